@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The installed command. The CLI is built into dist/ by `npm install` (the `prepare` script).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const bundle = new URL('../dist/cli/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(bundle))) {
+  process.stderr.write(
+    'afterview: the CLI is not built yet; run `npm install` (or `npm run build`) in the Afterview folder.\n',
+  );
+  process.exit(3);
+}
+await import(bundle.href);

@@ -1,0 +1,24 @@
+/** Where the CLI reads and writes, injected so tests run commands in-process on real stores. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** Reads all of standard input (for `check -`). */
+  readStdin: () => Promise<string>;
+  /** Whether standard input is an interactive terminal (asks before saving imports). */
+  stdinIsTTY: boolean;
+  cwd: string;
+}
+
+export const processIo = (): CliIo => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  cwd: process.cwd(),
+});

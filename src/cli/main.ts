@@ -1,0 +1,6 @@
+/** Entry point of the bundled CLI (`bin/afterview.js` loads the built copy of this file). */
+import { processIo } from './io';
+import { runCli } from './program';
+
+const code = await runCli(process.argv.slice(2), processIo());
+process.exitCode = code;

@@ -1,0 +1,92 @@
+/**
+ * The `afterview` command line. `runCli` is the whole program as a function of argv and io, so
+ * tests drive it in-process against real stores; `main.ts` binds it to the real process.
+ *
+ * Exit codes (DESIGN.md): 0 success, 1 a check found errors, 2 bad input (one line on stderr),
+ * 3 an unexpected failure.
+ */
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../core/errors';
+import { registerCommands } from './commands/index';
+import type { CliIo } from './io';
+import { type GlobalOptions, type Session, withSession } from './session';
+
+export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;
+
+/** A command body: gets an open session, returns an exit code (default 0). */
+export type Handler = (session: Session) => Promise<number | undefined | void>;
+
+export interface CommandKit {
+  io: CliIo;
+  /** Wrap a command body: opens the session from the global options, maps errors to exit codes. */
+  run: (cmd: Command, body: Handler) => Promise<void>;
+  /** Like run, for commands that do not need the store (help-like, or their own). */
+  runBare: (cmd: Command, body: (opts: GlobalOptions) => Promise<number | undefined | void>) => Promise<void>;
+}
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('afterview')
+    .description('Afterview: the bookkeeping and the checking for the days after a job interview.')
+    .option('--data <dir>', 'data directory (default: $AFTERVIEW_DATA, else the platform user data dir)')
+    .option('--now <iso>', 'pretend it is this moment (default: $AFTERVIEW_NOW, else the clock)')
+    .option('--json', 'machine-readable output')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
+    .exitOverride();
+
+  const kit: CommandKit = {
+    io,
+    run: async (cmd, body) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const code = await withSession(opts, io, body);
+      setExit(code ?? EXIT.ok);
+    },
+    runBare: async (cmd, body) => {
+      const code = await body(cmd.optsWithGlobals<GlobalOptions>());
+      setExit(code ?? EXIT.ok);
+    },
+  };
+  registerCommands(program, kit);
+  // Subcommands inherit the output settings so usage errors go through io too.
+  const inherit = (c: Command) => {
+    for (const sub of c.commands) {
+      sub.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} }).exitOverride();
+      inherit(sub);
+    }
+  };
+  inherit(program);
+  return program;
+}
+
+/** Run the CLI; resolves to the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+function reportError(err: unknown, io: CliIo): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    if (err.exitCode === 0) return EXIT.ok;
+    io.stderr(`afterview: ${err.message.replace(/^error: /, '')}\n`);
+    return EXIT.badInput;
+  }
+  if (err instanceof AppError) {
+    io.stderr(`afterview: ${err.message}\n`);
+    if (err.code === 'check-failed') return EXIT.checkFailed;
+    if (err.code === 'internal' || err.code === 'unavailable') return EXIT.internal;
+    return EXIT.badInput;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr(`afterview: unexpected error: ${message}\n`);
+  if (io.env.AFTERVIEW_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+  return EXIT.internal;
+}

@@ -1,0 +1,94 @@
+/**
+ * What every command needs: the store (opened and migrated), the local account, the clock
+ * reading and the output mode, resolved once from the global options and the environment.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppError, invalid } from '../core/errors';
+import { parseUserInstant, type Temporal } from '../core/time';
+import { openStore, type Store } from '../db/connect';
+import { ensureLocalAccount, getAccount } from '../features/accounts/account.service';
+import type { ServiceContext } from '../features/context';
+import { defaultDataDir } from './data-dir';
+import type { CliIo } from './io';
+
+export interface GlobalOptions {
+  data?: string;
+  now?: string;
+  json?: boolean;
+}
+
+export interface Session {
+  ctx: ServiceContext;
+  store: Store;
+  dataDir: string;
+  json: boolean;
+  io: CliIo;
+  /** The user's zone, for reading times typed without an offset and for printing. */
+  timeZone: string;
+  close(): Promise<void>;
+}
+
+export function resolveDataDir(opts: GlobalOptions, io: CliIo): string {
+  return resolve(io.cwd, opts.data ?? io.env.AFTERVIEW_DATA ?? defaultDataDir(io.env));
+}
+
+/** The store URL: DATABASE_URL (hosted) or the SQLite file in the data dir. */
+export function storeUrl(dataDir: string, env: Record<string, string | undefined>): string {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  mkdirSync(dataDir, { recursive: true });
+  return `sqlite:${join(dataDir, 'afterview.db')}`;
+}
+
+export async function openSession(opts: GlobalOptions, io: CliIo): Promise<Session> {
+  const dataDir = resolveDataDir(opts, io);
+  const store = await openStore(storeUrl(dataDir, io.env));
+  try {
+    const provisional = readNow(opts, io, 'UTC');
+    const actor = await ensureLocalAccount(store.db, provisional);
+    const account = await getAccount({ db: store.db, actor, now: provisional });
+    // A --now without an offset is wall-clock time in the user's zone, known only now.
+    const now = readNow(opts, io, account.timeZone);
+    return {
+      ctx: { db: store.db, actor, now },
+      store,
+      dataDir,
+      json: Boolean(opts.json),
+      io,
+      timeZone: account.timeZone,
+      close: () => store.close(),
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+function readNow(opts: GlobalOptions, io: CliIo, zone: string): Temporal.Instant {
+  const text = opts.now ?? io.env.AFTERVIEW_NOW;
+  if (!text) return parseUserInstant(new Date().toISOString(), 'UTC');
+  try {
+    return parseUserInstant(text, zone);
+  } catch {
+    throw invalid(
+      `--now: "${text}" is not an ISO-8601 time such as 2026-12-08T10:00 or 2026-12-08T18:00Z.`,
+      'now',
+    );
+  }
+}
+
+/** Run `fn` with an open session and always close it. */
+export async function withSession<T>(
+  opts: GlobalOptions,
+  io: CliIo,
+  fn: (s: Session) => Promise<T>,
+): Promise<T> {
+  const session = await openSession(opts, io);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+export { AppError };

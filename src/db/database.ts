@@ -1,0 +1,28 @@
+/** The one Database interface every Kysely query is typed against, built from the per-table types. */
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountTable } from './tables/account.table';
+import type { ActionDecisionTable } from './tables/action-decision.table';
+import type { ContactTable } from './tables/contact.table';
+import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
+import type { EventTable } from './tables/event.table';
+import type { InterviewParticipantTable, InterviewTable } from './tables/interview.table';
+import type { MessageContactTable, MessageTable } from './tables/message.table';
+import type { OpportunityTable } from './tables/opportunity.table';
+
+export interface Database {
+  account: AccountTable;
+  contact: ContactTable;
+  opportunity: OpportunityTable;
+  interview: InterviewTable;
+  interview_participant: InterviewParticipantTable;
+  debrief: DebriefTable;
+  debrief_note: DebriefNoteTable;
+  message: MessageTable;
+  message_contact: MessageContactTable;
+  action_decision: ActionDecisionTable;
+  event: EventTable;
+}
+
+export type Db = Kysely<Database>;
+/** What repositories take first: the database or an open transaction. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,10 @@
+/**
+ * Every migration, imported statically so the bundled CLI carries them (a folder scan would not
+ * survive bundling). Names sort by time; never edit one that has shipped, add a new file.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-26T0600-initial';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T0600-initial': initial,
+};
