@@ -6,6 +6,7 @@ import type { ContactTable } from './tables/contact.table';
 import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
 import type { EventTable } from './tables/event.table';
 import type { InterviewParticipantTable, InterviewTable } from './tables/interview.table';
+import type { MailAccountTable, MailboxStateTable } from './tables/mail-account.table';
 import type { MessageContactTable, MessageTable } from './tables/message.table';
 import type { OpportunityTable } from './tables/opportunity.table';
 
@@ -21,6 +22,8 @@ export interface Database {
   message_contact: MessageContactTable;
   action_decision: ActionDecisionTable;
   event: EventTable;
+  mail_account: MailAccountTable;
+  mailbox_state: MailboxStateTable;
 }
 
 export type Db = Kysely<Database>;
