@@ -1,8 +1,22 @@
 /** Every command group, registered in the order `--help` lists them. */
 import type { Command } from 'commander';
 import type { CommandKit } from '../program';
+import { registerConfigCommands } from './config';
+import { registerDebriefCommands } from './debrief';
+import { registerInterviewCommands } from './interview';
+import { registerMessageCommands } from './message';
 import { registerOpportunityCommands } from './opportunity';
+import { registerPeopleCommands } from './people';
+import { registerServeCommand } from './serve';
+import { registerTodayCommands } from './today';
 
 export function registerCommands(program: Command, kit: CommandKit): void {
+  registerConfigCommands(program, kit);
   registerOpportunityCommands(program, kit);
+  registerInterviewCommands(program, kit);
+  registerDebriefCommands(program, kit);
+  registerMessageCommands(program, kit);
+  registerPeopleCommands(program, kit);
+  registerTodayCommands(program, kit);
+  registerServeCommand(program, kit);
 }

@@ -1,0 +1,98 @@
+/**
+ * `afterview serve [--port N] [--host H]`: the web app on the embedded store. Fastify and the
+ * rest of the server are imported only here, when the command runs, so every other command
+ * starts without them.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { AppError, invalid } from '../../core/errors';
+import { Temporal } from '../../core/time';
+import type { CommandKit } from '../program';
+import type { GlobalOptions } from '../session';
+
+export const DEFAULT_PORT = 4317;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** The port from --port, else $PORT, else 4317. */
+export function resolvePort(flag: string | undefined, env: Record<string, string | undefined>): number {
+  const text = flag ?? env.PORT;
+  if (text === undefined || text === '') return DEFAULT_PORT;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw invalid(`--port: "${text}" is not a port number (0-65535).`, 'port');
+  }
+  return port;
+}
+
+/** Where the built front end is: beside the bundled CLI (dist/web), or dist/web from the sources. */
+export function findWebRoot(env: Record<string, string | undefined>): string | null {
+  const candidates = [
+    env.AFTERVIEW_WEB_ROOT,
+    fileURLToPath(new URL('../web', import.meta.url)),
+    fileURLToPath(new URL('../../../dist/web', import.meta.url)),
+  ];
+  return candidates.find((dir) => dir && existsSync(`${dir}/index.html`)) ?? null;
+}
+
+export function registerServeCommand(program: Command, kit: CommandKit): void {
+  program
+    .command('serve')
+    .description(`serve the web app (default http://127.0.0.1:${DEFAULT_PORT})`)
+    .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`)
+    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
+    .action((o: { port?: string; host?: string }, cmd: Command) =>
+      kit.run(cmd, async (s) => {
+        const port = resolvePort(o.port, s.io.env);
+        const host = o.host ?? '127.0.0.1';
+        const pinned = cmd.optsWithGlobals<GlobalOptions>().now ?? s.io.env.AFTERVIEW_NOW;
+        const fixedNow = s.ctx.now;
+        const { buildServer } = await import('../../http/server');
+        const webRoot = findWebRoot(s.io.env);
+        const app = await buildServer({
+          store: s.store,
+          actorFor: async () => s.ctx.actor,
+          now: () => (pinned ? fixedNow : Temporal.Now.instant()),
+          webRoot,
+          allowedHosts: LOOPBACK.has(host) || host === '0.0.0.0' || host === '::' ? [] : [host],
+          logger: Boolean(s.io.env.AFTERVIEW_DEBUG),
+        });
+        let address: string;
+        try {
+          address = await app.listen({ port, host });
+        } catch (err) {
+          await app.close();
+          if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            throw new AppError(
+              'unavailable',
+              `Port ${port} is already in use — is Afterview already running? Use --port to pick another.`,
+            );
+          }
+          if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+            throw invalid(`--host: ${host} is not an address of this machine.`, 'host');
+          }
+          throw err;
+        }
+        const shown = address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://127.0.0.1');
+        s.io.stdout(`Afterview is running at ${shown}\n`);
+        if (!webRoot)
+          s.io.stderr('afterview: the web app is not built; run `npm run build`. Serving the API only.\n');
+        if (!LOOPBACK.has(host)) {
+          s.io.stderr(
+            `afterview: listening on ${host}: other machines on the network can reach this server.\n`,
+          );
+        }
+        s.io.stdout('Press Ctrl+C to stop.\n');
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        await app.close();
+      }),
+    );
+}

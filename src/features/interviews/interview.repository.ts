@@ -1,0 +1,68 @@
+import type { DbOrTrx } from '../../db/database';
+import type {
+  InterviewUpdate,
+  NewInterviewParticipantRow,
+  NewInterviewRow,
+} from '../../db/tables/interview.table';
+
+export const findInterview = (db: DbOrTrx, accountId: string, id: string) =>
+  db
+    .selectFrom('interview')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const findInterviewBySourceUid = (db: DbOrTrx, accountId: string, uid: string) =>
+  db
+    .selectFrom('interview')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('source_uid', '=', uid)
+    .executeTakeFirst();
+
+export const listInterviews = (db: DbOrTrx, accountId: string, opportunityId?: string) => {
+  let q = db.selectFrom('interview').selectAll().where('account_id', '=', accountId);
+  if (opportunityId) q = q.where('opportunity_id', '=', opportunityId);
+  return q.orderBy('start_at').orderBy('id').execute();
+};
+
+export const insertInterview = (db: DbOrTrx, row: NewInterviewRow) =>
+  db.insertInto('interview').values(row).execute();
+
+export const updateInterview = (db: DbOrTrx, accountId: string, id: string, patch: InterviewUpdate) =>
+  db.updateTable('interview').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+
+export const listParticipants = (db: DbOrTrx, accountId: string, interviewIds?: string[]) => {
+  let q = db.selectFrom('interview_participant').selectAll().where('account_id', '=', accountId);
+  if (interviewIds) {
+    if (interviewIds.length === 0) return Promise.resolve([]);
+    q = q.where('interview_id', 'in', interviewIds);
+  }
+  return q.execute();
+};
+
+export const insertParticipants = (db: DbOrTrx, rows: NewInterviewParticipantRow[]) =>
+  rows.length === 0
+    ? Promise.resolve()
+    : db
+        .insertInto('interview_participant')
+        .values(rows)
+        .execute()
+        .then(() => {});
+
+export const deleteParticipants = (db: DbOrTrx, accountId: string, interviewId: string) =>
+  db
+    .deleteFrom('interview_participant')
+    .where('account_id', '=', accountId)
+    .where('interview_id', '=', interviewId)
+    .execute();
+
+export const upsertParticipant = (db: DbOrTrx, row: NewInterviewParticipantRow) =>
+  db
+    .insertInto('interview_participant')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'interview_id', 'contact_id']).doUpdateSet({ role: row.role }),
+    )
+    .execute();

@@ -1,0 +1,248 @@
+/**
+ * Messages: drafts, notes sent (by Afterview or outside it) and replies received. The planner
+ * reads them to know what is done; the outbox (features/outbox) sends the scheduled ones.
+ */
+import { AppError, invalid, notFound } from '../../core/errors';
+import { formatInstant, parseUserInstant } from '../../core/time';
+import type { Direction, Message, MessageKind, MessageStatus } from '../../core/types';
+import { parseInput } from '../../core/validate';
+import type { DbOrTrx } from '../../db/database';
+import { newId } from '../../db/ids';
+import type { MessageContactRow, MessageRow } from '../../db/tables/message.table';
+import { getAccount } from '../accounts/account.service';
+import { getContact } from '../contacts/contact.service';
+import type { ServiceContext } from '../context';
+import { recordEvent } from '../events/event.service';
+import { listInterviews } from '../interviews/interview.service';
+import { listOpportunities } from '../opportunities/opportunity.service';
+import * as repo from './message.repository';
+import {
+  type DraftInput,
+  draftSchema,
+  type RecordMessageInput,
+  recordMessageSchema,
+  type UpdateDraftInput,
+  updateDraftSchema,
+} from './message.schemas';
+
+export function toMessage(row: MessageRow, contacts: MessageContactRow[]): Message {
+  return {
+    id: row.id,
+    kind: row.kind as MessageKind,
+    direction: row.direction as Direction,
+    opportunityId: row.opportunity_id,
+    interviewId: row.interview_id,
+    contactIds: contacts.filter((c) => c.message_id === row.id).map((c) => c.contact_id),
+    subject: row.subject,
+    body: row.body,
+    status: row.status as MessageStatus,
+    sentAt: row.sent_at,
+    sendAt: row.send_at,
+    rfcMessageId: row.rfc_message_id,
+    actionKey: row.action_key,
+    createdAt: row.created_at,
+  };
+}
+
+export async function getMessage(ctx: ServiceContext, id: string, db: DbOrTrx = ctx.db): Promise<Message> {
+  const row = await repo.findMessage(db, ctx.actor.accountId, id);
+  if (!row) throw notFound('message', id);
+  return toMessage(row, await repo.listMessageContacts(db, ctx.actor.accountId, [id]));
+}
+
+export async function listMessages(ctx: ServiceContext, opportunityId?: string): Promise<Message[]> {
+  const rows = await repo.listMessages(ctx.db, ctx.actor.accountId, opportunityId);
+  const contacts = await repo.listMessageContacts(
+    ctx.db,
+    ctx.actor.accountId,
+    opportunityId ? rows.map((r) => r.id) : undefined,
+  );
+  return rows.map((r) => toMessage(r, contacts));
+}
+
+/**
+ * Which opportunity and interview a note to or from this person belongs to: the most recent
+ * interview they were in before `at`, else the open opportunity they recruit for.
+ */
+async function inferContext(
+  ctx: ServiceContext,
+  contactId: string,
+  at: string,
+): Promise<{ opportunityId: string | null; interviewId: string | null }> {
+  const interviews = (await listInterviews(ctx))
+    .filter((i) => i.status !== 'cancelled' && i.participants.some((p) => p.contactId === contactId))
+    .filter((i) => i.start <= at)
+    .sort((a, b) => b.start.localeCompare(a.start));
+  const latest = interviews[0];
+  if (latest) return { opportunityId: latest.opportunityId, interviewId: latest.id };
+  const opps = (await listOpportunities(ctx)).filter((o) => o.recruiterId === contactId);
+  const open = opps.filter((o) => !['accepted', 'rejected', 'withdrawn'].includes(o.stage));
+  const pick = (open.length > 0 ? open : opps).at(-1);
+  return { opportunityId: pick?.id ?? null, interviewId: null };
+}
+
+/** Record a note sent outside Afterview (`out`) or a reply received (`in`). */
+export async function recordMessage(ctx: ServiceContext, input: RecordMessageInput): Promise<Message> {
+  const data = parseInput(recordMessageSchema, input);
+  const contact = await getContact(ctx, data.contactId);
+  const account = await getAccount(ctx);
+  let at: string;
+  try {
+    at = data.at ? formatInstant(parseUserInstant(data.at, account.timeZone)) : formatInstant(ctx.now);
+  } catch {
+    throw invalid(`at: "${data.at}" is not an ISO-8601 time such as 2026-12-08T10:00.`, 'at');
+  }
+  if (data.direction === 'in' && data.kind !== 'reply' && data.kind !== 'other') {
+    throw invalid(`kind: a message received is a "reply" (or "other"), not "${data.kind}".`, 'kind');
+  }
+  const inferred = await inferContext(ctx, contact.id, at);
+  const opportunityId = data.opportunityId ?? inferred.opportunityId;
+  const actionKey =
+    data.direction === 'out' && data.kind === 'thank-you' && inferred.interviewId
+      ? `thank-you:${inferred.interviewId}:${contact.id}`
+      : null;
+  const row: MessageRow = {
+    id: newId(),
+    account_id: ctx.actor.accountId,
+    kind: data.kind,
+    direction: data.direction,
+    opportunity_id: opportunityId,
+    interview_id: inferred.interviewId,
+    subject: data.subject ?? '',
+    body: data.body ?? '',
+    status: 'sent',
+    send_at: null,
+    sent_at: at,
+    rfc_message_id: null,
+    in_reply_to: null,
+    action_key: actionKey,
+    attempts: 0,
+    lease_until: null,
+    last_error: null,
+    created_at: formatInstant(ctx.now),
+    updated_at: formatInstant(ctx.now),
+  };
+  const contactRows = [
+    {
+      account_id: ctx.actor.accountId,
+      message_id: row.id,
+      contact_id: contact.id,
+      address: contact.emails[0] ?? null,
+      role: data.direction === 'out' ? 'to' : 'from',
+    },
+  ];
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertMessage(trx, row);
+    await repo.insertMessageContacts(trx, contactRows);
+    await recordEvent(trx, ctx, {
+      kind: data.direction === 'out' ? 'message-sent' : 'reply-received',
+      opportunityId,
+      contactId: contact.id,
+      messageId: row.id,
+      at,
+      data: { kind: data.kind },
+    });
+  });
+  return toMessage(row, contactRows);
+}
+
+/**
+ * Save a draft. A draft for the same planner action is updated in place rather than duplicated,
+ * so drafting twice never leaves two notes to one person.
+ */
+export async function saveDraft(ctx: ServiceContext, input: DraftInput): Promise<Message> {
+  const data = parseInput(draftSchema, input);
+  const contacts = await Promise.all(data.contactIds.map((id) => getContact(ctx, id)));
+  const at = formatInstant(ctx.now);
+  const existing = data.actionKey
+    ? await repo.findDraftByActionKey(ctx.db, ctx.actor.accountId, data.actionKey)
+    : null;
+  if (existing) {
+    await repo.updateMessage(ctx.db, ctx.actor.accountId, existing.id, {
+      subject: data.subject,
+      body: data.body,
+      updated_at: at,
+    });
+    return getMessage(ctx, existing.id);
+  }
+  const row: MessageRow = {
+    id: newId(),
+    account_id: ctx.actor.accountId,
+    kind: data.kind,
+    direction: 'out',
+    opportunity_id: data.opportunityId ?? null,
+    interview_id: data.interviewId ?? null,
+    subject: data.subject,
+    body: data.body,
+    status: 'draft',
+    send_at: null,
+    sent_at: null,
+    rfc_message_id: null,
+    in_reply_to: null,
+    action_key: data.actionKey ?? null,
+    attempts: 0,
+    lease_until: null,
+    last_error: null,
+    created_at: at,
+    updated_at: at,
+  };
+  const contactRows = contacts.map((c) => ({
+    account_id: ctx.actor.accountId,
+    message_id: row.id,
+    contact_id: c.id,
+    address: c.emails[0] ?? null,
+    role: 'to',
+  }));
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertMessage(trx, row);
+    await repo.insertMessageContacts(trx, contactRows);
+  });
+  return toMessage(row, contactRows);
+}
+
+/** Edit a draft's subject or body; a message that has left (or is leaving) cannot change. */
+export async function updateDraft(
+  ctx: ServiceContext,
+  id: string,
+  input: UpdateDraftInput,
+): Promise<Message> {
+  const data = parseInput(updateDraftSchema, input);
+  const current = await getMessage(ctx, id);
+  if (current.status !== 'draft') {
+    throw new AppError('conflict', `Message ${id} is ${current.status}; only drafts can be edited.`);
+  }
+  await repo.updateMessage(ctx.db, ctx.actor.accountId, id, {
+    ...(data.subject !== undefined && { subject: data.subject }),
+    ...(data.body !== undefined && { body: data.body }),
+    updated_at: formatInstant(ctx.now),
+  });
+  return getMessage(ctx, id);
+}
+
+/** "I sent it from my own mail app": the draft becomes sent at `at` (default now). */
+export async function markSent(ctx: ServiceContext, id: string, at?: string): Promise<Message> {
+  const current = await getMessage(ctx, id);
+  if (current.direction !== 'out') throw invalid(`Message ${id} was received, not sent.`, 'id');
+  if (current.status === 'sent') return current;
+  if (current.status === 'sending' || current.status === 'scheduled') {
+    throw new AppError('conflict', `Message ${id} is ${current.status} by the outbox; cancel it first.`);
+  }
+  const account = await getAccount(ctx);
+  const sentAt = at ? formatInstant(parseUserInstant(at, account.timeZone)) : formatInstant(ctx.now);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateMessage(trx, ctx.actor.accountId, id, {
+      status: 'sent',
+      sent_at: sentAt,
+      updated_at: formatInstant(ctx.now),
+    });
+    await recordEvent(trx, ctx, {
+      kind: 'message-sent',
+      opportunityId: current.opportunityId,
+      contactId: current.contactIds[0] ?? null,
+      messageId: id,
+      at: sentAt,
+      data: { kind: current.kind, via: 'outside' },
+    });
+  });
+  return getMessage(ctx, id);
+}
