@@ -1,0 +1,59 @@
+import { expect, it } from 'vitest';
+import { createTestApi } from '../../../test/http';
+import { describeEachDialect } from '../../../test/store';
+
+describeEachDialect('settings routes', (t) => {
+  it('reads and changes zone, holidays, own emails and playbook numbers', async () => {
+    const api = await createTestApi(t.store);
+    const before = (await api.get('/api/settings')).json();
+    expect(before).toMatchObject({ timeZone: 'America/Los_Angeles', holidayRegion: 'US', feedPath: null });
+    expect(before.playbook.thankYou.withinHours).toBe(24);
+    const res = await api.patch('/api/settings', {
+      timeZone: 'Europe/Berlin',
+      holidayRegion: 'DE-BY',
+      ownEmails: ['Me@Example.com'],
+      playbookOverrides: { thankYou: { withinHours: 12 } },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      holidayRegion: 'DE-BY',
+      ownEmails: ['me@example.com'],
+      playbookOverrides: { thankYou: { withinHours: 12 } },
+    });
+    expect(res.json().playbook.thankYou.withinHours).toBe(12);
+    await api.close();
+  });
+
+  it('refuses a bad playbook number with the field, as a playbook file would be, and keeps the old one', async () => {
+    const api = await createTestApi(t.store);
+    const res = await api.patch('/api/settings', { playbookOverrides: { checkIn: { minGap: -1 } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('checkIn.minGap');
+    expect((await api.get('/api/settings')).json().playbookOverrides).toEqual({});
+    await api.close();
+  });
+
+  it('refuses an unknown time zone and a malformed own email', async () => {
+    const api = await createTestApi(t.store);
+    const zone = await api.patch('/api/settings', { timeZone: 'Mars/Olympus' });
+    expect(zone.statusCode).toBe(400);
+    expect(zone.json().error).toMatchObject({ field: 'timeZone' });
+    const email = await api.patch('/api/settings', { ownEmails: ['not an email'] });
+    expect(email.statusCode).toBe(400);
+    expect(email.json().error.field).toBe('ownEmails.0');
+    await api.close();
+  });
+
+  it('creates, replaces and revokes the private calendar feed URL', async () => {
+    const api = await createTestApi(t.store);
+    const first = (await api.post('/api/settings/feed')).json().feedPath;
+    expect(first).toMatch(/^\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+    const second = (await api.post('/api/settings/feed')).json().feedPath;
+    expect(second).not.toBe(first);
+    expect((await api.get('/api/settings')).json().feedPath).toBe(second);
+    expect((await api.delete('/api/settings/feed')).json()).toEqual({ feedPath: null });
+    expect((await api.get('/api/settings')).json().feedPath).toBeNull();
+    await api.close();
+  });
+});

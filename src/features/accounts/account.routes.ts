@@ -1,0 +1,69 @@
+/** HTTP routes for the account's settings and the calendar feed's secret URL. */
+import { z } from 'zod';
+import { DEFAULT_PLAYBOOK, parsePlaybook } from '../../core/playbook';
+import type { Account } from '../../core/types';
+import { currentFeedToken, feedPath, revokeFeedToken, rotateFeedToken } from '../calendar/feed-token.service';
+import type { FeatureRoutes } from '../route-kit';
+import { getAccount, updateSettings } from './account.service';
+import { type SettingsView, settingsPatchSchema, settingsView } from './settings.schemas';
+
+function presentSettings(account: Account, token: string | null): SettingsView {
+  const overrides =
+    account.playbookOverrides && typeof account.playbookOverrides === 'object'
+      ? (account.playbookOverrides as Record<string, unknown>)
+      : {};
+  let playbook = DEFAULT_PLAYBOOK;
+  try {
+    playbook = parsePlaybook(overrides);
+  } catch {
+    // A stored override that no longer validates shows the defaults; saving the form fixes it.
+  }
+  return {
+    timeZone: account.timeZone,
+    holidayRegion: account.holidayRegion,
+    ownEmails: account.ownEmails,
+    playbookOverrides: overrides,
+    playbook,
+    signature: account.signature,
+    displayName: account.displayName,
+    feedPath: token ? feedPath(token) : null,
+  };
+}
+
+export const accountRoutes: FeatureRoutes = async (app, { contextOf }) => {
+  app.get('/settings', { schema: { tags: ['settings'], response: { 200: settingsView } } }, async (req) => {
+    const ctx = await contextOf(req);
+    return presentSettings(await getAccount(ctx), await currentFeedToken(ctx));
+  });
+
+  app.patch(
+    '/settings',
+    { schema: { tags: ['settings'], body: settingsPatchSchema, response: { 200: settingsView } } },
+    async (req) => {
+      const ctx = await contextOf(req);
+      const account = await updateSettings(ctx, req.body);
+      return presentSettings(account, await currentFeedToken(ctx));
+    },
+  );
+
+  app.post(
+    '/settings/feed',
+    {
+      schema: {
+        tags: ['settings'],
+        description: 'Create the private calendar feed URL, or replace it (the old URL stops working).',
+        response: { 200: z.object({ feedPath: z.string() }) },
+      },
+    },
+    async (req) => ({ feedPath: feedPath(await rotateFeedToken(await contextOf(req))) }),
+  );
+
+  app.delete(
+    '/settings/feed',
+    { schema: { tags: ['settings'], response: { 200: z.object({ feedPath: z.null() }) } } },
+    async (req) => {
+      await revokeFeedToken(await contextOf(req));
+      return { feedPath: null };
+    },
+  );
+};

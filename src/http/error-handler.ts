@@ -1,0 +1,68 @@
+/**
+ * One place turns failures into HTTP answers: an AppError's code picks the status and its
+ * sentence goes to the user; anything else is a bug, logged in full and answered with a generic
+ * sentence so no internals leak.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, describeZodIssues, type ErrorCode } from '../core/errors';
+
+const STATUS: Record<ErrorCode, number> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'check-failed': 422,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+}
+
+export const statusOf = (code: ErrorCode): number => STATUS[code];
+
+const GENERIC = 'Something went wrong on our side; the details are in the server log.';
+
+/** Map an error to its status and body. */
+export function toErrorAnswer(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    return {
+      status: STATUS[err.code],
+      body: {
+        error: {
+          code: err.code,
+          message: err.code === 'internal' ? GENERIC : err.message,
+          ...(err.field !== undefined && { field: err.field }),
+        },
+      },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as FastifyError).validationContext ?? '';
+    const issues = err.validation.map((v) => ({
+      path: v.instancePath.split('/').filter(Boolean),
+      message: v.message ?? 'is invalid',
+    }));
+    const { message, field } = describeZodIssues(issues, where === 'body' ? '' : where);
+    return { status: 400, body: { error: { code: 'invalid-input', message, field } } };
+  }
+  const fe = err as Partial<FastifyError>;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    const code: ErrorCode =
+      fe.statusCode === 404 ? 'not-found' : fe.statusCode === 403 ? 'forbidden' : 'invalid-input';
+    return { status: fe.statusCode, body: { error: { code, message: fe.message ?? 'Bad request.' } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: GENERIC } } };
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = toErrorAnswer(err);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    return reply.code(status).type('application/json').send(body);
+  });
+}

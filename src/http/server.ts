@@ -1,0 +1,113 @@
+/**
+ * The web server: the JSON API under /api (each feature's routes), the OpenAPI document built
+ * from the same zod schemas, the private calendar feed, and the built front end from dist/web.
+ * Everything it needs is passed in, so tests build it on an in-memory store with a pinned clock.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Temporal } from '../core/time';
+import type { Store } from '../db/connect';
+import type { Actor, ServiceContext } from '../features/context';
+import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
+import { registerErrorHandler } from './error-handler';
+import { apiRoutes, publicRoutes } from './routes';
+import { registerSecurity } from './security';
+
+export interface ServerOptions {
+  store: Store;
+  /** Which account a request acts for (local mode: always the one account). */
+  actorFor: (req: FastifyRequest) => Promise<Actor>;
+  /** The clock; `AFTERVIEW_NOW` pins it so scenarios replay. */
+  now: () => Temporal.Instant;
+  /** Folder of the built front end (index.html + assets); null to serve the API only. */
+  webRoot?: string | null;
+  /** Host names besides loopback ones to answer to (see security.ts). */
+  allowedHosts?: readonly string[];
+  /** Fastify logger setting; off by default (tests, benchmarks). */
+  logger?: boolean;
+}
+
+/** Build (but do not start) the server. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Stable ids in logs without leaking anything about the request.
+    disableRequestLogging: !options.logger,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSecurity(app, { allowedHosts: options.allowedHosts ?? [] });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Afterview API',
+        version: '1',
+        description: 'The JSON API behind the Afterview web app (local mode: loopback only).',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const deps: RouteDeps = {
+    contextOf: async (req): Promise<ServiceContext> => ({
+      db: options.store.db,
+      actor: await options.actorFor(req),
+      now: options.now(),
+    }),
+  };
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await typed.register(
+    async (api) => {
+      for (const routes of apiRoutes) await api.register(routes as FeatureRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+  for (const routes of publicRoutes) await typed.register(routes as FeatureRoutes, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerFrontEnd(app, options.webRoot ?? null);
+  return app;
+}
+
+async function registerFrontEnd(app: FastifyInstance, webRoot: string | null): Promise<void> {
+  const index = webRoot ? join(webRoot, 'index.html') : null;
+  const hasWeb = index !== null && existsSync(index);
+  if (hasWeb && webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Hashed asset names never change content; index.html must always be revalidated.
+      setHeaders: (res, path) => {
+        res.header(
+          'cache-control',
+          path.includes(`${join('assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    // The SPA owns every other GET path: the client router decides what to show.
+    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/feed/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send({ error: { code: 'not-found', message: `Nothing at ${req.method} ${path}.` } });
+  });
+}
