@@ -1,0 +1,65 @@
+/**
+ * `duplicate-note`: the note is (nearly) the same as one drafted or sent to another person at the
+ * same company. Interviewers compare notes, so each must be its own.
+ */
+import { finding } from '../finding';
+import { nameForms } from '../names';
+import { findGreeting, fold, tokenize } from '../text';
+import type { CheckInput, Finding } from '../types';
+
+/** Jaccard similarity of word 3-shingles at or above this counts as the same note. */
+export const DUPLICATE_THRESHOLD = 0.8;
+// Below this many words two notes are too short to call copies ("Thanks again!").
+const MIN_WORDS = 12;
+
+/** The note's words without its greeting line and without anybody's name. */
+function contentWords(body: string, names: ReadonlySet<string>): string[] {
+  const greeting = findGreeting(body);
+  const text = greeting ? body.slice(greeting.lineEnd) : body;
+  return tokenize(text)
+    .map((t) => fold(t.text).replace(/['’]s$/, ''))
+    .filter((w) => !names.has(w));
+}
+
+function shingles(words: string[]): Set<string> {
+  if (words.length < 3) return new Set(words);
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) out.add(words.slice(i, i + 3).join(' '));
+  return out;
+}
+
+/** |A ∩ B| / |A ∪ B|, 0 for two empty sets. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both++;
+  const union = a.size + b.size - both;
+  return union === 0 ? 0 : both / union;
+}
+
+/** Compare the note with every other note to the same company; report the closest copy. */
+export function checkDuplicateNote(input: CheckInput): Finding[] {
+  const everyone = [input.recipient.displayName, ...input.otherNotes.map((n) => n.recipientName)].concat(
+    input.knownPeople.map((p) => p.displayName),
+  );
+  const names = new Set(everyone.flatMap(nameForms).flatMap((f) => tokenize(f).map((t) => fold(t.text))));
+  const mine = contentWords(input.body, names);
+  if (mine.length < MIN_WORDS) return [];
+  const mySet = shingles(mine);
+  let best: { name: string; score: number } | null = null;
+  for (const other of input.otherNotes) {
+    const words = contentWords(other.body, names);
+    if (words.length < MIN_WORDS) continue;
+    const score = jaccard(mySet, shingles(words));
+    if (score >= DUPLICATE_THRESHOLD && (!best || score > best.score))
+      best = { name: other.recipientName, score };
+  }
+  if (!best) return [];
+  return [
+    finding(
+      'duplicate-note',
+      `This note is almost the same as the one to ${best.name} (${Math.round(best.score * 100)}% alike); interviewers compare notes, so make each one personal.`,
+      0,
+      input.body.length,
+    ),
+  ];
+}

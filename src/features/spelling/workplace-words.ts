@@ -1,0 +1,13 @@
+/**
+ * Words job seekers write in interview notes that the general English dictionary lacks. Plural
+ * and other forms are listed where the note is likely to use them, since added words take no affixes.
+ */
+export const WORKPLACE_WORDS: readonly string[] = (
+  'onboarding onboard onboarded microservice microservices walkthrough walkthroughs frontend backend ' +
+  'fullstack roadmap roadmaps observability standup standups async codebase codebases monorepo monorepos ' +
+  'serverless runbook runbooks postmortem postmortems touchpoint touchpoints cybersecurity chatbot chatbots ' +
+  'upskilling reskilling hackathon hackathons mentee mentees signup signups preprocessing whiteboarding ' +
+  'realtime incentivize fintech healthtech edtech ecommerce cofounder cofounders dataset datasets ' +
+  'Kubernetes GraphQL TypeScript JavaScript Postgres PostgreSQL Terraform Golang LinkedIn GitHub GitLab ' +
+  'Figma Jira Confluence Slack Zoom Kafka Redis Docker DevOps SaaS APIs OKRs KPIs'
+).split(' ');
