@@ -1,0 +1,55 @@
+/**
+ * `afterview export [--format json] [--out FILE]`: everything of the account as one versioned
+ * JSON document, to standard output or a file. The backup code is imported when the command
+ * runs, so other commands never load it.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { invalid } from '../../core/errors';
+import { printJson } from '../output';
+import type { CommandKit } from '../program';
+
+/** Write `text` to `file` via a temporary sibling, so a crash never leaves half a backup. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  // 0600: a backup holds the user's notes about people; other local users have no business reading it.
+  await writeFile(tmp, text, { mode: 0o600 });
+  await rename(tmp, file);
+}
+
+export function registerBackupCommands(program: Command, kit: CommandKit): void {
+  program
+    .command('export')
+    .description('write everything as one JSON document (re-importable with `afterview import`)')
+    .option('--format <format>', 'output format: json', 'json')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action((o: { format: string; out?: string }, cmd: Command) =>
+      kit.run(cmd, async (s) => {
+        if (o.format !== 'json')
+          throw invalid(`--format: "${o.format}" is not supported; use json.`, 'format');
+        const { exportBackup } = await import('../../features/backup/export.service');
+        const doc = await exportBackup(s.ctx);
+        const text = `${JSON.stringify(doc, null, 2)}\n`;
+        if (!o.out) {
+          s.io.stdout(text);
+          return;
+        }
+        const file = resolve(s.io.cwd, o.out);
+        await writeAtomically(file, text);
+        const counts = {
+          opportunities: doc.opportunities.length,
+          interviews: doc.interviews.length,
+          contacts: doc.contacts.length,
+          messages: doc.messages.length,
+          events: doc.events.length,
+        };
+        if (s.json) printJson(s.io, { file, ...counts });
+        else
+          s.io.stdout(
+            `Exported ${counts.opportunities} opportunities, ${counts.interviews} interviews, ` +
+              `${counts.contacts} people and ${counts.messages} messages to ${file}\n`,
+          );
+      }),
+    );
+}

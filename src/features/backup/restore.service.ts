@@ -1,0 +1,219 @@
+/**
+ * `afterview import FILE.json`: read a backup document back into the current account. The whole
+ * file is validated first (shape, time zones, playbook, references between records, ids that
+ * already exist here); only then is everything written, in one transaction. Any problem names
+ * the JSON path at fault (`interviews[3].start: ...`) and writes nothing.
+ */
+import { AppError, invalid } from '../../core/errors';
+import { parsePlaybook } from '../../core/playbook';
+import { formatInstant, isValidTimeZone } from '../../core/time';
+import { updateAccount } from '../accounts/account.repository';
+import type { ServiceContext } from '../context';
+import { isKnownRegion } from '../holidays/holiday.service';
+import { writeJson } from '../json-columns';
+import { toAccountRows } from './backup.mapping';
+import { type ExistingIds, insertAccountRows, readExistingIds } from './backup.repository';
+import { type BackupDocument, backupDocumentSchema } from './backup.schemas';
+
+/** What an import wrote. */
+export interface ImportSummary {
+  contacts: number;
+  opportunities: number;
+  interviews: number;
+  debriefs: number;
+  messages: number;
+  decisions: number;
+  events: number;
+  /** The backup's settings (zone, holidays, own emails, playbook, signature, name) replaced this account's. */
+  settingsApplied: boolean;
+}
+
+/** `['interviews', 3, 'start']` → `interviews[3].start`. */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(document)';
+}
+
+/** Parse and validate a backup document; throws invalid-input naming the first bad JSON path. */
+export function parseBackup(text: string): BackupDocument {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw invalid(`The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
+  }
+  if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== 'afterview-backup') {
+    throw invalid('format: this is not an Afterview backup (no "format": "afterview-backup").', 'format');
+  }
+  const parsed = backupDocumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const first = issues[0];
+    const path = jsonPath(first?.path ?? []);
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    throw invalid(`${path}: ${first?.message ?? 'is invalid'}${more}; nothing was imported.`, path);
+  }
+  return parsed.data;
+}
+
+const fail = (path: string, message: string): AppError =>
+  invalid(`${path}: ${message}; nothing was imported.`, path);
+
+/** Checks zod cannot express alone: zones, the playbook, duplicates and references between records. */
+function checkConsistency(doc: BackupDocument, existing: ExistingIds): void {
+  if (!isValidTimeZone(doc.account.timeZone)) {
+    throw fail('account.timeZone', `unknown time zone "${doc.account.timeZone}"`);
+  }
+  try {
+    parsePlaybook(doc.account.playbookOverrides, 'account.playbookOverrides');
+  } catch (err) {
+    // parsePlaybook's message already names the field under account.playbookOverrides.
+    const message = err instanceof Error ? err.message : String(err);
+    throw invalid(`${message}; nothing was imported.`, 'account.playbookOverrides');
+  }
+
+  const seen = (list: string, items: { id: string }[]): Set<string> => {
+    const at = new Map<string, number>();
+    items.forEach((item, i) => {
+      const before = at.get(item.id);
+      if (before !== undefined)
+        throw fail(`${list}[${i}].id`, `${item.id} appears twice (also ${list}[${before}])`);
+      at.set(item.id, i);
+    });
+    return new Set(at.keys());
+  };
+  const contacts = seen('contacts', doc.contacts);
+  const opportunities = seen('opportunities', doc.opportunities);
+  const interviews = seen('interviews', doc.interviews);
+  seen('messages', doc.messages);
+  seen('events', doc.events);
+  seen(
+    'decisions',
+    doc.decisions.map((d) => ({ id: d.key })),
+  );
+  seen(
+    'debriefs',
+    doc.debriefs.map((d) => ({ id: d.interviewId })),
+  );
+
+  const hasContact = (id: string) => contacts.has(id) || existing.contacts.has(id);
+  doc.opportunities.forEach((o, i) => {
+    if (o.recruiterId !== null && !hasContact(o.recruiterId)) {
+      throw fail(`opportunities[${i}].recruiterId`, `no person with id ${o.recruiterId} in the file or here`);
+    }
+  });
+  doc.interviews.forEach((iv, i) => {
+    if (!isValidTimeZone(iv.timeZone))
+      throw fail(`interviews[${i}].timeZone`, `unknown time zone "${iv.timeZone}"`);
+    if (!opportunities.has(iv.opportunityId) && !existing.opportunities.has(iv.opportunityId)) {
+      throw fail(
+        `interviews[${i}].opportunityId`,
+        `no opportunity with id ${iv.opportunityId} in the file or here`,
+      );
+    }
+    const inRoom = new Set<string>();
+    iv.participants.forEach((p, j) => {
+      const path = `interviews[${i}].participants[${j}].contactId`;
+      if (!hasContact(p.contactId)) throw fail(path, `no person with id ${p.contactId} in the file or here`);
+      if (inRoom.has(p.contactId)) throw fail(path, `${p.contactId} is listed twice`);
+      inRoom.add(p.contactId);
+    });
+  });
+  doc.debriefs.forEach((d, i) => {
+    if (!interviews.has(d.interviewId) && !existing.interviews.has(d.interviewId)) {
+      throw fail(`debriefs[${i}].interviewId`, `no interview with id ${d.interviewId} in the file or here`);
+    }
+    const noted = new Set<string>();
+    d.notes.forEach((n, j) => {
+      const path = `debriefs[${i}].notes[${j}].contactId`;
+      if (!hasContact(n.contactId)) throw fail(path, `no person with id ${n.contactId} in the file or here`);
+      if (noted.has(n.contactId)) throw fail(path, `${n.contactId} is listed twice`);
+      noted.add(n.contactId);
+    });
+  });
+  doc.messages.forEach((m, i) => {
+    const to = new Set<string>();
+    m.recipients.forEach((r, j) => {
+      const path = `messages[${i}].recipients[${j}].contactId`;
+      if (!hasContact(r.contactId)) throw fail(path, `no person with id ${r.contactId} in the file or here`);
+      if (to.has(r.contactId)) throw fail(path, `${r.contactId} is listed twice`);
+      to.add(r.contactId);
+    });
+  });
+}
+
+/** The first record of the file whose id this account already has, as a conflict error. */
+function checkConflicts(doc: BackupDocument, existing: ExistingIds): void {
+  const lists: [string, { id: string }[], Set<string>][] = [
+    ['contacts', doc.contacts, existing.contacts],
+    ['opportunities', doc.opportunities, existing.opportunities],
+    ['interviews', doc.interviews, existing.interviews],
+    ['messages', doc.messages, existing.messages],
+    ['events', doc.events, existing.events],
+    ['decisions', doc.decisions.map((d) => ({ id: d.key })), existing.decisions],
+  ];
+  let count = 0;
+  let first: string | null = null;
+  for (const [name, items, have] of lists) {
+    items.forEach((item, i) => {
+      if (!have.has(item.id)) return;
+      count++;
+      first ??= `${name}[${i}]${name === 'decisions' ? '.key' : '.id'}: ${item.id}`;
+    });
+  }
+  if (first !== null) {
+    throw new AppError(
+      'conflict',
+      `${first} already exists in this data${count > 1 ? ` (${count} records do)` : ''}: ` +
+        'this backup (or part of it) was imported before; nothing was imported.',
+      (first as string).split(':')[0],
+    );
+  }
+}
+
+/**
+ * Validate a backup document (the text of an `afterview export` file) and write all of it into
+ * the current account in one transaction: all or nothing.
+ * @throws AppError invalid-input (naming the JSON path) or conflict (an id already here).
+ */
+export async function importBackup(ctx: ServiceContext, text: string): Promise<ImportSummary> {
+  const doc = parseBackup(text);
+  if (doc.account.holidayRegion !== null && !(await isKnownRegion(doc.account.holidayRegion))) {
+    throw fail(
+      'account.holidayRegion',
+      `"${doc.account.holidayRegion}" is not a region the holiday calendar knows`,
+    );
+  }
+  const accountId = ctx.actor.accountId;
+  const rows = toAccountRows(doc, accountId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await readExistingIds(trx, accountId);
+    checkConsistency(doc, existing);
+    checkConflicts(doc, existing);
+    await insertAccountRows(trx, rows);
+    await updateAccount(trx, accountId, {
+      time_zone: doc.account.timeZone,
+      holiday_region: doc.account.holidayRegion,
+      own_emails: writeJson(doc.account.ownEmails),
+      playbook: writeJson(doc.account.playbookOverrides),
+      signature: doc.account.signature,
+      display_name: doc.account.displayName,
+      updated_at: formatInstant(ctx.now),
+    });
+  });
+  return {
+    contacts: doc.contacts.length,
+    opportunities: doc.opportunities.length,
+    interviews: doc.interviews.length,
+    debriefs: doc.debriefs.length,
+    messages: doc.messages.length,
+    decisions: doc.decisions.length,
+    events: doc.events.length,
+    settingsApplied: true,
+  };
+}
