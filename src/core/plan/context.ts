@@ -1,0 +1,190 @@
+/**
+ * What every planner rule works from: the snapshot indexed for look-ups, the playbook, `now`, the
+ * user's zone and holiday set, and the small shared vocabulary (when a message counts as sent,
+ * what time it carries, how people and interviews are named in a title).
+ *
+ * Rules import from here rather than from the core's other modules, so the rule files stay
+ * inside `src/core/plan` and read as policy only.
+ */
+import {
+  addBusinessDays,
+  instantAtLocalTime,
+  localDate,
+  maxDate,
+  maxInstant,
+  minInstant,
+} from '../business-days';
+import type { Playbook } from '../playbook';
+import { Temporal } from '../time';
+import {
+  type Action,
+  type ActionDecision,
+  CLOSED_STAGES,
+  type Contact,
+  type Id,
+  type Interview,
+  type Message,
+  type MessageStatus,
+  type Opportunity,
+  type Snapshot,
+} from '../types';
+
+export type { Action, ActionDecision, Contact, Id, Interview, Message, Opportunity, Playbook, Snapshot };
+export { addBusinessDays, instantAtLocalTime, localDate, maxDate, maxInstant, minInstant, Temporal };
+
+/**
+ * An action as a rule proposes it, before decisions and urgency are applied by `planAll`.
+ */
+export interface Candidate extends Omit<Action, 'urgency'> {
+  /** The recorded data shows it was carried out; `by` is the message that did it, if any. */
+  fulfilled?: { by: Id | null };
+  /** A past action the rule closed from history: a check-in the user marked done. */
+  closedAs?: 'done';
+  /**
+   * Show it only once completed (fulfilled or marked done): per-interview actions of an
+   * opportunity that has closed stay in the history but stop asking for work.
+   */
+  onlyIfCompleted?: boolean;
+}
+
+/** A planner rule: pure, reads the context, proposes candidates. */
+export type Rule = (ctx: PlanContext) => Candidate[];
+
+/** Statuses of an outbound message that count as "sent" for fulfilment (on its way or gone). */
+const SENT_STATUSES: ReadonlySet<MessageStatus> = new Set(['scheduled', 'sending', 'sent', 'uncertain']);
+
+/** An outbound message that has left or is committed to leave: not a draft, not failed. */
+export const isSent = (m: Message): boolean => m.direction === 'out' && SENT_STATUSES.has(m.status);
+
+/** When a message went (or goes) out, or came in: `sentAt`, else the scheduled `sendAt`, else when it was recorded. */
+export const messageTime = (m: Message): Temporal.Instant =>
+  Temporal.Instant.from(m.sentAt ?? m.sendAt ?? m.createdAt);
+
+export const instant = (iso: string): Temporal.Instant => Temporal.Instant.from(iso);
+export const isBefore = (a: Temporal.Instant, b: Temporal.Instant): boolean =>
+  Temporal.Instant.compare(a, b) < 0;
+export const isAtOrAfter = (a: Temporal.Instant, b: Temporal.Instant): boolean =>
+  Temporal.Instant.compare(a, b) >= 0;
+export const plusHours = (i: Temporal.Instant, hours: number): Temporal.Instant =>
+  i.add({ milliseconds: Math.round(hours * 3_600_000) });
+
+/** "1 hour", "24 hours", "1 business day", "2 business days". */
+export const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** "Priya Raman's", "James's". */
+export const possessive = (name: string): string => `${name}'s`;
+
+/** Opportunities the company has closed or the user has left: no more work asked per interview. */
+export const isClosed = (o: Opportunity): boolean => CLOSED_STAGES.includes(o.stage);
+
+export interface PlanContext {
+  readonly snapshot: Snapshot;
+  readonly playbook: Playbook;
+  readonly now: Temporal.Instant;
+  /** The user's IANA zone: business days and local times are counted in it. */
+  readonly zone: string;
+  readonly holidays: ReadonlySet<string>;
+  contact(id: Id | null): Contact | undefined;
+  /** Non-cancelled interviews of an opportunity, earliest first. */
+  interviewsOf(opportunityId: Id): Interview[];
+  /** Messages about an opportunity (see `buildPlanContext` for how they are attributed), oldest first. */
+  messagesOf(opportunityId: Id): Message[];
+  /** The earliest sent outbound message recorded as fulfilling `key` (its `actionKey`). */
+  sentFor(key: string): Message | undefined;
+  /** The latest decision the user made about an action key. */
+  decision(key: string): ActionDecision | undefined;
+  /** The display name as recorded, or a neutral stand-in for an unknown contact id. */
+  nameOf(contactId: Id | null, fallback: string): string;
+}
+
+/** Distinct interviewer contact ids of an interview, in the order recorded. */
+export const interviewersOf = (iv: Interview): Id[] => [
+  ...new Set(iv.participants.filter((p) => p.role === 'interviewer').map((p) => p.contactId)),
+];
+
+/** "your Acme interview (System design)" */
+export const interviewLabel = (o: Opportunity, iv: Interview): string =>
+  `your ${o.company} interview${iv.round.trim() ? ` (${iv.round.trim()})` : ''}`;
+
+/** A usable address: recorded and not known to bounce. */
+export const hasUsableEmail = (c: Contact | undefined): boolean =>
+  !!c && c.emails.some((e) => e.trim() !== '' && !c.badEmails.includes(e));
+
+/**
+ * Index the snapshot once. A message belongs to its `opportunityId`, else to its interview's
+ * opportunity; a message recorded with neither (a reply typed in by contact only) belongs to every
+ * opportunity where one of its contacts is the recruiter or a participant.
+ */
+export function buildPlanContext(snapshot: Snapshot, playbook: Playbook, now: Temporal.Instant): PlanContext {
+  const contacts = new Map(snapshot.contacts.map((c) => [c.id, c]));
+  const interviewsById = new Map(snapshot.interviews.map((iv) => [iv.id, iv]));
+
+  const interviewsByOpp = new Map<Id, Interview[]>();
+  for (const iv of snapshot.interviews) {
+    if (iv.status === 'cancelled') continue;
+    push(interviewsByOpp, iv.opportunityId, iv);
+  }
+  for (const list of interviewsByOpp.values()) {
+    list.sort((a, b) => Temporal.Instant.compare(instant(a.start), instant(b.start)) || cmp(a.id, b.id));
+  }
+
+  const oppsByContact = new Map<Id, Set<Id>>();
+  const link = (contactId: Id | null, oppId: Id) => {
+    if (!contactId) return;
+    const set = oppsByContact.get(contactId) ?? new Set<Id>();
+    set.add(oppId);
+    oppsByContact.set(contactId, set);
+  };
+  for (const o of snapshot.opportunities) link(o.recruiterId, o.id);
+  for (const iv of snapshot.interviews) for (const p of iv.participants) link(p.contactId, iv.opportunityId);
+
+  const messagesByOpp = new Map<Id, Message[]>();
+  for (const m of snapshot.messages) {
+    const direct =
+      m.opportunityId ?? (m.interviewId ? interviewsById.get(m.interviewId)?.opportunityId : null);
+    const opps = direct
+      ? [direct]
+      : [...new Set(m.contactIds.flatMap((c) => [...(oppsByContact.get(c) ?? [])]))];
+    for (const o of opps) push(messagesByOpp, o, m);
+  }
+  for (const list of messagesByOpp.values()) {
+    list.sort((a, b) => Temporal.Instant.compare(messageTime(a), messageTime(b)) || cmp(a.id, b.id));
+  }
+
+  const sentByKey = new Map<string, Message>();
+  for (const m of snapshot.messages) {
+    if (!m.actionKey || !isSent(m)) continue;
+    const prev = sentByKey.get(m.actionKey);
+    if (!prev || Temporal.Instant.compare(messageTime(m), messageTime(prev)) < 0)
+      sentByKey.set(m.actionKey, m);
+  }
+
+  const decisions = new Map<string, ActionDecision>();
+  for (const d of snapshot.decisions) {
+    const prev = decisions.get(d.key);
+    if (!prev || Temporal.Instant.compare(instant(d.decidedAt), instant(prev.decidedAt)) >= 0)
+      decisions.set(d.key, d);
+  }
+
+  return {
+    snapshot,
+    playbook,
+    now,
+    zone: snapshot.account.timeZone,
+    holidays: new Set(snapshot.holidays),
+    contact: (id) => (id ? contacts.get(id) : undefined),
+    interviewsOf: (id) => interviewsByOpp.get(id) ?? [],
+    messagesOf: (id) => messagesByOpp.get(id) ?? [],
+    sentFor: (key) => sentByKey.get(key),
+    decision: (key) => decisions.get(key),
+    nameOf: (id, fallback) => (id ? contacts.get(id)?.displayName : undefined) ?? fallback,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,61 @@
+/**
+ * Action keys: stable names for the actions the planner proposes. Decisions (done, dismissed,
+ * snoozed) and messages (`actionKey`) refer to actions by these keys, so a key must not change
+ * when unrelated data changes. Built only here, so every surface spells them the same way.
+ */
+import type { Id, RuleId } from '../types';
+
+/** `collect-contact:<interviewId>:<contactId>:before|after` */
+export const collectContactKey = (interviewId: Id, contactId: Id, phase: 'before' | 'after'): string =>
+  `collect-contact:${interviewId}:${contactId}:${phase}`;
+
+/** `debrief:<interviewId>` */
+export const debriefKey = (interviewId: Id): string => `debrief:${interviewId}`;
+
+/** `thank-you:<interviewId>:<contactId>` */
+export const thankYouKey = (interviewId: Id, contactId: Id): string =>
+  `thank-you:${interviewId}:${contactId}`;
+
+/** The anchor of the first check-in after an interview: `after-<interviewId>`. */
+export const afterInterviewAnchor = (interviewId: Id): string => `after-${interviewId}`;
+
+/** `check-in:<opportunityId>:<anchor>`; the anchor names the event the check-in follows. */
+export const checkInKey = (opportunityId: Id, anchor: string): string =>
+  `check-in:${opportunityId}:${anchor}`;
+
+/** `check-in:<opportunityId>:gone-quiet`: the suggestion to stop nudging. */
+export const goneQuietKey = (opportunityId: Id): string => `check-in:${opportunityId}:gone-quiet`;
+
+/** `thanks-for-consideration:<opportunityId>:<contactId|company>` */
+export const thanksForConsiderationKey = (opportunityId: Id, contactId: Id | null): string =>
+  `thanks-for-consideration:${opportunityId}:${contactId ?? 'company'}`;
+
+/** `reconnect:<opportunityId>` */
+export const reconnectKey = (opportunityId: Id): string => `reconnect:${opportunityId}`;
+
+const KEY_SHAPES: ReadonlyArray<[RuleId, RegExp]> = [
+  ['collect-contact', /^collect-contact:[^:]+:[^:]+:(before|after)$/],
+  ['debrief', /^debrief:[^:]+$/],
+  ['thank-you', /^thank-you:[^:]+:[^:]+$/],
+  ['check-in', /^check-in:[^:]+:[^:]+$/],
+  ['thanks-for-consideration', /^thanks-for-consideration:[^:]+:[^:]+$/],
+  ['reconnect', /^reconnect:[^:]+$/],
+];
+
+/** The rule a key belongs to, or null when the text is not shaped like an action key. */
+export function ruleOfKey(key: string): RuleId | null {
+  for (const [rule, shape] of KEY_SHAPES) if (shape.test(key)) return rule;
+  return null;
+}
+
+/** The opportunity a check-in key is about, or null for any other key. */
+export function checkInOpportunityOf(key: string): Id | null {
+  const m = /^check-in:([^:]+):[^:]+$/.exec(key);
+  return m?.[1] ?? null;
+}
+
+/** The anchor part of a check-in key (`after-<id>`, a message id, `gone-quiet`...). */
+export function checkInAnchorOf(key: string): string | null {
+  const m = /^check-in:[^:]+:([^:]+)$/.exec(key);
+  return m?.[1] ?? null;
+}

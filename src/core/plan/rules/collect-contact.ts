@@ -1,0 +1,71 @@
+/**
+ * Rule `collect-contact`: leave every interview with each interviewer's name and contact details
+ * (better: have them before you walk in). One action per interviewer without a usable email
+ * address: `:before` while the interview is still ahead (due when it starts), then `:after` once
+ * it has started (due `afterWithinHours` after it ends). An address known to bounce does not
+ * count. Fulfilled the moment the contact has an address, so an interviewer whose email came with
+ * the invite shows as already done.
+ */
+
+import {
+  type Candidate,
+  count,
+  hasUsableEmail,
+  instant,
+  interviewersOf,
+  interviewLabel,
+  isBefore,
+  isClosed,
+  minInstant,
+  type PlanContext,
+  plusHours,
+  possessive,
+} from '../context';
+import { collectContactKey } from '../keys';
+
+export function collectContactRule(ctx: PlanContext): Candidate[] {
+  const { collectContact } = ctx.playbook;
+  if (!collectContact.enabled) return [];
+  const out: Candidate[] = [];
+  for (const o of ctx.snapshot.opportunities) {
+    for (const iv of ctx.interviewsOf(o.id)) {
+      const start = instant(iv.start);
+      const end = instant(iv.end);
+      const before = isBefore(ctx.now, start);
+      for (const contactId of interviewersOf(iv)) {
+        const name = ctx.nameOf(contactId, 'an interviewer');
+        const fulfilled = hasUsableEmail(ctx.contact(contactId)) ? { by: null } : undefined;
+        const common = {
+          rule: 'collect-contact' as const,
+          opportunityId: o.id,
+          interviewId: iv.id,
+          contactId,
+          fulfilled,
+          onlyIfCompleted: isClosed(o),
+        };
+        if (before) {
+          out.push({
+            ...common,
+            key: collectContactKey(iv.id, contactId, 'before'),
+            // Askable from the moment the interview is known.
+            start: minInstant(instant(iv.createdAt), start).toString(),
+            due: start.toString(),
+            title: `Get ${possessive(name)} email address before ${interviewLabel(o, iv)} (ask the recruiter for the schedule)`,
+            reason:
+              "Have each interviewer's name and contact details before you walk in; ask the recruiter for the schedule (rule collect-contact)",
+          });
+        } else {
+          out.push({
+            ...common,
+            key: collectContactKey(iv.id, contactId, 'after'),
+            start: end.toString(),
+            due: plusHours(end, collectContact.afterWithinHours).toString(),
+            title: `Get ${possessive(name)} email address after ${interviewLabel(o, iv)} (ask the recruiter for the schedule)`,
+            reason: `Leave every interview with each interviewer's contact details; get them within ${count(collectContact.afterWithinHours, 'hour')} (rule collect-contact)`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}

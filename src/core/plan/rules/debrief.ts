@@ -1,0 +1,41 @@
+/**
+ * Rule `debrief`: the waiting game starts as you walk to the car. One debrief per interview, from
+ * its end until `withinHours` later; fulfilled once a debrief is recorded for the interview.
+ */
+
+import {
+  type Candidate,
+  count,
+  instant,
+  interviewLabel,
+  isClosed,
+  type PlanContext,
+  plusHours,
+} from '../context';
+import { debriefKey } from '../keys';
+
+export function debriefRule(ctx: PlanContext): Candidate[] {
+  const { debrief } = ctx.playbook;
+  if (!debrief.enabled) return [];
+  const debriefed = new Set(ctx.snapshot.debriefs.map((d) => d.interviewId));
+  const out: Candidate[] = [];
+  for (const o of ctx.snapshot.opportunities) {
+    for (const iv of ctx.interviewsOf(o.id)) {
+      const end = instant(iv.end);
+      out.push({
+        key: debriefKey(iv.id),
+        rule: 'debrief',
+        start: end.toString(),
+        due: plusHours(end, debrief.withinHours).toString(),
+        title: `Debrief ${interviewLabel(o, iv)}: how it went, what you would answer better, what you promised`,
+        reason: `Debrief within ${count(debrief.withinHours, 'hour')} of the interview, while it is fresh (rule debrief)`,
+        opportunityId: o.id,
+        interviewId: iv.id,
+        contactId: null,
+        fulfilled: debriefed.has(iv.id) ? { by: null } : undefined,
+        onlyIfCompleted: isClosed(o),
+      });
+    }
+  }
+  return out;
+}

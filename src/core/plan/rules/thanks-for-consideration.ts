@@ -1,0 +1,87 @@
+/**
+ * Rule `thanks-for-consideration`: if it was not a fit, accept it gracefully and thank them once
+ * more: you stand out, and another position may open. When an opportunity is marked rejected:
+ * one note to the recruiter, plus each interviewer when `includeInterviewers` is on. With no
+ * recruiter on record the interviewers are proposed instead (someone should get the note), and
+ * with nobody at all, one company-level action (`...:company`).
+ *
+ * From the rejection until `workdayEnd` on the `withinBusinessDays`-th business day after the
+ * rejection's local date (a rejection read after that day's `workdayEnd` with 0 days moves to the
+ * next business day, so the deadline is never before the news). Fulfilled by a sent
+ * `thanks-for-consideration` message to that person at or after the rejection, or one recorded
+ * for the key.
+ */
+
+import {
+  addBusinessDays,
+  type Candidate,
+  count,
+  type Id,
+  instant,
+  instantAtLocalTime,
+  interviewersOf,
+  isAtOrAfter,
+  isBefore,
+  isSent,
+  localDate,
+  messageTime,
+  type PlanContext,
+} from '../context';
+import { thanksForConsiderationKey } from '../keys';
+
+export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
+  const { thanksForConsideration: rule, workdayEnd } = ctx.playbook;
+  if (!rule.enabled) return [];
+  const out: Candidate[] = [];
+  for (const o of ctx.snapshot.opportunities) {
+    if (o.stage !== 'rejected') continue;
+    const rejectedAt = instant(o.stageChangedAt);
+    const interviewers = [...new Set(ctx.interviewsOf(o.id).flatMap(interviewersOf))].filter(
+      (id) => id !== o.recruiterId,
+    );
+    const targets: Array<Id | null> = o.recruiterId
+      ? [o.recruiterId, ...(rule.includeInterviewers ? interviewers : [])]
+      : interviewers.length > 0
+        ? interviewers
+        : [null];
+
+    const day = localDate(rejectedAt, ctx.zone);
+    let due = instantAtLocalTime(
+      addBusinessDays(day, rule.withinBusinessDays, ctx.holidays),
+      workdayEnd,
+      ctx.zone,
+    );
+    if (isBefore(due, rejectedAt)) {
+      due = instantAtLocalTime(
+        addBusinessDays(day, rule.withinBusinessDays + 1, ctx.holidays),
+        workdayEnd,
+        ctx.zone,
+      );
+    }
+
+    const sentNotes = ctx
+      .messagesOf(o.id)
+      .filter(
+        (m) => isSent(m) && m.kind === 'thanks-for-consideration' && isAtOrAfter(messageTime(m), rejectedAt),
+      );
+    for (const contactId of targets) {
+      const key = thanksForConsiderationKey(o.id, contactId);
+      const by =
+        ctx.sentFor(key) ?? sentNotes.find((m) => contactId === null || m.contactIds.includes(contactId));
+      const who = contactId ? `${ctx.nameOf(contactId, 'your contact')} at ${o.company}` : o.company;
+      out.push({
+        key,
+        rule: 'thanks-for-consideration',
+        start: rejectedAt.toString(),
+        due: due.toString(),
+        title: `Thank ${who} for considering you for ${o.role}`,
+        reason: `It was not a fit: thank them for the consideration within ${count(rule.withinBusinessDays, 'business day')}; another position may open (rule thanks-for-consideration)`,
+        opportunityId: o.id,
+        interviewId: null,
+        contactId,
+        fulfilled: by ? { by: by.id } : undefined,
+      });
+    }
+  }
+  return out;
+}
