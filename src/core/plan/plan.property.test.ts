@@ -42,7 +42,7 @@ const interviewArb = (i: number) =>
       startMin: minuteArb,
       lengthMin: fc.integer({ min: 20, max: 240 }),
       interviewers: fc.subarray(PEOPLE, { minLength: 1 }),
-      cancelled: fc.boolean({}).map((b) => b && i > 0), // keep the first one, so a check-in exists
+      cancelled: fc.boolean().map((b) => b && i > 0), // keep the first one, so a check-in exists
     })
     .map(
       (r): Interview =>
