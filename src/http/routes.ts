@@ -1,9 +1,24 @@
 /** Every feature's routes, in one list the server registers (under /api unless public). */
 import { accountRoutes } from '../features/accounts/account.routes';
+import { contactRoutes } from '../features/contacts/contact.routes';
+import { debriefRoutes } from '../features/debriefs/debrief.routes';
+import { insightsRoutes } from '../features/insights/insights.routes';
+import { interviewRoutes } from '../features/interviews/interview.routes';
+import { messageRoutes } from '../features/messages/message.routes';
 import { opportunityRoutes } from '../features/opportunities/opportunity.routes';
+import { planRoutes } from '../features/plan/plan.routes';
 import type { FeatureRoutes } from '../features/route-kit';
 
-export const apiRoutes: FeatureRoutes[] = [opportunityRoutes, accountRoutes];
+export const apiRoutes: FeatureRoutes[] = [
+  opportunityRoutes,
+  interviewRoutes,
+  debriefRoutes,
+  messageRoutes,
+  contactRoutes,
+  planRoutes,
+  insightsRoutes,
+  accountRoutes,
+];
 
 /** Routes outside /api (the calendar feed, fetched by calendar apps with no cookie). */
 export const publicRoutes: FeatureRoutes[] = [];

@@ -99,6 +99,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     // Loopback is plain http; HSTS on it would only confuse other local apps.
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
   });
 
   app.addHook('onRequest', async (req, reply) => {

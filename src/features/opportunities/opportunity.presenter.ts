@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 import { type Opportunity, STAGES } from '../../core/types';
+import { contactView } from '../contacts/contact.presenter';
+import { interviewView } from '../interviews/interview.presenter';
+import { messageView } from '../messages/message.presenter';
+import { actionView } from '../plan/plan.presenter';
 
 export const opportunityView = z.object({
   id: z.string(),
@@ -37,3 +41,26 @@ export const presentOpportunity = (o: Opportunity): OpportunityView => ({
   createdAt: o.createdAt,
   stageChangedAt: o.stageChangedAt,
 });
+
+/** One line of an opportunity's timeline (interview held, note sent, reply, stage change...). */
+export const timelineEventView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  at: z.string(),
+  interviewId: z.string().nullable(),
+  contactId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEventView = z.infer<typeof timelineEventView>;
+
+/** The opportunity page in one answer. */
+export const overviewView = z.object({
+  opportunity: opportunityView,
+  interviews: z.array(interviewView),
+  people: z.array(contactView),
+  messages: z.array(messageView),
+  timeline: z.array(timelineEventView),
+  actions: z.array(actionView),
+});
+export type OverviewView = z.infer<typeof overviewView>;

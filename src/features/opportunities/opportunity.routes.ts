@@ -1,6 +1,15 @@
 /** HTTP routes for opportunities: validate with the shared schemas, call the service, present. */
+import { presentContact } from '../contacts/contact.presenter';
+import { presentInterview } from '../interviews/interview.presenter';
+import { presentMessage } from '../messages/message.presenter';
+import { presentAction } from '../plan/plan.presenter';
 import { type FeatureRoutes, idParams } from '../route-kit';
-import { opportunityListView, opportunityView, presentOpportunity } from './opportunity.presenter';
+import {
+  opportunityListView,
+  opportunityView,
+  overviewView,
+  presentOpportunity,
+} from './opportunity.presenter';
 import { newOpportunitySchema, stageChangeSchema, updateOpportunitySchema } from './opportunity.schemas';
 import {
   addOpportunity,
@@ -9,6 +18,7 @@ import {
   listOpportunities,
   updateOpportunity,
 } from './opportunity.service';
+import { getOpportunityOverview } from './opportunity-overview.service';
 
 export const opportunityRoutes: FeatureRoutes = async (app, { contextOf }) => {
   app.get(
@@ -32,6 +42,29 @@ export const opportunityRoutes: FeatureRoutes = async (app, { contextOf }) => {
     '/opportunities/:id',
     { schema: { tags: ['opportunities'], params: idParams, response: { 200: opportunityView } } },
     async (req) => presentOpportunity(await getOpportunity(await contextOf(req), req.params.id)),
+  );
+
+  app.get(
+    '/opportunities/:id/overview',
+    {
+      schema: {
+        tags: ['opportunities'],
+        description: 'The opportunity page: interviews, people, messages, timeline and open actions.',
+        params: idParams,
+        response: { 200: overviewView },
+      },
+    },
+    async (req) => {
+      const o = await getOpportunityOverview(await contextOf(req), req.params.id);
+      return {
+        opportunity: presentOpportunity(o.opportunity),
+        interviews: o.interviews.map(presentInterview),
+        people: o.people.map(presentContact),
+        messages: o.messages.map(presentMessage),
+        timeline: o.timeline,
+        actions: o.actions.map(presentAction),
+      };
+    },
   );
 
   app.patch(

@@ -1,0 +1,84 @@
+/** HTTP routes for messages: drafts, "mark as sent", and notes or replies recorded by hand. */
+import { z } from 'zod';
+import { type FeatureRoutes, idParams } from '../route-kit';
+import { messageView, presentMessage } from './message.presenter';
+import { draftSchema, recordMessageSchema, updateDraftSchema } from './message.schemas';
+import { getMessage, listMessages, markSent, recordMessage, saveDraft, updateDraft } from './message.service';
+
+export const markSentSchema = z.object({ at: z.string().optional() });
+
+export const messageRoutes: FeatureRoutes = async (app, { contextOf }) => {
+  app.get(
+    '/messages',
+    {
+      schema: {
+        tags: ['messages'],
+        querystring: z.object({ opportunityId: z.string().optional() }),
+        response: { 200: z.object({ messages: z.array(messageView) }) },
+      },
+    },
+    async (req) => ({
+      messages: (await listMessages(await contextOf(req), req.query.opportunityId)).map(presentMessage),
+    }),
+  );
+
+  app.get(
+    '/messages/:id',
+    { schema: { tags: ['messages'], params: idParams, response: { 200: messageView } } },
+    async (req) => presentMessage(await getMessage(await contextOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/messages',
+    {
+      schema: {
+        tags: ['messages'],
+        description: 'Record a note sent outside Afterview, or a reply received.',
+        body: recordMessageSchema,
+        response: { 201: messageView },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(presentMessage(await recordMessage(await contextOf(req), req.body))),
+  );
+
+  app.post(
+    '/drafts',
+    {
+      schema: {
+        tags: ['messages'],
+        description: 'Save a draft; a draft for the same action is updated in place.',
+        body: draftSchema,
+        response: { 200: messageView },
+      },
+    },
+    async (req) => presentMessage(await saveDraft(await contextOf(req), req.body)),
+  );
+
+  app.patch(
+    '/messages/:id',
+    {
+      schema: {
+        tags: ['messages'],
+        params: idParams,
+        body: updateDraftSchema,
+        response: { 200: messageView },
+      },
+    },
+    async (req) => presentMessage(await updateDraft(await contextOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/messages/:id/sent',
+    {
+      schema: {
+        tags: ['messages'],
+        description: 'Mark a draft as sent from your own mail app.',
+        params: idParams,
+        body: markSentSchema,
+        response: { 200: messageView },
+      },
+    },
+    async (req) => presentMessage(await markSent(await contextOf(req), req.params.id, req.body.at)),
+  );
+};

@@ -1,0 +1,45 @@
+/** What the API returns for the plan: each action with its rule, due time, urgency and reason. */
+import { z } from 'zod';
+import { type Action, RULE_IDS } from '../../core/types';
+
+export const actionView = z.object({
+  key: z.string(),
+  rule: z.enum(RULE_IDS),
+  start: z.string(),
+  due: z.string(),
+  urgency: z.enum(['upcoming', 'due', 'overdue']),
+  title: z.string(),
+  reason: z.string(),
+  opportunityId: z.string(),
+  interviewId: z.string().nullable(),
+  contactId: z.string().nullable(),
+});
+export type ActionView = z.infer<typeof actionView>;
+
+export const todayView = z.object({
+  /** Open actions, soonest due first. */
+  actions: z.array(actionView),
+  /** When nothing is due: when the next thing starts. */
+  nextStart: z.string().nullable(),
+  /** The server's clock reading, so countdowns agree with the plan (and replays with AFTERVIEW_NOW). */
+  now: z.string(),
+});
+export type TodayView = z.infer<typeof todayView>;
+
+export const presentAction = (a: Action): ActionView => ({
+  key: a.key,
+  rule: a.rule,
+  start: a.start,
+  due: a.due,
+  urgency: a.urgency,
+  title: a.title,
+  reason: a.reason,
+  opportunityId: a.opportunityId,
+  interviewId: a.interviewId,
+  contactId: a.contactId,
+});
+
+/** Body of done / dismiss / undo. */
+export const actionKeySchema = z.object({ key: z.string().min(1, 'is required').max(300) });
+/** Body of snooze. */
+export const snoozeSchema = actionKeySchema.extend({ until: z.string().min(1, 'is required') });

@@ -1,0 +1,52 @@
+/** HTTP routes for Today (the plan) and the user's decisions about its actions. */
+import { z } from 'zod';
+import { formatInstant } from '../../core/time';
+import type { FeatureRoutes } from '../route-kit';
+import { actionKeySchema, presentAction, snoozeSchema, todayView } from './plan.presenter';
+import { decide, getToday, undecide } from './plan.service';
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const planRoutes: FeatureRoutes = async (app, { contextOf }) => {
+  app.get('/today', { schema: { tags: ['today'], response: { 200: todayView } } }, async (req) => {
+    const ctx = await contextOf(req);
+    const today = await getToday(ctx);
+    return {
+      actions: today.actions.map(presentAction),
+      nextStart: today.nextStart,
+      now: formatInstant(ctx.now),
+    };
+  });
+
+  for (const [path, decision] of [
+    ['/actions/done', 'done'],
+    ['/actions/dismiss', 'dismissed'],
+  ] as const) {
+    app.post(
+      path,
+      { schema: { tags: ['today'], body: actionKeySchema, response: { 200: ok } } },
+      async (req) => {
+        await decide(await contextOf(req), req.body.key, decision);
+        return { ok: true as const };
+      },
+    );
+  }
+
+  app.post(
+    '/actions/snooze',
+    { schema: { tags: ['today'], body: snoozeSchema, response: { 200: ok } } },
+    async (req) => {
+      await decide(await contextOf(req), req.body.key, 'snoozed', req.body.until);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/actions/undo',
+    { schema: { tags: ['today'], body: actionKeySchema, response: { 200: ok } } },
+    async (req) => {
+      await undecide(await contextOf(req), req.body.key);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,182 @@
+/**
+ * The typed API client. Every request and response type comes from the zod schemas the server
+ * validates and serializes with (type-only imports: no schema code ships to the browser), so the
+ * client and the server cannot drift apart silently.
+ */
+
+import type { Stage } from '../../../src/core/types';
+import type { SettingsPatchInput, SettingsView } from '../../../src/features/accounts/settings.schemas';
+import type { ContactView } from '../../../src/features/contacts/contact.presenter';
+import type { DebriefView } from '../../../src/features/debriefs/debrief.presenter';
+import type { SaveDebriefInput } from '../../../src/features/debriefs/debrief.schemas';
+import type { InterviewView } from '../../../src/features/interviews/interview.presenter';
+import type {
+  NewInterviewInput,
+  UpdateInterviewInput,
+} from '../../../src/features/interviews/interview.schemas';
+import type { MessageView } from '../../../src/features/messages/message.presenter';
+import type {
+  DraftInput,
+  RecordMessageInput,
+  UpdateDraftInput,
+} from '../../../src/features/messages/message.schemas';
+import type {
+  OpportunityListView,
+  OpportunityView,
+  OverviewView,
+} from '../../../src/features/opportunities/opportunity.presenter';
+import type {
+  NewOpportunityInput,
+  UpdateOpportunityInput,
+} from '../../../src/features/opportunities/opportunity.schemas';
+import type { TodayView } from '../../../src/features/plan/plan.presenter';
+
+/** An error from the API (or the network), as one sentence for the person who clicked. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+const CSRF_COOKIE = 'afterview_csrf';
+
+function csrfToken(): string {
+  const pair = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  return pair ? decodeURIComponent(pair.slice(CSRF_COOKIE.length + 1)) : '';
+}
+
+async function ensureToken(): Promise<string> {
+  const existing = csrfToken();
+  if (existing) return existing;
+  // Any GET hands out the cookie; settings is small.
+  await fetch('/api/settings', { credentials: 'same-origin' });
+  return csrfToken();
+}
+
+/** Send one request; resolves to the parsed JSON or throws an ApiError with a readable sentence. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = await ensureToken();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'unavailable', 'Could not reach Afterview. Is the server still running?');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'internal',
+      err?.message ?? `The server answered ${res.status}; please try again.`,
+      err?.field,
+    );
+  }
+  return data as T;
+}
+
+const q = (params: Record<string, string | undefined>): string => {
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+};
+const enc = encodeURIComponent;
+
+/** One finding of the note checker. */
+export interface Finding {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface CheckRequestBody {
+  body: string;
+  subject?: string;
+  contactId: string;
+  kind: MessageView['kind'];
+  messageId?: string;
+  actionKey?: string | null;
+  opportunityId?: string | null;
+}
+
+export const api = {
+  today: () => request<TodayView>('GET', '/api/today'),
+  done: (key: string) => request<{ ok: true }>('POST', '/api/actions/done', { key }),
+  dismiss: (key: string) => request<{ ok: true }>('POST', '/api/actions/dismiss', { key }),
+  snooze: (key: string, until: string) =>
+    request<{ ok: true }>('POST', '/api/actions/snooze', { key, until }),
+  undo: (key: string) => request<{ ok: true }>('POST', '/api/actions/undo', { key }),
+
+  opportunities: () => request<OpportunityListView>('GET', '/api/opportunities'),
+  addOpportunity: (input: NewOpportunityInput) =>
+    request<OpportunityView>('POST', '/api/opportunities', input),
+  overview: (id: string) => request<OverviewView>('GET', `/api/opportunities/${enc(id)}/overview`),
+  updateOpportunity: (id: string, input: UpdateOpportunityInput) =>
+    request<OpportunityView>('PATCH', `/api/opportunities/${enc(id)}`, input),
+  changeStage: (id: string, stage: Stage) =>
+    request<OpportunityView>('PUT', `/api/opportunities/${enc(id)}/stage`, { stage }),
+
+  interview: (id: string) => request<InterviewView>('GET', `/api/interviews/${enc(id)}`),
+  addInterview: (input: NewInterviewInput) => request<InterviewView>('POST', '/api/interviews', input),
+  updateInterview: (id: string, input: UpdateInterviewInput) =>
+    request<InterviewView>('PATCH', `/api/interviews/${enc(id)}`, input),
+
+  debrief: (interviewId: string) =>
+    request<DebriefView>('GET', `/api/interviews/${enc(interviewId)}/debrief`),
+  saveDebrief: (interviewId: string, input: SaveDebriefInput) =>
+    request<DebriefView>('PUT', `/api/interviews/${enc(interviewId)}/debrief`, input),
+
+  messages: (opportunityId?: string) =>
+    request<{ messages: MessageView[] }>('GET', `/api/messages${q({ opportunityId })}`),
+  message: (id: string) => request<MessageView>('GET', `/api/messages/${enc(id)}`),
+  recordMessage: (input: RecordMessageInput) => request<MessageView>('POST', '/api/messages', input),
+  saveDraft: (input: DraftInput) => request<MessageView>('POST', '/api/drafts', input),
+  updateDraft: (id: string, input: UpdateDraftInput) =>
+    request<MessageView>('PATCH', `/api/messages/${enc(id)}`, input),
+  markSent: (id: string) => request<MessageView>('POST', `/api/messages/${enc(id)}/sent`, {}),
+  check: (input: CheckRequestBody) =>
+    request<{ findings: Finding[]; blocked: boolean }>('POST', '/api/check', input),
+
+  people: () => request<{ people: ContactView[] }>('GET', '/api/people'),
+  person: (id: string) =>
+    request<{ person: ContactView; messages: MessageView[] }>('GET', `/api/people/${enc(id)}`),
+
+  settings: () => request<SettingsView>('GET', '/api/settings'),
+  updateSettings: (patch: SettingsPatchInput) => request<SettingsView>('PATCH', '/api/settings', patch),
+  createFeed: () => request<{ feedPath: string }>('POST', '/api/settings/feed'),
+  revokeFeed: () => request<{ feedPath: null }>('DELETE', '/api/settings/feed'),
+};
+
+export type { ActionView } from '../../../src/features/plan/plan.presenter';
+export type {
+  ContactView,
+  DebriefView,
+  InterviewView,
+  MessageView,
+  OpportunityView,
+  OverviewView,
+  SettingsView,
+  TodayView,
+};

@@ -1,0 +1,69 @@
+/** The shell: skip link, navigation, and one route per page. */
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import { Loading } from './components/notes';
+import { SettingsProvider } from './components/settings-context';
+import { ComposePage } from './pages/compose-page';
+import { DebriefPage } from './pages/debrief-page';
+import { ImportPage } from './pages/import-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OpportunityPage } from './pages/opportunity-page';
+import { PeoplePage, PersonPage } from './pages/people-page';
+import { PipelinePage } from './pages/pipeline-page';
+import { SettingsPage } from './pages/settings-page';
+import { TodayPage } from './pages/today-page';
+
+// Charts are the heaviest code; only the Insights page pays for them.
+const InsightsPage = lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage })));
+
+const NAV = [
+  ['/', 'Today'],
+  ['/pipeline', 'Pipeline'],
+  ['/people', 'People'],
+  ['/insights', 'Insights'],
+  ['/import', 'Import'],
+  ['/settings', 'Settings'],
+] as const;
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SettingsProvider>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="top">
+          <span className="brand">Afterview</span>
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map(([to, label]) => (
+                <li key={to}>
+                  <NavLink to={to} end={to === '/'}>
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<Loading what="the page" />}>
+            <Routes>
+              <Route path="/" element={<TodayPage />} />
+              <Route path="/pipeline" element={<PipelinePage />} />
+              <Route path="/opportunities/:id" element={<OpportunityPage />} />
+              <Route path="/interviews/:id/debrief" element={<DebriefPage />} />
+              <Route path="/compose" element={<ComposePage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/people/:id" element={<PersonPage />} />
+              <Route path="/insights" element={<InsightsPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/import" element={<ImportPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </main>
+      </SettingsProvider>
+    </BrowserRouter>
+  );
+}

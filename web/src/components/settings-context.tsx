@@ -1,0 +1,26 @@
+/** The user's settings (time zone first of all), loaded once and shared by every page. */
+import { createContext, type ReactNode, useContext } from 'react';
+import { api, type SettingsView } from '../api/client';
+import { useLoad } from './use-load';
+
+interface SettingsState {
+  settings: SettingsView | null;
+  zone: string;
+  reload: () => Promise<void>;
+}
+
+const SettingsContext = createContext<SettingsState>({
+  settings: null,
+  zone: 'UTC',
+  reload: async () => {},
+});
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const { data, reload } = useLoad(() => api.settings(), []);
+  const zone = data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <SettingsContext.Provider value={{ settings: data, zone, reload }}>{children}</SettingsContext.Provider>
+  );
+}
+
+export const useSettings = (): SettingsState => useContext(SettingsContext);

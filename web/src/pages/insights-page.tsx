@@ -1,0 +1,119 @@
+/** Insights: charts people would rather look at than read. Loaded lazily (recharts is large). */
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { InsightsView } from '../../../src/features/insights/insights.presenter';
+import { request } from '../api/client';
+import { ErrorNote, Loading, PageTitle } from '../components/notes';
+import { useLoad } from '../components/use-load';
+import { STAGE_LABELS } from '../format';
+
+function Chart({
+  title,
+  summary,
+  children,
+}: {
+  title: string;
+  summary: string;
+  children: React.ReactElement;
+}) {
+  const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
+  return (
+    <figure className="card chart" aria-labelledby={id}>
+      <figcaption id={id}>
+        <h2>{title}</h2>
+        <p className="muted">{summary}</p>
+      </figcaption>
+      <div className="chart-box" aria-hidden="true">
+        <ResponsiveContainer width="100%" height={260}>
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+export function InsightsPage() {
+  const ins = useLoad(() => request<InsightsView>('GET', '/api/insights'), []);
+  if (ins.loading) return <Loading what="insights" />;
+  if (!ins.data) return <ErrorNote error={ins.error ?? 'Insights could not be loaded.'} />;
+  const { funnel, responseDays, thankYous, checkIns } = ins.data;
+  const funnelData = funnel.map((f) => ({ stage: STAGE_LABELS[f.stage] ?? f.stage, count: f.count }));
+  const thanks = [
+    { name: 'On time', value: thankYous.onTime },
+    { name: 'Late', value: thankYous.late },
+  ];
+  return (
+    <section>
+      <PageTitle title="Insights">Insights</PageTitle>
+      <div className="charts">
+        <Chart title="Funnel" summary={funnelData.map((f) => `${f.stage}: ${f.count}`).join(', ')}>
+          <BarChart data={funnelData} layout="vertical" margin={{ left: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="stage" width={100} />
+            <Tooltip />
+            <Bar dataKey="count" name="Opportunities" fill="#3b6ea5" />
+          </BarChart>
+        </Chart>
+        <Chart
+          title="Days to first response"
+          summary={
+            responseDays.length
+              ? responseDays.map((r) => `${r.company}: ${r.days} days`).join(', ')
+              : 'No replies recorded yet.'
+          }
+        >
+          <BarChart data={responseDays}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="company" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Bar dataKey="days" name="Days" fill="#5a8f5a" />
+          </BarChart>
+        </Chart>
+        <Chart
+          title="Thank-you notes on time"
+          summary={`${thankYous.onTime} on time, ${thankYous.late} late.`}
+        >
+          <PieChart>
+            <Pie data={thanks} dataKey="value" nameKey="name" innerRadius={50} outerRadius={90} label>
+              <Cell fill="#5a8f5a" />
+              <Cell fill="#b5543c" />
+            </Pie>
+            <Legend />
+            <Tooltip />
+          </PieChart>
+        </Chart>
+        <Chart
+          title="Check-ins per reply"
+          summary={
+            checkIns.length
+              ? checkIns.map((c) => `${c.company}: ${c.checkIns} check-ins, ${c.replies} replies`).join('; ')
+              : 'No check-ins or replies yet.'
+          }
+        >
+          <BarChart data={checkIns}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="company" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="checkIns" name="Check-ins sent" fill="#3b6ea5" />
+            <Bar dataKey="replies" name="Replies" fill="#5a8f5a" />
+          </BarChart>
+        </Chart>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+/** Pipeline: opportunities by stage; move one with its menu or by dragging it to a column. */
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Stage } from '../../../src/core/types';
+import { ApiError, api, type OpportunityView } from '../api/client';
+import { Field } from '../components/field';
+import { ErrorNote, Loading, PageTitle } from '../components/notes';
+import { useAction, useLoad } from '../components/use-load';
+import { STAGE_LABELS } from '../format';
+
+const STAGES = Object.keys(STAGE_LABELS) as Stage[];
+
+function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) {
+  const [form, setForm] = useState({ company: '', role: '', recruiter: '', decisionBy: '' });
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.addOpportunity({
+        company: form.company,
+        role: form.role,
+        ...(form.recruiter.trim() && { recruiter: form.recruiter }),
+        ...(form.decisionBy && { decisionBy: form.decisionBy }),
+      });
+      onAdded(created);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (f: string) => (error instanceof ApiError && error.field === f ? error.message : null);
+  const otherError =
+    error &&
+    !(error instanceof ApiError && ['company', 'role', 'recruiter', 'decisionBy'].includes(error.field ?? ''))
+      ? error.message
+      : null;
+  return (
+    <form className="card form" onSubmit={submit} aria-labelledby="add-opp-heading">
+      <h2 id="add-opp-heading">Add an opportunity</h2>
+      <Field label="Company" error={fieldError('company')}>
+        {(p) => (
+          <input
+            {...p}
+            name="company"
+            value={form.company}
+            onChange={set('company')}
+            required
+            autoComplete="organization"
+          />
+        )}
+      </Field>
+      <Field label="Role" error={fieldError('role')}>
+        {(p) => <input {...p} name="role" value={form.role} onChange={set('role')} required />}
+      </Field>
+      <Field
+        label="Recruiter (optional)"
+        hint='As "Name <email>", e.g. Dana Whitfield <dana@northwind.example>'
+        error={fieldError('recruiter')}
+      >
+        {(p) => <input {...p} name="recruiter" value={form.recruiter} onChange={set('recruiter')} />}
+      </Field>
+      <Field label="They said they would decide by (optional)" error={fieldError('decisionBy')}>
+        {(p) => (
+          <input {...p} name="decisionBy" type="date" value={form.decisionBy} onChange={set('decisionBy')} />
+        )}
+      </Field>
+      <ErrorNote error={otherError} />
+      <button type="submit" className="primary" disabled={busy}>
+        Add opportunity
+      </button>
+    </form>
+  );
+}
+
+function Card({ o, onMoved }: { o: OpportunityView; onMoved: () => Promise<void> }) {
+  const act = useAction();
+  return (
+    <li className="card opp" draggable onDragStart={(e) => e.dataTransfer.setData('text/plain', o.id)}>
+      <Link to={`/opportunities/${o.id}`}>
+        <strong>{o.company}</strong>
+        <span className="block">{o.role}</span>
+      </Link>
+      <label className="compact">
+        <span className="visually-hidden">
+          Stage of {o.company} ({o.role})
+        </span>
+        <select
+          value={o.stage}
+          disabled={act.busy}
+          onChange={(e) =>
+            act.run(async () => {
+              await api.changeStage(o.id, e.target.value as Stage);
+              await onMoved();
+            })
+          }
+        >
+          {STAGES.map((s) => (
+            <option key={s} value={s}>
+              {STAGE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorNote error={act.error} />
+    </li>
+  );
+}
+
+export function PipelinePage() {
+  const list = useLoad(() => api.opportunities(), []);
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const drop = useAction();
+  const adding = params.get('add') === '1';
+  if (list.loading) return <Loading what="your pipeline" />;
+  const all = list.data?.opportunities ?? [];
+  return (
+    <section>
+      <PageTitle title="Pipeline">Pipeline</PageTitle>
+      <ErrorNote error={list.error ?? drop.error} />
+      {adding ? (
+        <AddOpportunity onAdded={(o) => navigate(`/opportunities/${o.id}`)} />
+      ) : (
+        <button type="button" className="primary" onClick={() => setParams({ add: '1' })}>
+          Add an opportunity
+        </button>
+      )}
+      {all.length === 0 && !adding && <p className="calm">No opportunities yet.</p>}
+      <div className="board">
+        {STAGES.map((stage) => {
+          const here = all.filter((o) => o.stage === stage);
+          return (
+            <section
+              key={stage}
+              className="column"
+              aria-labelledby={`col-${stage}`}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                const id = e.dataTransfer.getData('text/plain');
+                if (id)
+                  void drop.run(async () => {
+                    await api.changeStage(id, stage);
+                    await list.reload();
+                  });
+              }}
+            >
+              <h2 id={`col-${stage}`}>
+                {STAGE_LABELS[stage]} <span className="count">{here.length}</span>
+              </h2>
+              <ul className="plain">
+                {here.map((o) => (
+                  <Card key={o.id} o={o} onMoved={list.reload} />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+/** Settings: zone, holidays, own addresses, the playbook's numbers, and the calendar feed URL. */
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api, type SettingsView } from '../api/client';
+import { Field } from '../components/field';
+import { ErrorNote, Loading, PageTitle } from '../components/notes';
+import { useSettings } from '../components/settings-context';
+import { useAction } from '../components/use-load';
+
+/** The playbook numbers the form offers, by their path in the playbook file. */
+const NUMBERS: Array<[path: string, label: string]> = [
+  ['debrief.withinHours', 'Debrief within (hours after the interview)'],
+  ['thankYou.withinHours', 'Thank-you notes within (hours after the interview)'],
+  ['collectContact.afterWithinHours', 'Collect missing contact details within (hours)'],
+  ['checkIn.afterDecisionBusinessDays', 'Check in this many business days after their decision date'],
+  ['checkIn.checkInAfter', 'Without a decision date, check in after (business days)'],
+  ['checkIn.minGap', 'Never check in sooner than (business days since your last message)'],
+  ['checkIn.maxCheckIns', 'Unanswered check-ins before it counts as gone quiet'],
+  ['thanksForConsideration.withinBusinessDays', 'Thanks for the consideration within (business days)'],
+  ['reconnect.afterDays', 'Reconnect after a rejection (days)'],
+];
+
+const read = (obj: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
+
+function withValue(obj: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  if (!head) return obj;
+  if (rest.length === 0) return { ...obj, [head]: value };
+  const inner = obj[head] && typeof obj[head] === 'object' ? (obj[head] as Record<string, unknown>) : {};
+  return { ...obj, [head]: withValue(inner, rest.join('.'), value) };
+}
+
+function FeedSection({ settings, onChange }: { settings: SettingsView; onChange: () => Promise<void> }) {
+  const act = useAction();
+  const url = settings.feedPath ? `${window.location.origin}${settings.feedPath}` : null;
+  return (
+    <section aria-labelledby="feed-heading" className="card">
+      <h2 id="feed-heading">Calendar feed</h2>
+      <p>
+        Subscribe to this private address from Google, Apple or Outlook calendar to see every deadline there.
+        Anyone with the address can read it: keep it to yourself, and make a new one if it leaks.
+      </p>
+      {url ? (
+        <>
+          <Field label="Your private calendar address">
+            {(p) => <input {...p} readOnly value={url} onFocus={(e) => e.target.select()} />}
+          </Field>
+          <div className="row">
+            <button
+              type="button"
+              disabled={act.busy}
+              onClick={() =>
+                act.run(async () => {
+                  await api.createFeed();
+                  await onChange();
+                })
+              }
+            >
+              Make a new address (the old one stops working)
+            </button>
+            <button
+              type="button"
+              className="quiet"
+              disabled={act.busy}
+              onClick={() =>
+                act.run(async () => {
+                  await api.revokeFeed();
+                  await onChange();
+                })
+              }
+            >
+              Turn the feed off
+            </button>
+          </div>
+        </>
+      ) : (
+        <button
+          type="button"
+          disabled={act.busy}
+          onClick={() =>
+            act.run(async () => {
+              await api.createFeed();
+              await onChange();
+            })
+          }
+        >
+          Create my calendar address
+        </button>
+      )}
+      <ErrorNote error={act.error} />
+    </section>
+  );
+}
+
+export function SettingsPage() {
+  const { settings, reload } = useSettings();
+  const [form, setForm] = useState<Record<string, string> | null>(null);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!settings) return;
+    setForm({
+      timeZone: settings.timeZone,
+      holidayRegion: settings.holidayRegion ?? '',
+      ownEmails: settings.ownEmails.join('\n'),
+      displayName: settings.displayName ?? '',
+      signature: settings.signature ?? '',
+      ...Object.fromEntries(NUMBERS.map(([path]) => [path, String(read(settings.playbook, path) ?? '')])),
+    });
+  }, [settings]);
+
+  if (!settings || !form) return <Loading what="settings" />;
+  const set = (k: string) => (e: { target: { value: string } }) => {
+    setSaved(false);
+    setForm({ ...form, [k]: e.target.value });
+  };
+  const fe = (field: string) => (error instanceof ApiError && error.field === field ? error.message : null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      let overrides = { ...settings.playbookOverrides };
+      for (const [path] of NUMBERS) {
+        const text = form[path] ?? '';
+        const current = read(settings.playbook, path);
+        const value = text.trim() === '' ? Number.NaN : Number(text);
+        if (value !== current) overrides = withValue(overrides, path, Number.isNaN(value) ? text : value);
+      }
+      await api.updateSettings({
+        timeZone: form.timeZone ?? '',
+        holidayRegion: form.holidayRegion?.trim() ? form.holidayRegion.trim() : null,
+        ownEmails: (form.ownEmails ?? '')
+          .split(/[\n,]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        displayName: form.displayName?.trim() ? form.displayName.trim() : null,
+        signature: form.signature ? form.signature : null,
+        playbookOverrides: overrides,
+      });
+      await reload();
+      setSaved(true);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const knownFields = new Set([
+    'timeZone',
+    'holidayRegion',
+    'displayName',
+    'signature',
+    ...NUMBERS.map(([p]) => p),
+  ]);
+  const ownEmailsError =
+    error instanceof ApiError && error.field?.startsWith('ownEmails') ? error.message : null;
+  const otherError =
+    error &&
+    !(
+      error instanceof ApiError &&
+      (knownFields.has(error.field ?? '') || error.field?.startsWith('ownEmails'))
+    )
+      ? error.message
+      : null;
+
+  return (
+    <section>
+      <PageTitle title="Settings">Settings</PageTitle>
+      <form className="form" onSubmit={submit} noValidate>
+        <section aria-labelledby="you-heading" className="card">
+          <h2 id="you-heading">You</h2>
+          <Field
+            label="Time zone"
+            hint="An IANA name such as Europe/Berlin or America/Los_Angeles"
+            error={fe('timeZone')}
+          >
+            {(p) => <input {...p} value={form.timeZone} onChange={set('timeZone')} />}
+          </Field>
+          <Field
+            label="Public holidays of"
+            hint="A region code such as US, US-CA, GB-ENG or DE-BY; empty for weekends only"
+            error={fe('holidayRegion')}
+          >
+            {(p) => <input {...p} value={form.holidayRegion} onChange={set('holidayRegion')} />}
+          </Field>
+          <Field
+            label="Your own email addresses"
+            hint="One per line; used to recognise you among invite attendees"
+            error={ownEmailsError}
+          >
+            {(p) => <textarea {...p} rows={2} value={form.ownEmails} onChange={set('ownEmails')} />}
+          </Field>
+          <Field label="Your name" error={fe('displayName')}>
+            {(p) => (
+              <input {...p} value={form.displayName} onChange={set('displayName')} autoComplete="name" />
+            )}
+          </Field>
+          <Field label="Signature for drafts" error={fe('signature')}>
+            {(p) => <textarea {...p} rows={3} value={form.signature} onChange={set('signature')} />}
+          </Field>
+        </section>
+        <section aria-labelledby="playbook-heading" className="card">
+          <h2 id="playbook-heading">Playbook</h2>
+          <p className="muted">
+            The numbers behind every suggestion. The same rules apply as in a playbook file.
+          </p>
+          {NUMBERS.map(([path, label]) => (
+            <Field key={path} label={label} error={fe(path)}>
+              {(p) => <input {...p} inputMode="decimal" value={form[path]} onChange={set(path)} />}
+            </Field>
+          ))}
+        </section>
+        <ErrorNote error={otherError} />
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            Save settings
+          </button>
+          {saved && <span role="status">Saved.</span>}
+        </div>
+      </form>
+      <FeedSection settings={settings} onChange={reload} />
+    </section>
+  );
+}
