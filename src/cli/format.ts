@@ -1,7 +1,7 @@
 /** Human formatting of times for the terminal: in the user's zone, with a relative hint. */
 import { Temporal } from '../core/time';
 
-/** `Tue 8 Dec 10:00` in `zone`. */
+/** `Tue 8 Dec, 10:00` in `zone` (a ZonedDateTime formats in its own zone). */
 export function formatLocal(iso: string, zone: string): string {
   const zdt = Temporal.Instant.from(iso).toZonedDateTimeISO(zone);
   return zdt.toLocaleString('en-GB', {
@@ -11,7 +11,6 @@ export function formatLocal(iso: string, zone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
-    timeZone: zone,
   });
 }
 

@@ -1,8 +1,12 @@
 /** Every command group, registered in the order `--help` lists them. */
 import type { Command } from 'commander';
 import type { CommandKit } from '../program';
+import { registerBackupCommands } from './backup';
+import { registerCheckCommands } from './check';
 import { registerConfigCommands } from './config';
 import { registerDebriefCommands } from './debrief';
+import { registerDemoCommand } from './demo';
+import { registerDraftCommands } from './draft';
 import { registerInterviewCommands } from './interview';
 import { registerMessageCommands } from './message';
 import { registerOpportunityCommands } from './opportunity';
@@ -18,5 +22,9 @@ export function registerCommands(program: Command, kit: CommandKit): void {
   registerMessageCommands(program, kit);
   registerPeopleCommands(program, kit);
   registerTodayCommands(program, kit);
+  registerBackupCommands(program, kit);
+  registerDemoCommand(program, kit);
+  registerDraftCommands(program, kit);
+  registerCheckCommands(program, kit);
   registerServeCommand(program, kit);
 }

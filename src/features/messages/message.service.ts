@@ -64,7 +64,7 @@ export async function listMessages(ctx: ServiceContext, opportunityId?: string):
  * Which opportunity and interview a note to or from this person belongs to: the most recent
  * interview they were in before `at`, else the open opportunity they recruit for.
  */
-async function inferContext(
+export async function inferMessageContext(
   ctx: ServiceContext,
   contactId: string,
   at: string,
@@ -95,7 +95,7 @@ export async function recordMessage(ctx: ServiceContext, input: RecordMessageInp
   if (data.direction === 'in' && data.kind !== 'reply' && data.kind !== 'other') {
     throw invalid(`kind: a message received is a "reply" (or "other"), not "${data.kind}".`, 'kind');
   }
-  const inferred = await inferContext(ctx, contact.id, at);
+  const inferred = await inferMessageContext(ctx, contact.id, at);
   const opportunityId = data.opportunityId ?? inferred.opportunityId;
   const actionKey =
     data.direction === 'out' && data.kind === 'thank-you' && inferred.interviewId

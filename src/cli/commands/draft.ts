@@ -1,0 +1,46 @@
+/** `afterview draft --interview ID` (a thank-you per interviewer) or `--action KEY` (any note). */
+import type { Command } from 'commander';
+import { invalid } from '../../core/errors';
+import { listContacts } from '../../features/contacts/contact.service';
+import { type DraftResult, draftForAction, draftThankYous } from '../../features/drafts/draft.service';
+import { present } from '../output';
+import type { CommandKit } from '../program';
+import { formatFindings } from './check';
+
+export function registerDraftCommands(program: Command, kit: CommandKit): void {
+  program
+    .command('draft')
+    .description('draft notes from your debrief: a thank-you per interviewer, or the note an action asks for')
+    .option('--interview <id>', 'draft a thank-you to each interviewer of this interview')
+    .option(
+      '--action <key>',
+      'draft the note for this action (check-in, thanks-for-consideration, reconnect)',
+    )
+    .action((o: { interview?: string; action?: string }, cmd: Command) =>
+      kit.run(cmd, async (s) => {
+        if (Boolean(o.interview) === Boolean(o.action))
+          throw invalid('Give exactly one of --interview or --action.');
+        const results: DraftResult[] = o.interview
+          ? await draftThankYous(s.ctx, o.interview, s.dataDir)
+          : [await draftForAction(s.ctx, o.action as string, s.dataDir)];
+        const people = new Map((await listContacts(s.ctx)).map((c) => [c.id, c]));
+        present(s, { drafts: results.map((r) => ({ ...r.message, findings: r.check.findings })) }, () =>
+          results.length === 0
+            ? 'Nothing to draft: every interviewer has been thanked already.'
+            : results
+                .map((r) => {
+                  const to = people.get(r.message.contactIds[0] ?? '');
+                  return [
+                    `── Draft ${r.message.id} to ${to?.displayName ?? '?'} <${to?.emails[0] ?? 'no email yet'}>`,
+                    `Subject: ${r.message.subject}`,
+                    '',
+                    r.message.body,
+                    '',
+                    `Check: ${formatFindings(r.message.body, r.check.findings).replaceAll('\n', '\n       ')}`,
+                  ].join('\n');
+                })
+                .join('\n\n'),
+        );
+      }),
+    );
+}
