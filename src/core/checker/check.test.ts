@@ -182,6 +182,53 @@ describe('wrong-name', () => {
   });
 });
 
+describe('wrong-name, more cases', () => {
+  it('calls a one-letter slip in the greeting a misspelling of the recorded name', () => {
+    const body = replaced('Hi Siobhán,', 'Dear Ms. O’Connel,');
+    const [f] = of(checkNote(withBody(body)), 'wrong-name');
+    expect(spanText(body, f as Finding)).toBe('O’Connel');
+    expect(f?.message).toContain("recorded as “O'Connell”");
+  });
+
+  it('flags "Fernandez Ortiz" after a title in the greeting for Fernández-Ortiz', () => {
+    const body = replaced('Hi Siobhán,', 'Dear Mr. Fernandez Ortiz,');
+    const found = of(
+      checkNote(withBody(body, { recipient: { displayName: DIEGO, company: null } })),
+      'wrong-name',
+    );
+    expect(found.map((f) => spanText(body, f))).toEqual(['Fernandez Ortiz']);
+  });
+
+  it('flags a known person addressed in the body ("Thanks again, Diego!")', () => {
+    const body = replaced('Best regards', 'Thanks again, Diego!\n\nBest regards');
+    const found = of(checkNote(withBody(body)), 'wrong-name');
+    expect(found.map((f) => spanText(body, f))).toEqual(['Diego']);
+    expect(
+      of(
+        checkNote(withBody(replaced('Best regards', 'Thanks again, Siobhán!\n\nBest regards'))),
+        'wrong-name',
+      ),
+    ).toEqual([]);
+  });
+
+  it('is fast with thousands of people in the store', () => {
+    const knownPeople = Array.from({ length: 3000 }, (_, i) => ({ displayName: `Person${i} Surname${i}` }));
+    const started = performance.now();
+    for (let i = 0; i < 10; i++)
+      checkNote(input({ knownPeople: [...knownPeople, { displayName: SIOBHAN }] }));
+    expect((performance.now() - started) / 10).toBeLessThan(50);
+  });
+});
+
+describe("wrong-company, the user's own past", () => {
+  it('does not take a former employer for a slip, even when the company is not named', () => {
+    const body = CLEAN.replace(' at Northwind Labs', '')
+      .replace('help Northwind grow', 'help grow')
+      .replace('worked well for my last team', 'worked well for my previous team at Globex');
+    expect(of(checkNote(withBody(body)), 'wrong-company')).toEqual([]);
+  });
+});
+
 describe('placeholder', () => {
   it.each([
     '{{first_name}}',

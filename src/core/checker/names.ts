@@ -10,6 +10,30 @@ import { escapeRegExp, isLetter, skeleton, skeletonKey } from './text';
  * are dropped: they match too much.
  */
 export function nameForms(displayName: string): string[] {
+  const cached = formsCache.get(displayName);
+  if (cached) return cached;
+  if (formsCache.size > 20_000) formsCache.clear();
+  const forms = computeNameForms(displayName);
+  formsCache.set(displayName, forms);
+  return forms;
+}
+
+// Names repeat on every keystroke: remember their forms (a pure cache, bounded).
+const formsCache = new Map<string, string[]>();
+const keyCache = new Map<string, string>();
+
+/** The skeleton of a whole name, cached. */
+export function nameKey(displayName: string): string {
+  let key = keyCache.get(displayName);
+  if (key === undefined) {
+    if (keyCache.size > 20_000) keyCache.clear();
+    key = skeletonKey(displayName);
+    keyCache.set(displayName, key);
+  }
+  return key;
+}
+
+function computeNameForms(displayName: string): string[] {
   const full = displayName.trim().replace(/\s+/g, ' ');
   const parts = full.split(' ').filter(Boolean);
   const hyphenParts = parts.flatMap((p) => (/[-‐]/.test(p) ? p.split(/[-‐]/) : []));

@@ -38,8 +38,17 @@ export function skeleton(text: string): { key: string; offsets: number[] } {
   let key = '';
   const offsets: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(cp);
+    const code = text.charCodeAt(i);
+    // ASCII fast path: the body is mostly plain letters.
+    if (code < 128) {
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+        key += String.fromCharCode(code | 32);
+        offsets.push(i);
+      }
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
     if (/\p{L}/u.test(ch)) {
       for (const f of fold(ch)) {
         key += f;
@@ -52,7 +61,7 @@ export function skeleton(text: string): { key: string; offsets: number[] } {
 }
 
 /** The skeleton key alone. */
-export const skeletonKey = (text: string): string => skeleton(text).key;
+export const skeletonKey = (text: string): string => fold(text).replace(/[^\p{L}]/gu, '');
 
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -138,4 +147,20 @@ export function stem(word: string): string {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, -suffix.length);
   }
   return w;
+}
+
+/** Levenshtein distance, giving up (returning `cap + 1`) once it exceeds `cap`. */
+export function editDistance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    if (Math.min(...row) > cap) return cap + 1;
+    prev = row;
+  }
+  return Math.min(prev[b.length] ?? cap + 1, cap + 1);
 }

@@ -38,9 +38,8 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 /** Compare the note with every other note to the same company; report the closest copy. */
 export function checkDuplicateNote(input: CheckInput): Finding[] {
-  const everyone = [input.recipient.displayName, ...input.otherNotes.map((n) => n.recipientName)].concat(
-    input.knownPeople.map((p) => p.displayName),
-  );
+  if (input.otherNotes.length === 0) return [];
+  const everyone = [input.recipient.displayName, ...input.otherNotes.map((n) => n.recipientName)];
   const names = new Set(everyone.flatMap(nameForms).flatMap((f) => tokenize(f).map((t) => fold(t.text))));
   const mine = contentWords(input.body, names);
   if (mine.length < MIN_WORDS) return [];

@@ -21,17 +21,21 @@ function known(speller: Speller, word: string): boolean {
 export function checkSpelling(input: CheckInput): Finding[] {
   const speller = input.speller;
   if (!speller) return [];
-  const skip = new Set(
-    [
-      ...input.knownPeople.map((p) => p.displayName),
-      input.recipient.displayName,
-      input.company,
-      input.recipient.company ?? '',
-      ...input.otherCompanies,
-    ]
-      .flatMap((n) => [...companyForms(n), ...n.split(/[\s,]+/)])
-      .flatMap((n) => tokenize(n).map((t) => fold(t.text))),
-  );
+  // Built only when the dictionary flags a word: most notes need no look-up at all.
+  let skip: Set<string> | null = null;
+  const isKnownName = (word: string): boolean => {
+    skip ??= new Set(
+      [input.company, input.recipient.company ?? '', ...input.otherCompanies]
+        .flatMap((c) => [...companyForms(c), c])
+        .concat(input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName))
+        .flatMap((n) => fold(n).split(/[^\p{L}\p{M}\p{N}'’]+/u))
+        .filter(Boolean),
+    );
+    const w = fold(word);
+    return (
+      skip.has(w) || skip.has(w.replace(/['’]s$/, '')) || w.split(/[-‐]/).every((part) => skip?.has(part))
+    );
+  };
   const addresses = addressSpans(input.body);
   const out: Finding[] = [];
   const suggestions = new Map<string, string[]>();
@@ -39,8 +43,7 @@ export function checkSpelling(input: CheckInput): Finding[] {
     const w = token.text;
     if (/\p{N}/u.test(w) || inSpans(token.start, addresses)) continue;
     if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) continue; // acronyms: API, SRE
-    if (skip.has(fold(w)) || skip.has(fold(w.replace(/['’]s$/, '')))) continue;
-    if (known(speller, w)) continue;
+    if (known(speller, w) || isKnownName(w)) continue;
     let s = suggestions.get(w);
     if (!s) {
       s = w.length <= 24 ? speller.suggest(w.replace(/’/g, "'")).slice(0, 3) : [];

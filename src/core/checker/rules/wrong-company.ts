@@ -10,7 +10,10 @@ import type { CheckInput, Finding } from '../types';
 
 // Phrases after which a company name is expected: "the role at X", "joining X".
 const COMPANY_SLOT =
-  /\b(?:(?:role|position|job|opening|team|opportunity|career|future|everyone|people|folks|work|working|interview|interviews|time|day|culture|mission|engineers|colleagues) at|(?:join|joining|joined) the team at|(?:join|joining|joined)|(?:to work|working) for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*){0,2})/gu;
+  /\b(?:(?:role|position|job|opening|team|opportunity|future|everyone|people|folks|culture|mission|engineers|colleagues|interview|interviews) at|(?:join|joining) the team at|(?:join|joining))[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*){0,2})/gu;
+
+// "my team at Globex", "my previous role at Globex": the user's own past, not a slip.
+const OWN_PAST = /\b(?:my|our|previous|former|last|prior|current|old)[ \t]+(?:[\p{L}-]+[ \t]+)?$/iu;
 
 const NOT_A_COMPANY =
   /^(?:I|I'm|I’m|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight|Your|You|Our|My|This|That)\b/;
@@ -70,6 +73,7 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
     for (const m of input.body.matchAll(COMPANY_SLOT)) {
       const name = m[1] ?? '';
       if (NOT_A_COMPANY.test(name) || people.includes(name.split(/\s+/)[0] ?? '')) continue;
+      if (OWN_PAST.test(input.body.slice(Math.max(0, m.index - 30), m.index))) continue;
       const s = m.index + m[0].length - name.length;
       const written = name.replace(/[.'’]+$/, '').replace(/['’]s$/, '');
       out.push(

@@ -3,8 +3,8 @@
  * the recipient's name as recorded (accents, hyphens and apostrophes count).
  */
 import { finding, quote } from '../finding';
-import { findNameHits, nameForms } from '../names';
-import { fold, type Greeting, skeleton, skeletonKey } from '../text';
+import { findNameHits, nameForms, nameKey } from '../names';
+import { editDistance, fold, type Greeting, skeleton, skeletonKey, type Token } from '../text';
 import type { CheckInput, Finding } from '../types';
 
 // Greetings that address a role or a group, not a person.
@@ -15,34 +15,54 @@ const GENERIC =
 function addresses(name: string, displayName: string): boolean {
   const key = skeletonKey(name);
   if (!key) return false;
-  const forms = nameForms(displayName);
-  if (forms.some((f) => skeletonKey(f) === key)) return true;
+  // Cheap test first: the store may hold thousands of people.
+  const whole = nameKey(displayName);
+  if (!whole.includes(key) && !whole.startsWith(key.slice(0, 3))) return false;
+  if (nameForms(displayName).some((f) => nameKey(f) === key)) return true;
   // "Siobhán O'Connell" written as first + last of a longer recorded name.
   const parts = displayName.split(/\s+/);
   if (parts.length > 2 && skeletonKey(`${parts[0]} ${parts[parts.length - 1]}`) === key) return true;
   // A short form of the first name ("Alex" for "Alexandra", "Sam" for "Samantha").
-  const first = skeletonKey(parts[0] ?? '');
+  const first = nameKey(parts[0] ?? '');
   return key.length >= 3 && first.startsWith(key);
 }
 
-function greetingFindings(input: CheckInput, greeting: Greeting): Finding[] {
+/** A recorded form of the name that `written` is one slip away from ("O'Connel" -> "O'Connell"). */
+function nearMiss(written: string, displayName: string): string | undefined {
+  const key = skeletonKey(written);
+  if (key.length < 4) return undefined;
+  return nameForms(displayName).find((f) => editDistance(skeletonKey(f), key, 1) <= 1);
+}
+
+/** Findings for names used to address someone (the greeting, "Thanks again, Diego"). */
+function addresseeFindings(input: CheckInput, names: Token[], where: string): Finding[] {
   const out: Finding[] = [];
-  for (const name of greeting.names) {
+  for (const name of names) {
     if (GENERIC.test(name.text) || addresses(name.text, input.recipient.displayName)) continue;
     const other = input.knownPeople.find(
       (p) => fold(p.displayName) !== fold(input.recipient.displayName) && addresses(name.text, p.displayName),
     );
-    const who = other ? `${quote(name.text)} (${other.displayName})` : quote(name.text);
-    out.push(
-      finding(
-        'wrong-name',
-        `The greeting addresses ${who}, but this note goes to ${input.recipient.displayName}.`,
-        name.start,
-        name.end,
-      ),
-    );
+    const near = other ? undefined : nearMiss(name.text, input.recipient.displayName);
+    const message = near
+      ? `${quote(name.text)} misspells ${input.recipient.displayName}'s name: it is recorded as ${quote(near)}.`
+      : `${where} addresses ${other ? `${quote(name.text)} (${other.displayName})` : quote(name.text)}, but this note goes to ${input.recipient.displayName}.`;
+    out.push(finding('wrong-name', message, name.start, name.end));
   }
   return out;
+}
+
+// "Thanks again, Diego!" addresses Diego in the body.
+const VOCATIVE =
+  /\b(?:[Tt]hanks|[Tt]hank you)(?: again| so much| very much)?,[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)(?=[ \t]*[.!,\n]|$)/gu;
+
+/** Names used as a vocative in the body, limited to people the store knows (a plain word is not a name). */
+function vocatives(input: CheckInput): Token[] {
+  const people = input.knownPeople.map((p) => p.displayName);
+  return [...input.body.matchAll(VOCATIVE)].flatMap((m) => {
+    const text = m[1] ?? '';
+    const start = m.index + m[0].length - text.length;
+    return people.some((p) => addresses(text, p)) ? [{ text, start, end: start + text.length }] : [];
+  });
 }
 
 function misspellings(input: CheckInput): Finding[] {
@@ -69,7 +89,10 @@ function misspellings(input: CheckInput): Finding[] {
 export function checkWrongName(input: CheckInput, greeting: Greeting | null): Finding[] {
   if (!input.recipient.displayName.trim()) return [];
   const misspelled = misspellings(input);
-  const wrongPerson = greeting ? greetingFindings(input, greeting) : [];
+  const wrongPerson = [
+    ...(greeting ? addresseeFindings(input, greeting.names, 'The greeting') : []),
+    ...addresseeFindings(input, vocatives(input), 'The note'),
+  ];
   // A misspelled greeting is reported once, as a misspelling.
   return [
     ...misspelled,
