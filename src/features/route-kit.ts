@@ -6,11 +6,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Temporal } from '../core/time';
+import type { Db } from '../db/database';
 import type { ServiceContext } from './context';
 
 export interface RouteDeps {
   /** The account and clock reading this request acts with. */
   contextOf: (req: FastifyRequest) => Promise<ServiceContext>;
+  /** For routes that find their account themselves (the calendar feed's token): the store and clock. */
+  db: Db;
+  now: () => Temporal.Instant;
 }
 
 /** A feature's routes: a Fastify plugin typed by zod, registered under `/api`. */

@@ -1,5 +1,6 @@
 /** Every feature's routes, in one list the server registers (under /api unless public). */
 import { accountRoutes } from '../features/accounts/account.routes';
+import { feedRoutes } from '../features/calendar/feed.routes';
 import { contactRoutes } from '../features/contacts/contact.routes';
 import { debriefRoutes } from '../features/debriefs/debrief.routes';
 import { insightsRoutes } from '../features/insights/insights.routes';
@@ -21,4 +22,4 @@ export const apiRoutes: FeatureRoutes[] = [
 ];
 
 /** Routes outside /api (the calendar feed, fetched by calendar apps with no cookie). */
-export const publicRoutes: FeatureRoutes[] = [];
+export const publicRoutes: FeatureRoutes[] = [feedRoutes];

@@ -65,6 +65,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       actor: await options.actorFor(req),
       now: options.now(),
     }),
+    db: options.store.db,
+    now: options.now,
   };
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(
