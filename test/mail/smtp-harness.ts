@@ -35,6 +35,8 @@ export interface SmtpHarness {
   fallback: SmtpBehaviour;
   /** Milliseconds to wait before answering the end of data (slows sends down for crash tests). */
   acceptDelayMs: number;
+  /** Forget queued behaviours and accepted messages; back to accepting everything. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -123,6 +125,12 @@ export async function startSmtpHarness(
     next: (...b: SmtpBehaviour[]) => queue.push(...b),
     fallback: 'accept' as SmtpBehaviour,
     acceptDelayMs: options.acceptDelayMs ?? 0,
+    reset: () => {
+      queue.length = 0;
+      accepted.length = 0;
+      harness.fallback = 'accept';
+      harness.acceptDelayMs = options.acceptDelayMs ?? 0;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
   return harness;

@@ -81,7 +81,7 @@ export function describeMailError(err: MailErrorFacts, server: string): string {
   ) {
     return `Authentication: ${server} refused the user name or password${reply ? ` (${reply})` : ''}.`;
   }
-  if (/relay/i.test(text) || (err.responseCode !== undefined && /5\.7\.1/.test(reply ?? ''))) {
+  if (/relay/i.test(text)) {
     return `Relay refused: ${server} will not send mail to this recipient for this user${reply ? ` (${reply})` : ''}.`;
   }
   if (codes.some((c) => TIMEOUT_CODES.has(c)) || /timed? ?out/i.test(text)) {

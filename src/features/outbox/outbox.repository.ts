@@ -1,0 +1,150 @@
+/**
+ * The outbox's queries on the message table. The claim is one atomic statement: PostgreSQL
+ * locks the due rows with `FOR UPDATE SKIP LOCKED` in the subquery, so concurrent workers on any
+ * number of machines each get different messages; SQLite runs it in a `BEGIN IMMEDIATE`
+ * transaction, holding the single writer lock for the whole claim.
+ *
+ * The claim and lease expiry scan across accounts on purpose (one worker serves every tenant,
+ * using the status/send_at index); every other query filters by account.
+ */
+import { sql } from 'kysely';
+import type { Dialect } from '../../db/connect';
+import type { Db, DbOrTrx } from '../../db/database';
+import type { MessageRow, MessageUpdate } from '../../db/tables/message.table';
+
+export interface ClaimOptions {
+  now: string;
+  leaseUntil: string;
+  limit: number;
+  /** Only this account's messages (send now from the CLI or web app). */
+  accountId?: string;
+  /** Only this message. */
+  messageId?: string;
+}
+
+/**
+ * Move up to `limit` due `scheduled` messages to `sending` with a lease, counting the attempt,
+ * and return them. A message is returned by at most one claim until its lease ends.
+ */
+export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promise<MessageRow[]> {
+  const claim = (q: DbOrTrx) => {
+    let due = q
+      .selectFrom('message')
+      .select(['account_id', 'id'])
+      .where('status', '=', 'scheduled')
+      .where('direction', '=', 'out')
+      .where('send_at', '<=', o.now);
+    if (o.accountId) due = due.where('account_id', '=', o.accountId);
+    if (o.messageId) due = due.where('id', '=', o.messageId);
+    due = due.orderBy('send_at').orderBy('id').limit(o.limit);
+    if (dialect === 'postgres') due = due.forUpdate().skipLocked();
+    return (
+      q
+        .updateTable('message')
+        .set((eb) => ({
+          status: 'sending',
+          lease_until: o.leaseUntil,
+          attempts: eb('attempts', '+', 1),
+          updated_at: o.now,
+        }))
+        .where(({ eb, refTuple }) => eb(refTuple('account_id', 'id'), 'in', due.$asTuple('account_id', 'id')))
+        // Re-checked on the locked row: PostgreSQL re-evaluates it if another claim committed first.
+        .where('status', '=', 'scheduled')
+        .returningAll()
+        .execute()
+    );
+  };
+  if (dialect === 'postgres') return claim(db);
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const rows = await claim(conn);
+      await sql`commit`.execute(conn);
+      return rows;
+    } catch (err) {
+      await sql`rollback`.execute(conn);
+      throw err;
+    }
+  });
+}
+
+/**
+ * Messages whose worker died while sending (the lease ended with the status still `sending`)
+ * become `uncertain`: the server may have accepted them, so they are never sent again silently.
+ */
+export const expireLeases = (db: DbOrTrx, now: string, reason: string) =>
+  db
+    .updateTable('message')
+    .set({ status: 'uncertain', lease_until: null, last_error: reason, updated_at: now })
+    .where('status', '=', 'sending')
+    .where('lease_until', '<', now)
+    .returningAll()
+    .execute();
+
+/**
+ * Record the outcome of an attempt, only if the message is still the one this worker claimed
+ * (same attempt count, still `sending`, or `uncertain` if its lease ran out meanwhile).
+ * Returns whether the row was updated.
+ */
+export async function finishAttempt(
+  db: DbOrTrx,
+  accountId: string,
+  id: string,
+  attempts: number,
+  patch: MessageUpdate,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('message')
+    .set(patch)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('attempts', '=', attempts)
+    .where('status', 'in', ['sending', 'uncertain'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Every outbound message of the account that is not a draft, newest first. */
+export const listOutbox = (db: DbOrTrx, accountId: string) =>
+  db
+    .selectFrom('message')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('direction', '=', 'out')
+    .where('status', '!=', 'draft')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+
+export const listByStatus = (db: DbOrTrx, accountId: string, status: string) =>
+  db
+    .selectFrom('message')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('direction', '=', 'out')
+    .where('status', '=', status)
+    .execute();
+
+/** Recipients of a message with the exact address each was (or will be) sent to. */
+export const listRecipients = (db: DbOrTrx, accountId: string, messageId: string) =>
+  db
+    .selectFrom('message_contact')
+    .innerJoin('contact', (j) =>
+      j
+        .onRef('contact.account_id', '=', 'message_contact.account_id')
+        .onRef('contact.id', '=', 'message_contact.contact_id'),
+    )
+    .select([
+      'message_contact.contact_id',
+      'message_contact.address',
+      'message_contact.role',
+      'contact.display_name',
+      'contact.emails',
+      'contact.bad_emails',
+    ])
+    .where('message_contact.account_id', '=', accountId)
+    .where('message_contact.message_id', '=', messageId)
+    .execute();
+
+export const setMessageFields = (db: DbOrTrx, accountId: string, id: string, patch: MessageUpdate) =>
+  db.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();

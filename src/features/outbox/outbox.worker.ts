@@ -1,0 +1,322 @@
+/**
+ * The outbox worker: claims due messages with a lease, sends each once through the account's
+ * SMTP server, and records what happened. Temporary failures (4xx, a connection lost before the
+ * message was handed over) are retried with backoff; permanent ones (5xx) fail with the
+ * server's reason; a message whose fate cannot be known becomes `uncertain`, never resent.
+ * Runs inside `afterview serve` and as `afterview worker`; any number may run at once.
+ */
+import { randomBytes } from 'node:crypto';
+import { nextAttemptAt } from '../../core/mail/backoff';
+import { classifySendFailure, type SendOutcome } from '../../core/mail/smtp-outcome';
+import { formatInstant, type Temporal } from '../../core/time';
+import type { Dialect } from '../../db/connect';
+import type { Db } from '../../db/database';
+import type { MessageRow } from '../../db/tables/message.table';
+import type { ServiceContext } from '../context';
+import { recordEvent } from '../events/event.service';
+import { errorFacts } from '../mail/connection-test';
+import { loadSmtpAccount, type SmtpAccount } from '../mail/mail.service';
+import { serverLabel } from '../mail/mail-url';
+import { openSmtpSession, SmtpSendError, type SmtpSession } from '../mail/smtp-session';
+import type { SecretBox } from '../secrets/secret-box';
+import { buildRawMessage } from './compose';
+import { claimDue, expireLeases, finishAttempt, listRecipients } from './outbox.repository';
+import { resolveUncertainFromSent } from './sent-folder';
+
+export interface WorkerConfig {
+  db: Db;
+  dialect: Dialect;
+  box: SecretBox;
+  /** The clock, read before each step (tests and `--now` pass a fixed one). */
+  now: () => Temporal.Instant;
+  /** How long a claim holds; a worker found `sending` after it is presumed dead. Default 300 s. */
+  leaseSeconds?: number;
+  /** Messages claimed per statement. Default 10. */
+  batchSize?: number;
+  /** Only this account's messages. */
+  accountId?: string;
+  /** Only this message (send now). */
+  messageId?: string;
+  /** Called after each message's outcome is stored (for progress output). */
+  onOutcome?: (o: DeliveryOutcome) => void;
+}
+
+export interface DeliveryOutcome {
+  accountId: string;
+  messageId: string;
+  status: 'sent' | 'scheduled' | 'failed' | 'uncertain';
+  reason: string | null;
+}
+
+export interface WorkerReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  uncertain: number;
+  /** Found `sending` with an ended lease: their worker died mid-send. */
+  expired: number;
+  /** Uncertain messages found in the IMAP Sent folder and marked sent. */
+  resolved: number;
+}
+
+const emptyReport = (): WorkerReport => ({
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  failed: 0,
+  uncertain: 0,
+  expired: 0,
+  resolved: 0,
+});
+
+const EXPIRED_REASON =
+  'The worker stopped while sending this message; the mail server may or may not have accepted it.';
+
+/** Per run: one SMTP account and one open session per Afterview account. */
+class Connections {
+  private readonly accounts = new Map<string, SmtpAccount | null>();
+  private readonly sessions = new Map<string, SmtpSession>();
+  constructor(private readonly cfg: WorkerConfig) {}
+
+  async account(accountId: string): Promise<SmtpAccount | null> {
+    if (!this.accounts.has(accountId))
+      this.accounts.set(accountId, await loadSmtpAccount(this.cfg.db, accountId, this.cfg.box));
+    return this.accounts.get(accountId) ?? null;
+  }
+
+  /** The open session, or a new one: a session that failed is not reused. */
+  async session(accountId: string, account: SmtpAccount): Promise<SmtpSession> {
+    const open = this.sessions.get(accountId);
+    if (open?.usable()) return open;
+    open?.close();
+    this.sessions.delete(accountId);
+    const fresh = await openSmtpSession(account.server);
+    this.sessions.set(accountId, fresh);
+    return fresh;
+  }
+
+  close(): void {
+    for (const s of this.sessions.values()) s.close();
+    this.sessions.clear();
+  }
+}
+
+const contextFor = (cfg: WorkerConfig, accountId: string): ServiceContext => ({
+  db: cfg.db,
+  actor: { accountId, kind: 'local' },
+  now: cfg.now(),
+});
+
+/**
+ * One pass: turn dead claims into `uncertain` (resolving them from the Sent folder when IMAP is
+ * connected), then send everything due, batch by batch, until nothing is due.
+ */
+export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
+  const report = emptyReport();
+  await expireDeadClaims(cfg, report);
+  const connections = new Connections(cfg);
+  try {
+    for (;;) {
+      const now = cfg.now();
+      const rows = await claimDue(cfg.db, cfg.dialect, {
+        now: formatInstant(now),
+        leaseUntil: formatInstant(now.add({ seconds: cfg.leaseSeconds ?? 300 })),
+        limit: cfg.messageId ? 1 : (cfg.batchSize ?? 10),
+        ...(cfg.accountId ? { accountId: cfg.accountId } : {}),
+        ...(cfg.messageId ? { messageId: cfg.messageId } : {}),
+      });
+      if (rows.length === 0) break;
+      report.claimed += rows.length;
+      for (const row of rows) {
+        const outcome = await deliver(cfg, connections, row);
+        if (outcome.status === 'sent') report.sent += 1;
+        else if (outcome.status === 'scheduled') report.retried += 1;
+        else if (outcome.status === 'failed') report.failed += 1;
+        else report.uncertain += 1;
+        cfg.onOutcome?.(outcome);
+      }
+      if (cfg.messageId) break;
+    }
+  } finally {
+    connections.close();
+  }
+  return report;
+}
+
+/**
+ * Run until `signal` aborts: a pass, then a pause of `pollMs` when nothing was due. A failing
+ * pass (database briefly unreachable) is reported and retried after the pause, not fatal.
+ */
+export async function runOutboxLoop(
+  cfg: WorkerConfig & { signal: AbortSignal; pollMs?: number; onError?: (err: unknown) => void },
+): Promise<WorkerReport> {
+  const total = emptyReport();
+  while (!cfg.signal.aborted) {
+    let claimed = 0;
+    try {
+      const r = await runOutboxOnce(cfg);
+      for (const k of Object.keys(total) as (keyof WorkerReport)[]) total[k] += r[k];
+      claimed = r.claimed;
+    } catch (err) {
+      cfg.onError?.(err);
+    }
+    if (claimed === 0) await sleep(cfg.pollMs ?? 5000, cfg.signal);
+  }
+  return total;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+async function expireDeadClaims(cfg: WorkerConfig, report: WorkerReport): Promise<void> {
+  const now = formatInstant(cfg.now());
+  const expired = await cfg.db.transaction().execute(async (trx) => {
+    const rows = await expireLeases(trx, now, EXPIRED_REASON);
+    for (const row of rows) {
+      const to = await listRecipients(trx, row.account_id, row.id);
+      await recordEvent(trx, contextFor(cfg, row.account_id), {
+        kind: 'message-uncertain',
+        opportunityId: row.opportunity_id,
+        contactId: to[0]?.contact_id ?? null,
+        messageId: row.id,
+        data: { reason: EXPIRED_REASON },
+      });
+    }
+    return rows;
+  });
+  report.expired += expired.length;
+  report.uncertain += expired.length;
+  for (const accountId of new Set(expired.map((r) => r.account_id))) {
+    try {
+      const resolved = await resolveUncertainFromSent(contextFor(cfg, accountId), cfg.box);
+      report.resolved += resolved;
+      report.uncertain -= Math.min(resolved, report.uncertain);
+    } catch {
+      // IMAP down: the messages stay uncertain and are resolved by the next `sync` or by the user.
+    }
+  }
+}
+
+/** A new Message-ID's random part: 96 bits. */
+export const messageIdRandom = (): string => randomBytes(12).toString('hex');
+
+async function deliver(
+  cfg: WorkerConfig,
+  connections: Connections,
+  row: MessageRow,
+): Promise<DeliveryOutcome> {
+  const accountId = row.account_id;
+  let label = 'the mail server';
+  let outcome: SendOutcome | { outcome: 'sent'; reason: null };
+  try {
+    const account = await connections.account(accountId);
+    if (!account) {
+      outcome = {
+        outcome: 'permanent',
+        reason: 'No mail server is connected: run afterview config set smtp URL.',
+      };
+    } else if (!row.rfc_message_id) {
+      outcome = {
+        outcome: 'permanent',
+        reason: 'The message has no Message-ID; schedule it again with afterview send.',
+      };
+    } else {
+      label = serverLabel(account.server);
+      const recipients = (await listRecipients(cfg.db, accountId, row.id)).filter((r) => r.role === 'to');
+      const to = recipients
+        .map((r) => ({
+          name: r.display_name,
+          address: r.address ?? (JSON.parse(r.emails) as string[])[0] ?? '',
+        }))
+        .filter((r) => r.address);
+      if (to.length === 0) {
+        outcome = { outcome: 'permanent', reason: 'The message has no recipient with an email address.' };
+      } else {
+        const raw = await buildRawMessage({
+          from: { name: account.fromName, address: account.fromAddress },
+          to,
+          subject: row.subject,
+          body: row.body,
+          signature: account.signature,
+          messageId: row.rfc_message_id,
+          date: new Date(cfg.now().epochMilliseconds),
+          inReplyTo: row.in_reply_to,
+        });
+        try {
+          const session = await connections.session(accountId, account);
+          await session.send({ from: account.fromAddress, to: to.map((r) => r.address) }, raw);
+          outcome = { outcome: 'sent', reason: null };
+        } catch (err) {
+          // Connecting or signing in failed (nothing was sent), or the send itself did.
+          const handedOver = err instanceof SmtpSendError && err.handedOver;
+          const cause = err instanceof SmtpSendError ? err.cause : err;
+          outcome = classifySendFailure(errorFacts(cause), handedOver, label);
+        }
+      }
+    }
+  } catch (err) {
+    // Before anything reached the server (a sealed password that no longer opens, a bad row).
+    outcome = { outcome: 'permanent', reason: errorFacts(err).message };
+  }
+  return record(cfg, row, outcome);
+}
+
+async function record(
+  cfg: WorkerConfig,
+  row: MessageRow,
+  result: SendOutcome | { outcome: 'sent'; reason: null },
+): Promise<DeliveryOutcome> {
+  const now = cfg.now();
+  const at = formatInstant(now);
+  const ctx = contextFor(cfg, row.account_id);
+  let status: DeliveryOutcome['status'];
+  let reason = result.reason;
+  let patch: Parameters<typeof finishAttempt>[4];
+  if (result.outcome === 'sent') {
+    status = 'sent';
+    patch = { status, sent_at: at, lease_until: null, last_error: null, updated_at: at };
+  } else if (result.outcome === 'temporary') {
+    const next = nextAttemptAt(now, row.attempts);
+    if (next) {
+      status = 'scheduled';
+      patch = {
+        status,
+        send_at: formatInstant(next),
+        lease_until: null,
+        last_error: result.reason,
+        updated_at: at,
+      };
+    } else {
+      status = 'failed';
+      reason = `Gave up after ${row.attempts} attempts: ${result.reason}`;
+      patch = { status, lease_until: null, last_error: reason, updated_at: at };
+    }
+  } else {
+    status = result.outcome === 'permanent' ? 'failed' : 'uncertain';
+    patch = { status, lease_until: null, last_error: result.reason, updated_at: at };
+  }
+  await cfg.db.transaction().execute(async (trx) => {
+    const mine = await finishAttempt(trx, row.account_id, row.id, row.attempts, patch);
+    if (!mine || status === 'scheduled') return;
+    const to = await listRecipients(trx, row.account_id, row.id);
+    await recordEvent(trx, ctx, {
+      kind: status === 'sent' ? 'message-sent' : status === 'failed' ? 'message-failed' : 'message-uncertain',
+      opportunityId: row.opportunity_id,
+      contactId: to[0]?.contact_id ?? null,
+      messageId: row.id,
+      data: status === 'sent' ? { kind: row.kind, via: 'smtp' } : { kind: row.kind, reason },
+    });
+  });
+  return { accountId: row.account_id, messageId: row.id, status, reason };
+}
