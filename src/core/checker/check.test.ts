@@ -162,6 +162,7 @@ describe('wrong-name', () => {
     'Hi there,',
     'Dear Hiring Team,',
     'Good morning Siobhán,',
+    'Hello Northwind Labs team,',
   ])('accepts the greeting %s', (greeting) => {
     const body = replaced('Hi Siobhán,', greeting);
     expect(of(checkNote(withBody(body)), 'wrong-name')).toEqual([]);
@@ -418,6 +419,17 @@ describe('spelling (with a word-list speller)', () => {
     expect(found[0]?.severity).toBe('warning');
   });
 
+  it('treats an unknown capitalised word mid-sentence as a name to add, without dictionary suggestions', () => {
+    const body = replaced('on Tuesday', 'on Tuesday with Zorblax');
+    const found = of(
+      checkNote(withBody(body, { speller: { ...speller, suggest: () => ['Zebra'] } })),
+      'spelling',
+    );
+    expect(found.map((f) => spanText(body, f))).toEqual(['Zorblax']);
+    expect(found[0]?.message).toContain('add the person or company');
+    expect(found[0]?.message).not.toContain('Zebra');
+  });
+
   it('skips known names, companies, e-mail addresses, URLs, numbers and acronyms', () => {
     const body = replaced(
       'Best regards',
@@ -477,6 +489,26 @@ describe('checkNote as a whole', () => {
           }
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary Unicode, surrogates included', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 200 });
+    fc.assert(
+      fc.property(text, text, text, (body, name, company) => {
+        const found = checkNote(
+          input({
+            body,
+            recipient: { displayName: name, company },
+            company,
+            knownPeople: [{ displayName: name }],
+            otherNotes: [{ recipientName: name, body }],
+            speller: { correct: () => false, suggest: (w) => [w] },
+          }),
+        );
+        for (const f of found) expect(f.start >= 0 && f.start <= f.end && f.end <= body.length).toBe(true);
+      }),
       { numRuns: 300 },
     );
   });

@@ -3,7 +3,7 @@
  * the recipient's name as recorded (accents, hyphens and apostrophes count).
  */
 import { finding, quote } from '../finding';
-import { findNameHits, nameForms, nameKey } from '../names';
+import { companyForms, findNameHits, nameForms, nameKey } from '../names';
 import { editDistance, fold, type Greeting, skeleton, skeletonKey, type Token } from '../text';
 import type { CheckInput, Finding } from '../types';
 
@@ -27,6 +27,15 @@ function addresses(name: string, displayName: string): boolean {
   return key.length >= 3 && first.startsWith(key);
 }
 
+/** True when a greeting's "name" is the company or its team ("Northwind Labs", "Team Northwind"). */
+function namesCompany(input: CheckInput, text: string): boolean {
+  const key = skeletonKey(text.replace(/\b(?:team|hiring|recruiting|folks)\b/gi, ''));
+  if (!key) return true;
+  return [input.company, input.recipient.company ?? '']
+    .flatMap(companyForms)
+    .some((form) => skeletonKey(form) === key);
+}
+
 /** A recorded form of the name that `written` is one slip away from ("O'Connel" -> "O'Connell"). */
 function nearMiss(written: string, displayName: string): string | undefined {
   const key = skeletonKey(written);
@@ -39,6 +48,8 @@ function addresseeFindings(input: CheckInput, names: Token[], where: string): Fi
   const out: Finding[] = [];
   for (const name of names) {
     if (GENERIC.test(name.text) || addresses(name.text, input.recipient.displayName)) continue;
+    if (namesCompany(input, name.text)) continue; // "Hello Northwind Labs team,"
+
     const other = input.knownPeople.find(
       (p) => fold(p.displayName) !== fold(input.recipient.displayName) && addresses(name.text, p.displayName),
     );
