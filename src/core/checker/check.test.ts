@@ -222,6 +222,13 @@ describe('wrong-name, more cases', () => {
 });
 
 describe("wrong-company, the user's own past", () => {
+  it('does not take a person for a company ("joining Diego\'s team")', () => {
+    const body = CLEAN.replace(' at Northwind Labs', '')
+      .replace('help Northwind grow', 'help grow')
+      .replace('worked well for my last team', "would serve me well joining Diego's team");
+    expect(of(checkNote(withBody(body)), 'wrong-company')).toEqual([]);
+  });
+
   it('does not take a former employer for a slip, even when the company is not named', () => {
     const body = CLEAN.replace(' at Northwind Labs', '')
       .replace('help Northwind grow', 'help grow')

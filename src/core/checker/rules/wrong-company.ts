@@ -72,10 +72,10 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
     const people = input.knownPeople.flatMap((p) => p.displayName.split(/\s+/));
     for (const m of input.body.matchAll(COMPANY_SLOT)) {
       const name = m[1] ?? '';
-      if (NOT_A_COMPANY.test(name) || people.includes(name.split(/\s+/)[0] ?? '')) continue;
+      const written = name.replace(/[.'’]+$/, '').replace(/['’]s$/, '');
+      if (NOT_A_COMPANY.test(written) || people.includes(written.split(/\s+/)[0] ?? '')) continue;
       if (OWN_PAST.test(input.body.slice(Math.max(0, m.index - 30), m.index))) continue;
       const s = m.index + m[0].length - name.length;
-      const written = name.replace(/[.'’]+$/, '').replace(/['’]s$/, '');
       out.push(
         finding(
           'wrong-company',
