@@ -16,6 +16,8 @@ export interface RouteDeps {
   /** For routes that find their account themselves (the calendar feed's token): the store and clock. */
   db: Db;
   now: () => Temporal.Instant;
+  /** The data dir (user templates live there); null when serving without one (tests). */
+  dataDir: string | null;
 }
 
 /** A feature's routes: a Fastify plugin typed by zod, registered under `/api`. */

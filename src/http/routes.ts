@@ -1,8 +1,10 @@
 /** Every feature's routes, in one list the server registers (under /api unless public). */
 import { accountRoutes } from '../features/accounts/account.routes';
 import { feedRoutes } from '../features/calendar/feed.routes';
+import { checkRoutes } from '../features/checks/check.routes';
 import { contactRoutes } from '../features/contacts/contact.routes';
 import { debriefRoutes } from '../features/debriefs/debrief.routes';
+import { draftRoutes } from '../features/drafts/draft.routes';
 import { insightsRoutes } from '../features/insights/insights.routes';
 import { interviewRoutes } from '../features/interviews/interview.routes';
 import { messageRoutes } from '../features/messages/message.routes';
@@ -15,6 +17,8 @@ export const apiRoutes: FeatureRoutes[] = [
   interviewRoutes,
   debriefRoutes,
   messageRoutes,
+  draftRoutes,
+  checkRoutes,
   contactRoutes,
   planRoutes,
   insightsRoutes,

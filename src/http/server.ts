@@ -30,6 +30,8 @@ export interface ServerOptions {
   now: () => Temporal.Instant;
   /** Folder of the built front end (index.html + assets); null to serve the API only. */
   webRoot?: string | null;
+  /** The data dir, for the user's own note templates; null for the shipped ones only. */
+  dataDir?: string | null;
   /** Host names besides loopback ones to answer to (see security.ts). */
   allowedHosts?: readonly string[];
   /** Fastify logger setting; off by default (tests, benchmarks). */
@@ -67,6 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }),
     db: options.store.db,
     now: options.now,
+    dataDir: options.dataDir ?? null,
   };
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(

@@ -54,6 +54,7 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           actorFor: async () => s.ctx.actor,
           now: () => (pinned ? fixedNow : Temporal.Now.instant()),
           webRoot,
+          dataDir: s.dataDir,
           allowedHosts: LOOPBACK.has(host) || host === '0.0.0.0' || host === '::' ? [] : [host],
           logger: Boolean(s.io.env.AFTERVIEW_DEBUG),
         });

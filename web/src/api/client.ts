@@ -6,9 +6,15 @@
 
 import type { Stage } from '../../../src/core/types';
 import type { SettingsPatchInput, SettingsView } from '../../../src/features/accounts/settings.schemas';
+import type {
+  CheckRequestInput,
+  CheckResultView,
+  FindingView,
+} from '../../../src/features/checks/check.presenter';
 import type { ContactView } from '../../../src/features/contacts/contact.presenter';
 import type { DebriefView } from '../../../src/features/debriefs/debrief.presenter';
 import type { SaveDebriefInput } from '../../../src/features/debriefs/debrief.schemas';
+import type { DraftResultView } from '../../../src/features/drafts/draft.routes';
 import type { InterviewView } from '../../../src/features/interviews/interview.presenter';
 import type {
   NewInterviewInput,
@@ -103,23 +109,7 @@ const q = (params: Record<string, string | undefined>): string => {
 const enc = encodeURIComponent;
 
 /** One finding of the note checker. */
-export interface Finding {
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  start: number;
-  end: number;
-}
-
-export interface CheckRequestBody {
-  body: string;
-  subject?: string;
-  contactId: string;
-  kind: MessageView['kind'];
-  messageId?: string;
-  actionKey?: string | null;
-  opportunityId?: string | null;
-}
+export type Finding = FindingView;
 
 export const api = {
   today: () => request<TodayView>('GET', '/api/today'),
@@ -156,8 +146,8 @@ export const api = {
   updateDraft: (id: string, input: UpdateDraftInput) =>
     request<MessageView>('PATCH', `/api/messages/${enc(id)}`, input),
   markSent: (id: string) => request<MessageView>('POST', `/api/messages/${enc(id)}/sent`, {}),
-  check: (input: CheckRequestBody) =>
-    request<{ findings: Finding[]; blocked: boolean }>('POST', '/api/check', input),
+  check: (input: CheckRequestInput) => request<CheckResultView>('POST', '/api/check', input),
+  draftForAction: (key: string) => request<DraftResultView>('POST', '/api/drafts/for-action', { key }),
 
   people: () => request<{ people: ContactView[] }>('GET', '/api/people'),
   person: (id: string) =>

@@ -79,15 +79,26 @@ export function ComposePage() {
       .messages(opportunityId ?? undefined)
       .then(({ messages }) => {
         const existing = messages.find((m) => m.actionKey === actionKey && m.status === 'draft');
-        if (existing && !cancelled) {
+        if (cancelled) return;
+        if (existing) {
           setDraft(existing);
           setSubject(existing.subject);
           setBody(existing.body);
-        } else if (!cancelled) {
-          setDraft(null);
+          return;
         }
+        // No draft yet: write one from the template and the debrief.
+        return api.draftForAction(actionKey).then((r) => {
+          if (cancelled) return;
+          setDraft(r.message);
+          setSubject(r.message.subject);
+          setBody(r.message.body);
+          setFindings(r.check.findings);
+        });
       })
-      .catch(() => {});
+      .catch(() => {
+        // The action may be closed already (sent, dismissed): the user can still write freely.
+        if (!cancelled) setDraft(null);
+      });
     return () => {
       cancelled = true;
     };
