@@ -13,6 +13,21 @@ interface Base {
 
 let base: Promise<Base> | null = null;
 
+// nspell's suggest() takes 20-400 ms a word; the web app checks on every keystroke with a fresh
+// speller per request, so the dictionary's answers are remembered process-wide (bounded).
+const dictionarySuggestions = new Map<string, string[]>();
+const MAX_REMEMBERED = 5_000;
+
+function suggestFromDictionary(dictionary: Base, word: string): string[] {
+  let found = dictionarySuggestions.get(word);
+  if (!found) {
+    if (dictionarySuggestions.size >= MAX_REMEMBERED) dictionarySuggestions.clear();
+    found = dictionary.suggest(word);
+    dictionarySuggestions.set(word, found);
+  }
+  return found;
+}
+
 /** Load nspell with the English dictionary once; later calls share the same instance. */
 function loadBase(): Promise<Base> {
   base ??= (async () => {
@@ -89,7 +104,7 @@ export async function createSpeller(extraWords: string[]): Promise<Speller> {
         const k = fold(x);
         return k === key || distance(k, key) <= 1;
       });
-      const result = [...new Set([...names, ...dictionary.suggest(w)])];
+      const result = [...new Set([...names, ...suggestFromDictionary(dictionary, w)])];
       suggestions.set(w, result);
       return result;
     },
