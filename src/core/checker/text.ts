@@ -63,6 +63,7 @@ export function skeleton(text: string): { key: string; offsets: number[] } {
 /** The skeleton key alone. */
 export const skeletonKey = (text: string): string => fold(text).replace(/[^\p{L}]/gu, '');
 
+/** `s` as a literal inside a RegExp. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Spans of e-mail addresses and URLs, which no word rule should look inside. */
@@ -71,6 +72,7 @@ export function addressSpans(text: string): Array<[number, number]> {
   return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+/** True when `pos` falls inside one of `spans` (start inclusive, end exclusive). */
 export const inSpans = (pos: number, spans: ReadonlyArray<[number, number]>): boolean =>
   spans.some(([s, e]) => pos >= s && pos < e);
 

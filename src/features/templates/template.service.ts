@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { invalid } from '../../core/errors';
 
+/** The draft templates Afterview ships, one per kind of note it drafts. */
 export const TEMPLATE_NAMES = ['thank-you', 'check-in', 'thanks-for-consideration', 'reconnect'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
