@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { isEmail } from '../../core/address';
 import { invalid } from '../../core/errors';
 import { parsePlaybook } from '../../core/playbook';
@@ -14,6 +13,7 @@ import { isKnownRegion } from '../../features/holidays/holiday.service';
 import { present } from '../output';
 import type { CommandKit } from '../program';
 import type { Session } from '../session';
+import { MAIL_CONFIG_KEYS } from './mail';
 
 /** One settable key: what it takes, and how to apply it. Returns a sentence for people. */
 export interface ConfigKey {
@@ -87,6 +87,8 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
       return 'Signature saved.';
     },
   },
+  // smtp, imap, mail-signature: owned by the mail commands.
+  ...MAIL_CONFIG_KEYS,
 };
 
 async function readPlaybookFile(path: string): Promise<unknown> {
@@ -97,7 +99,8 @@ async function readPlaybookFile(path: string): Promise<unknown> {
     throw invalid(`playbook: cannot read ${path}.`, 'playbook');
   }
   try {
-    return /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+    // yaml is loaded on use: only a playbook file needs it, not every command's start-up.
+    return /\.ya?ml$/i.test(path) ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw invalid(

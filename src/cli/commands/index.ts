@@ -8,6 +8,7 @@ import { registerDebriefCommands } from './debrief';
 import { registerDemoCommand } from './demo';
 import { registerDraftCommands } from './draft';
 import { registerInterviewCommands } from './interview';
+import { registerMailCommands } from './mail';
 import { registerMessageCommands } from './message';
 import { registerOpportunityCommands } from './opportunity';
 import { registerPeopleCommands } from './people';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, kit: CommandKit): void {
   registerInterviewCommands(program, kit);
   registerDebriefCommands(program, kit);
   registerMessageCommands(program, kit);
+  registerMailCommands(program, kit);
   registerPeopleCommands(program, kit);
   registerTodayCommands(program, kit);
   registerBackupCommands(program, kit);

@@ -33,7 +33,8 @@ export async function findInSentFolder(
         const uid = Array.isArray(uids) ? uids[0] : undefined;
         if (uid === undefined) continue;
         const msg = await client.fetchOne(String(uid), { internalDate: true }, { uid: true });
-        const date = msg?.internalDate ? new Date(msg.internalDate) : null;
+        const filed = msg === false ? undefined : msg.internalDate;
+        const date = filed ? new Date(filed) : null;
         found.set(id, date);
       }
     } finally {
