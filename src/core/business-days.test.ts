@@ -2,11 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
+  addBusinessEpochDays,
   businessDaysBetween,
+  epochDayOf,
+  holidayEpochDays,
   instantAtLocalTime,
   isBusinessDay,
+  isoDateOfEpochDay,
   localDate,
+  minuteOfDay,
   nextBusinessDayOnOrAfter,
+  zoneClock,
 } from './business-days';
 import { Temporal } from './time';
 
@@ -98,7 +104,11 @@ describe('addBusinessDays', () => {
           const cmp = Temporal.PlainDate.compare;
           expect(cmp(addBusinessDays(a, n, hol), addBusinessDays(b, n, hol))).toBeLessThanOrEqual(0);
           expect(cmp(addBusinessDays(a, n, hol), addBusinessDays(a, n + extra, hol))).toBeLessThanOrEqual(0);
-          if (extra > 0) expect(cmp(addBusinessDays(a, n, hol), addBusinessDays(a, n + extra, hol))).toBe(-1);
+          // Strictly later for each extra day, except from n = 0 on a weekend or holiday: Saturday + 0
+          // and Saturday + 1 are both Monday.
+          if (extra > 0 && (n > 0 || isBusinessDay(a, hol))) {
+            expect(cmp(addBusinessDays(a, n, hol), addBusinessDays(a, n + extra, hol))).toBe(-1);
+          }
         },
       ),
     );
@@ -129,6 +139,88 @@ describe('local time helpers', () => {
     // 01:30 happens twice in Los Angeles on 2026-11-01: compatible takes the first (PDT).
     expect(instantAtLocalTime(d('2026-11-01'), '01:30', 'America/Los_Angeles').toString()).toBe(
       '2026-11-01T08:30:00Z',
+    );
+  });
+});
+
+describe('zoneClock (the fast path the planner uses)', () => {
+  const ZONES = [
+    'America/Los_Angeles',
+    'Europe/Berlin',
+    'Europe/Dublin',
+    'Australia/Lord_Howe', // 30-minute DST
+    'Asia/Kathmandu', // +05:45
+    'America/St_Johns', // -03:30 with DST
+    'Africa/Casablanca', // DST suspended for Ramadan
+    'Pacific/Apia',
+    'America/Sao_Paulo',
+    'UTC',
+  ];
+  const msArb = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) });
+
+  it('property: localDay agrees with Temporal', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), msArb, (zone, ms) => {
+        const expected = localDate(Temporal.Instant.fromEpochMilliseconds(ms), zone).toString();
+        expect(isoDateOfEpochDay(zoneClock(zone).localDay(ms))).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("property: atLocal agrees with Temporal's compatible disambiguation, DST gaps and overlaps included", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        msArb,
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom(0, 15, 30, 45),
+        (zone, ms, h, m) => {
+          const day = Math.floor(ms / 86_400_000);
+          const hhmm = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          const expected = instantAtLocalTime(Temporal.PlainDate.from(isoDateOfEpochDay(day)), hhmm, zone);
+          expect(zoneClock(zone).atLocal(day, minuteOfDay(hhmm))).toBe(expected.epochMilliseconds);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('resolves the transition hours themselves like Temporal', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Europe/Berlin', '2026-03-29', '02:30'],
+      ['Europe/Berlin', '2026-10-25', '02:30'],
+      ['America/Los_Angeles', '2026-03-08', '02:30'],
+      ['America/Los_Angeles', '2026-11-01', '01:30'],
+      ['Australia/Lord_Howe', '2026-10-04', '02:15'],
+      ['Australia/Lord_Howe', '2026-04-05', '01:45'],
+    ];
+    for (const [zone, date, hhmm] of cases) {
+      const expected = instantAtLocalTime(Temporal.PlainDate.from(date), hhmm, zone).epochMilliseconds;
+      expect(zoneClock(zone).atLocal(epochDayOf(date), minuteOfDay(hhmm))).toBe(expected);
+    }
+  });
+
+  it('property: epoch-day business arithmetic matches the Temporal one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: epochDayOf('2020-01-01'), max: epochDayOf('2030-12-31') }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.uniqueArray(fc.integer({ min: epochDayOf('2020-01-01'), max: epochDayOf('2031-06-30') }), {
+          maxLength: 80,
+        }),
+        (day, n, hol) => {
+          const strings = new Set(hol.map(isoDateOfEpochDay));
+          const viaTemporal = addBusinessDays(
+            Temporal.PlainDate.from(isoDateOfEpochDay(day)),
+            n,
+            strings,
+          ).toString();
+          expect(isoDateOfEpochDay(addBusinessEpochDays(day, n, holidayEpochDays(strings)))).toBe(
+            viaTemporal,
+          );
+        },
+      ),
     );
   });
 });

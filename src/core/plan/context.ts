@@ -7,12 +7,12 @@
  * inside `src/core/plan` and read as policy only.
  */
 import {
-  addBusinessDays,
-  instantAtLocalTime,
-  localDate,
-  maxDate,
-  maxInstant,
-  minInstant,
+  addBusinessEpochDays,
+  epochDayOf,
+  holidayEpochDays,
+  isoDateOfEpochDay,
+  minuteOfDay,
+  zoneClock,
 } from '../business-days';
 import type { Playbook } from '../playbook';
 import { Temporal } from '../time';
@@ -28,14 +28,18 @@ import {
   type Opportunity,
   type Snapshot,
 } from '../types';
+import { checkInOpportunityOf } from './keys';
 
 export type { Action, ActionDecision, Contact, Id, Interview, Message, Opportunity, Playbook, Snapshot };
-export { addBusinessDays, instantAtLocalTime, localDate, maxDate, maxInstant, minInstant, Temporal };
+export { epochDayOf, isoDateOfEpochDay, Temporal };
 
 /**
- * An action as a rule proposes it, before decisions and urgency are applied by `planAll`.
+ * An action as a rule proposes it, before decisions and urgency are applied by `planAll`;
+ * `start` and `due` are epoch milliseconds here.
  */
-export interface Candidate extends Omit<Action, 'urgency'> {
+export interface Candidate extends Omit<Action, 'urgency' | 'start' | 'due'> {
+  start: number;
+  due: number;
   /** The recorded data shows it was carried out; `by` is the message that did it, if any. */
   fulfilled?: { by: Id | null };
   /** A past action the rule closed from history: a check-in the user marked done. */
@@ -56,17 +60,47 @@ const SENT_STATUSES: ReadonlySet<MessageStatus> = new Set(['scheduled', 'sending
 /** An outbound message that has left or is committed to leave: not a draft, not failed. */
 export const isSent = (m: Message): boolean => m.direction === 'out' && SENT_STATUSES.has(m.status);
 
-/** When a message went (or goes) out, or came in: `sentAt`, else the scheduled `sendAt`, else when it was recorded. */
-export const messageTime = (m: Message): Temporal.Instant =>
-  Temporal.Instant.from(m.sentAt ?? m.sendAt ?? m.createdAt);
+/*
+ * Inside the planner, instants are epoch milliseconds: a plan over a few years of a job hunt
+ * compares and sorts tens of thousands of them, and parsing ISO strings through the Temporal
+ * polyfill each time costs seconds. Temporal is used where zones matter (local dates, wall-clock
+ * times); pure durations are plain arithmetic, so they cannot depend on the zone.
+ */
 
-export const instant = (iso: string): Temporal.Instant => Temporal.Instant.from(iso);
-export const isBefore = (a: Temporal.Instant, b: Temporal.Instant): boolean =>
-  Temporal.Instant.compare(a, b) < 0;
-export const isAtOrAfter = (a: Temporal.Instant, b: Temporal.Instant): boolean =>
-  Temporal.Instant.compare(a, b) >= 0;
-export const plusHours = (i: Temporal.Instant, hours: number): Temporal.Instant =>
-  i.add({ milliseconds: Math.round(hours * 3_600_000) });
+const WITH_OFFSET = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
+
+/** Epoch milliseconds of an ISO instant (`...Z` or with an offset). */
+export function ms(iso: string): number {
+  // Date.parse reads a string without an offset in the machine's zone: only trust it with one.
+  const v = WITH_OFFSET.test(iso) ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(v) ? Temporal.Instant.from(iso).epochMilliseconds : v;
+}
+
+/** The stored form of an instant: ISO-8601 UTC with `Z`, milliseconds only when there are some. */
+export function isoOf(epochMs: number): string {
+  const d = new Date(epochMs);
+  const millis = d.getUTCMilliseconds();
+  // Hand-formatted: toISOString plus trimming costs twice as much, thousands of times per plan.
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(
+    d.getUTCMinutes(),
+  )}:${pad2(d.getUTCSeconds())}${millis ? `.${String(millis).padStart(3, '0')}` : ''}Z`;
+}
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/** When a message went (or goes) out, or came in: `sentAt`, else the scheduled `sendAt`, else when it was recorded. */
+export function messageTime(m: Message): number {
+  let t = messageTimes.get(m);
+  if (t === undefined) {
+    t = ms(m.sentAt ?? m.sendAt ?? m.createdAt);
+    messageTimes.set(m, t);
+  }
+  return t;
+}
+// Sorting and scanning messages asks for the same times over and over.
+const messageTimes = new WeakMap<Message, number>();
+
+export const HOUR_MS = 3_600_000;
+export const plusHours = (epochMs: number, hours: number): number => epochMs + Math.round(hours * HOUR_MS);
 
 /** "1 hour", "24 hours", "1 business day", "2 business days". */
 export const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -81,9 +115,17 @@ export interface PlanContext {
   readonly snapshot: Snapshot;
   readonly playbook: Playbook;
   readonly now: Temporal.Instant;
+  /** `now` in epoch milliseconds. */
+  readonly nowMs: number;
   /** The user's IANA zone: business days and local times are counted in it. */
   readonly zone: string;
-  readonly holidays: ReadonlySet<string>;
+  /** The user's holidays as epoch days. */
+  readonly holidays: ReadonlySet<number>;
+  /**
+   * Only open actions are wanted (`plan`, not `planAll`): rules may skip what can never be open
+   * (completed actions, the history of closed opportunities), which is most of a long job hunt.
+   */
+  readonly openOnly: boolean;
   contact(id: Id | null): Contact | undefined;
   /** Non-cancelled interviews of an opportunity, earliest first. */
   interviewsOf(opportunityId: Id): Interview[];
@@ -93,8 +135,16 @@ export interface PlanContext {
   sentFor(key: string): Message | undefined;
   /** The latest decision the user made about an action key. */
   decision(key: string): ActionDecision | undefined;
+  /** The latest decisions on the check-in keys of an opportunity (`check-in:<id>:...`). */
+  checkInDecisionsOf(opportunityId: Id): ActionDecision[];
   /** The display name as recorded, or a neutral stand-in for an unknown contact id. */
   nameOf(contactId: Id | null, fallback: string): string;
+  /** The calendar date (epoch day) an instant (epoch ms) falls on in the user's zone. */
+  localDay(epochMs: number): number;
+  /** Epoch ms of wall-clock `hhmm` on an epoch day in the user's zone (DST: `compatible`). */
+  atLocal(epochDay: number, hhmm: string): number;
+  /** `addBusinessDays` on epoch days with the user's holidays. */
+  addBusinessDays(epochDay: number, n: number): number;
 }
 
 /** Distinct interviewer contact ids of an interview, in the order recorded. */
@@ -115,7 +165,12 @@ export const hasUsableEmail = (c: Contact | undefined): boolean =>
  * opportunity; a message recorded with neither (a reply typed in by contact only) belongs to every
  * opportunity where one of its contacts is the recruiter or a participant.
  */
-export function buildPlanContext(snapshot: Snapshot, playbook: Playbook, now: Temporal.Instant): PlanContext {
+export function buildPlanContext(
+  snapshot: Snapshot,
+  playbook: Playbook,
+  now: Temporal.Instant,
+  openOnly = false,
+): PlanContext {
   const contacts = new Map(snapshot.contacts.map((c) => [c.id, c]));
   const interviewsById = new Map(snapshot.interviews.map((iv) => [iv.id, iv]));
 
@@ -125,7 +180,7 @@ export function buildPlanContext(snapshot: Snapshot, playbook: Playbook, now: Te
     push(interviewsByOpp, iv.opportunityId, iv);
   }
   for (const list of interviewsByOpp.values()) {
-    list.sort((a, b) => Temporal.Instant.compare(instant(a.start), instant(b.start)) || cmp(a.id, b.id));
+    list.sort((a, b) => ms(a.start) - ms(b.start) || cmp(a.id, b.id));
   }
 
   const oppsByContact = new Map<Id, Set<Id>>();
@@ -148,36 +203,50 @@ export function buildPlanContext(snapshot: Snapshot, playbook: Playbook, now: Te
     for (const o of opps) push(messagesByOpp, o, m);
   }
   for (const list of messagesByOpp.values()) {
-    list.sort((a, b) => Temporal.Instant.compare(messageTime(a), messageTime(b)) || cmp(a.id, b.id));
+    list.sort((a, b) => messageTime(a) - messageTime(b) || cmp(a.id, b.id));
   }
 
   const sentByKey = new Map<string, Message>();
   for (const m of snapshot.messages) {
     if (!m.actionKey || !isSent(m)) continue;
     const prev = sentByKey.get(m.actionKey);
-    if (!prev || Temporal.Instant.compare(messageTime(m), messageTime(prev)) < 0)
-      sentByKey.set(m.actionKey, m);
+    if (!prev || messageTime(m) < messageTime(prev)) sentByKey.set(m.actionKey, m);
   }
 
   const decisions = new Map<string, ActionDecision>();
   for (const d of snapshot.decisions) {
     const prev = decisions.get(d.key);
-    if (!prev || Temporal.Instant.compare(instant(d.decidedAt), instant(prev.decidedAt)) >= 0)
-      decisions.set(d.key, d);
+    if (!prev || ms(d.decidedAt) >= ms(prev.decidedAt)) decisions.set(d.key, d);
   }
+
+  const checkInDecisions = new Map<Id, ActionDecision[]>();
+  for (const d of decisions.values()) {
+    const oppId = checkInOpportunityOf(d.key);
+    if (oppId) push(checkInDecisions, oppId, d);
+  }
+
+  const zone = snapshot.account.timeZone;
+  const holidays = holidayEpochDays(snapshot.holidays);
+  const clock = zoneClock(zone);
 
   return {
     snapshot,
     playbook,
     now,
-    zone: snapshot.account.timeZone,
-    holidays: new Set(snapshot.holidays),
+    nowMs: now.epochMilliseconds,
+    openOnly,
+    zone,
+    holidays,
     contact: (id) => (id ? contacts.get(id) : undefined),
     interviewsOf: (id) => interviewsByOpp.get(id) ?? [],
     messagesOf: (id) => messagesByOpp.get(id) ?? [],
     sentFor: (key) => sentByKey.get(key),
     decision: (key) => decisions.get(key),
+    checkInDecisionsOf: (id) => checkInDecisions.get(id) ?? [],
     nameOf: (id, fallback) => (id ? contacts.get(id)?.displayName : undefined) ?? fallback,
+    localDay: (epochMs) => clock.localDay(epochMs),
+    atLocal: (epochDay, hhmm) => clock.atLocal(epochDay, minuteOfDay(hhmm)),
+    addBusinessDays: (epochDay, n) => addBusinessEpochDays(epochDay, n, holidays),
   };
 }
 

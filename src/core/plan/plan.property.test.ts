@@ -7,8 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { addBusinessDays, localDate } from '../business-days';
 import { parsePlaybook } from '../playbook';
 import { Temporal } from '../time';
-import type { Interview, Message, Snapshot } from '../types';
-import { buildContact, buildInterview, buildMessage, buildOpportunity, buildSnapshot } from './fixtures';
+import { type DecisionKind, type Interview, type Message, type Snapshot, STAGES } from '../types';
+import {
+  buildContact,
+  buildDecision,
+  buildInterview,
+  buildMessage,
+  buildOpportunity,
+  buildSnapshot,
+} from './fixtures';
 import { checkInAnchorOf, goneQuietKey, thankYouKey } from './keys';
 import { type PlannedAction, plan, planAll } from './plan';
 
@@ -276,6 +283,48 @@ describe('planner properties', () => {
           expect(local.dayOfWeek).toBeLessThanOrEqual(5);
         }
       }),
+    );
+  });
+
+  it('plan equals the open part of planAll in every stage, decisions included', () => {
+    fc.assert(
+      fc.property(
+        huntArb,
+        fc.constantFrom(...STAGES),
+        fc.array(
+          fc.tuple(
+            fc.nat(40),
+            fc.constantFrom('done', 'dismissed', 'snoozed') as fc.Arbitrary<DecisionKind>,
+            minuteArb,
+          ),
+          {
+            maxLength: 6,
+          },
+        ),
+        ({ snapshot, playbook, now }, stage, picks) => {
+          const s0: Snapshot = {
+            ...snapshot,
+            opportunities: snapshot.opportunities.map((o) => ({
+              ...o,
+              stage,
+              stageChangedAt: now.toString(),
+            })),
+          };
+          // Decide about some of the actions the plan proposes, at random moments.
+          const keys = planAll(s0, playbook, now).map((a) => a.key);
+          const decisions = picks.flatMap(([i, kind, minute]) => {
+            const key = keys[i % Math.max(keys.length, 1)];
+            return key
+              ? [buildDecision(key, kind, isoAt(minute), kind === 'snoozed' ? isoAt(minute + 3000) : null)]
+              : [];
+          });
+          const s1 = { ...s0, decisions };
+          const open = planAll(s1, playbook, now)
+            .filter((a) => a.state === 'open')
+            .map(({ state: _s, fulfilledBy: _f, ...a }) => a);
+          expect(plan(s1, playbook, now)).toEqual(open);
+        },
+      ),
     );
   });
 });

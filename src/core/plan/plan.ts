@@ -11,9 +11,9 @@
  */
 
 import type { Playbook } from '../playbook';
-import { Temporal } from '../time';
-import type { Action, Snapshot, Urgency } from '../types';
-import { buildPlanContext, type Candidate, type Rule } from './context';
+import type { Temporal } from '../time';
+import type { Action, ActionDecision, Snapshot, Urgency } from '../types';
+import { buildPlanContext, type Candidate, isoOf, ms, type PlanContext, type Rule } from './context';
 import { checkInRule } from './rules/check-in';
 import { collectContactRule } from './rules/collect-contact';
 import { debriefRule } from './rules/debrief';
@@ -46,8 +46,12 @@ const RULES: readonly Rule[] = [
 
 /** `upcoming` before `start`, `due` from `start` through `due`, `overdue` after `due`. */
 export function urgencyAt(start: Temporal.Instant, due: Temporal.Instant, now: Temporal.Instant): Urgency {
-  if (Temporal.Instant.compare(now, start) < 0) return 'upcoming';
-  if (Temporal.Instant.compare(now, due) <= 0) return 'due';
+  return urgencyAtMs(start.epochMilliseconds, due.epochMilliseconds, now.epochMilliseconds);
+}
+
+function urgencyAtMs(start: number, due: number, now: number): Urgency {
+  if (now < start) return 'upcoming';
+  if (now <= due) return 'due';
   return 'overdue';
 }
 
@@ -60,49 +64,52 @@ export function urgencyAt(start: Temporal.Instant, due: Temporal.Instant, now: T
  * cancelled interviews yield nothing.
  */
 export function planAll(snapshot: Snapshot, playbook: Playbook, now: Temporal.Instant): PlannedAction[] {
-  const ctx = buildPlanContext(snapshot, playbook, now);
-  const seen = new Set<string>();
-  const planned: PlannedAction[] = [];
-  for (const candidate of RULES.flatMap((rule) => rule(ctx))) {
-    if (seen.has(candidate.key)) continue;
-    seen.add(candidate.key);
-    const state = stateOf(candidate, ctx.decision(candidate.key), now);
-    if (candidate.onlyIfCompleted && state !== 'fulfilled' && state !== 'done') continue;
-    planned.push(toPlanned(candidate, state, now));
-  }
-  return planned.sort(byDueThenKey);
+  return planWith(buildPlanContext(snapshot, playbook, now));
 }
 
 /** The open actions: what to do now or later, sorted by due time then key. */
 export function plan(snapshot: Snapshot, playbook: Playbook, now: Temporal.Instant): Action[] {
-  return planAll(snapshot, playbook, now)
+  return planWith(buildPlanContext(snapshot, playbook, now, true))
     .filter((a) => a.state === 'open')
     .map(({ state: _state, fulfilledBy: _by, ...action }) => action);
 }
 
-function stateOf(
-  c: Candidate,
-  decision: Snapshot['decisions'][number] | undefined,
-  now: Temporal.Instant,
-): ActionState {
+function planWith(ctx: PlanContext): PlannedAction[] {
+  const seen = new Set<string>();
+  const planned: Array<{ action: PlannedAction; dueMs: number }> = [];
+  for (const candidate of RULES.flatMap((rule) => rule(ctx))) {
+    if (seen.has(candidate.key)) continue;
+    seen.add(candidate.key);
+    const state = stateOf(candidate, ctx.decision(candidate.key), ctx.nowMs);
+    if (candidate.onlyIfCompleted && state !== 'fulfilled' && state !== 'done') continue;
+    planned.push({
+      action: toPlanned(candidate, state, urgencyAtMs(candidate.start, candidate.due, ctx.nowMs)),
+      dueMs: candidate.due,
+    });
+  }
+  return planned
+    .sort(
+      (a, b) => a.dueMs - b.dueMs || (a.action.key < b.action.key ? -1 : a.action.key > b.action.key ? 1 : 0),
+    )
+    .map((p) => p.action);
+}
+
+function stateOf(c: Candidate, decision: ActionDecision | undefined, nowMs: number): ActionState {
   if (c.fulfilled) return 'fulfilled';
   if (c.closedAs) return c.closedAs;
   if (!decision) return 'open';
-  if (decision.decision === 'snoozed') {
-    return decision.until && Temporal.Instant.compare(Temporal.Instant.from(decision.until), now) > 0
-      ? 'snoozed'
-      : 'open';
-  }
+  if (decision.decision === 'snoozed')
+    return decision.until && ms(decision.until) > nowMs ? 'snoozed' : 'open';
   return decision.decision;
 }
 
-function toPlanned(c: Candidate, state: ActionState, now: Temporal.Instant): PlannedAction {
+function toPlanned(c: Candidate, state: ActionState, urgency: Urgency): PlannedAction {
   const action: PlannedAction = {
     key: c.key,
     rule: c.rule,
-    start: c.start,
-    due: c.due,
-    urgency: urgencyAt(Temporal.Instant.from(c.start), Temporal.Instant.from(c.due), now),
+    start: isoOf(c.start),
+    due: isoOf(c.due),
+    urgency,
     title: c.title,
     reason: c.reason,
     opportunityId: c.opportunityId,
@@ -112,11 +119,4 @@ function toPlanned(c: Candidate, state: ActionState, now: Temporal.Instant): Pla
   };
   if (c.fulfilled?.by) action.fulfilledBy = c.fulfilled.by;
   return action;
-}
-
-function byDueThenKey(a: Action, b: Action): number {
-  return (
-    Temporal.Instant.compare(Temporal.Instant.from(a.due), Temporal.Instant.from(b.due)) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
 }

@@ -30,28 +30,16 @@
  */
 
 import {
-  addBusinessDays,
   type Candidate,
   count,
-  instant,
-  instantAtLocalTime,
-  isBefore,
+  epochDayOf,
   isSent,
-  localDate,
-  maxDate,
   messageTime,
-  minInstant,
+  ms,
   type Opportunity,
   type PlanContext,
-  Temporal,
 } from '../context';
-import {
-  afterInterviewAnchor,
-  checkInAnchorOf,
-  checkInKey,
-  checkInOpportunityOf,
-  goneQuietKey,
-} from '../keys';
+import { afterInterviewAnchor, checkInAnchorOf, checkInKey, goneQuietKey } from '../keys';
 
 const ACTIVE_STAGES = new Set(['applied', 'interviewing', 'waiting']);
 
@@ -61,7 +49,8 @@ const KIND_ORDER: Record<ClockEventKind, number> = { interview: 0, reply: 1, 'ch
 
 interface ClockEvent {
   kind: ClockEventKind;
-  at: Temporal.Instant;
+  /** Epoch ms. */
+  at: number;
   /** The anchor of the check-in that follows this event. */
   anchor: string;
   /** The message behind a reply or check-in. */
@@ -83,8 +72,9 @@ export function checkInRule(ctx: PlanContext): Candidate[] {
 }
 
 function checkInsFor(ctx: PlanContext, o: Opportunity): Candidate[] {
-  const interviews = ctx.interviewsOf(o.id);
-  if (interviews.length === 0) return [];
+  const active = ACTIVE_STAGES.has(o.stage);
+  // A closed opportunity only has history to show, and `plan` does not want history.
+  if (ctx.interviewsOf(o.id).length === 0 || (ctx.openOnly && !active)) return [];
   const events = clockEvents(ctx, o);
   const outbound = [
     ...ctx
@@ -93,10 +83,11 @@ function checkInsFor(ctx: PlanContext, o: Opportunity): Candidate[] {
       .map((m) => messageTime(m)),
     ...events.filter((e) => e.kind === 'marked').map((e) => e.at),
   ];
-  const lastOutboundBefore = (cutoff: Temporal.Instant | null): Temporal.Instant | null =>
-    outbound
-      .filter((t) => cutoff === null || isBefore(t, cutoff))
-      .reduce<Temporal.Instant | null>((a, t) => (a === null || isBefore(a, t) ? t : a), null);
+  const lastOutboundBefore = (cutoff: number | null): number | null =>
+    outbound.reduce<number | null>(
+      (a, t) => ((cutoff === null || t < cutoff) && (a === null || t > a) ? t : a),
+      null,
+    );
 
   const history: Candidate[] = [];
   let state: ChainState | null = null;
@@ -106,14 +97,14 @@ function checkInsFor(ctx: PlanContext, o: Opportunity): Candidate[] {
       state = { anchor: ev.anchor, clock: ev, unanswered: 0 };
       continue;
     }
-    if (state && state.unanswered < ctx.playbook.checkIn.maxCheckIns) {
+    if (state && !ctx.openOnly && state.unanswered < ctx.playbook.checkIn.maxCheckIns) {
       const pending = checkInCandidate(ctx, o, state, lastOutboundBefore(ev.at));
       if (ev.kind === 'check-in') history.push({ ...pending, fulfilled: { by: ev.messageId ?? null } });
       else if (ev.key === pending.key) history.push({ ...pending, closedAs: 'done' });
     }
     if (state) state = { ...state, anchor: ev.anchor, unanswered: state.unanswered + 1 };
   }
-  if (!state || !ACTIVE_STAGES.has(o.stage)) return history;
+  if (!state || !active) return history;
   return [...history, checkInCandidate(ctx, o, state, lastOutboundBefore(null))];
 }
 
@@ -121,7 +112,7 @@ function checkInsFor(ctx: PlanContext, o: Opportunity): Candidate[] {
 function clockEvents(ctx: PlanContext, o: Opportunity): ClockEvent[] {
   const events: ClockEvent[] = ctx.interviewsOf(o.id).map((iv) => ({
     kind: 'interview',
-    at: instant(iv.end),
+    at: ms(iv.end),
     anchor: afterInterviewAnchor(iv.id),
   }));
   const keysSentByMessage = new Set<string>();
@@ -133,23 +124,18 @@ function clockEvents(ctx: PlanContext, o: Opportunity): ClockEvent[] {
       if (m.actionKey) keysSentByMessage.add(m.actionKey);
     }
   }
-  for (const d of ctx.snapshot.decisions) {
-    if (d.decision !== 'done' || checkInOpportunityOf(d.key) !== o.id) continue;
-    if (d.key === goneQuietKey(o.id) || keysSentByMessage.has(d.key)) continue;
-    // The latest decision on a key wins: a done later turned into a snooze is not a check-in.
-    if (ctx.decision(d.key) !== d) continue;
+  // Only the latest decision on a key counts: a done later turned into a snooze is not a check-in.
+  for (const d of ctx.checkInDecisionsOf(o.id)) {
+    if (d.decision !== 'done' || d.key === goneQuietKey(o.id) || keysSentByMessage.has(d.key)) continue;
     events.push({
       kind: 'marked',
-      at: instant(d.decidedAt),
+      at: ms(d.decidedAt),
       anchor: nextAnchor(checkInAnchorOf(d.key) ?? ''),
       key: d.key,
     });
   }
   return events.sort(
-    (a, b) =>
-      Temporal.Instant.compare(a.at, b.at) ||
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      (a.anchor < b.anchor ? -1 : 1),
+    (a, b) => a.at - b.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.anchor < b.anchor ? -1 : 1),
   );
 }
 
@@ -163,41 +149,40 @@ function checkInCandidate(
   ctx: PlanContext,
   o: Opportunity,
   state: ChainState,
-  lastOutbound: Temporal.Instant | null,
+  lastOutbound: number | null,
 ): Candidate {
   const { checkIn, workdayStart, workdayEnd } = ctx.playbook;
-  const h = ctx.holidays;
-  const clockDay = localDate(state.clock.at, ctx.zone);
-  const decisionBy = o.decisionBy ? Temporal.PlainDate.from(o.decisionBy) : null;
+  const clockDay = ctx.localDay(state.clock.at);
+  const decisionBy = o.decisionBy ? epochDayOf(o.decisionBy) : null;
 
-  let day: Temporal.PlainDate;
+  let day: number;
   let reason: string;
-  if (decisionBy && Temporal.PlainDate.compare(decisionBy, clockDay) >= 0) {
-    day = addBusinessDays(decisionBy, checkIn.afterDecisionBusinessDays, h);
+  if (decisionBy !== null && decisionBy >= clockDay) {
+    day = ctx.addBusinessDays(decisionBy, checkIn.afterDecisionBusinessDays);
     reason = `They said they would decide by ${o.decisionBy}: check in ${count(checkIn.afterDecisionBusinessDays, 'business day')} after that, not before`;
   } else {
-    day = addBusinessDays(clockDay, checkIn.checkInAfter, h);
+    day = ctx.addBusinessDays(clockDay, checkIn.checkInAfter);
     reason =
       state.clock.kind === 'reply'
         ? `Check in ${count(checkIn.checkInAfter, 'business day')} after their last reply if nothing has moved`
         : `No decision date given: check in ${count(checkIn.checkInAfter, 'business day')} after the last interview`;
   }
   if (lastOutbound) {
-    const gapDay = addBusinessDays(localDate(lastOutbound, ctx.zone), checkIn.minGap, h);
-    if (Temporal.PlainDate.compare(gapDay, day) > 0) {
-      day = maxDate(day, gapDay);
+    const gapDay = ctx.addBusinessDays(ctx.localDay(lastOutbound), checkIn.minGap);
+    if (gapDay > day) {
+      day = gapDay;
       reason = `Respect their timeline: not sooner than ${count(checkIn.minGap, 'business day')} after your last message to ${o.company}`;
     }
   }
-  const due = instantAtLocalTime(day, workdayEnd, ctx.zone);
-  const start = minInstant(instantAtLocalTime(day, workdayStart, ctx.zone), due);
+  const due = ctx.atLocal(day, workdayEnd);
+  const start = Math.min(ctx.atLocal(day, workdayStart), due);
   const recruiter = o.recruiterId
     ? `${ctx.nameOf(o.recruiterId, 'the recruiter')} at ${o.company}`
     : o.company;
   const common = {
     rule: 'check-in' as const,
-    start: start.toString(),
-    due: due.toString(),
+    start: start,
+    due: due,
     opportunityId: o.id,
     interviewId: null,
     contactId: o.recruiterId,

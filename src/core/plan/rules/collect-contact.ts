@@ -6,17 +6,14 @@
  * count. Fulfilled the moment the contact has an address, so an interviewer whose email came with
  * the invite shows as already done.
  */
-
 import {
   type Candidate,
   count,
   hasUsableEmail,
-  instant,
   interviewersOf,
   interviewLabel,
-  isBefore,
   isClosed,
-  minInstant,
+  ms,
   type PlanContext,
   plusHours,
   possessive,
@@ -28,10 +25,12 @@ export function collectContactRule(ctx: PlanContext): Candidate[] {
   if (!collectContact.enabled) return [];
   const out: Candidate[] = [];
   for (const o of ctx.snapshot.opportunities) {
+    // Interview actions of a closed opportunity can only be history, which `plan` does not want.
+    if (ctx.openOnly && isClosed(o)) continue;
     for (const iv of ctx.interviewsOf(o.id)) {
-      const start = instant(iv.start);
-      const end = instant(iv.end);
-      const before = isBefore(ctx.now, start);
+      const start = ms(iv.start);
+      const end = ms(iv.end);
+      const before = ctx.nowMs < start;
       for (const contactId of interviewersOf(iv)) {
         const name = ctx.nameOf(contactId, 'an interviewer');
         const fulfilled = hasUsableEmail(ctx.contact(contactId)) ? { by: null } : undefined;
@@ -48,8 +47,8 @@ export function collectContactRule(ctx: PlanContext): Candidate[] {
             ...common,
             key: collectContactKey(iv.id, contactId, 'before'),
             // Askable from the moment the interview is known.
-            start: minInstant(instant(iv.createdAt), start).toString(),
-            due: start.toString(),
+            start: Math.min(ms(iv.createdAt), start),
+            due: start,
             title: `Get ${possessive(name)} email address before ${interviewLabel(o, iv)} (ask the recruiter for the schedule)`,
             reason:
               "Have each interviewer's name and contact details before you walk in; ask the recruiter for the schedule (rule collect-contact)",
@@ -58,8 +57,8 @@ export function collectContactRule(ctx: PlanContext): Candidate[] {
           out.push({
             ...common,
             key: collectContactKey(iv.id, contactId, 'after'),
-            start: end.toString(),
-            due: plusHours(end, collectContact.afterWithinHours).toString(),
+            start: end,
+            due: plusHours(end, collectContact.afterWithinHours),
             title: `Get ${possessive(name)} email address after ${interviewLabel(o, iv)} (ask the recruiter for the schedule)`,
             reason: `Leave every interview with each interviewer's contact details; get them within ${count(collectContact.afterWithinHours, 'hour')} (rule collect-contact)`,
           });

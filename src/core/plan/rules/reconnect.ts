@@ -8,19 +8,7 @@
  * Fulfilled by any sent message about the opportunity at or after the reminder's start.
  */
 
-import {
-  addBusinessDays,
-  type Candidate,
-  count,
-  instant,
-  instantAtLocalTime,
-  isAtOrAfter,
-  isSent,
-  localDate,
-  messageTime,
-  minInstant,
-  type PlanContext,
-} from '../context';
+import { type Candidate, count, isSent, messageTime, ms, type PlanContext } from '../context';
 import { reconnectKey } from '../keys';
 
 const RECONNECT_STAGES = new Set(['rejected', 'withdrawn', 'gone-quiet']);
@@ -31,21 +19,21 @@ export function reconnectRule(ctx: PlanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const o of ctx.snapshot.opportunities) {
     if (!RECONNECT_STAGES.has(o.stage)) continue;
-    const closedOn = localDate(instant(o.stageChangedAt), ctx.zone);
-    const day = addBusinessDays(closedOn.add({ days: reconnect.afterDays }), 0, ctx.holidays);
-    const due = instantAtLocalTime(day, workdayEnd, ctx.zone);
-    const start = minInstant(instantAtLocalTime(day, workdayStart, ctx.zone), due);
+    const closedOn = ctx.localDay(ms(o.stageChangedAt));
+    const day = ctx.addBusinessDays(closedOn + reconnect.afterDays, 0);
+    const due = ctx.atLocal(day, workdayEnd);
+    const start = Math.min(ctx.atLocal(day, workdayStart), due);
     const by =
       ctx.sentFor(reconnectKey(o.id)) ??
-      ctx.messagesOf(o.id).find((m) => isSent(m) && isAtOrAfter(messageTime(m), start));
+      ctx.messagesOf(o.id).find((m) => isSent(m) && messageTime(m) >= start);
     const who = o.recruiterId ? `${ctx.nameOf(o.recruiterId, 'your contact')} at ${o.company}` : o.company;
     const why =
       o.stage === 'rejected' ? 'a rejection' : o.stage === 'withdrawn' ? 'you withdrew' : 'it went quiet';
     out.push({
       key: reconnectKey(o.id),
       rule: 'reconnect',
-      start: start.toString(),
-      due: due.toString(),
+      start: start,
+      due: due,
       title: `Reconnect with ${who} (${o.role})`,
       reason: `Keep the relationship: reconnect ${count(reconnect.afterDays, 'day')} after ${why}, with the notes you kept (rule reconnect)`,
       opportunityId: o.id,

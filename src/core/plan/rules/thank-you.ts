@@ -14,20 +14,15 @@
 import {
   type Candidate,
   count,
-  instant,
-  instantAtLocalTime,
   interviewersOf,
   interviewLabel,
-  isAtOrAfter,
   isClosed,
   isSent,
-  localDate,
   type Message,
-  maxInstant,
   messageTime,
+  ms,
   type PlanContext,
   plusHours,
-  type Temporal,
 } from '../context';
 import { thankYouKey } from '../keys';
 
@@ -39,10 +34,12 @@ export function thankYouRule(ctx: PlanContext): Candidate[] {
   if (!thankYou.enabled) return [];
   const out: Candidate[] = [];
   for (const o of ctx.snapshot.opportunities) {
+    // Interview actions of a closed opportunity can only be history, which `plan` does not want.
+    if (ctx.openOnly && isClosed(o)) continue;
     const messages = ctx.messagesOf(o.id);
     for (const iv of ctx.interviewsOf(o.id)) {
-      const start = instant(iv.start);
-      const end = instant(iv.end);
+      const start = ms(iv.start);
+      const end = ms(iv.end);
       const due = thankYouDue(ctx, end);
       for (const contactId of interviewersOf(iv)) {
         const key = thankYouKey(iv.id, contactId);
@@ -50,8 +47,8 @@ export function thankYouRule(ctx: PlanContext): Candidate[] {
         out.push({
           key,
           rule: 'thank-you',
-          start: end.toString(),
-          due: due.toString(),
+          start: end,
+          due: due,
           title: `Send ${ctx.nameOf(contactId, 'your interviewer')} a thank-you note for ${interviewLabel(o, iv)}`,
           reason:
             thankYou.preset === 'same-day'
@@ -69,17 +66,17 @@ export function thankYouRule(ctx: PlanContext): Candidate[] {
   return out;
 }
 
-function thankYouDue(ctx: PlanContext, end: Temporal.Instant): Temporal.Instant {
+function thankYouDue(ctx: PlanContext, end: number): number {
   const { thankYou } = ctx.playbook;
   if (thankYou.preset === 'hours') return plusHours(end, thankYou.withinHours);
-  const cutoff = instantAtLocalTime(localDate(end, ctx.zone), thankYou.sameDayCutoff, ctx.zone);
-  return maxInstant(cutoff, plusHours(end, SAME_DAY_MIN_HOURS));
+  const cutoff = ctx.atLocal(ctx.localDay(end), thankYou.sameDayCutoff);
+  return Math.max(cutoff, plusHours(end, SAME_DAY_MIN_HOURS));
 }
 
-const isManualThankYou = (m: Message, contactId: string, interviewStart: Temporal.Instant): boolean =>
+const isManualThankYou = (m: Message, contactId: string, interviewStart: number): boolean =>
   isSent(m) &&
   m.kind === 'thank-you' &&
   // A note recorded for a specific thank-you action belongs to that action only.
   (m.actionKey === null || !m.actionKey.startsWith('thank-you:')) &&
   m.contactIds.includes(contactId) &&
-  isAtOrAfter(messageTime(m), interviewStart);
+  messageTime(m) >= interviewStart;

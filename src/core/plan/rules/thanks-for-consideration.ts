@@ -13,18 +13,13 @@
  */
 
 import {
-  addBusinessDays,
   type Candidate,
   count,
   type Id,
-  instant,
-  instantAtLocalTime,
   interviewersOf,
-  isAtOrAfter,
-  isBefore,
   isSent,
-  localDate,
   messageTime,
+  ms,
   type PlanContext,
 } from '../context';
 import { thanksForConsiderationKey } from '../keys';
@@ -35,7 +30,7 @@ export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
   const out: Candidate[] = [];
   for (const o of ctx.snapshot.opportunities) {
     if (o.stage !== 'rejected') continue;
-    const rejectedAt = instant(o.stageChangedAt);
+    const rejectedAt = ms(o.stageChangedAt);
     const interviewers = [...new Set(ctx.interviewsOf(o.id).flatMap(interviewersOf))].filter(
       (id) => id !== o.recruiterId,
     );
@@ -45,25 +40,14 @@ export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
         ? interviewers
         : [null];
 
-    const day = localDate(rejectedAt, ctx.zone);
-    let due = instantAtLocalTime(
-      addBusinessDays(day, rule.withinBusinessDays, ctx.holidays),
-      workdayEnd,
-      ctx.zone,
-    );
-    if (isBefore(due, rejectedAt)) {
-      due = instantAtLocalTime(
-        addBusinessDays(day, rule.withinBusinessDays + 1, ctx.holidays),
-        workdayEnd,
-        ctx.zone,
-      );
-    }
+    const day = ctx.localDay(rejectedAt);
+    let due = ctx.atLocal(ctx.addBusinessDays(day, rule.withinBusinessDays), workdayEnd);
+    if (due < rejectedAt)
+      due = ctx.atLocal(ctx.addBusinessDays(day, rule.withinBusinessDays + 1), workdayEnd);
 
     const sentNotes = ctx
       .messagesOf(o.id)
-      .filter(
-        (m) => isSent(m) && m.kind === 'thanks-for-consideration' && isAtOrAfter(messageTime(m), rejectedAt),
-      );
+      .filter((m) => isSent(m) && m.kind === 'thanks-for-consideration' && messageTime(m) >= rejectedAt);
     for (const contactId of targets) {
       const key = thanksForConsiderationKey(o.id, contactId);
       const by =
@@ -72,8 +56,8 @@ export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
       out.push({
         key,
         rule: 'thanks-for-consideration',
-        start: rejectedAt.toString(),
-        due: due.toString(),
+        start: rejectedAt,
+        due: due,
         title: `Thank ${who} for considering you for ${o.role}`,
         reason: `It was not a fit: thank them for the consideration within ${count(rule.withinBusinessDays, 'business day')}; another position may open (rule thanks-for-consideration)`,
         opportunityId: o.id,
