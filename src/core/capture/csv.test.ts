@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { captureFixture } from '../../../test/capture-fixtures';
+import { dateFrom, guessCsvMapping, parseCsv, stageFrom } from './csv';
+
+describe('parseCsv', () => {
+  it('guesses a Huntr-shaped export: Title, Company, List, Created, Job Url', () => {
+    const b = parseCsv(captureFixture('huntr-like.csv'));
+    expect(b.mapping).toMatchObject({
+      company: 'Company',
+      role: 'Title',
+      stage: 'List',
+      date: 'Created',
+      url: 'Job Url',
+      notes: 'Notes',
+      contactName: null,
+    });
+    expect(b.opportunities.map((o) => [o.company, o.role, o.stage, o.appliedOn, o.line])).toEqual([
+      ['Northwind Labs', 'Staff Engineer', 'interviewing', '2026-11-02', 2],
+      ['Contoso Health', 'Data Analyst II', 'applied', '2026-11-10', 3],
+    ]);
+    expect(b.opportunities[0]?.notes).toBe('Location: San Francisco\nReferred by a friend, "great team"');
+    expect(b.skipped).toEqual([{ line: 4, field: 'Company', reason: 'no company on this row' }]);
+  });
+
+  it('guesses a Teal-shaped export and reports a bad date and email per line and field', () => {
+    const b = parseCsv(captureFixture('teal-like.csv'));
+    expect(b.mapping).toMatchObject({
+      company: 'Company',
+      role: 'Job Position',
+      stage: 'Status',
+      date: 'Date Applied',
+      contactName: 'Contact Name',
+      contactEmail: 'Contact Email',
+      contactPhone: 'Contact Phone',
+    });
+    expect(b.opportunities.map((o) => [o.company, o.stage, o.appliedOn, o.recruiterKey])).toEqual([
+      ['Fabrikam', 'rejected', '2026-11-03', 'csv:line2'],
+      ['Harbourline', 'offer', null, 'csv:line3'],
+    ]);
+    expect(b.contacts.map((c) => [c.displayName, c.emails, c.phones])).toEqual([
+      ['Lena Fischer', ['lena.fischer@fabrikam.example'], ['+4930901820']],
+      ['Meera Iyer', [], ['+14155550100']],
+    ]);
+    expect(b.skipped).toEqual([
+      { line: 3, field: 'Date Applied', reason: '"13/45/2026" is not a date' },
+      { line: 3, field: 'Contact Email', reason: '"not-an-email" is not an email address' },
+    ]);
+  });
+
+  it('reads a semicolon-separated generic sheet with quoted fields', () => {
+    const b = parseCsv(captureFixture('generic-semicolon.csv'));
+    expect(b.mapping).toMatchObject({
+      company: 'Employer',
+      role: 'Role',
+      contactName: 'Recruiter',
+      date: 'Applied on',
+    });
+    expect(b.opportunities.map((o) => [o.company, o.role, o.stage, o.appliedOn])).toEqual([
+      ['Tailspin Toys', 'Frontend Developer', 'interviewing', '2026-12-01'],
+      ['Wide World Importers', 'Engineering Manager, Platform', 'withdrawn', null],
+    ]);
+    expect(b.contacts.map((c) => c.displayName)).toEqual(['Ana Lucía Gómez']);
+  });
+
+  it('uses a confirmed mapping over the guess, and refuses a column that does not exist', () => {
+    const b = parseCsv(captureFixture('huntr-like.csv'), { mapping: { role: null, notes: 'Location' } });
+    expect(b.opportunities[0]?.role).toBeNull();
+    expect(b.opportunities[0]?.notes).toBe('Location: San Francisco\nSan Francisco');
+    expect(() => parseCsv(captureFixture('huntr-like.csv'), { mapping: { company: 'Employer' } })).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        message: 'mapping.company: there is no column "Employer".',
+      }),
+    );
+  });
+
+  it('counts lines correctly after a quoted field spanning lines', () => {
+    const b = parseCsv('Company,Notes\nA,"one\ntwo"\n,missing\n');
+    expect(b.skipped).toEqual([{ line: 4, field: 'Company', reason: 'no company on this row' }]);
+  });
+
+  it('refuses a table without a header row or a company column', () => {
+    expect(() => parseCsv('just one column\n')).toThrow(/line 1: expected a header row/);
+    expect(() => parseCsv('Foo,Bar\n1,2\n')).toThrow(/No column holds the company/);
+  });
+});
+
+describe('csv helpers', () => {
+  it('maps tracker stage names', () => {
+    expect(
+      ['Wishlist', 'Applied', 'Phone Screen', 'Offer', 'Rejected', 'Archived', 'Accepted'].map(stageFrom),
+    ).toEqual([null, 'applied', 'interviewing', 'offer', 'rejected', 'withdrawn', 'accepted']);
+  });
+
+  it('reads dates in the usual spellings, and nothing else', () => {
+    expect(
+      ['2026-12-08', '12/8/2026', 'Dec 8, 2026', '2026-12-08T10:00:00Z', 'soon', '2026-02-30'].map(dateFrom),
+    ).toEqual(['2026-12-08', '2026-12-08', '2026-12-08', '2026-12-08', null, null]);
+  });
+
+  it('uses each header once', () => {
+    expect(guessCsvMapping(['Name', 'Title', 'Company'])).toMatchObject({
+      company: 'Company',
+      role: 'Title',
+      contactName: 'Name',
+      contactTitle: null,
+    });
+  });
+});

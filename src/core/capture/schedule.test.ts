@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/capture-fixtures';
+import type { CaptureBundle } from './bundle';
+import { parseSchedule } from './schedule';
+
+const options = { now: '2026-11-30T12:00:00Z', timeZone: 'America/New_York' };
+
+const slots = (b: CaptureBundle) =>
+  b.interviews.map((i) => ({
+    start: i.start,
+    end: i.end,
+    zone: i.timeZone,
+    round: i.round,
+    people: i.participants.map((p) => {
+      const c = b.contacts.find((x) => x.key === p.contactKey);
+      return `${c?.displayName} (${c?.title}) ${p.role}`;
+    }),
+  }));
+
+describe('parseSchedule on the shared Northwind schedule email', () => {
+  const b = parseSchedule(sharedFixture('schedule-email-northwind.txt'), options);
+
+  it('reads one interview per slot on Tuesday 8 December, Pacific time, with names exactly as written', () => {
+    const dana = 'Dana Whitfield (Recruiting Coordinator) coordinator';
+    expect(slots(b)).toEqual([
+      {
+        start: '2026-12-08T18:00:00Z',
+        end: '2026-12-08T18:45:00Z',
+        zone: 'America/Los_Angeles',
+        round: 'hiring manager',
+        people: ['Priya Raman (Engineering Manager) interviewer', dana],
+      },
+      {
+        start: '2026-12-08T19:00:00Z',
+        end: '2026-12-08T20:00:00Z',
+        zone: 'America/Los_Angeles',
+        round: 'System Design',
+        people: [
+          "Siobhán O'Connell (Staff Engineer) interviewer",
+          'Diego Fernández-Ortiz (Senior Engineer) interviewer',
+          dana,
+        ],
+      },
+      {
+        start: '2026-12-08T20:00:00Z',
+        end: '2026-12-08T20:45:00Z',
+        zone: 'America/Los_Angeles',
+        round: 'Lunch',
+        people: ['Marcus Lee (Software Engineer II) observer', dana],
+      },
+      {
+        start: '2026-12-08T21:00:00Z',
+        end: '2026-12-08T21:45:00Z',
+        zone: 'America/Los_Angeles',
+        round: 'Interview',
+        people: ['Wen-Li Zhang (Product Manager, Payments) interviewer', dana],
+      },
+      {
+        start: '2026-12-08T21:45:00Z',
+        end: '2026-12-08T22:00:00Z',
+        zone: 'America/Los_Angeles',
+        round: 'Wrap-up',
+        people: [dana],
+      },
+    ]);
+    expect(b.warnings).toEqual([]);
+    expect(b.skipped).toEqual([]);
+  });
+
+  it('takes the coordinator from the signature: name, email, phone and company', () => {
+    expect(b.contacts[0]).toMatchObject({
+      displayName: 'Dana Whitfield',
+      title: 'Recruiting Coordinator',
+      company: 'Northwind Labs',
+      emails: ['dana.whitfield@northwind-labs.example'],
+      phones: ['+14155550199'],
+    });
+    expect(b.opportunities).toMatchObject([
+      {
+        company: 'Northwind Labs',
+        domains: ['northwind-labs.example'],
+        recruiterKey: 'schedule:coordinator',
+      },
+    ]);
+    expect(b.contacts.every((c) => c.company === 'Northwind Labs')).toBe(true);
+  });
+
+  it('rolls a date without a year into next year when it has passed', () => {
+    const late = parseSchedule(sharedFixture('schedule-email-northwind.txt'), {
+      ...options,
+      now: '2026-12-20T12:00:00Z',
+    });
+    expect(late.interviews[0]?.start).toBe('2027-12-08T18:00:00Z');
+  });
+});
+
+describe('parseSchedule, other shapes', () => {
+  const email = (dayLine: string) =>
+    [
+      `Your interviews are on ${dayLine}.`,
+      '',
+      '9:30 - 10:15am  Ana Lucía Gómez | Staff Engineer',
+      '10:15 AM - 10:30 AM  Break',
+      '10:30 AM - 11:30 AM  Jörg Müller and Aoife Ní Bhriain, Architects',
+      '',
+      'Thanks,',
+      'Lena Fischer',
+      'Talent Partner at Fabrikam',
+      'lena.fischer@fabrikam.example | +49 30 901820',
+    ].join('\n');
+
+  it('reads a weekday without a date as the next such day after now, in the zone the text names', () => {
+    // 2026-11-30 is a Monday; "Thursday" is 3 December. "ET" is US Eastern.
+    const b = parseSchedule(email('Thursday (times in ET)'), options);
+    expect(b.interviews.map((i) => [i.start, i.end, i.timeZone, i.round])).toEqual([
+      ['2026-12-03T14:30:00Z', '2026-12-03T15:15:00Z', 'America/New_York', 'Interview'],
+      ['2026-12-03T15:30:00Z', '2026-12-03T16:30:00Z', 'America/New_York', 'Panel interview'],
+    ]);
+    expect(b.skipped).toEqual([{ line: 4, reason: '"Break" is a break, not an interview' }]);
+    expect(b.contacts.map((c) => [c.displayName, c.title])).toEqual([
+      ['Lena Fischer', 'Talent Partner'],
+      ['Ana Lucía Gómez', 'Staff Engineer'],
+      ['Jörg Müller', null],
+      ['Aoife Ní Bhriain', 'Architects'],
+    ]);
+    expect(b.contacts[0]).toMatchObject({
+      company: 'Fabrikam',
+      emails: ['lena.fischer@fabrikam.example'],
+      phones: ['+4930901820'],
+    });
+  });
+
+  it('a weekday that is today means next week', () => {
+    const b = parseSchedule(email('Monday'), options);
+    expect(b.interviews[0]?.start.slice(0, 10)).toBe('2026-12-07');
+  });
+
+  it('reads times in the user zone, with a warning, when the text names none', () => {
+    const b = parseSchedule(email('Friday, December 4'), { ...options, timeZone: 'Europe/Berlin' });
+    expect(b.interviews[0]?.start).toBe('2026-12-04T08:30:00Z');
+    expect(b.warnings).toEqual([
+      'The schedule names no time zone; its times were read in your zone (Europe/Berlin).',
+    ]);
+  });
+
+  it('refuses text with no time slots', () => {
+    expect(() => parseSchedule('Hi Alex,\n\nSee you soon!\n', options)).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        message: expect.stringMatching(/^No time slots found/),
+      }),
+    );
+  });
+
+  it('skips a slot that comes before any day', () => {
+    const b = parseSchedule(
+      '10:00 AM - 11:00 AM  Early Person\nTuesday, December 8\n11:00 AM - 12:00 PM  Later Person\n',
+      options,
+    );
+    expect(b.skipped).toEqual([{ line: 1, reason: 'a time slot before any day was named' }]);
+    expect(b.interviews).toHaveLength(1);
+  });
+});

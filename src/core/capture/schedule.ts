@@ -1,0 +1,364 @@
+/**
+ * A recruiter's plain-text schedule email → one interview per time slot, its interviewers with
+ * their titles, and the coordinator from the signature.
+ *
+ * Days and times are read by chrono-node ("Tuesday, December 8", "10:00 AM - 10:45 AM"), the
+ * zone from the text ("all times Pacific", via CLDR's Windows names; see zones.ts). A weekday
+ * with no date ("Thursday") is the next such day strictly after `now` in the user's zone.
+ *
+ * Decisions, so the planner asks for the right thank-you notes:
+ * - two or more names on one line ("A, Title & B, Title") are a pair/panel interview;
+ * - "Lunch with X" is a slot of its own (round "Lunch") with X as an *observer*: lunch hosts are
+ *   met and worth remembering, but usually do not assess, so no thank-you action is generated for
+ *   them unless the user changes the role;
+ * - "Wrap-up with me" (or any "<activity> with me") is a slot with the coordinator — "me" is the
+ *   person who signed the email;
+ * - breaks ("Break", "Transition") are not interviews and are listed as skipped.
+ */
+import * as chrono from 'chrono-node';
+import type { CountryCode } from 'libphonenumber-js';
+import { invalid } from '../errors';
+import { formatInstant, isValidTimeZone, Temporal } from '../time';
+import type { Instant, ParticipantRole } from '../types';
+import { type CaptureBundle, type CapturedContact, emptyBundle, newContact } from './bundle';
+import { companyNameFor, domainOf, isPersonalDomain } from './company';
+import { decodeText, splitLines } from './input';
+import { meetingUrlIn } from './links';
+import { looseKey } from './names';
+import { findPhones } from './phones';
+import { emailIn, readSignature } from './signature';
+import { zoneFromText } from './zones';
+
+export interface ScheduleOptions {
+  /** The moment the schedule is read: a weekday without a date is the next one after it. */
+  now: Instant;
+  /** The user's IANA zone, for "next Thursday" and when the text names no zone. */
+  timeZone: string;
+  /** Country for phone numbers written without a `+` prefix. */
+  defaultCountry?: CountryCode;
+}
+
+/** Most lines a schedule may have: an email, not a book. */
+export const MAX_SCHEDULE_LINES = 5_000;
+const MAX_LINE_LENGTH = 400;
+
+interface PersonSpec {
+  name: string;
+  title: string | null;
+}
+
+interface Slot {
+  line: number;
+  date: Temporal.PlainDate;
+  start: Temporal.PlainTime;
+  end: Temporal.PlainTime | null;
+  round: string | null;
+  people: PersonSpec[];
+  role: ParticipantRole;
+  withCoordinator: boolean;
+}
+
+const SIGN_OFF =
+  /^(?:best|thanks|thank you|regards|kind regards|best regards|warm regards|cheers|warmly|sincerely|all the best|many thanks|talk soon)[,!.]?\s*$/i;
+const PARTICLES = '(?:de|da|del|della|di|van|von|der|den|la|le|du|bin|al|dos|das|ter|ten)';
+const NAME_WORD = `(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|${PARTICLES}(?=\\s))`;
+const NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,5}`, 'u');
+const ME = /^(?:me|myself|us|the recruiting team)$/i;
+const BREAK = /^(?:break|coffee break|short break|transition|buffer|travel|free time)\b/i;
+const ACTIVITY_WITH = /^(.{2,40}?)\s+with\s+(.+)$/i;
+
+/** "Priya Raman, Engineering Manager (hiring manager)" → name, title, and the trailing note. */
+function readPerson(chunk: string): { person: PersonSpec | null; note: string | null; rest: string } {
+  const text = chunk.trim();
+  const m = NAME.exec(text);
+  if (!m) return { person: null, note: null, rest: text };
+  // Drop trailing particles and punctuation that are not part of a name.
+  const name = m[0].replace(/[\s.,-]+$/, '').trim();
+  let rest = text.slice(m[0].length).trim();
+  let title: string | null = null;
+  let note: string | null = null;
+  if (rest.startsWith('(')) {
+    const close = rest.indexOf(')');
+    title = rest.slice(1, close < 0 ? undefined : close).trim() || null;
+    rest = close < 0 ? '' : rest.slice(close + 1).trim();
+  } else if (/^[,|:–—-]/.test(rest)) {
+    title = rest.replace(/^[,|:–—-]+\s*/, '').trim() || null;
+    rest = '';
+  }
+  if (title) {
+    const paren = /\s*\(([^()]*)\)\s*$/.exec(title);
+    if (paren && paren.index > 0) {
+      note = paren[1]?.trim() || null;
+      title = title.slice(0, paren.index).trim();
+    }
+  }
+  return { person: { name, title }, note, rest };
+}
+
+/** The people and round of one slot's text. */
+function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'withCoordinator'> | null {
+  const text = body.replace(/^[\s\-–—:|•*]+/, '').trim();
+  if (!text || BREAK.test(text)) return null;
+  let round: string | null = null;
+  let role: ParticipantRole = 'interviewer';
+  let withCoordinator = false;
+  let peopleText = text;
+  const activity = ACTIVITY_WITH.exec(text);
+  if (activity && !NAME.exec(activity[1] ?? '')?.[0]?.includes(' ')) {
+    round = (activity[1] ?? '').trim();
+    peopleText = (activity[2] ?? '').trim();
+    if (/^lunch\b/i.test(round)) role = 'observer';
+    if (ME.test(peopleText.replace(/[.!]$/, ''))) {
+      return { round, people: [], role, withCoordinator: true };
+    }
+  }
+  const chunks = peopleText.split(/\s+&\s+|\s+and\s+(?=\p{Lu})|\s*;\s*|\s+\/\s+|\s+\+\s+/u);
+  const people: PersonSpec[] = [];
+  let note: string | null = null;
+  for (const [i, chunk] of chunks.entries()) {
+    if (ME.test(chunk.trim())) {
+      withCoordinator = true;
+      continue;
+    }
+    const read = readPerson(chunk);
+    if (!read.person) continue;
+    note ??= read.note;
+    const last = i === chunks.length - 1;
+    // A dash after the last person's title names the round: "Senior Engineer - System Design".
+    if (last && read.person.title) {
+      const dash = /\s+[-–—]\s+(?!.*\s[-–—]\s)/.exec(read.person.title);
+      if (dash) {
+        round ??= read.person.title.slice(dash.index + dash[0].length).trim() || null;
+        read.person.title = read.person.title.slice(0, dash.index).trim() || null;
+      }
+    }
+    people.push(read.person);
+  }
+  round ??= note;
+  if (people.length === 0 && !withCoordinator) {
+    round ??= text;
+  }
+  return { round, people, role, withCoordinator };
+}
+
+interface DayResult {
+  date: Temporal.PlainDate;
+}
+
+/** The calendar day a chrono result names: a full date, or the next such weekday after now. */
+function dayOf(result: chrono.ParsedResult, today: Temporal.PlainDate): DayResult | null {
+  const s = result.start;
+  if (s.isCertain('day') && s.isCertain('month')) {
+    const month = s.get('month') ?? 0;
+    const day = s.get('day') ?? 0;
+    let year = s.isCertain('year') ? (s.get('year') ?? today.year) : today.year;
+    try {
+      let date = Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+      if (!s.isCertain('year') && Temporal.PlainDate.compare(date, today) < 0) {
+        year += 1;
+        date = Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+      }
+      return { date };
+    } catch {
+      return null;
+    }
+  }
+  if (s.isCertain('weekday')) {
+    const weekday = s.get('weekday') ?? 0; // chrono: 0 = Sunday
+    const target = weekday === 0 ? 7 : weekday;
+    const ahead = (target - today.dayOfWeek + 7) % 7 || 7;
+    return { date: today.add({ days: ahead }) };
+  }
+  return null;
+}
+
+const timeOf = (c: chrono.ParsedComponents): Temporal.PlainTime | null => {
+  try {
+    return Temporal.PlainTime.from(
+      { hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 },
+      { overflow: 'reject' },
+    );
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Read a schedule email into a bundle: one interview per slot, the people in it, and the
+ * coordinator from the signature. Throws AppError('invalid-input') when no slot can be found.
+ */
+export function parseSchedule(input: string | Uint8Array, options: ScheduleOptions): CaptureBundle {
+  const { text, warnings } = decodeText(input, 'schedule');
+  const bundle = emptyBundle('schedule');
+  bundle.warnings.push(...warnings);
+  const lines = splitLines(text, 'schedule');
+  if (lines.length > MAX_SCHEDULE_LINES) {
+    throw invalid(`The schedule has ${lines.length} lines; at most ${MAX_SCHEDULE_LINES} are read.`, 'file');
+  }
+  if (!isValidTimeZone(options.timeZone))
+    throw invalid(`Unknown time zone "${options.timeZone}".`, 'timeZone');
+  const now = Temporal.Instant.from(options.now);
+  const userNow = now.toZonedDateTimeISO(options.timeZone);
+  const today = userNow.toPlainDate();
+  const reference = { instant: new Date(now.epochMilliseconds), timezone: userNow.offsetNanoseconds / 60e9 };
+
+  let zone: string | null = null;
+  let day: Temporal.PlainDate | null = null;
+  const slots: Slot[] = [];
+  let lastSlotIndex = -1;
+  for (const [index, l] of lines.entries()) {
+    const line = l.text.trim();
+    if (!line || line.length > MAX_LINE_LENGTH) continue;
+    const results = chrono.parse(line, reference, { forwardDate: true });
+    if (/\b(?:time|times|timezone|zone)\b/i.test(line) && !zone) zone = zoneFromText(line);
+    for (const r of results) {
+      const d = dayOf(r, today);
+      if (d) {
+        day = d.date;
+        zone ??= zoneFromText(line);
+      }
+    }
+    const first = results[0];
+    const lead = first ? line.slice(0, first.index).replace(/[\s\-–—•*]/g, '') : 'x';
+    if (!first || lead !== '' || !first.start.isCertain('hour')) continue;
+    const start = timeOf(first.start);
+    if (!start) continue;
+    const body = line.slice(first.index + first.text.length);
+    const slot = readSlotBody(body);
+    if (!slot) {
+      bundle.skipped.push({
+        line: l.line,
+        reason: `"${body.trim().slice(0, 60)}" is a break, not an interview`,
+      });
+      continue;
+    }
+    if (!day) {
+      bundle.skipped.push({ line: l.line, reason: 'a time slot before any day was named' });
+      continue;
+    }
+    zone ??= zoneFromText(first.text);
+    slots.push({ line: l.line, date: day, start, end: first.end ? timeOf(first.end) : null, ...slot });
+    lastSlotIndex = index;
+  }
+  if (slots.length === 0) {
+    throw invalid(
+      'No time slots found: expected lines like "10:00 AM - 10:45 AM  Name, Title" after a day.',
+      'text',
+    );
+  }
+  if (!zone) {
+    zone = options.timeZone;
+    bundle.warnings.push(`The schedule names no time zone; its times were read in your zone (${zone}).`);
+  }
+
+  // The coordinator: the name under the sign-off, the details in the signature and the text.
+  const rawLines = lines.map((l) => l.text);
+  const after = rawLines.slice(lastSlotIndex + 1);
+  const signOff = after.findIndex((l) => SIGN_OFF.test(l.trim()));
+  let nameIndex = -1;
+  if (signOff >= 0) {
+    for (let i = signOff + 1; i < after.length; i++) {
+      if ((after[i] ?? '').trim()) {
+        nameIndex = i;
+        break;
+      }
+    }
+  }
+  const signed = nameIndex >= 0 ? (after[nameIndex] ?? '').trim() : '';
+  const coordinatorName = signed && NAME.exec(signed)?.[0] === signed && !/\d|@/.test(signed) ? signed : null;
+  const sig =
+    nameIndex >= 0
+      ? readSignature(after, nameIndex)
+      : { title: null, company: null, email: null, phone: null };
+  const prose = after.join('\n');
+  const email = sig.email ?? emailIn(prose);
+  const phone = sig.phone ?? findPhones(prose, options.defaultCountry)[0]?.number ?? null;
+  const domain = email && !isPersonalDomain(domainOf(email)) ? domainOf(email) : null;
+  const company = sig.company ?? (domain ? companyNameFor(domain, [text]) : null);
+
+  let coordinator: CapturedContact | null = null;
+  if (coordinatorName || email) {
+    coordinator = newContact('schedule:coordinator', 'schedule', `schedule signature`, {
+      displayName: coordinatorName,
+      title: sig.title,
+      company,
+      emails: email ? [email] : [],
+      phones: phone ? [phone] : [],
+    });
+    if (!coordinatorName) bundle.warnings.push(`The schedule's signature has no name for ${email}.`);
+    bundle.contacts.push(coordinator);
+  } else if (slots.some((s) => s.withCoordinator)) {
+    bundle.warnings.push('A slot is "with me", but the email has no signature saying who "me" is.');
+  }
+
+  const opportunityKey = company ? 'company1' : null;
+  if (company) {
+    bundle.opportunities.push({
+      key: 'company1',
+      company,
+      role: null,
+      stage: 'interviewing',
+      domains: domain ? [domain] : [],
+      recruiterKey: coordinator?.key ?? null,
+      appliedOn: null,
+      links: [],
+      notes: '',
+      line: null,
+    });
+  }
+
+  const meetingUrl = meetingUrlIn(text);
+  const onsite = /\bon-?site\b|front desk|when you arrive|\blobby\b/i.test(text);
+  const byName = new Map<string, CapturedContact>();
+  for (const [i, slot] of slots.entries()) {
+    const participants: CaptureBundle['interviews'][number]['participants'] = [];
+    for (const p of slot.people) {
+      const key = looseKey(p.name);
+      let contact = byName.get(key);
+      if (!contact) {
+        contact = newContact(`schedule:${key}`, 'schedule', `schedule line ${slot.line}`, {
+          displayName: p.name,
+          title: p.title,
+          company,
+        });
+        byName.set(key, contact);
+        bundle.contacts.push(contact);
+      } else if (!contact.title && p.title) contact.title = p.title;
+      if (!participants.some((q) => q.contactKey === contact.key)) {
+        participants.push({ contactKey: contact.key, role: slot.role });
+      }
+    }
+    if (coordinator) participants.push({ contactKey: coordinator.key, role: 'coordinator' });
+    const startAt = slot.date
+      .toPlainDateTime(slot.start)
+      .toZonedDateTime(zone, { disambiguation: 'compatible' });
+    const next = slots[i + 1];
+    let endAt = slot.end
+      ? slot.date.toPlainDateTime(slot.end).toZonedDateTime(zone, { disambiguation: 'compatible' })
+      : next?.date.equals(slot.date)
+        ? next.date.toPlainDateTime(next.start).toZonedDateTime(zone, { disambiguation: 'compatible' })
+        : startAt.add({ minutes: 45 });
+    if (!slot.end)
+      bundle.warnings.push(
+        `line ${slot.line}: the slot has no end time; it was taken to end at ${endAt.toPlainTime().toString({ smallestUnit: 'minute' })}.`,
+      );
+    if (Temporal.ZonedDateTime.compare(endAt, startAt) <= 0) endAt = startAt.add({ minutes: 45 });
+    bundle.interviews.push({
+      key: `slot${i + 1}`,
+      uid: null,
+      sequence: 0,
+      status: 'scheduled',
+      round: slot.round ?? (slot.people.length > 1 ? 'Panel interview' : 'Interview'),
+      start: formatInstant(startAt.toInstant()),
+      end: formatInstant(endAt.toInstant()),
+      timeZone: zone,
+      format: meetingUrl ? 'video' : onsite ? 'onsite' : null,
+      location: meetingUrl,
+      meetingUrl,
+      participants,
+      opportunityKey,
+      line: slot.line,
+    });
+  }
+  return bundle;
+}
