@@ -9,6 +9,8 @@ import { parseUserInstant, type Temporal } from '../core/time';
 import { openStore, type Store } from '../db/connect';
 import { ensureLocalAccount, getAccount } from '../features/accounts/account.service';
 import type { ServiceContext } from '../features/context';
+import { setPersistentHolidayCache } from '../features/holidays/holiday.service';
+import { fileHolidayCache } from '../features/holidays/holiday-cache';
 import { defaultDataDir } from './data-dir';
 import type { CliIo } from './io';
 
@@ -43,6 +45,7 @@ export function storeUrl(dataDir: string, env: Record<string, string | undefined
 export async function openSession(opts: GlobalOptions, io: CliIo): Promise<Session> {
   const dataDir = resolveDataDir(opts, io);
   const store = await openStore(storeUrl(dataDir, io.env));
+  setPersistentHolidayCache(fileHolidayCache(join(dataDir, 'cache', 'holidays.json')));
   try {
     const provisional = readNow(opts, io, 'UTC');
     const actor = await ensureLocalAccount(store.db, provisional);

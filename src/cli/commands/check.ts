@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import type { Finding } from '../../core/checker/types';
 import { invalid } from '../../core/errors';
 import { MESSAGE_KINDS, type MessageKind } from '../../core/types';
-import { checkText } from '../../features/checks/check.service';
 import { present } from '../output';
 import { type CommandKit, EXIT } from '../program';
 
@@ -45,6 +44,8 @@ export function registerCheckCommands(program: Command, kit: CommandKit): void {
         } catch {
           throw invalid(`cannot read ${file}.`, 'file');
         }
+        // Loaded on use: the checker, speller and templates stay off every other command's start-up.
+        const { checkText } = await import('../../features/checks/check.service');
         const result = await checkText(s.ctx, {
           body,
           subject: o.subject,

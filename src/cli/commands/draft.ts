@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors';
 import { listContacts } from '../../features/contacts/contact.service';
-import { type DraftResult, draftForAction, draftThankYous } from '../../features/drafts/draft.service';
+import type { DraftResult } from '../../features/drafts/draft.service';
 import { present } from '../output';
 import type { CommandKit } from '../program';
 import { formatFindings } from './check';
@@ -20,6 +20,8 @@ export function registerDraftCommands(program: Command, kit: CommandKit): void {
       kit.run(cmd, async (s) => {
         if (Boolean(o.interview) === Boolean(o.action))
           throw invalid('Give exactly one of --interview or --action.');
+        // Loaded on use: templates (liquidjs) and the checker stay off every other command's start-up.
+        const { draftForAction, draftThankYous } = await import('../../features/drafts/draft.service');
         const results: DraftResult[] = o.interview
           ? await draftThankYous(s.ctx, o.interview, s.dataDir)
           : [await draftForAction(s.ctx, o.action as string, s.dataDir)];

@@ -10,6 +10,7 @@ import { parseInput } from '../../core/validate';
 import type { DebriefNoteRow, DebriefRow } from '../../db/tables/debrief.table';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
+import { groupRows } from '../group-rows';
 import { getInterview } from '../interviews/interview.service';
 import * as repo from './debrief.repository';
 import { type SaveDebriefInput, saveDebriefSchema } from './debrief.schemas';
@@ -46,7 +47,8 @@ export async function listDebriefs(ctx: ServiceContext): Promise<Debrief[]> {
     repo.listDebriefs(ctx.db, ctx.actor.accountId),
     repo.listDebriefNotes(ctx.db, ctx.actor.accountId),
   ]);
-  return rows.map((r) => toDebrief(r, notes));
+  const byInterview = groupRows(notes, (n) => n.interview_id);
+  return rows.map((r) => toDebrief(r, byInterview.get(r.interview_id) ?? []));
 }
 
 /** Save (create or merge into) the debrief of an interview. */

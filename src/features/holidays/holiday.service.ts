@@ -12,6 +12,7 @@
  * region and year for the life of the process.
  */
 import type HolidaysClass from 'date-holidays';
+import type { HolidayCacheStore } from './holiday-cache';
 
 type HolidaysCtor = typeof HolidaysClass;
 
@@ -20,6 +21,15 @@ const COUNTED_TYPES = new Set(['public', 'bank']);
 let modulePromise: Promise<HolidaysCtor> | undefined;
 const yearCache = new Map<string, string[]>();
 const instanceCache = new Map<string, InstanceType<HolidaysCtor>>();
+let persistent: { store: HolidayCacheStore; loaded: boolean } | undefined;
+
+/**
+ * Keep computed dates between processes too (the CLI passes a file in the data dir), so a warm
+ * `afterview today` never loads date-holidays at all.
+ */
+export function setPersistentHolidayCache(store: HolidayCacheStore | undefined): void {
+  persistent = store ? { store, loaded: false } : undefined;
+}
 
 function loadHolidays(): Promise<HolidaysCtor> {
   modulePromise ??= import('date-holidays').then((m) => m.default);
@@ -79,10 +89,16 @@ export async function holidayDates(region: string | null, years: number[]): Prom
   if (region === null || region.trim() === '') return [];
   const key = normalizeRegion(region);
   const dates = new Set<string>();
+  if (persistent && !persistent.loaded) {
+    persistent.loaded = true;
+    for (const [k, v] of persistent.store.read()) if (!yearCache.has(k)) yearCache.set(k, v);
+  }
+  let computed = false;
   for (const year of new Set(years)) {
     const cacheKey = `${key}:${year}`;
     let yearDates = yearCache.get(cacheKey);
     if (!yearDates) {
+      computed = true;
       const h = await instanceFor(key);
       yearDates = h
         .getHolidays(year)
@@ -92,5 +108,6 @@ export async function holidayDates(region: string | null, years: number[]): Prom
     }
     for (const d of yearDates) dates.add(d);
   }
+  if (computed) persistent?.store.write(yearCache);
   return [...dates].sort();
 }

@@ -11,6 +11,7 @@ import { getAccount } from '../accounts/account.service';
 import { findOrCreateByAddress, getContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
+import { groupRows } from '../group-rows';
 import * as oppRepo from '../opportunities/opportunity.repository';
 import * as repo from './interview.repository';
 import {
@@ -148,7 +149,8 @@ export async function listInterviews(ctx: ServiceContext, opportunityId?: string
     ctx.actor.accountId,
     opportunityId ? rows.map((r) => r.id) : undefined,
   );
-  return rows.map((r) => toInterview(r, participants));
+  const byInterview = groupRows(participants, (p) => p.interview_id);
+  return rows.map((r) => toInterview(r, byInterview.get(r.id) ?? []));
 }
 
 /** Change when/where an interview is, or cancel it. */

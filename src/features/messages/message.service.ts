@@ -13,6 +13,7 @@ import { getAccount } from '../accounts/account.service';
 import { getContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
+import { groupRows } from '../group-rows';
 import { listInterviews } from '../interviews/interview.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
 import * as repo from './message.repository';
@@ -57,7 +58,8 @@ export async function listMessages(ctx: ServiceContext, opportunityId?: string):
     ctx.actor.accountId,
     opportunityId ? rows.map((r) => r.id) : undefined,
   );
-  return rows.map((r) => toMessage(r, contacts));
+  const byMessage = groupRows(contacts, (c) => c.message_id);
+  return rows.map((r) => toMessage(r, byMessage.get(r.id) ?? []));
 }
 
 /**
