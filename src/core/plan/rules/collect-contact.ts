@@ -24,45 +24,38 @@ export function collectContactRule(ctx: PlanContext): Candidate[] {
   const { collectContact } = ctx.playbook;
   if (!collectContact.enabled) return [];
   const out: Candidate[] = [];
+  const afterWithin = count(collectContact.afterWithinHours, 'hour');
   for (const o of ctx.snapshot.opportunities) {
     // Interview actions of a closed opportunity can only be history, which `plan` does not want.
-    if (ctx.openOnly && isClosed(o)) continue;
+    const closed = isClosed(o);
+    if (ctx.openOnly && closed) continue;
     for (const iv of ctx.interviewsOf(o.id)) {
       const start = ms(iv.start);
       const end = ms(iv.end);
       const before = ctx.nowMs < start;
+      const label = interviewLabel(o, iv);
       for (const contactId of interviewersOf(iv)) {
-        const name = ctx.nameOf(contactId, 'an interviewer');
         const fulfilled = hasUsableEmail(ctx.contact(contactId)) ? { by: null } : undefined;
-        const common = {
-          rule: 'collect-contact' as const,
+        if (fulfilled && ctx.openOnly) continue;
+        const name = possessive(ctx.nameOf(contactId, 'an interviewer'));
+        out.push({
+          key: collectContactKey(iv.id, contactId, before ? 'before' : 'after'),
+          rule: 'collect-contact',
+          // Before: askable from the moment the interview is known, due when it starts.
+          start: before ? Math.min(ms(iv.createdAt), start) : end,
+          due: before ? start : plusHours(end, collectContact.afterWithinHours),
+          title: before
+            ? `Get ${name} email address before ${label} (ask the recruiter for the schedule)`
+            : `Get ${name} email address after ${label} (ask the recruiter for the schedule)`,
+          reason: before
+            ? "Have each interviewer's name and contact details before you walk in; ask the recruiter for the schedule (rule collect-contact)"
+            : `Leave every interview with each interviewer's contact details; get them within ${afterWithin} (rule collect-contact)`,
           opportunityId: o.id,
           interviewId: iv.id,
           contactId,
           fulfilled,
-          onlyIfCompleted: isClosed(o),
-        };
-        if (before) {
-          out.push({
-            ...common,
-            key: collectContactKey(iv.id, contactId, 'before'),
-            // Askable from the moment the interview is known.
-            start: Math.min(ms(iv.createdAt), start),
-            due: start,
-            title: `Get ${possessive(name)} email address before ${interviewLabel(o, iv)} (ask the recruiter for the schedule)`,
-            reason:
-              "Have each interviewer's name and contact details before you walk in; ask the recruiter for the schedule (rule collect-contact)",
-          });
-        } else {
-          out.push({
-            ...common,
-            key: collectContactKey(iv.id, contactId, 'after'),
-            start: end,
-            due: plusHours(end, collectContact.afterWithinHours),
-            title: `Get ${possessive(name)} email address after ${interviewLabel(o, iv)} (ask the recruiter for the schedule)`,
-            reason: `Leave every interview with each interviewer's contact details; get them within ${count(collectContact.afterWithinHours, 'hour')} (rule collect-contact)`,
-          });
-        }
+          onlyIfCompleted: closed,
+        });
       }
     }
   }

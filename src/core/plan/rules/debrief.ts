@@ -14,6 +14,7 @@ export function debriefRule(ctx: PlanContext): Candidate[] {
     // Interview actions of a closed opportunity can only be history, which `plan` does not want.
     if (ctx.openOnly && isClosed(o)) continue;
     for (const iv of ctx.interviewsOf(o.id)) {
+      if (ctx.openOnly && debriefed.has(iv.id)) continue;
       const end = ms(iv.end);
       out.push({
         key: debriefKey(iv.id),

@@ -26,6 +26,7 @@ export function reconnectRule(ctx: PlanContext): Candidate[] {
     const by =
       ctx.sentFor(reconnectKey(o.id)) ??
       ctx.messagesOf(o.id).find((m) => isSent(m) && messageTime(m) >= start);
+    if (by && ctx.openOnly) continue;
     const who = o.recruiterId ? `${ctx.nameOf(o.recruiterId, 'your contact')} at ${o.company}` : o.company;
     const why =
       o.stage === 'rejected' ? 'a rejection' : o.stage === 'withdrawn' ? 'you withdrew' : 'it went quiet';

@@ -44,6 +44,7 @@ export function thankYouRule(ctx: PlanContext): Candidate[] {
       for (const contactId of interviewersOf(iv)) {
         const key = thankYouKey(iv.id, contactId);
         const by = ctx.sentFor(key) ?? messages.find((m) => isManualThankYou(m, contactId, start));
+        if (by && ctx.openOnly) continue;
         out.push({
           key,
           rule: 'thank-you',

@@ -52,6 +52,7 @@ export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
       const key = thanksForConsiderationKey(o.id, contactId);
       const by =
         ctx.sentFor(key) ?? sentNotes.find((m) => contactId === null || m.contactIds.includes(contactId));
+      if (by && ctx.openOnly) continue;
       const who = contactId ? `${ctx.nameOf(contactId, 'your contact')} at ${o.company}` : o.company;
       out.push({
         key,
