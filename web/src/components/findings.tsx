@@ -32,10 +32,13 @@ function segments(text: string, findings: Finding[]) {
 }
 
 export function FindingsPreview({ text, findings }: { text: string; findings: Finding[] }) {
+  const parts = segments(text, findings);
+  // Nothing to underline: the note is right above, no need to show it twice.
+  if (!parts.some((p) => p.finding)) return null;
   return (
     <div className="preview">
       <span className="visually-hidden">Your note with the checker's findings underlined: </span>
-      {segments(text, findings).map((s, i) =>
+      {parts.map((s, i) =>
         s.finding ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity beyond their position
           <mark key={i} className={`finding ${s.finding.severity}`} title={s.finding.message}>

@@ -104,9 +104,11 @@ export function ComposePage() {
     };
   }, [messageId, actionKey, contactId, opportunityId]);
 
-  // The live check, a moment after the typing stops.
+  // The live check, a moment after the typing stops. An answer for older text is ignored, so a
+  // slow check of a previous version never overwrites the findings for what is on screen.
   useEffect(() => {
     if (!contactId) return;
+    let stale = false;
     const t = window.setTimeout(() => {
       api
         .check({
@@ -119,12 +121,18 @@ export function ComposePage() {
           ...(draft && { messageId: draft.id }),
         })
         .then((r) => {
+          if (stale) return;
           setFindings(r.findings);
           setCheckError(null);
         })
-        .catch((err: Error) => setCheckError(`The checker could not run: ${err.message}`));
+        .catch((err: Error) => {
+          if (!stale) setCheckError(`The checker could not run: ${err.message}`);
+        });
     }, 350);
-    return () => window.clearTimeout(t);
+    return () => {
+      stale = true;
+      window.clearTimeout(t);
+    };
   }, [body, subject, contactId, kind, actionKey, opportunityId, draft]);
 
   /** Save the draft (create or update) and return it. */

@@ -34,7 +34,7 @@ function Chart({
         <h2>{title}</h2>
         <p className="muted">{summary}</p>
       </figcaption>
-      <div className="chart-box" aria-hidden="true">
+      <div className="chart-box">
         <ResponsiveContainer width="100%" height={260}>
           {children}
         </ResponsiveContainer>

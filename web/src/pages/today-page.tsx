@@ -191,11 +191,14 @@ export function TodayPage() {
           )}
         </div>
       ) : (
-        <ul className="plain actions" aria-label="To do now">
-          {open.map((a) => (
-            <ActionItem key={a.key} action={a} zone={zone} nowMs={nowMs} onChange={reload} />
-          ))}
-        </ul>
+        <>
+          <h2 id="now-heading">To do now</h2>
+          <ul className="plain actions" aria-labelledby="now-heading">
+            {open.map((a) => (
+              <ActionItem key={a.key} action={a} zone={zone} nowMs={nowMs} onChange={reload} />
+            ))}
+          </ul>
+        </>
       )}
       {upcoming.length > 0 && (
         <section aria-labelledby="upcoming-heading">

@@ -1,0 +1,46 @@
+/** Pages the story only visits and checks: people, insights, settings, import. */
+import { AppPage } from './app-page';
+
+export class PeoplePage extends AppPage {
+  readonly path = '/people';
+  readonly heading = 'People';
+
+  names(): Promise<string[]> {
+    return this.page.locator('ul.people strong').allInnerTexts();
+  }
+}
+
+export class InsightsPage extends AppPage {
+  readonly path = '/insights';
+  readonly heading = 'Insights';
+
+  async chartCount(): Promise<number> {
+    await this.page.locator('.recharts-surface').first().waitFor();
+    return this.page.locator('figure.chart').count();
+  }
+}
+
+export class SettingsPage extends AppPage {
+  readonly path = '/settings';
+  readonly heading = 'Settings';
+
+  async setNumber(label: string | RegExp, value: string): Promise<void> {
+    await this.page.getByLabel(label).fill(value);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save settings' }).click();
+  }
+
+  async createFeed(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Create my calendar address' }).click();
+    const input = this.page.getByLabel('Your private calendar address');
+    await input.waitFor();
+    return input.inputValue();
+  }
+}
+
+export class ImportPage extends AppPage {
+  readonly path = '/import';
+  readonly heading = 'Import';
+}

@@ -1,0 +1,182 @@
+/**
+ * The seed story, clicked through in a real browser against a real server started like `npm start`
+ * on a fresh data dir: add an opportunity and an interview, debrief on a phone-sized screen,
+ * compose with the wrong company name and see the error, fix it, mark it sent, see Today change,
+ * mark the opportunity rejected and see the thanks-for-consideration action. Then every page is
+ * scanned with axe-core and photographed.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComposePage } from './pages/compose.page';
+import { DebriefPage } from './pages/debrief.page';
+import { OpportunityPage } from './pages/opportunity.page';
+import { PipelinePage } from './pages/pipeline.page';
+import { ImportPage, InsightsPage, PeoplePage, SettingsPage } from './pages/simple.pages';
+import { TodayPage } from './pages/today.page';
+import { type BrowserSession, browserUnavailable, launch } from './support/browser';
+import { ROOT } from './support/build';
+import { type RunningServer, startServer } from './support/server';
+
+/** 11:00 in Los Angeles on Tue 1 Dec 2026: an hour after the interview below ended. */
+const NOW = '2026-12-01T19:00:00Z';
+const skip = browserUnavailable();
+if (skip) console.warn(`web e2e ${skip}`);
+
+describe.skipIf(skip !== null)('the web app in a browser', () => {
+  let server: RunningServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ now: NOW, timeZone: 'America/Los_Angeles' });
+    browser = await launch();
+    page = await browser.context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('walks the seed story: opportunity, interview, phone debrief, checked note, Today, rejection', async () => {
+    const today = await new TodayPage(page, server.url).open();
+    await expect(today.emptyState().isVisible()).resolves.toBe(true);
+
+    // Another company in the running: the classic copy-paste disaster needs one.
+    const pipeline = await new PipelinePage(page, server.url).open();
+    await pipeline.addOpportunity({ company: 'Contoso', role: 'Staff Engineer' });
+    await page.getByRole('heading', { level: 1, name: /Contoso/ }).waitFor();
+
+    await today.open();
+    await pipeline.open('/pipeline?add=1');
+    // A mistake first: the error is a sentence next to the field, and nothing is added.
+    await pipeline.addOpportunity({
+      company: 'Northwind Labs',
+      role: 'Senior Engineer',
+      recruiter: 'Dana <not-an-email>',
+    });
+    await page.getByText('recruiter: "not-an-email" is not a valid email address.').waitFor();
+    await pipeline.addOpportunity({
+      company: 'Northwind Labs',
+      role: 'Senior Engineer',
+      recruiter: 'Dana Whitfield <dana@northwind.example>',
+      decisionBy: '2026-12-11',
+    });
+    const opportunity = new OpportunityPage(page, server.url, 'Northwind Labs');
+    await opportunity.waitReady();
+    await opportunity.addInterview({
+      round: 'System design',
+      start: '2026-12-01T09:00',
+      end: '2026-12-01T10:00',
+      timeZone: 'America/Los_Angeles',
+      interviewers: ['Priya Raman <priya@northwind.example>', 'Sam Ortiz'],
+    });
+    expect((await opportunity.nextActions()).join('\n')).toMatch(/Priya Raman/);
+
+    // The walk to the car: a phone-sized screen.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await opportunity.openDebrief('System design');
+    const debrief = new DebriefPage(page, server.url);
+    await debrief.waitReady();
+    await debrief.fill('How did it go?', 'Good. The design went well; the estimate was shaky.');
+    await debrief.fill('What was memorable about Priya Raman', 'the chaos drills her team runs on Fridays');
+    await debrief.waitSaved();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(375);
+    await debrief.screenshot('debrief-375px');
+    await page.reload();
+    await debrief.waitReady();
+    expect(await debrief.value('What was memorable about Priya Raman')).toBe(
+      'the chaos drills her team runs on Fridays',
+    );
+    await page.setViewportSize({ width: 1200, height: 900 });
+
+    // Compose from Today: the draft comes from the debrief.
+    await today.open();
+    await today.writeNoteFor(/Priya Raman/);
+    const compose = new ComposePage(page, server.url);
+    await compose.waitReady();
+    const draft = await compose.waitForDraft();
+    expect(draft).toContain('chaos drills');
+    expect(draft).toContain('Northwind Labs');
+
+    await compose.setBody(draft.replaceAll('Northwind Labs', 'Contoso'));
+    await compose.waitForFinding(/Wrong company/);
+    expect(await compose.underlined()).toContain('Contoso');
+    await expect(compose.markSentButton().isDisabled()).resolves.toBe(true);
+
+    await compose.setBody(draft);
+    await compose.waitClean();
+    await expect(compose.markSentButton().isEnabled()).resolves.toBe(true);
+    await compose.markSent();
+
+    await today.open();
+    const after = await today.actionTitles();
+    expect(after.some((t) => /Priya Raman/.test(t) && /thank/i.test(t))).toBe(false);
+    expect(after.some((t) => /Sam Ortiz/.test(t))).toBe(true);
+    await today.screenshot('today');
+
+    // The rejection flow.
+    await pipeline.open();
+    await pipeline.moveTo('Northwind Labs', 'Senior Engineer', 'Rejected');
+    await page
+      .getByRole('region', { name: /^Rejected/ })
+      .locator('strong', { hasText: 'Northwind Labs' })
+      .waitFor();
+    await today.open();
+    await page.getByText('Thanks for the consideration').first().waitFor();
+    expect((await today.actionTitles()).join('\n')).toMatch(/Dana Whitfield/);
+  }, 120_000);
+
+  it('has no axe-core violations on any page, and photographs each one', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const opportunityId = await page.evaluate(async () => {
+      const r = await fetch('/api/opportunities');
+      const body = (await r.json()) as { opportunities: Array<{ id: string; company: string }> };
+      return body.opportunities.find((o) => o.company === 'Northwind Labs')?.id ?? '';
+    });
+    const interviewId = await page.evaluate(async (id) => {
+      const r = await fetch(`/api/interviews?opportunityId=${id}`);
+      return ((await r.json()) as { interviews: Array<{ id: string }> }).interviews[0]?.id ?? '';
+    }, opportunityId);
+    const pages = [
+      ['today', new TodayPage(page, server.url)],
+      ['pipeline', new PipelinePage(page, server.url)],
+      [
+        'opportunity',
+        new OpportunityPage(page, server.url, 'Northwind Labs'),
+        `/opportunities/${opportunityId}`,
+      ],
+      ['debrief', new DebriefPage(page, server.url), `/interviews/${interviewId}/debrief`],
+      [
+        'compose',
+        new ComposePage(page, server.url),
+        `/compose?interview=${interviewId}&opportunity=${opportunityId}`,
+      ],
+      ['people', new PeoplePage(page, server.url)],
+      ['insights', new InsightsPage(page, server.url)],
+      ['settings', new SettingsPage(page, server.url)],
+      ['import', new ImportPage(page, server.url)],
+    ] as const;
+    const report: string[] = [];
+    for (const [name, p, path] of pages) {
+      await p.open(path);
+      if (p instanceof InsightsPage) expect(await p.chartCount()).toBe(4);
+      report.push(...(await p.axeViolations()).map((v) => `${name}: ${v}`));
+      await p.screenshot(name);
+    }
+    expect(report).toEqual([]);
+    // The README shows Today.
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await new TodayPage(page, server.url).open();
+    await page.screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'readme-today.png') });
+    if (process.env.AFTERVIEW_UPDATE_README_SCREENSHOT === '1') {
+      copyFileSync(
+        join(ROOT, 'artifacts', 'screenshots', 'readme-today.png'),
+        join(ROOT, 'docs', 'screenshot-today.png'),
+      );
+    }
+  }, 120_000);
+});
