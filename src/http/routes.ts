@@ -4,6 +4,7 @@ import { feedRoutes } from '../features/calendar/feed.routes';
 import { checkRoutes } from '../features/checks/check.routes';
 import { contactRoutes } from '../features/contacts/contact.routes';
 import { debriefRoutes } from '../features/debriefs/debrief.routes';
+import { demoRoutes } from '../features/demo/demo.routes';
 import { draftRoutes } from '../features/drafts/draft.routes';
 import { insightsRoutes } from '../features/insights/insights.routes';
 import { interviewRoutes } from '../features/interviews/interview.routes';
@@ -22,6 +23,7 @@ export const apiRoutes: FeatureRoutes[] = [
   contactRoutes,
   planRoutes,
   insightsRoutes,
+  demoRoutes,
   accountRoutes,
 ];
 
