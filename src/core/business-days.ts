@@ -178,7 +178,14 @@ export function zoneClock(zone: string): ZoneClock {
   const rawOffset = (at: number): number => {
     const p: Record<string, number> = {};
     for (const part of fmt.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+    const wall = Date.UTC(
+      p.year ?? 1970,
+      (p.month ?? 1) - 1,
+      p.day ?? 1,
+      p.hour ?? 0,
+      p.minute ?? 0,
+      p.second ?? 0,
+    );
     return wall - at;
   };
   const weeks = new Map<number, WeekOffsets>();
