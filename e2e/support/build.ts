@@ -38,7 +38,14 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (isStale()) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    // vitest sets NODE_ENV=test, which would give Vite a development build of React.
+    if (isStale()) {
+      execFileSync('npm', ['run', '--silent', 'build'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+    }
   } finally {
     rmdirSync(lock);
   }
