@@ -1,0 +1,530 @@
+/**
+ * Saving what an import understood: one transaction, all or nothing. Opportunities are matched
+ * by email domain or company (or created), people are merged with the ones already known (same
+ * address, or same name at the same company) keeping every detail and where it came from, and
+ * interviews from invites replace the one with the same UID when their SEQUENCE is higher; a
+ * cancellation cancels it.
+ */
+import type {
+  CaptureBundle,
+  CapturedContact,
+  CapturedInterview,
+  CapturedOpportunity,
+  SkippedEntry,
+} from '../../core/capture/bundle';
+import { looseKey } from '../../core/capture/names';
+import { notFound } from '../../core/errors';
+import { formatInstant, isValidTimeZone } from '../../core/time';
+import {
+  CLOSED_STAGES,
+  type Contact,
+  type Opportunity,
+  type ParticipantRole,
+  type Provenance,
+} from '../../core/types';
+import type { DbOrTrx } from '../../db/database';
+import { newId } from '../../db/ids';
+import { getAccount } from '../accounts/account.service';
+import * as contactRepo from '../contacts/contact.repository';
+import { toContact } from '../contacts/contact.service';
+import type { ServiceContext } from '../context';
+import { recordEvent } from '../events/event.service';
+import * as interviewRepo from '../interviews/interview.repository';
+import { writeJson } from '../json-columns';
+import * as opportunityRepo from '../opportunities/opportunity.repository';
+import { toOpportunity } from '../opportunities/opportunity.service';
+
+export interface ApplyOptions {
+  /** Attach every interview (and merge every opportunity of the file) into this opportunity. */
+  opportunityId?: string;
+  /** Name of the imported file, kept in each detail's provenance. */
+  fileName?: string;
+  /** Do everything, report it, then roll back: shows exactly what saving would do. */
+  dryRun?: boolean;
+  /** Called after each record, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  opportunities: {
+    created: Array<{ id: string; company: string; role: string }>;
+    matched: Array<{ id: string; company: string; role: string }>;
+  };
+  contacts: {
+    created: Array<{ id: string; displayName: string }>;
+    /** Known people the file added details to (or confirmed). */
+    merged: Array<{ id: string; displayName: string; added: string[] }>;
+  };
+  interviews: {
+    created: Array<{ id: string; round: string; start: string }>;
+    updated: Array<{ id: string; round: string; start: string }>;
+    cancelled: Array<{ id: string; round: string; start: string }>;
+    /** Already saved from the same or a newer version of the invite. */
+    unchanged: Array<{ id: string; round: string; start: string }>;
+  };
+  skipped: SkippedEntry[];
+  warnings: string[];
+}
+
+/** Thrown inside the transaction to roll a dry run back, carrying what it would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+const emptyResult = (dryRun: boolean, bundle: CaptureBundle): ImportResult => ({
+  dryRun,
+  opportunities: { created: [], matched: [] },
+  contacts: { created: [], merged: [] },
+  interviews: { created: [], updated: [], cancelled: [], unchanged: [] },
+  skipped: [...bundle.skipped],
+  warnings: [...bundle.warnings],
+});
+
+/** The people of the account, indexed for matching, updated as the import adds to them. */
+class PeopleIndex {
+  private readonly byEmail = new Map<string, Contact>();
+  private readonly byNameCompany = new Map<string, Contact>();
+
+  constructor(contacts: Contact[]) {
+    for (const c of contacts) this.add(c);
+  }
+
+  add(c: Contact): void {
+    for (const e of c.emails) if (!this.byEmail.has(e)) this.byEmail.set(e, c);
+    if (c.company) {
+      const key = `${looseKey(c.displayName)}|${looseKey(c.company)}`;
+      if (!this.byNameCompany.has(key)) this.byNameCompany.set(key, c);
+    }
+  }
+
+  /** Same address, or the same name at the same company. */
+  find(emails: string[], name: string | null, company: string | null): Contact | null {
+    for (const e of emails) {
+      const hit = this.byEmail.get(e);
+      if (hit) return hit;
+    }
+    if (name && company) return this.byNameCompany.get(`${looseKey(name)}|${looseKey(company)}`) ?? null;
+    return null;
+  }
+}
+
+class ImportWriter {
+  readonly result: ImportResult;
+  private readonly at: string;
+  private readonly source: string;
+  private readonly contactIds = new Map<string, string>();
+  private readonly opportunityIds = new Map<string, Opportunity>();
+  private done = 0;
+
+  constructor(
+    private readonly trx: DbOrTrx,
+    private readonly ctx: ServiceContext,
+    private readonly bundle: CaptureBundle,
+    private readonly options: ApplyOptions,
+    private readonly accountZone: string,
+  ) {
+    this.result = emptyResult(Boolean(options.dryRun), bundle);
+    this.at = formatInstant(ctx.now);
+    this.source = options.fileName ? `${bundle.source}:${options.fileName}` : bundle.source;
+  }
+
+  private get accountId(): string {
+    return this.ctx.actor.accountId;
+  }
+
+  private tick(): void {
+    this.done++;
+    const total =
+      this.bundle.contacts.length + this.bundle.opportunities.length + this.bundle.interviews.length;
+    this.options.onProgress?.(this.done, total);
+  }
+
+  async run(): Promise<ImportResult> {
+    const opportunities = (await opportunityRepo.listOpportunities(this.trx, this.accountId)).map(
+      toOpportunity,
+    );
+    let forced: Opportunity | null = null;
+    if (this.options.opportunityId) {
+      forced = opportunities.find((o) => o.id === this.options.opportunityId) ?? null;
+      if (!forced) throw notFound('opportunity', this.options.opportunityId);
+    }
+    // Opportunities first (people take their company), without recruiters yet.
+    const companyOf = new Map<string, string>();
+    for (const captured of this.bundle.opportunities) {
+      const opp = forced ?? this.matchOpportunity(opportunities, captured);
+      const saved = opp ? await this.mergeOpportunity(opp, captured) : await this.createOpportunity(captured);
+      if (!opp) opportunities.push(saved);
+      this.opportunityIds.set(captured.key, saved);
+      companyOf.set(captured.key, saved.company);
+      this.tick();
+    }
+    const people = new PeopleIndex((await contactRepo.listContacts(this.trx, this.accountId)).map(toContact));
+    const interviewCompany = new Map<string, string>();
+    for (const i of this.bundle.interviews) {
+      const company = forced?.company ?? (i.opportunityKey ? companyOf.get(i.opportunityKey) : undefined);
+      if (!company) continue;
+      for (const p of i.participants) interviewCompany.set(p.contactKey, company);
+    }
+    for (const captured of this.bundle.contacts) {
+      const company = captured.company ?? interviewCompany.get(captured.key) ?? null;
+      await this.saveContact(people, captured, company);
+      this.tick();
+    }
+    for (const captured of this.bundle.opportunities) {
+      const opp = this.opportunityIds.get(captured.key);
+      const recruiterId = captured.recruiterKey ? this.contactIds.get(captured.recruiterKey) : undefined;
+      if (opp && recruiterId && !opp.recruiterId) {
+        await opportunityRepo.updateOpportunity(this.trx, this.accountId, opp.id, {
+          recruiter_id: recruiterId,
+          updated_at: this.at,
+        });
+        opp.recruiterId = recruiterId;
+      }
+    }
+    const single = this.bundle.opportunities.length === 1 ? this.bundle.opportunities[0]?.key : undefined;
+    for (const captured of this.bundle.interviews) {
+      const key = captured.opportunityKey ?? single;
+      const opp = forced ?? (key ? this.opportunityIds.get(key) : undefined);
+      if (!opp) {
+        this.result.skipped.push({
+          line: captured.line,
+          reason: `"${captured.round}" matches no company; import again with --opportunity ID`,
+        });
+      } else {
+        await this.saveInterview(opp, captured);
+      }
+      this.tick();
+    }
+    return this.result;
+  }
+
+  private matchOpportunity(all: Opportunity[], captured: CapturedOpportunity): Opportunity | null {
+    const company = looseKey(captured.company);
+    const candidates = all.filter((o) => {
+      if (this.bundle.source === 'csv') {
+        // A spreadsheet row is one application: the same company with another role is another row.
+        return looseKey(o.company) === company && looseKey(o.role) === looseKey(captured.role ?? '');
+      }
+      return o.domains.some((d) => captured.domains.includes(d)) || looseKey(o.company) === company;
+    });
+    // An open application before a closed one, then the most recent.
+    candidates.sort(
+      (a, b) =>
+        Number(CLOSED_STAGES.includes(a.stage)) - Number(CLOSED_STAGES.includes(b.stage)) ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
+    return candidates[0] ?? null;
+  }
+
+  private async createOpportunity(captured: CapturedOpportunity): Promise<Opportunity> {
+    const stage = captured.stage ?? (this.bundle.interviews.length > 0 ? 'interviewing' : 'applied');
+    const row = {
+      id: newId(),
+      account_id: this.accountId,
+      company: captured.company,
+      role: captured.role ?? 'Role not given',
+      stage,
+      recruiter_id: null,
+      decision_by: null,
+      domains: writeJson(captured.domains),
+      links: writeJson(captured.links),
+      notes: captured.notes,
+      stage_changed_at: this.at,
+      created_at: this.at,
+      updated_at: this.at,
+    };
+    await opportunityRepo.insertOpportunity(this.trx, row);
+    await recordEvent(this.trx, this.ctx, {
+      kind: 'opportunity-created',
+      opportunityId: row.id,
+      data: { stage, source: this.source, ...(captured.appliedOn && { appliedOn: captured.appliedOn }) },
+    });
+    this.result.opportunities.created.push({ id: row.id, company: row.company, role: row.role });
+    if (!captured.role) {
+      this.result.warnings.push(`${row.company}: the role was not given; set it on the opportunity.`);
+    }
+    return toOpportunity(row);
+  }
+
+  private async mergeOpportunity(opp: Opportunity, captured: CapturedOpportunity): Promise<Opportunity> {
+    const domains = [...new Set([...opp.domains, ...captured.domains])];
+    const links = [...new Set([...opp.links, ...captured.links])];
+    if (domains.length !== opp.domains.length || links.length !== opp.links.length) {
+      await opportunityRepo.updateOpportunity(this.trx, this.accountId, opp.id, {
+        domains: writeJson(domains),
+        links: writeJson(links),
+        updated_at: this.at,
+      });
+      opp.domains = domains;
+      opp.links = links;
+    }
+    if (!this.result.opportunities.matched.some((m) => m.id === opp.id)) {
+      this.result.opportunities.matched.push({ id: opp.id, company: opp.company, role: opp.role });
+    }
+    return opp;
+  }
+
+  private provenance(field: string, value: string, captured: CapturedContact): Provenance {
+    return { field, value, source: `${this.source} (${captured.origin})`, at: this.at };
+  }
+
+  private async saveContact(
+    people: PeopleIndex,
+    captured: CapturedContact,
+    company: string | null,
+  ): Promise<void> {
+    const name = captured.displayName;
+    if (!name && captured.emails.length === 0) return;
+    const existing = people.find(captured.emails, name, company);
+    const details: Array<[string, string]> = [
+      ...(name ? [['displayName', name] as [string, string]] : []),
+      ...(captured.title ? [['title', captured.title] as [string, string]] : []),
+      ...(company ? [['company', company] as [string, string]] : []),
+      ...captured.emails.map((e) => ['email', e] as [string, string]),
+      ...captured.phones.map((p) => ['phone', p] as [string, string]),
+      ...captured.links.map((l) => ['link', l] as [string, string]),
+    ];
+    if (!existing) {
+      const row = {
+        id: newId(),
+        account_id: this.accountId,
+        display_name: name ?? (captured.emails[0] as string),
+        title: captured.title,
+        company,
+        emails: writeJson(captured.emails),
+        bad_emails: '[]',
+        phones: writeJson(captured.phones),
+        links: writeJson(captured.links),
+        provenance: writeJson(details.map(([f, v]) => this.provenance(f, v, captured))),
+        notes: captured.notes,
+        created_at: this.at,
+        updated_at: this.at,
+      };
+      await contactRepo.insertContact(this.trx, row);
+      const contact = toContact(row);
+      people.add(contact);
+      this.contactIds.set(captured.key, contact.id);
+      this.result.contacts.created.push({ id: contact.id, displayName: contact.displayName });
+      return;
+    }
+    // Merge: fill what is missing, add new addresses and numbers, and record every detail's source.
+    const added: string[] = [];
+    const union = (list: string[], more: string[], label: string): string[] => {
+      const out = [...list];
+      for (const m of more) {
+        if (!out.includes(m)) {
+          out.push(m);
+          added.push(`${label} ${m}`);
+        }
+      }
+      return out;
+    };
+    const placeholderName =
+      existing.displayName.includes('@') && existing.emails.includes(existing.displayName);
+    const displayName = name && placeholderName ? name : existing.displayName;
+    if (displayName !== existing.displayName) added.push(`name ${displayName}`);
+    const title = existing.title ?? captured.title;
+    if (title !== existing.title) added.push(`title ${title}`);
+    const mergedCompany = existing.company ?? company;
+    if (mergedCompany !== existing.company) added.push(`company ${mergedCompany}`);
+    const emails = union(existing.emails, captured.emails, 'email');
+    const phones = union(existing.phones, captured.phones, 'phone');
+    const links = union(existing.links, captured.links, 'link');
+    const notes =
+      captured.notes && !existing.notes.includes(captured.notes)
+        ? [existing.notes, captured.notes].filter(Boolean).join('\n\n')
+        : existing.notes;
+    if (notes !== existing.notes) added.push('notes');
+    const provenance = [...existing.provenance];
+    for (const [field, value] of details) {
+      const entry = this.provenance(field, value, captured);
+      if (!provenance.some((p) => p.field === field && p.value === value && p.source === entry.source)) {
+        provenance.push(entry);
+      }
+    }
+    await contactRepo.updateContact(this.trx, this.accountId, existing.id, {
+      display_name: displayName,
+      title,
+      company: mergedCompany,
+      emails: writeJson(emails),
+      phones: writeJson(phones),
+      links: writeJson(links),
+      notes,
+      provenance: writeJson(provenance),
+      updated_at: this.at,
+    });
+    Object.assign(existing, {
+      displayName,
+      title,
+      company: mergedCompany,
+      emails,
+      phones,
+      links,
+      notes,
+      provenance,
+    });
+    people.add(existing);
+    this.contactIds.set(captured.key, existing.id);
+    const seen = this.result.contacts.merged.find((m) => m.id === existing.id);
+    if (seen) seen.added.push(...added);
+    else if (!this.result.contacts.created.some((c) => c.id === existing.id)) {
+      this.result.contacts.merged.push({ id: existing.id, displayName, added });
+    }
+  }
+
+  private participantRows(interviewId: string, captured: CapturedInterview) {
+    const roles = new Map<string, ParticipantRole>();
+    for (const p of captured.participants) {
+      const id = this.contactIds.get(p.contactKey);
+      // One row per person: an interviewer who also coordinates is recorded as interviewer.
+      if (id && (roles.get(id) === undefined || p.role === 'interviewer')) roles.set(id, p.role);
+    }
+    return [...roles].map(([contactId, role]) => ({
+      account_id: this.accountId,
+      interview_id: interviewId,
+      contact_id: contactId,
+      role,
+    }));
+  }
+
+  private async saveInterview(opp: Opportunity, captured: CapturedInterview): Promise<void> {
+    const zone =
+      captured.timeZone && isValidTimeZone(captured.timeZone) ? captured.timeZone : this.accountZone;
+    const existing = captured.uid
+      ? await interviewRepo.findInterviewBySourceUid(this.trx, this.accountId, captured.uid)
+      : await this.trx
+          .selectFrom('interview')
+          .selectAll()
+          .where('account_id', '=', this.accountId)
+          .where('opportunity_id', '=', opp.id)
+          .where('start_at', '=', captured.start)
+          .where('source_uid', 'is', null)
+          .executeTakeFirst();
+    const summary = (id: string) => ({ id, round: captured.round, start: captured.start });
+    if (!existing) {
+      if (captured.status === 'cancelled') {
+        this.result.skipped.push({
+          line: captured.line,
+          reason: `the cancellation of "${captured.round}" is for an interview that was never imported`,
+        });
+        return;
+      }
+      const row = {
+        id: newId(),
+        account_id: this.accountId,
+        opportunity_id: opp.id,
+        round: captured.round.slice(0, 200),
+        start_at: captured.start,
+        end_at: captured.end,
+        time_zone: zone,
+        format: captured.format,
+        location: captured.location,
+        status: 'scheduled',
+        source_uid: captured.uid,
+        source_sequence: captured.uid ? captured.sequence : null,
+        created_at: this.at,
+        updated_at: this.at,
+      };
+      await interviewRepo.insertInterview(this.trx, row);
+      await interviewRepo.insertParticipants(this.trx, this.participantRows(row.id, captured));
+      await recordEvent(this.trx, this.ctx, {
+        kind: 'interview-scheduled',
+        opportunityId: opp.id,
+        interviewId: row.id,
+        data: { round: row.round, start: row.start_at, source: this.source },
+      });
+      await this.moveToInterviewing(opp);
+      this.result.interviews.created.push(summary(row.id));
+      return;
+    }
+    const known = existing.source_sequence ?? -1;
+    const newer = captured.uid ? captured.sequence > known : true;
+    if (captured.status === 'cancelled' && captured.sequence >= known) {
+      if (existing.status !== 'cancelled') {
+        await interviewRepo.updateInterview(this.trx, this.accountId, existing.id, {
+          status: 'cancelled',
+          source_sequence: captured.sequence,
+          updated_at: this.at,
+        });
+        await recordEvent(this.trx, this.ctx, {
+          kind: 'interview-cancelled',
+          opportunityId: existing.opportunity_id,
+          interviewId: existing.id,
+          data: { source: this.source },
+        });
+        this.result.interviews.cancelled.push(summary(existing.id));
+      } else this.result.interviews.unchanged.push(summary(existing.id));
+      return;
+    }
+    if (!newer) {
+      this.result.interviews.unchanged.push(summary(existing.id));
+      return;
+    }
+    await interviewRepo.updateInterview(this.trx, this.accountId, existing.id, {
+      round: captured.round.slice(0, 200),
+      start_at: captured.start,
+      end_at: captured.end,
+      time_zone: zone,
+      format: captured.format ?? existing.format,
+      location: captured.location ?? existing.location,
+      status: 'scheduled',
+      source_sequence: captured.uid ? captured.sequence : existing.source_sequence,
+      updated_at: this.at,
+    });
+    // New people join; people already on the interview stay (the user may have added them).
+    for (const row of this.participantRows(existing.id, captured)) {
+      await interviewRepo.upsertParticipant(this.trx, row);
+    }
+    if (existing.start_at !== captured.start || existing.end_at !== captured.end) {
+      await recordEvent(this.trx, this.ctx, {
+        kind: 'interview-rescheduled',
+        opportunityId: existing.opportunity_id,
+        interviewId: existing.id,
+        data: { from: existing.start_at, to: captured.start, source: this.source },
+      });
+    }
+    this.result.interviews.updated.push(summary(existing.id));
+  }
+
+  /** Scheduling an interview is what moves an application forward (as addInterview does). */
+  private async moveToInterviewing(opp: Opportunity): Promise<void> {
+    if (opp.stage !== 'applied') return;
+    await opportunityRepo.updateOpportunity(this.trx, this.accountId, opp.id, {
+      stage: 'interviewing',
+      stage_changed_at: this.at,
+      updated_at: this.at,
+    });
+    await recordEvent(this.trx, this.ctx, {
+      kind: 'stage-changed',
+      opportunityId: opp.id,
+      data: { from: 'applied', to: 'interviewing' },
+    });
+    opp.stage = 'interviewing';
+  }
+}
+
+/**
+ * Save a bundle in one transaction: everything or nothing. With `dryRun` the same work is done and
+ * reported, then rolled back.
+ * @throws AppError('not-found') for an unknown `opportunityId`; nothing is written on any error.
+ */
+export async function applyImport(
+  ctx: ServiceContext,
+  bundle: CaptureBundle,
+  options: ApplyOptions = {},
+): Promise<ImportResult> {
+  const account = await getAccount(ctx);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const result = await new ImportWriter(trx, ctx, bundle, options, account.timeZone).run();
+      if (options.dryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.result;
+    throw err;
+  }
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
+import { at, createTestContext } from '../../../test/context';
+import { describeEachDialect } from '../../../test/store';
+import type { CaptureBundle } from '../../core/capture/bundle';
+import { updateSettings } from '../accounts/account.service';
+import { listContacts } from '../contacts/contact.service';
+import type { ServiceContext } from '../context';
+import { listInterviews } from '../interviews/interview.service';
+import { addOpportunity, listOpportunities } from '../opportunities/opportunity.service';
+import { importKindOf, previewImport } from './import.reader';
+import { applyImport } from './import.service';
+
+const NOW = '2026-11-30T12:00:00Z';
+
+async function importFile(ctx: ServiceContext, name: string, bytes: Uint8Array, options = {}) {
+  const preview = await previewImport(ctx, { name, bytes });
+  return applyImport(ctx, preview.bundle, { fileName: name, ...options });
+}
+
+async function counts(ctx: ServiceContext) {
+  return {
+    opportunities: (await listOpportunities(ctx)).length,
+    contacts: (await listContacts(ctx)).length,
+    interviews: (await listInterviews(ctx)).length,
+  };
+}
+
+describeEachDialect('applyImport', (t) => {
+  const setup = async () => {
+    const ctx = await createTestContext(t.store, { now: NOW, timeZone: 'America/New_York' });
+    await updateSettings(ctx, { ownEmails: ['alex.kim.dev@mail.example', 'sam@personal.example'] });
+    return ctx;
+  };
+
+  it('saves an invite: the company by its domain, the people, the interviews with their zone', async () => {
+    const ctx = await setup();
+    const result = await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    expect(result.opportunities.created).toMatchObject([{ company: 'Northwind Labs' }]);
+    const [opp] = await listOpportunities(ctx);
+    expect(opp).toMatchObject({ stage: 'interviewing', domains: ['northwind-labs.example'] });
+    const people = await listContacts(ctx);
+    expect(people.map((c) => c.displayName).sort()).toEqual([
+      'Dana Whitfield',
+      'Diego Fernández-Ortiz',
+      'Priya Raman',
+      "Siobhán O'Connell",
+    ]);
+    expect(opp?.recruiterId).toBe(people.find((c) => c.displayName === 'Dana Whitfield')?.id);
+    const interviews = await listInterviews(ctx);
+    expect(interviews.map((i) => [i.round, i.start, i.timeZone, i.participants.length])).toEqual([
+      ['Hiring Manager (Priya Raman)', '2026-12-08T18:00:00Z', 'America/Los_Angeles', 2],
+      ['System Design', '2026-12-08T19:00:00Z', 'America/Los_Angeles', 3],
+    ]);
+    const priya = people.find((c) => c.displayName === 'Priya Raman');
+    expect(priya?.provenance).toContainEqual({
+      field: 'email',
+      value: 'priya.raman@northwind-labs.example',
+      source: 'ics:loop.ics (invite line 24)',
+      at: NOW,
+    });
+  });
+
+  it('imports the same invite twice without duplicating anything', async () => {
+    const ctx = await setup();
+    await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    const again = await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    expect(again.interviews.unchanged).toHaveLength(2);
+    expect(again.opportunities.matched).toHaveLength(1);
+    expect(again.contacts.created).toEqual([]);
+    expect(await counts(ctx)).toEqual({ opportunities: 1, contacts: 4, interviews: 2 });
+  });
+
+  it('updates the interview with the same UID when SEQUENCE is higher, cancels on CANCEL, ignores older versions', async () => {
+    const ctx = await setup();
+    const first = await importFile(ctx, 'v0.ics', captureFixture('invite-seq0.ics'));
+    expect(first.interviews.created).toHaveLength(1);
+    const moved = await importFile(
+      at(ctx, '2026-12-03T10:00:00Z'),
+      'v1.ics',
+      captureFixture('invite-seq1-moved.ics'),
+    );
+    expect(moved.interviews.updated).toHaveLength(1);
+    let [interview] = await listInterviews(ctx);
+    expect([interview?.start, interview?.end, interview?.status]).toEqual([
+      '2026-12-15T19:00:00Z',
+      '2026-12-15T20:00:00Z',
+      'scheduled',
+    ]);
+    const stale = await importFile(ctx, 'v0.ics', captureFixture('invite-seq0.ics'));
+    expect(stale.interviews.unchanged).toHaveLength(1);
+    expect((await listInterviews(ctx))[0]?.start).toBe('2026-12-15T19:00:00Z');
+    const cancel = await importFile(ctx, 'v2.ics', captureFixture('invite-seq2-cancel.ics'));
+    expect(cancel.interviews.cancelled).toHaveLength(1);
+    [interview] = await listInterviews(ctx);
+    expect(interview?.status).toBe('cancelled');
+    expect(await counts(ctx)).toEqual({ opportunities: 1, contacts: 2, interviews: 1 });
+  });
+
+  it('merges one person from a schedule, an invite and a vCard, keeping every detail and its source', async () => {
+    const ctx = await setup();
+    await importFile(ctx, 'schedule.txt', sharedFixture('schedule-email-northwind.txt'));
+    await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    const vcard = await importFile(ctx, 'priya.vcf', sharedFixture('vcard/apple-contacts-export.vcf'));
+    expect(vcard.contacts.created).toEqual([]);
+    const people = await listContacts(ctx);
+    const priyas = people.filter((c) => c.displayName === 'Priya Raman');
+    expect(priyas).toHaveLength(1);
+    const priya = priyas[0];
+    expect(priya).toMatchObject({
+      title: 'Engineering Manager',
+      company: 'Northwind Labs',
+      emails: ['priya.raman@northwind-labs.example'],
+      phones: ['+14155550123'],
+      links: ['https://www.linkedin.com/in/priya-raman-example'],
+      notes: 'Met at onsite 8 Dec. Talked about migrating the billing service off the monolith.',
+    });
+    expect([...new Set(priya?.provenance.map((p) => p.source.split(':')[0]))].sort()).toEqual([
+      'ics',
+      'schedule',
+      'vcard',
+    ]);
+    // The schedule's Dana (with phone) and the invite's Dana are one person too.
+    const dana = people.filter((c) => c.displayName === 'Dana Whitfield');
+    expect(dana).toHaveLength(1);
+    expect(dana[0]?.phones).toEqual(['+14155550199']);
+    // Schedule slots and invite events at the same times are separate records (no UID to match).
+    expect(people.map((c) => c.displayName).sort()).toEqual([
+      'Dana Whitfield',
+      'Diego Fernández-Ortiz',
+      'Marcus Lee',
+      'Priya Raman',
+      "Siobhán O'Connell",
+      'Wen-Li Zhang',
+    ]);
+  });
+
+  it('attaches everything to --opportunity when given', async () => {
+    const ctx = await setup();
+    const mine = await addOpportunity(ctx, { company: 'Contoso Health', role: 'Data Analyst II' });
+    const result = await importFile(ctx, 'panel.ics', sharedFixture('calendar/outlook-teams-panel.ics'), {
+      opportunityId: mine.id,
+    });
+    expect(result.opportunities).toEqual({
+      created: [],
+      matched: [{ id: mine.id, company: 'Contoso Health', role: 'Data Analyst II' }],
+    });
+    expect((await listInterviews(ctx)).map((i) => i.opportunityId)).toEqual([mine.id]);
+  });
+
+  it('a dry run reports what it would do and saves nothing', async () => {
+    const ctx = await setup();
+    const result = await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'), {
+      dryRun: true,
+    });
+    expect(result.dryRun).toBe(true);
+    expect(result.interviews.created).toHaveLength(2);
+    expect(result.contacts.created).toHaveLength(4);
+    expect(await counts(ctx)).toEqual({ opportunities: 0, contacts: 0, interviews: 0 });
+  });
+
+  it('writes nothing when saving fails part way', async () => {
+    const ctx = await setup();
+    const bundle = (await previewImport(ctx, { name: 'x.csv', bytes: captureFixture('teal-like.csv') }))
+      .bundle;
+    // A record the database refuses (no company), after a valid one has been written.
+    const broken: CaptureBundle = {
+      ...bundle,
+      opportunities: [
+        ...bundle.opportunities,
+        {
+          ...(bundle.opportunities[0] as CaptureBundle['opportunities'][number]),
+          key: 'bad',
+          company: null as unknown as string,
+        },
+      ],
+    };
+    await expect(applyImport(ctx, broken)).rejects.toThrow();
+    expect(await counts(ctx)).toEqual({ opportunities: 0, contacts: 0, interviews: 0 });
+  });
+
+  it('refuses an unknown --opportunity and writes nothing', async () => {
+    const ctx = await setup();
+    const preview = await previewImport(ctx, { name: 'x.ics', bytes: captureFixture('invite-seq0.ics') });
+    await expect(applyImport(ctx, preview.bundle, { opportunityId: 'nope' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    expect(await counts(ctx)).toEqual({ opportunities: 0, contacts: 0, interviews: 0 });
+  });
+
+  it('saves CSV rows as opportunities with their recruiters, one per company and role', async () => {
+    const ctx = await setup();
+    const result = await importFile(ctx, 'teal.csv', captureFixture('teal-like.csv'));
+    expect(result.opportunities.created.map((o) => [o.company, o.role])).toEqual([
+      ['Fabrikam', 'Backend Engineer'],
+      ['Harbourline', 'SRE'],
+    ]);
+    expect(result.skipped).toHaveLength(2);
+    const opps = await listOpportunities(ctx);
+    expect(opps.map((o) => o.stage)).toEqual(['rejected', 'offer']);
+    const people = await listContacts(ctx);
+    expect(opps[0]?.recruiterId).toBe(people.find((c) => c.displayName === 'Lena Fischer')?.id);
+    const again = await importFile(ctx, 'teal.csv', captureFixture('teal-like.csv'));
+    expect(again.opportunities.created).toEqual([]);
+    expect(again.contacts.created).toEqual([]);
+  });
+
+  it('skips an interview no company can be matched to, naming its line', async () => {
+    const ctx = await setup();
+    const result = await importFile(
+      ctx,
+      'x.ics',
+      sharedFixture('calendar/exchange-2010-owa-display-name-tzid.ics'),
+    );
+    expect(result.interviews.created).toEqual([]);
+    expect(result.skipped).toEqual([
+      { line: 6, reason: '"TEST Syd" matches no company; import again with --opportunity ID' },
+      { line: 25, reason: '"TEST" matches no company; import again with --opportunity ID' },
+    ]);
+  });
+});
+
+describe('importKindOf', () => {
+  it('names the kinds it reads when the extension is unknown', () => {
+    expect(importKindOf('Invite.ICS')).toBe('ics');
+    expect(importKindOf('card.jpeg')).toBe('card');
+    expect(() => importKindOf('notes.docx')).toThrow(/cannot import \.docx files; use \.ics, \.vcf/);
+  });
+});
