@@ -5,7 +5,7 @@
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database, Db } from './database';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest, sqliteSchemaIsCurrent } from './migrate';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,7 +27,8 @@ export function dialectOf(url: string): Dialect {
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   const store =
     dialectOf(url) === 'postgres' ? await openPostgres(url) : openSqlite(url.slice('sqlite:'.length));
-  if (options.migrate !== false) {
+  // Every CLI command opens the store: skip the Migrator's round trips when the file is already current.
+  if (options.migrate !== false && !(store.sqlite && sqliteSchemaIsCurrent(store.sqlite))) {
     try {
       await migrateToLatest(store.db as unknown as Kysely<unknown>);
     } catch (err) {

@@ -1,3 +1,4 @@
+import type Sqlite from 'better-sqlite3';
 import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import { AppError } from '../core/errors';
 import { migrations } from './migrations/index';
@@ -20,5 +21,21 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
         ? `Migration ${failed.migrationName} failed: ${detail}`
         : `Could not migrate the database: ${detail}`,
     );
+  }
+}
+
+/**
+ * True when a SQLite file has applied exactly the migrations this build knows, read with one
+ * prepared statement: the common case on every CLI start, where Kysely's Migrator would spend
+ * several queries finding nothing to do. Anything else (a new file, a pending migration, one from
+ * a newer Afterview) answers false and goes through `migrateToLatest` and its checks.
+ */
+export function sqliteSchemaIsCurrent(sqlite: Sqlite.Database): boolean {
+  try {
+    const applied = sqlite.prepare('select name from kysely_migration order by name').pluck().all();
+    const known = Object.keys(migrations).sort();
+    return applied.length === known.length && applied.every((name, i) => name === known[i]);
+  } catch {
+    return false; // no migration table yet
   }
 }
