@@ -7,6 +7,8 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** Whether standard input is an interactive terminal (asks before saving imports). */
   stdinIsTTY: boolean;
+  /** Ask a yes/no question on the terminal (only used when stdinIsTTY); absent in tests. */
+  confirm?: (question: string) => Promise<boolean>;
   cwd: string;
 }
 
@@ -20,5 +22,14 @@ export const processIo = (): CliIo => ({
     return Buffer.concat(chunks).toString('utf8');
   },
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  confirm: async (question) => {
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    } finally {
+      rl.close();
+    }
+  },
   cwd: process.cwd(),
 });

@@ -7,11 +7,13 @@ import { registerConfigCommands } from './config';
 import { registerDebriefCommands } from './debrief';
 import { registerDemoCommand } from './demo';
 import { registerDraftCommands } from './draft';
+import { registerImportCommands } from './import';
 import { registerInterviewCommands } from './interview';
 import { registerMailCommands } from './mail';
 import { registerMessageCommands } from './message';
 import { registerOpportunityCommands } from './opportunity';
 import { registerPeopleCommands } from './people';
+import { registerPeopleExportCommand } from './people-export';
 import { registerServeCommand } from './serve';
 import { registerTodayCommands } from './today';
 
@@ -23,6 +25,8 @@ export function registerCommands(program: Command, kit: CommandKit): void {
   registerMessageCommands(program, kit);
   registerMailCommands(program, kit);
   registerPeopleCommands(program, kit);
+  registerPeopleExportCommand(program, kit);
+  registerImportCommands(program, kit);
   registerTodayCommands(program, kit);
   registerBackupCommands(program, kit);
   registerDemoCommand(program, kit);

@@ -1,0 +1,220 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
+import { createTestCli, type TestCli } from '../../../test/cli';
+import type { CaptureBundle } from '../../core/capture/bundle';
+import type { ImportResult } from '../../features/imports/import.service';
+import type { CliIo } from '../io';
+import { runCli } from '../program';
+
+const NOW = '2026-11-30T12:00:00Z';
+
+describe('afterview import', () => {
+  let cli: TestCli;
+  const file = (name: string, bytes: Buffer): string => {
+    writeFileSync(join(cli.dataDir, name), bytes);
+    return name;
+  };
+  beforeEach(async () => {
+    cli = createTestCli();
+    expect((await cli.run(['config', 'set', 'timezone', 'America/New_York'])).code).toBe(0);
+    expect((await cli.run(['config', 'set', 'me', 'alex.kim.dev@mail.example'])).code).toBe(0);
+  });
+  afterEach(() => cli.cleanup());
+
+  it('prints what an invite says and saves it (stdin is not a terminal: --yes implied)', async () => {
+    const r = await cli.run(['import', file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'))], {
+      now: NOW,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('loop.ics: calendar invite\n');
+    expect(r.stdout).toContain(
+      'Opportunity: Northwind Labs (interviewing · northwind-labs.example)  [line 24]\n',
+    );
+    expect(r.stdout).toContain(
+      'Interview: System Design, 2026-12-08 11:00–12:00 America/Los_Angeles @ Northwind Labs, 500 Howard St, San Francisco\n',
+    );
+    expect(r.stdout).toContain(
+      "    interviewer Siobhán O'Connell <siobhan.oconnell@northwind-labs.example>\n",
+    );
+    expect(r.stdout).toContain(
+      'Skipped line 24 ATTENDEE: SF-4-Golden Gate (8) is a room or resource, not a person\n',
+    );
+    expect(r.stdout).toContain('Created 1 opportunities, 4 people, 2 interviews.\n');
+    const people = await cli.run(['--json', 'people']);
+    expect(
+      people
+        .json<{ people: Array<{ displayName: string }> }>()
+        .people.map((p) => p.displayName)
+        .sort(),
+    ).toEqual(['Dana Whitfield', 'Diego Fernández-Ortiz', 'Priya Raman', "Siobhán O'Connell"]);
+  });
+
+  it('--dry-run shows what would be saved and saves nothing; --json gives the bundle and the result', async () => {
+    const name = file('schedule.txt', sharedFixture('schedule-email-northwind.txt'));
+    const r = await cli.run(['--json', 'import', name, '--dry-run'], { now: NOW });
+    expect(r.code).toBe(0);
+    const out = r.json<{ kind: string; understood: CaptureBundle; result: ImportResult }>();
+    expect(out.kind).toBe('schedule');
+    expect(out.understood.interviews.map((i) => i.start)).toEqual([
+      '2026-12-08T18:00:00Z',
+      '2026-12-08T19:00:00Z',
+      '2026-12-08T20:00:00Z',
+      '2026-12-08T21:00:00Z',
+      '2026-12-08T21:45:00Z',
+    ]);
+    expect(out.result.dryRun).toBe(true);
+    expect(out.result.interviews.created).toHaveLength(5);
+    expect((await cli.run(['--json', 'people'])).json<{ people: unknown[] }>().people).toEqual([]);
+  });
+
+  it('attaches to --opportunity and merges people across an invite, a vCard and a card-less schedule', async () => {
+    const created = await cli.run([
+      '--json',
+      'opportunity',
+      'add',
+      '--company',
+      'Northwind Labs',
+      '--role',
+      'Staff Engineer',
+    ]);
+    const oppId = created.json<{ id: string }>().id;
+    expect(
+      (
+        await cli.run(
+          ['import', file('s.txt', sharedFixture('schedule-email-northwind.txt')), '--opportunity', oppId],
+          { now: NOW },
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli.run(['import', file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'))], {
+          now: NOW,
+        })
+      ).code,
+    ).toBe(0);
+    const v = await cli.run(['import', file('p.vcf', sharedFixture('vcard/apple-contacts-export.vcf'))], {
+      now: NOW,
+    });
+    expect(v.stdout).toContain('Created 0 opportunities, 0 people, 0 interviews; merged 2 known people.\n');
+    expect(v.stdout).toContain(
+      '  Priya Raman: added phone +14155550123, link https://www.linkedin.com/in/priya-raman-example, notes\n',
+    );
+    const opps = (await cli.run(['--json', 'opportunities'])).json<{
+      opportunities: Array<{ id: string }>;
+    }>();
+    expect(opps.opportunities.map((o) => o.id)).toEqual([oppId]);
+  });
+
+  it('reads a CSV and shows the guessed columns', async () => {
+    const r = await cli.run(['import', file('teal.csv', captureFixture('teal-like.csv'))], { now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Columns: company ← "Company", role ← "Job Position", stage ← "Status"');
+    expect(r.stdout).toContain('Skipped line 3 Date Applied: "13/45/2026" is not a date\n');
+    expect(r.stdout).toContain('Created 2 opportunities, 2 people, 0 interviews.\n');
+  });
+
+  it('exits 2 with the line at fault for a broken file, and saves nothing', async () => {
+    const r = await cli.run(['import', file('broken.ics', Buffer.from('\nnot a calendar\n'))], { now: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('afterview: line 2: not a calendar file (no BEGIN:VCALENDAR).\n');
+    const binary = await cli.run([
+      'import',
+      file('photo.vcf', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])),
+    ]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/^afterview: line 1: the vCard file contains binary data, not text\.\n$/);
+    const unknown = await cli.run(['import', file('notes.docx', Buffer.from('x'))]);
+    expect(unknown.stderr).toMatch(/cannot import \.docx files/);
+    const missing = await cli.run(['import', 'nope.ics']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'afterview: nope.ics: no such file.\n']);
+    expect((await cli.run(['--json', 'people'])).json<{ people: unknown[] }>().people).toEqual([]);
+  });
+
+  it('asks before saving in a terminal, and saves nothing on no', async () => {
+    const name = file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    const questions: string[] = [];
+    let stdout = '';
+    const io: CliIo = {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: () => {},
+      env: { TZ: 'UTC' },
+      readStdin: async () => '',
+      stdinIsTTY: true,
+      confirm: async (q) => {
+        questions.push(q);
+        return false;
+      },
+      cwd: cli.dataDir,
+    };
+    expect(await runCli(['--data', cli.dataDir, '--now', NOW, 'import', name], io)).toBe(0);
+    expect(questions).toEqual(['Save this?']);
+    expect(stdout).toMatch(/Nothing saved\.\n$/);
+    expect(await runCli(['--data', cli.dataDir, '--now', NOW, 'import', name, '--yes'], io)).toBe(0);
+    expect(questions).toHaveLength(1);
+    expect(stdout).toContain('Created 1 opportunities, 4 people, 2 interviews.\n');
+  });
+
+  it('hands a .json backup to the backup import', async () => {
+    await cli.run(['import', file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'))], {
+      now: NOW,
+    });
+    const exported = await cli.run(['export']);
+    expect(exported.code).toBe(0);
+    const other = createTestCli();
+    try {
+      writeFileSync(join(other.dataDir, 'backup.json'), exported.stdout);
+      const r = await other.run(['import', 'backup.json']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain('Imported 1 opportunities, 2 interviews, 4 people');
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+describe('afterview people export', () => {
+  let cli: TestCli;
+  beforeEach(() => {
+    cli = createTestCli();
+  });
+  afterEach(() => cli.cleanup());
+
+  it('writes everyone, or one person, as vCards that import back', async () => {
+    writeFileSync(join(cli.dataDir, 'in.vcf'), sharedFixture('vcard/outlook-2.1-quoted-printable.vcf'));
+    expect((await cli.run(['import', 'in.vcf'], { now: NOW })).code).toBe(0);
+    const all = await cli.run(['people', 'export']);
+    expect(all.code).toBe(0);
+    expect(all.stdout.match(/BEGIN:VCARD/g)).toHaveLength(2);
+    expect(all.stdout).toContain('TITLE:Product Manager – Payments\r\n');
+    const people = (await cli.run(['--json', 'people'])).json<{
+      people: Array<{ id: string; displayName: string }>;
+    }>();
+    const diego = people.people.find((p) => p.displayName === 'Diego Fernández-Ortiz');
+    const one = await cli.run(['people', 'export', '--contact', diego?.id ?? '', '--vcard-version', '3.0']);
+    expect(one.stdout.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    expect(one.stdout).toContain('VERSION:3.0\r\n');
+    // Round trip into a fresh data dir: the same people come back.
+    const other = createTestCli();
+    try {
+      writeFileSync(join(other.dataDir, 'people.vcf'), all.stdout);
+      expect((await other.run(['import', 'people.vcf'], { now: NOW })).code).toBe(0);
+      const back = (await other.run(['--json', 'people'])).json<{ people: Array<Record<string, unknown>> }>();
+      expect(back.people.map((p) => [p.displayName, p.title, p.company, p.emails, p.phones])).toEqual(
+        people.people.map((p) => {
+          const full = p as unknown as Record<string, unknown>;
+          return [full.displayName, full.title, full.company, full.emails, full.phones];
+        }),
+      );
+    } finally {
+      other.cleanup();
+    }
+    const bad = await cli.run(['people', 'export', '--contact', 'nope']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'afterview: No person with id nope.\n']);
+  });
+});

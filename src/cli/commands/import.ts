@@ -1,0 +1,218 @@
+/**
+ * `afterview import FILE [--opportunity ID] [--dry-run] [--yes] [--json]`: calendar invites
+ * (.ics), vCards (.vcf), spreadsheets (.csv), schedule emails (.txt), business-card photos
+ * (.png/.jpg) and Afterview backups (.json). It prints what it understood, asks before saving
+ * when run in a terminal (`--yes` skips the question and is implied when standard input is not a
+ * terminal), and saves everything in one transaction. `--dry-run` shows what saving would do.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CaptureBundle } from '../../core/capture/bundle';
+import { invalid } from '../../core/errors';
+import { Temporal } from '../../core/time';
+import type { ImportResult } from '../../features/imports/import.service';
+import { printJson } from '../output';
+import type { CommandKit } from '../program';
+import type { Session } from '../session';
+
+/** Largest file read at all: 20 MB (photos); each parser has its own, smaller text limit. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Imports with at least this many records show a progress bar on a terminal. */
+const PROGRESS_THRESHOLD = 50;
+
+const KIND_NAMES = {
+  ics: 'calendar invite',
+  vcard: 'vCard file',
+  csv: 'spreadsheet',
+  schedule: 'schedule email',
+  card: 'business card photo',
+} as const;
+
+function localTime(instant: string, zone: string): string {
+  const z = Temporal.Instant.from(instant).toZonedDateTimeISO(zone);
+  return `${z.toPlainDate().toString()} ${z.toPlainTime().toString({ smallestUnit: 'minute' })}`;
+}
+
+/** What the file was understood to say, for a person to check before saving. */
+export function describeBundle(bundle: CaptureBundle, zone: string): string {
+  const lines: string[] = [];
+  const person = (key: string): string => {
+    const c = bundle.contacts.find((x) => x.key === key);
+    if (!c) return key;
+    return [c.displayName ?? '(no name)', c.emails[0] && `<${c.emails[0]}>`].filter(Boolean).join(' ');
+  };
+  for (const o of bundle.opportunities) {
+    const extra = [o.role, o.stage, o.domains.join(', ')].filter(Boolean).join(' · ');
+    lines.push(`Opportunity: ${o.company}${extra ? ` (${extra})` : ''}${o.line ? `  [line ${o.line}]` : ''}`);
+  }
+  for (const i of bundle.interviews) {
+    const z = i.timeZone ?? zone;
+    const state = i.status === 'cancelled' ? '  CANCELLED' : '';
+    lines.push(
+      `Interview: ${i.round}, ${localTime(i.start, z)}–${localTime(i.end, z).slice(11)} ${z}${state}${i.location ? ` @ ${i.location}` : ''}`,
+    );
+    for (const p of i.participants) lines.push(`    ${p.role.padEnd(11)} ${person(p.contactKey)}`);
+  }
+  for (const c of bundle.contacts) {
+    const details = [c.title, c.company, ...c.emails, ...c.phones, ...c.links].filter(Boolean).join(' · ');
+    lines.push(`Person: ${c.displayName ?? '(no name)'}${details ? ` (${details})` : ''}`);
+  }
+  for (const s of bundle.skipped) {
+    lines.push(`Skipped${s.line ? ` line ${s.line}` : ''}${s.field ? ` ${s.field}` : ''}: ${s.reason}`);
+  }
+  for (const w of bundle.warnings) lines.push(`Warning: ${w}`);
+  if (lines.length === 0) lines.push('Nothing to import in this file.');
+  return lines.join('\n');
+}
+
+function describeResult(r: ImportResult): string {
+  const verb = r.dryRun ? 'Would create' : 'Created';
+  const parts = [
+    `${r.opportunities.created.length} opportunities`,
+    `${r.contacts.created.length} people`,
+    `${r.interviews.created.length} interviews`,
+  ];
+  const changes = [
+    r.opportunities.matched.length && `matched ${r.opportunities.matched.length} opportunities`,
+    r.contacts.merged.length && `merged ${r.contacts.merged.length} known people`,
+    r.interviews.updated.length && `updated ${r.interviews.updated.length} interviews`,
+    r.interviews.cancelled.length && `cancelled ${r.interviews.cancelled.length} interviews`,
+    r.interviews.unchanged.length && `${r.interviews.unchanged.length} interviews already up to date`,
+  ].filter(Boolean);
+  const lines = [`${verb} ${parts.join(', ')}${changes.length ? `; ${changes.join(', ')}` : ''}.`];
+  for (const m of r.contacts.merged.filter((x) => x.added.length > 0)) {
+    lines.push(`  ${m.displayName}: added ${m.added.join(', ')}`);
+  }
+  const extraSkips = r.skipped.slice(0);
+  for (const s of extraSkips.filter((x) => x.reason.includes('--opportunity'))) {
+    lines.push(`Skipped${s.line ? ` line ${s.line}` : ''}: ${s.reason}`);
+  }
+  if (r.dryRun) lines.push('Dry run: nothing was saved.');
+  return lines.join('\n');
+}
+
+async function readImportFile(session: Session, file: string): Promise<{ name: string; bytes: Buffer }> {
+  const path = resolve(session.io.cwd, file);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw invalid(`${file}: no such file.`, 'file');
+  if (info.size > MAX_FILE_BYTES) {
+    throw invalid(
+      `${file} is ${Math.round(info.size / 1024 / 1024)} MB; files over 20 MB are not imported.`,
+      'file',
+    );
+  }
+  return { name: basename(path), bytes: await readFile(path) };
+}
+
+/** A progress bar on the terminal for long imports; a no-op otherwise. */
+async function progressFor(session: Session, total: number) {
+  if (session.json || total < PROGRESS_THRESHOLD || !process.stderr.isTTY) return null;
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'Saving [{bar}] {value}/{total}', hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return bar;
+}
+
+interface ImportOptions {
+  opportunity?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+}
+
+async function importBackupFile(
+  session: Session,
+  name: string,
+  text: string,
+  o: ImportOptions,
+): Promise<void> {
+  const { importBackup, parseBackup } = await import('../../features/backup/restore.service');
+  if (o.dryRun) {
+    const doc = parseBackup(text);
+    const counts = {
+      contacts: doc.contacts.length,
+      opportunities: doc.opportunities.length,
+      interviews: doc.interviews.length,
+      messages: doc.messages.length,
+    };
+    if (session.json) printJson(session.io, { kind: 'backup', file: name, dryRun: true, ...counts });
+    else
+      session.io.stdout(
+        `${name} is a valid backup: ${counts.opportunities} opportunities, ${counts.interviews} interviews, ${counts.contacts} people, ${counts.messages} messages.\nDry run: nothing was saved.\n`,
+      );
+    return;
+  }
+  const summary = await importBackup(session.ctx, text);
+  if (session.json) printJson(session.io, { kind: 'backup', file: name, ...summary });
+  else
+    session.io.stdout(
+      `Imported ${summary.opportunities} opportunities, ${summary.interviews} interviews, ${summary.contacts} people and ${summary.messages} messages from ${name}.\n`,
+    );
+}
+
+export function registerImportCommands(program: Command, kit: CommandKit): void {
+  program
+    .command('import')
+    .description(
+      'import an invite (.ics), vCards (.vcf), a spreadsheet (.csv), a schedule (.txt), a card photo (.png/.jpg) or a backup (.json)',
+    )
+    .argument('<file>', 'the file to import')
+    .option('--opportunity <id>', 'attach the interviews to this opportunity')
+    .option('--dry-run', 'show what would be saved, save nothing')
+    .option('--yes', 'save without asking (implied when standard input is not a terminal)')
+    .action((file: string, o: ImportOptions, cmd: Command) =>
+      kit.run(cmd, async (s) => {
+        const { importKindOf, previewImport } = await import('../../features/imports/import.reader');
+        const { applyImport } = await import('../../features/imports/import.service');
+        const kind = importKindOf(file);
+        const { name, bytes } = await readImportFile(s, file);
+        if (kind === 'backup') {
+          await importBackupFile(s, name, bytes.toString('utf8'), o);
+          return;
+        }
+        const preview = await previewImport(s.ctx, { name, bytes });
+        const { bundle } = preview;
+        if (!s.json) {
+          s.io.stdout(`${name}: ${KIND_NAMES[preview.kind]}\n`);
+          if (preview.csv) {
+            const columns = Object.entries(preview.csv.mapping)
+              .filter(([, header]) => header !== null)
+              .map(([field, header]) => `${field} ← "${header}"`);
+            s.io.stdout(`Columns: ${columns.join(', ')}\n`);
+          }
+          s.io.stdout(`${describeBundle(bundle, s.timeZone)}\n`);
+        }
+        const ask = s.io.stdinIsTTY && !o.yes && !o.dryRun && !s.json && s.io.confirm;
+        if (ask && !(await ask('Save this?'))) {
+          s.io.stdout('Nothing saved.\n');
+          return;
+        }
+        const total = bundle.contacts.length + bundle.opportunities.length + bundle.interviews.length;
+        const bar = await progressFor(s, total);
+        let result: ImportResult;
+        try {
+          result = await applyImport(s.ctx, bundle, {
+            fileName: name,
+            ...(o.opportunity !== undefined && { opportunityId: o.opportunity }),
+            ...(o.dryRun !== undefined && { dryRun: o.dryRun }),
+            ...(bar && { onProgress: (done: number) => bar.update(done) }),
+          });
+        } finally {
+          bar?.stop();
+        }
+        if (s.json) {
+          printJson(s.io, {
+            kind: preview.kind,
+            file: name,
+            understood: bundle,
+            ...(preview.csv && { csv: preview.csv }),
+            ...(preview.ocrText !== undefined && { ocrText: preview.ocrText }),
+            result,
+          });
+        } else s.io.stdout(`${describeResult(result)}\n`);
+      }),
+    );
+}
