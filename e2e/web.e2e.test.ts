@@ -83,6 +83,16 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await debrief.fill('How did it go?', 'Good. The design went well; the estimate was shaky.');
     await debrief.fill('What was memorable about Priya Raman', 'the chaos drills her team runs on Fridays');
     await debrief.waitSaved();
+    // A dropped connection loses nothing: the words wait on the device and go out when it is back.
+    await browser.context.setOffline(true);
+    await debrief.fill('What I wish I had said', 'The capacity estimate, worked through properly.');
+    await page.getByText(/Not saved to Afterview yet/).waitFor();
+    const pending = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('afterview:debrief:')),
+    );
+    expect(pending).toHaveLength(1);
+    await browser.context.setOffline(false);
+    await debrief.waitSaved();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(375);
     await debrief.screenshot('debrief-375px');
@@ -90,6 +100,9 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await debrief.waitReady();
     expect(await debrief.value('What was memorable about Priya Raman')).toBe(
       'the chaos drills her team runs on Fridays',
+    );
+    expect(await debrief.value('What I wish I had said')).toBe(
+      'The capacity estimate, worked through properly.',
     );
     await page.setViewportSize({ width: 1200, height: 900 });
 
@@ -129,6 +142,19 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await page.getByText('Thanks for the consideration').first().waitFor();
     expect((await today.actionTitles()).join('\n')).toMatch(/Dana Whitfield/);
   }, 120_000);
+
+  it('shows what people type as text, never as markup', async () => {
+    const pipeline = await new PipelinePage(page, server.url).open('/pipeline?add=1');
+    await pipeline.addOpportunity({
+      company: '<img src=x onerror="window.pwned=1">',
+      role: '<b>Lead</b> & co',
+    });
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: '<img' }).waitFor();
+    expect(await heading.innerText()).toContain('<img src=x onerror="window.pwned=1">');
+    expect(await page.locator('main img, main b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  }, 60_000);
 
   it('has no axe-core violations on any page, and photographs each one', async () => {
     await page.setViewportSize({ width: 1200, height: 900 });

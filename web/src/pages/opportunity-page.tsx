@@ -106,34 +106,48 @@ function AddInterview({
   );
 }
 
-function RecordReply({ overview, onAdded }: { overview: OverviewView; onAdded: () => Promise<void> }) {
+const KINDS = ['thank-you', 'check-in', 'thanks-for-consideration', 'reconnect', 'other'] as const;
+
+function RecordMessage({ overview, onAdded }: { overview: OverviewView; onAdded: () => Promise<void> }) {
   const [contactId, setContactId] = useState(
     overview.opportunity.recruiterId ?? overview.people[0]?.id ?? '',
   );
+  const [direction, setDirection] = useState<'in' | 'out'>('in');
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('check-in');
+  const [at, setAt] = useState('');
   const [body, setBody] = useState('');
   const act = useAction();
   if (overview.people.length === 0) return null;
   return (
     <form
       className="card form"
-      aria-labelledby="reply-heading"
+      aria-labelledby="record-heading"
       onSubmit={(e) => {
         e.preventDefault();
         void act.run(async () => {
           await api.recordMessage({
-            direction: 'in',
-            kind: 'reply',
+            direction,
+            kind: direction === 'in' ? 'reply' : kind,
             contactId,
             body,
             opportunityId: overview.opportunity.id,
+            ...(at && { at }),
           });
           setBody('');
           await onAdded();
         });
       }}
     >
-      <h3 id="reply-heading">Record a reply you received</h3>
-      <Field label="From">
+      <h3 id="record-heading">Record a message</h3>
+      <Field label="What happened">
+        {(p) => (
+          <select {...p} value={direction} onChange={(e) => setDirection(e.target.value as 'in' | 'out')}>
+            <option value="in">They replied</option>
+            <option value="out">I sent a note outside Afterview</option>
+          </select>
+        )}
+      </Field>
+      <Field label={direction === 'in' ? 'From' : 'To'}>
         {(p) => (
           <select {...p} value={contactId} onChange={(e) => setContactId(e.target.value)}>
             {overview.people.map((c) => (
@@ -144,12 +158,28 @@ function RecordReply({ overview, onAdded }: { overview: OverviewView; onAdded: (
           </select>
         )}
       </Field>
-      <Field label="What they said (optional)">
+      {direction === 'out' && (
+        <Field label="Kind of note">
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {RULE_LABELS[k] ?? 'Other'}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="When (optional, default now)">
+        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+      </Field>
+      <Field label="What it said (optional)">
         {(p) => <textarea {...p} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <ErrorNote error={act.error} />
       <button type="submit" disabled={act.busy}>
-        Record reply
+        Record message
       </button>
     </form>
   );
@@ -176,6 +206,102 @@ function describeEvent(
     default:
       return kind.replaceAll('-', ' ');
   }
+}
+
+function EditDetails({ overview, onSaved }: { overview: OverviewView; onSaved: () => Promise<void> }) {
+  const o = overview.opportunity;
+  const [form, setForm] = useState({
+    company: o.company,
+    role: o.role,
+    decisionBy: o.decisionBy ?? '',
+    notes: o.notes,
+  });
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
+    setSaved(false);
+    setForm({ ...form, [k]: e.target.value });
+  };
+  const fe = (f: string) => (error instanceof ApiError && error.field === f ? error.message : null);
+  return (
+    <details className="card">
+      <summary>Edit details</summary>
+      <form
+        className="form"
+        aria-label="Edit details"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          api
+            .updateOpportunity(o.id, {
+              company: form.company,
+              role: form.role,
+              decisionBy: form.decisionBy || null,
+              notes: form.notes,
+            })
+            .then(async () => {
+              setSaved(true);
+              await onSaved();
+            })
+            .catch((err: Error) => setError(err));
+        }}
+      >
+        <Field label="Company" error={fe('company')}>
+          {(p) => <input {...p} value={form.company} onChange={set('company')} />}
+        </Field>
+        <Field label="Role" error={fe('role')}>
+          {(p) => <input {...p} value={form.role} onChange={set('role')} />}
+        </Field>
+        <Field label="They said they would decide by" error={fe('decisionBy')}>
+          {(p) => <input {...p} type="date" value={form.decisionBy} onChange={set('decisionBy')} />}
+        </Field>
+        <Field label="Notes" error={fe('notes')}>
+          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
+        </Field>
+        <ErrorNote
+          error={
+            error && !['company', 'role', 'decisionBy', 'notes'].includes((error as ApiError).field ?? '')
+              ? error.message
+              : null
+          }
+        />
+        <div className="row">
+          <button type="submit">Save details</button>
+          {saved && <span role="status">Saved.</span>}
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function CancelInterview({
+  id,
+  cancelled,
+  onDone,
+}: {
+  id: string;
+  cancelled: boolean;
+  onDone: () => Promise<void>;
+}) {
+  const act = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        className="quiet"
+        disabled={act.busy}
+        onClick={() =>
+          act.run(async () => {
+            await api.updateInterview(id, { status: cancelled ? 'scheduled' : 'cancelled' });
+            await onDone();
+          })
+        }
+      >
+        {cancelled ? 'Restore interview' : 'Mark as cancelled'}
+      </button>
+      <ErrorNote error={act.error} />
+    </>
+  );
 }
 
 export function OpportunityPage() {
@@ -216,6 +342,12 @@ export function OpportunityPage() {
         {o.decisionBy && <span>They said they would decide by {o.decisionBy}.</span>}
       </div>
       <ErrorNote error={stage.error} />
+      {o.notes && <p className="pre">{o.notes}</p>}
+      <EditDetails
+        key={`${o.id}-${o.company}-${o.role}-${o.decisionBy}-${o.notes}`}
+        overview={ov.data}
+        onSaved={ov.reload}
+      />
 
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">Next</h2>
@@ -251,6 +383,7 @@ export function OpportunityPage() {
                 <Link className="button" to={`/compose?interview=${i.id}&opportunity=${o.id}`}>
                   Thank-you notes<span className="visually-hidden"> for {i.round || 'the interview'}</span>
                 </Link>
+                <CancelInterview id={i.id} cancelled={i.status === 'cancelled'} onDone={ov.reload} />
               </div>
             </li>
           ))}
@@ -287,7 +420,7 @@ export function OpportunityPage() {
             </li>
           ))}
         </ul>
-        <RecordReply overview={ov.data} onAdded={ov.reload} />
+        <RecordMessage overview={ov.data} onAdded={ov.reload} />
       </section>
 
       <section aria-labelledby="timeline-heading">
