@@ -28,7 +28,7 @@ const TOKEN = 'test-csrf-token-0123456789';
 
 export async function createTestApi(
   store: Store,
-  options: { now?: string; timeZone?: string; webRoot?: string | null } = {},
+  options: { now?: string; timeZone?: string; webRoot?: string | null; dataDir?: string | null } = {},
 ): Promise<TestApi> {
   const ctx = await createTestContext(store, {
     now: options.now ?? DEFAULT_TEST_NOW,
@@ -40,6 +40,7 @@ export async function createTestApi(
     actorFor: async () => ctx.actor,
     now: () => now,
     webRoot: options.webRoot ?? null,
+    dataDir: options.dataDir ?? null,
   });
   const write = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE') => (path: string, body?: unknown) =>
     app.inject({

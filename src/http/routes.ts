@@ -12,6 +12,7 @@ import { messageRoutes } from '../features/messages/message.routes';
 import { opportunityRoutes } from '../features/opportunities/opportunity.routes';
 import { planRoutes } from '../features/plan/plan.routes';
 import type { FeatureRoutes } from '../features/route-kit';
+import { templateRoutes } from '../features/templates/template.routes';
 
 export const apiRoutes: FeatureRoutes[] = [
   opportunityRoutes,
@@ -24,6 +25,7 @@ export const apiRoutes: FeatureRoutes[] = [
   planRoutes,
   insightsRoutes,
   demoRoutes,
+  templateRoutes,
   accountRoutes,
 ];
 

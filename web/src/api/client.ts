@@ -36,6 +36,7 @@ import type {
   UpdateOpportunityInput,
 } from '../../../src/features/opportunities/opportunity.schemas';
 import type { TodayView } from '../../../src/features/plan/plan.presenter';
+import type { TemplateView } from '../../../src/features/templates/template.routes';
 
 /** An error from the API (or the network), as one sentence for the person who clicked. */
 export class ApiError extends Error {
@@ -155,6 +156,10 @@ export const api = {
 
   settings: () => request<SettingsView>('GET', '/api/settings'),
   updateSettings: (patch: SettingsPatchInput) => request<SettingsView>('PATCH', '/api/settings', patch),
+  templates: () => request<{ templates: TemplateView[] }>('GET', '/api/templates'),
+  saveTemplate: (name: string, text: string) =>
+    request<TemplateView>('PUT', `/api/templates/${enc(name)}`, { text }),
+  resetTemplate: (name: string) => request<TemplateView>('DELETE', `/api/templates/${enc(name)}`),
   createFeed: () => request<{ feedPath: string }>('POST', '/api/settings/feed'),
   revokeFeed: () => request<{ feedPath: null }>('DELETE', '/api/settings/feed'),
 };
@@ -168,5 +173,6 @@ export type {
   OpportunityView,
   OverviewView,
   SettingsView,
+  TemplateView,
   TodayView,
 };

@@ -1,10 +1,10 @@
 /** Settings: zone, holidays, own addresses, the playbook's numbers, and the calendar feed URL. */
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api, type SettingsView } from '../api/client';
+import { ApiError, api, type SettingsView, type TemplateView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
-import { useAction } from '../components/use-load';
+import { useAction, useLoad } from '../components/use-load';
 
 /** The playbook numbers the form offers, by their path in the playbook file. */
 const NUMBERS: Array<[path: string, label: string]> = [
@@ -93,6 +93,89 @@ function FeedSection({ settings, onChange }: { settings: SettingsView; onChange:
         </button>
       )}
       <ErrorNote error={act.error} />
+    </section>
+  );
+}
+
+const TEMPLATE_TITLES: Record<string, string> = {
+  'thank-you': 'Thank-you note',
+  'check-in': 'Check-in',
+  'thanks-for-consideration': 'Thanks for the consideration',
+  reconnect: 'Reconnect',
+};
+
+function TemplateEditor({ template, onChange }: { template: TemplateView; onChange: () => Promise<void> }) {
+  const [text, setText] = useState(template.text);
+  const [saved, setSaved] = useState(false);
+  const act = useAction();
+  const title = TEMPLATE_TITLES[template.name] ?? template.name;
+  return (
+    <details className="card">
+      <summary>
+        {title} {template.custom ? '(your version)' : '(default)'}
+      </summary>
+      <Field label={`${title} template`} hint="LiquidJS; a first line “Subject: …” sets the subject.">
+        {(p) => (
+          <textarea
+            {...p}
+            rows={10}
+            value={text}
+            onChange={(e) => {
+              setSaved(false);
+              setText(e.target.value);
+            }}
+          />
+        )}
+      </Field>
+      <div className="row">
+        <button
+          type="button"
+          disabled={act.busy}
+          onClick={() =>
+            act.run(async () => {
+              await api.saveTemplate(template.name, text);
+              setSaved(true);
+              await onChange();
+            })
+          }
+        >
+          Save template<span className="visually-hidden">: {title}</span>
+        </button>
+        {template.custom && (
+          <button
+            type="button"
+            className="quiet"
+            disabled={act.busy}
+            onClick={() =>
+              act.run(async () => {
+                const back = await api.resetTemplate(template.name);
+                setText(back.text);
+                await onChange();
+              })
+            }
+          >
+            Back to the default<span className="visually-hidden">: {title}</span>
+          </button>
+        )}
+        {saved && <span role="status">Saved.</span>}
+      </div>
+      <ErrorNote error={act.error} />
+    </details>
+  );
+}
+
+function TemplatesSection() {
+  const list = useLoad(() => api.templates(), []);
+  return (
+    <section aria-labelledby="templates-heading" className="card">
+      <h2 id="templates-heading">Note templates</h2>
+      <p className="muted">
+        Drafts start from these, filled in with your debrief. Your versions are kept in your data folder.
+      </p>
+      <ErrorNote error={list.error} />
+      {list.data?.templates.map((t) => (
+        <TemplateEditor key={`${t.name}-${t.custom}`} template={t} onChange={list.reload} />
+      ))}
     </section>
   );
 }
@@ -230,6 +313,7 @@ export function SettingsPage() {
         </div>
       </form>
       <FeedSection settings={settings} onChange={reload} />
+      <TemplatesSection />
     </section>
   );
 }
