@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
+import {
+  captureFixture,
+  imageMagickSkipReason,
+  renderCard,
+  sharedFixture,
+} from '../../../test/capture-fixtures';
 import { createTestCli, type TestCli } from '../../../test/cli';
 import type { CaptureBundle } from '../../core/capture/bundle';
 import type { ImportResult } from '../../features/imports/import.service';
@@ -42,7 +47,7 @@ describe('afterview import', () => {
     expect(r.stdout).toContain(
       'Skipped line 24 ATTENDEE: SF-4-Golden Gate (8) is a room or resource, not a person\n',
     );
-    expect(r.stdout).toContain('Created 1 opportunities, 4 people, 2 interviews.\n');
+    expect(r.stdout).toContain('Created 1 opportunity, 4 people, 2 interviews.\n');
     const people = await cli.run(['--json', 'people']);
     expect(
       people
@@ -157,7 +162,7 @@ describe('afterview import', () => {
     expect(stdout).toMatch(/Nothing saved\.\n$/);
     expect(await runCli(['--data', cli.dataDir, '--now', NOW, 'import', name, '--yes'], io)).toBe(0);
     expect(questions).toHaveLength(1);
-    expect(stdout).toContain('Created 1 opportunities, 4 people, 2 interviews.\n');
+    expect(stdout).toContain('Created 1 opportunity, 4 people, 2 interviews.\n');
   });
 
   it('hands a .json backup to the backup import', async () => {
@@ -177,6 +182,44 @@ describe('afterview import', () => {
     }
   });
 });
+
+const noImageMagick = imageMagickSkipReason();
+
+describe.skipIf(noImageMagick !== null)(
+  `afterview import card.png${noImageMagick ? ` (skipped: ${noImageMagick})` : ''}`,
+  () => {
+    let cli: TestCli;
+    beforeEach(() => {
+      cli = createTestCli();
+    });
+    afterEach(() => cli.cleanup());
+
+    it('reads a business-card photo offline and saves the person', async () => {
+      renderCard(
+        join(cli.dataDir, 'card.png'),
+        [
+          ['Katherine McAllister-Brown', 40],
+          ['Director, Data Platform', 30],
+          ['Contoso Health', 30],
+          ['kmcallisterbrown@contoso-health.example', 30],
+          ['+1 (617) 555-0150', 30],
+        ],
+        1.5,
+      );
+      const r = await cli.run(['--json', 'import', 'card.png'], { now: NOW });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const out = r.json<{ kind: string; result: ImportResult }>();
+      expect(out.kind).toBe('card');
+      expect(out.result.contacts.created).toHaveLength(1);
+      const people = (await cli.run(['--json', 'people'])).json<{
+        people: Array<{ emails: string[]; phones: string[] }>;
+      }>();
+      expect(people.people.map((p) => [p.emails, p.phones])).toEqual([
+        [['kmcallisterbrown@contoso-health.example'], ['+16175550150']],
+      ]);
+    }, 60_000);
+  },
+);
 
 describe('afterview people export', () => {
   let cli: TestCli;

@@ -66,26 +66,31 @@ export function describeBundle(bundle: CaptureBundle, zone: string): string {
   return lines.join('\n');
 }
 
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 function describeResult(r: ImportResult): string {
   const verb = r.dryRun ? 'Would create' : 'Created';
   const parts = [
-    `${r.opportunities.created.length} opportunities`,
-    `${r.contacts.created.length} people`,
-    `${r.interviews.created.length} interviews`,
+    count(r.opportunities.created.length, 'opportunity', 'opportunities'),
+    count(r.contacts.created.length, 'person', 'people'),
+    count(r.interviews.created.length, 'interview', 'interviews'),
   ];
   const changes = [
-    r.opportunities.matched.length && `matched ${r.opportunities.matched.length} opportunities`,
-    r.contacts.merged.length && `merged ${r.contacts.merged.length} known people`,
-    r.interviews.updated.length && `updated ${r.interviews.updated.length} interviews`,
-    r.interviews.cancelled.length && `cancelled ${r.interviews.cancelled.length} interviews`,
-    r.interviews.unchanged.length && `${r.interviews.unchanged.length} interviews already up to date`,
+    r.opportunities.matched.length &&
+      `matched ${count(r.opportunities.matched.length, 'opportunity', 'opportunities')}`,
+    r.contacts.merged.length && `merged ${count(r.contacts.merged.length, 'known person', 'known people')}`,
+    r.interviews.updated.length && `updated ${count(r.interviews.updated.length, 'interview', 'interviews')}`,
+    r.interviews.cancelled.length &&
+      `cancelled ${count(r.interviews.cancelled.length, 'interview', 'interviews')}`,
+    r.interviews.unchanged.length &&
+      `${count(r.interviews.unchanged.length, 'interview', 'interviews')} already up to date`,
   ].filter(Boolean);
   const lines = [`${verb} ${parts.join(', ')}${changes.length ? `; ${changes.join(', ')}` : ''}.`];
   for (const m of r.contacts.merged.filter((x) => x.added.length > 0)) {
     lines.push(`  ${m.displayName}: added ${m.added.join(', ')}`);
   }
-  const extraSkips = r.skipped.slice(0);
-  for (const s of extraSkips.filter((x) => x.reason.includes('--opportunity'))) {
+  // Entries skipped while saving (the file's own skips were printed with what it says).
+  for (const s of r.skipped.filter((x) => x.reason.includes('--opportunity'))) {
     lines.push(`Skipped${s.line ? ` line ${s.line}` : ''}: ${s.reason}`);
   }
   if (r.dryRun) lines.push('Dry run: nothing was saved.');

@@ -1,62 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { imageMagickSkipReason, renderCard } from '../../../test/capture-fixtures';
 import { englishModelDir, readCardImage } from './ocr';
-
-const CONVERT = '/usr/bin/convert';
-
-/** Why the OCR tests cannot run here, or null. Throws when CI requires system packages. */
-function imageMagickSkipReason(): string | null {
-  if (existsSync(CONVERT)) return null;
-  const reason = `ImageMagick is not installed (${CONVERT} missing; apt-get install imagemagick)`;
-  if (process.env.AFTERVIEW_REQUIRE_SYSTEM_DEPS === '1')
-    throw new Error(`${reason}, and AFTERVIEW_REQUIRE_SYSTEM_DEPS=1`);
-  return reason;
-}
 
 const skipReason = imageMagickSkipReason();
 const dir = mkdtempSync(join(tmpdir(), 'afterview-ocr-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Render a business card with known text, turned by `angle` degrees, with Gaussian noise. */
-function renderCard(name: string, lines: Array<[string, number]>, angle: number, width = 1050): string {
-  const path = join(dir, name);
-  const args = [
-    '-size',
-    `${width}x${Math.round(width * 0.57)}`,
-    'xc:white',
-    '-fill',
-    'black',
-    '-font',
-    'DejaVu-Sans',
-  ];
-  let y = Math.round(width * 0.1);
-  for (const [text, size] of lines) {
-    const scaled = Math.round((size * width) / 1050);
-    args.push('-pointsize', String(scaled), '-annotate', `+${Math.round(width * 0.07)}+${y}`, text);
-    y += Math.round(scaled * 1.7);
-  }
-  args.push(
-    '-attenuate',
-    '0.4',
-    '+noise',
-    'Gaussian',
-    '-background',
-    'white',
-    '-rotate',
-    String(angle),
-    path,
-  );
-  execFileSync(CONVERT, args);
-  return path;
-}
-
 describe.skipIf(skipReason !== null)(`readCardImage${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   it('reads the email and phone of a card at a slight angle with noise, offline', async () => {
     const path = renderCard(
-      'priya.png',
+      join(dir, 'priya.png'),
       [
         ['Priya Raman', 44],
         ['Engineering Manager', 32],
@@ -83,7 +39,7 @@ describe.skipIf(skipReason !== null)(`readCardImage${skipReason ? ` (skipped: ${
 
   it('reads a second card from bytes, turned the other way', async () => {
     const path = renderCard(
-      'diego.jpg',
+      join(dir, 'diego.jpg'),
       [
         ['Diego Fernandez-Ortiz', 40],
         ['Senior Engineer', 30],

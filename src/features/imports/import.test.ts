@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
 import { at, createTestContext } from '../../../test/context';
 import { describeEachDialect } from '../../../test/store';
 import type { CaptureBundle } from '../../core/capture/bundle';
+import { AppError } from '../../core/errors';
 import { updateSettings } from '../accounts/account.service';
 import { listContacts } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
@@ -203,6 +205,43 @@ describeEachDialect('applyImport', (t) => {
     const again = await importFile(ctx, 'teal.csv', captureFixture('teal-like.csv'));
     expect(again.opportunities.created).toEqual([]);
     expect(again.contacts.created).toEqual([]);
+  });
+
+  it('saves broken copies of real files whole or not at all, never in part', async () => {
+    const ctx = await setup();
+    const files: Array<[string, Buffer]> = [
+      ['loop.ics', sharedFixture('calendar/google-onsite-loop.ics')],
+      ['panel.ics', sharedFixture('calendar/outlook-teams-panel.ics')],
+      ['people.vcf', sharedFixture('vcard/outlook-2.1-quoted-printable.vcf')],
+      ['schedule.txt', sharedFixture('schedule-email-northwind.txt')],
+      ['teal.csv', captureFixture('teal-like.csv')],
+    ];
+    const mutated = fc.tuple(
+      fc.constantFrom(...files),
+      fc.nat(),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutated, async ([[name, bytes], cut, flips]) => {
+        const copy = Uint8Array.from(bytes.subarray(0, Math.max(1, cut % (bytes.length + 1))));
+        for (const [at, value] of flips) copy[at % copy.length] = value;
+        const before = await counts(ctx);
+        let preview: Awaited<ReturnType<typeof previewImport>>;
+        try {
+          preview = await previewImport(ctx, { name, bytes: copy });
+        } catch (e) {
+          expect(e).toBeInstanceOf(AppError);
+          expect(await counts(ctx)).toEqual(before);
+          return;
+        }
+        const result = await applyImport(ctx, preview.bundle, { fileName: name });
+        const after = await counts(ctx);
+        expect(after.interviews - before.interviews).toBe(result.interviews.created.length);
+        expect(after.contacts - before.contacts).toBe(result.contacts.created.length);
+        expect(after.opportunities - before.opportunities).toBe(result.opportunities.created.length);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('skips an interview no company can be matched to, naming its line', async () => {
