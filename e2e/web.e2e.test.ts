@@ -33,6 +33,8 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     server = await startServer({ now: NOW, timeZone: 'America/Los_Angeles' });
     browser = await launch();
     page = await browser.context.newPage();
+    // Two cores shared with other test runs: be patient rather than flaky.
+    page.setDefaultTimeout(45_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -151,7 +153,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     });
     const heading = page.getByRole('heading', { level: 1 });
     await heading.filter({ hasText: '<img' }).waitFor();
-    expect(await heading.innerText()).toContain('<img src=x onerror="window.pwned=1">');
+    expect(await heading.textContent()).toContain('<img src=x onerror="window.pwned=1">');
     expect(await page.locator('main img, main b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   }, 60_000);
