@@ -356,8 +356,7 @@ class DemoBuilder {
             : kind === 'onsite'
               ? rng.pick(['Onsite loop', 'Virtual onsite'])
               : 'Final conversation';
-      const format =
-        kind === 'recruiter' ? 'phone' : kind === 'onsite' && rng.chance(0.5) ? 'onsite' : 'video';
+      const format = kind === 'recruiter' ? 'phone' : round === 'Onsite loop' ? 'onsite' : 'video';
       const interview: InterviewRow = {
         id: this.id(scheduledMs),
         account_id: this.o.accountId,
@@ -539,7 +538,13 @@ class DemoBuilder {
       return;
     }
 
-    const answerMs = lastEnd + (outcome === 'offer' ? rng.between(2, 10) : rng.between(3, 16)) * DAY;
+    // Recruiters answer in their working hours (here: the user's zone, close enough for a demo).
+    const answerMs = this.localWorkTime(
+      lastEnd + (outcome === 'offer' ? rng.between(2, 10) : rng.between(3, 16)) * DAY,
+      zone,
+      rng.int(9, 17),
+      rng.int(0, 59),
+    );
     if (firstCheckIn < answerMs && rng.chance(0.4)) {
       this.checkIn(opp, recruiter, firstCheckIn);
       if (rng.chance(0.5)) {
