@@ -271,7 +271,7 @@ class DemoBuilder {
           taken,
         );
         opp.recruiter_id = recruiter.row.id;
-        this.loop(opp, recruiter, outcome, appliedMs, domain, taken, toStage);
+        this.loop(opp, recruiter, outcome, domain, taken, toStage);
       }
     }
     const [stage, changedMs] = stages.at(-1) ?? ['applied', appliedMs];
@@ -284,7 +284,6 @@ class DemoBuilder {
     opp: OpportunityRow,
     recruiter: Person,
     outcome: Outcome,
-    appliedMs: number,
     domain: string,
     taken: Set<string>,
     toStage: (stage: Stage, ms: number) => void,
