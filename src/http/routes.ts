@@ -6,6 +6,7 @@ import { contactRoutes } from '../features/contacts/contact.routes';
 import { debriefRoutes } from '../features/debriefs/debrief.routes';
 import { demoRoutes } from '../features/demo/demo.routes';
 import { draftRoutes } from '../features/drafts/draft.routes';
+import { importRoutes } from '../features/imports/import.routes';
 import { insightsRoutes } from '../features/insights/insights.routes';
 import { interviewRoutes } from '../features/interviews/interview.routes';
 import { messageRoutes } from '../features/messages/message.routes';
@@ -27,6 +28,7 @@ export const apiRoutes: FeatureRoutes[] = [
   demoRoutes,
   templateRoutes,
   accountRoutes,
+  importRoutes,
 ];
 
 /** Routes outside /api (the calendar feed, fetched by calendar apps with no cookie). */

@@ -14,7 +14,7 @@ import type {
 } from '../../core/capture/bundle';
 import { looseKey } from '../../core/capture/names';
 import { notFound } from '../../core/errors';
-import { formatInstant, isValidTimeZone } from '../../core/time';
+import { formatInstant, isValidTimeZone, Temporal } from '../../core/time';
 import {
   CLOSED_STAGES,
   type Contact,
@@ -390,7 +390,15 @@ class ImportWriter {
     }));
   }
 
-  private async saveInterview(opp: Opportunity, captured: CapturedInterview): Promise<void> {
+  private async saveInterview(opp: Opportunity, given: CapturedInterview): Promise<void> {
+    // Bundles may come back from the web app: store instants in the canonical UTC form.
+    const start = Temporal.Instant.from(given.start);
+    const end = Temporal.Instant.from(given.end);
+    if (Temporal.Instant.compare(end, start) < 0) {
+      this.result.skipped.push({ line: given.line, reason: `"${given.round}" ends before it starts` });
+      return;
+    }
+    const captured = { ...given, start: formatInstant(start), end: formatInstant(end) };
     const zone =
       captured.timeZone && isValidTimeZone(captured.timeZone) ? captured.timeZone : this.accountZone;
     const existing = captured.uid
