@@ -122,6 +122,25 @@ describe('afterview import', () => {
     expect(r.stdout).toContain('Created 2 opportunities, 2 people, 0 interviews.\n');
   });
 
+  it('takes column corrections with --map and refuses unknown fields', async () => {
+    const name = file('huntr.csv', captureFixture('huntr-like.csv'));
+    const r = await cli.run(
+      ['--json', 'import', name, '--dry-run', '--map', 'role=Location', '--map', 'notes='],
+      {
+        now: NOW,
+      },
+    );
+    expect(r.code).toBe(0);
+    const out = r.json<{ understood: CaptureBundle; csv: { mapping: Record<string, string | null> } }>();
+    expect(out.csv.mapping).toMatchObject({ role: 'Location', notes: null });
+    expect(out.understood.opportunities.map((o) => o.role)).toEqual(['San Francisco', 'Boston']);
+    const bad = await cli.run(['import', name, '--map', 'salary=Pay']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'afterview: --map: "salary" is not a field; use one of company, role, stage, date, url, location, notes, contactName, contactTitle, contactEmail, contactPhone.\n',
+    ]);
+  });
+
   it('exits 2 with the line at fault for a broken file, and saves nothing', async () => {
     const r = await cli.run(['import', file('broken.ics', Buffer.from('\nnot a calendar\n'))], { now: NOW });
     expect(r.code).toBe(2);

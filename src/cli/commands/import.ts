@@ -1,5 +1,5 @@
 /**
- * `afterview import FILE [--opportunity ID] [--dry-run] [--yes] [--json]`: calendar invites
+ * `afterview import FILE [--opportunity ID] [--dry-run] [--yes] [--map field=column] [--json]`: calendar invites
  * (.ics), vCards (.vcf), spreadsheets (.csv), schedule emails (.txt), business-card photos
  * (.png/.jpg) and Afterview backups (.json). It prints what it understood, asks before saving
  * when run in a terminal (`--yes` skips the question and is implied when standard input is not a
@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CaptureBundle } from '../../core/capture/bundle';
+import { CSV_FIELDS, type CsvField, type CsvMapping } from '../../core/capture/csv';
 import { invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { ImportResult } from '../../features/imports/import.service';
@@ -126,6 +127,23 @@ interface ImportOptions {
   opportunity?: string;
   dryRun?: boolean;
   yes?: boolean;
+  map: string[];
+}
+
+/** `--map role="Job Title"` (repeatable) → a CSV mapping correction; `--map notes=` maps nothing. */
+function csvMappingOf(pairs: string[]): Partial<CsvMapping> | undefined {
+  if (pairs.length === 0) return undefined;
+  const mapping: Partial<CsvMapping> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const field = eq < 0 ? pair : pair.slice(0, eq);
+    if (!(CSV_FIELDS as readonly string[]).includes(field)) {
+      throw invalid(`--map: "${field}" is not a field; use one of ${CSV_FIELDS.join(', ')}.`, 'map');
+    }
+    const header = eq < 0 ? '' : pair.slice(eq + 1).trim();
+    mapping[field as CsvField] = header || null;
+  }
+  return mapping;
 }
 
 async function importBackupFile(
@@ -168,6 +186,12 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
     .option('--opportunity <id>', 'attach the interviews to this opportunity')
     .option('--dry-run', 'show what would be saved, save nothing')
     .option('--yes', 'save without asking (implied when standard input is not a terminal)')
+    .option(
+      '--map <field=column>',
+      'CSV: read a field from this column, e.g. --map role="Job Title" (repeatable)',
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
     .action((file: string, o: ImportOptions, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const { importKindOf, previewImport } = await import('../../features/imports/import.reader');
@@ -178,7 +202,9 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
           await importBackupFile(s, name, bytes.toString('utf8'), o);
           return;
         }
-        const preview = await previewImport(s.ctx, { name, bytes });
+        const csvMapping = csvMappingOf(o.map);
+        if (csvMapping && kind !== 'csv') throw invalid('--map: only CSV files have columns to map.', 'map');
+        const preview = await previewImport(s.ctx, { name, bytes }, csvMapping ? { csvMapping } : {});
         const { bundle } = preview;
         if (!s.json) {
           s.io.stdout(`${name}: ${KIND_NAMES[preview.kind]}\n`);
