@@ -98,12 +98,13 @@ const words = (s: string): string[] =>
     .filter(Boolean);
 
 /**
- * A shared mailbox or distribution list rather than a person: every word of the name, or of the
- * address's local part, names a function ("Talent Acquisition", talent@, recruiting-team@).
+ * A shared mailbox or distribution list rather than a person: every word of the name (or, with no
+ * name, of the address's local part) names a function ("Talent Acquisition", talent@, hr-team@).
  */
 export function isSharedMailbox(email: string | null, name: string | null): boolean {
   const nameWords = name && !isAddressOnly(name) ? words(name) : [];
-  if (nameWords.length > 0 && nameWords.every((w) => ROLE_WORDS.has(w))) return true;
+  // A person's name decides: "Dana Whitfield <recruiting@…>" is Dana, writing from a team address.
+  if (nameWords.length > 0) return nameWords.every((w) => ROLE_WORDS.has(w));
   const local = email?.split('@')[0];
   if (!local) return false;
   const localWords = words(local.replace(/-/g, ' '));
