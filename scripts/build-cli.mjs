@@ -4,7 +4,7 @@
 // Start-up is measured by `npm run bench` (bench/cli.bench.mjs). What keeps it low here: minified
 // output (less to parse and compile), a clean dist/cli (no stale chunks), and zod's 40 locale
 // modules left out (Afterview's messages are English; zod keeps its English default).
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const external = [
@@ -40,12 +40,16 @@ const withoutZodLocales = {
   },
 };
 
-// Chunk names carry content hashes: without a clean folder, every build leaves the last one's behind.
-rmSync('dist/cli', { recursive: true, force: true });
+// Chunk names carry content hashes, so each build goes to a fresh folder (no stale chunks left
+// behind) that then replaces dist/cli in two renames: a CLI started meanwhile never finds the
+// folder half-written or missing.
+const staging = `dist/cli.building-${process.pid}`;
+const retired = `dist/cli.old-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist/cli',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -63,3 +67,7 @@ await build({
     js: "import { createRequire as __afterviewCreateRequire } from 'node:module'; const require = __afterviewCreateRequire(import.meta.url);",
   },
 });
+
+if (existsSync('dist/cli')) renameSync('dist/cli', retired);
+renameSync(staging, 'dist/cli');
+rmSync(retired, { recursive: true, force: true });
