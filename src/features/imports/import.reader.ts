@@ -20,7 +20,6 @@ const BY_EXTENSION: Record<string, ImportKind> = {
   vcard: 'vcard',
   csv: 'csv',
   txt: 'schedule',
-  eml: 'schedule',
   png: 'card',
   jpg: 'card',
   jpeg: 'card',
