@@ -145,6 +145,20 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     expect((await today.actionTitles()).join('\n')).toMatch(/Dana Whitfield/);
   }, 120_000);
 
+  it('is usable from the keyboard: skip link, then a form filled and sent without the mouse', async () => {
+    await new PipelinePage(page, server.url).open('/pipeline?add=1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByLabel('Company').focus();
+    await page.keyboard.type('Fabrikam');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Platform Engineer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Fabrikam/ }).waitFor();
+  }, 60_000);
+
   it('shows what people type as text, never as markup', async () => {
     const pipeline = await new PipelinePage(page, server.url).open('/pipeline?add=1');
     await pipeline.addOpportunity({
@@ -194,6 +208,16 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
       if (p instanceof InsightsPage) expect(await p.chartCount()).toBe(4);
       report.push(...(await p.axeViolations()).map((v) => `${name}: ${v}`));
       await p.screenshot(name);
+      // Readable on a 375 px phone: nothing wider than the screen.
+      await page.setViewportSize({ width: 375, height: 740 });
+      // Charts re-measure after a resize (ResizeObserver): give the layout a moment to settle.
+      const fits = await page
+        .waitForFunction(() => document.documentElement.scrollWidth <= 375, undefined, { timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (!fits) report.push(`${name}: ${width} px wide at 375 px`);
+      await page.setViewportSize({ width: 1200, height: 900 });
     }
     expect(report).toEqual([]);
     // The README shows Today.
