@@ -168,7 +168,11 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .option('--once', 'send what is due, then exit')
     .option('--lease-seconds <n>', 'how long a claim holds before a silent worker is presumed dead', '300')
     .option('--poll-ms <n>', 'pause between passes when nothing is due', '5000')
-    .option('--batch <n>', 'messages claimed at a time', '10')
+    .option(
+      '--batch <n>',
+      'messages claimed at a time (more is faster; a crash leaves them all uncertain)',
+      '1',
+    )
     .action((o: { once?: boolean; leaseSeconds: string; pollMs: string; batch: string }, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const fixed = cmd.optsWithGlobals<{ now?: string }>().now ?? s.io.env.AFTERVIEW_NOW;

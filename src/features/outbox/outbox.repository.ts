@@ -28,31 +28,40 @@ export interface ClaimOptions {
  */
 export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promise<MessageRow[]> {
   const claim = (q: DbOrTrx) => {
-    let due = q
-      .selectFrom('message')
-      .select(['account_id', 'id'])
-      .where('status', '=', 'scheduled')
-      .where('direction', '=', 'out')
-      .where('send_at', '<=', o.now);
-    if (o.accountId) due = due.where('account_id', '=', o.accountId);
-    if (o.messageId) due = due.where('id', '=', o.messageId);
-    due = due.orderBy('send_at').orderBy('id').limit(o.limit);
-    if (dialect === 'postgres') due = due.forUpdate().skipLocked();
-    return (
-      q
-        .updateTable('message')
-        .set((eb) => ({
-          status: 'sending',
-          lease_until: o.leaseUntil,
-          attempts: eb('attempts', '+', 1),
-          updated_at: o.now,
-        }))
-        .where(({ eb, refTuple }) => eb(refTuple('account_id', 'id'), 'in', due.$asTuple('account_id', 'id')))
-        // Re-checked on the locked row: PostgreSQL re-evaluates it if another claim committed first.
-        .where('status', '=', 'scheduled')
-        .returningAll()
-        .execute()
-    );
+    const update = q
+      // MATERIALIZED: the due rows are chosen (and on PostgreSQL locked) exactly once. Inlined into
+      // an `IN (…)` the planner may re-run a LIMIT … SKIP LOCKED subquery per row and claim them all.
+      .with(
+        (cte) => cte('due').materialized(),
+        (w) => {
+          let due = w
+            .selectFrom('message')
+            .select(['account_id', 'id'])
+            .where('status', '=', 'scheduled')
+            .where('direction', '=', 'out')
+            .where('send_at', '<=', o.now);
+          if (o.accountId) due = due.where('account_id', '=', o.accountId);
+          if (o.messageId) due = due.where('id', '=', o.messageId);
+          due = due.orderBy('send_at').orderBy('id').limit(o.limit);
+          return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+        },
+      )
+      .updateTable('message')
+      .from('due')
+      .set((eb) => ({
+        status: 'sending',
+        lease_until: o.leaseUntil,
+        attempts: eb('message.attempts', '+', 1),
+        updated_at: o.now,
+      }))
+      .whereRef('message.account_id', '=', 'due.account_id')
+      .whereRef('message.id', '=', 'due.id')
+      // Re-checked on the locked row: PostgreSQL re-evaluates it if another claim committed first.
+      .where('message.status', '=', 'scheduled');
+    // SQLite returns only the updated table's columns and refuses `message.*`; PostgreSQL needs it.
+    return dialect === 'postgres'
+      ? update.returningAll('message').execute()
+      : update.returningAll().execute();
   };
   if (dialect === 'postgres') return claim(db);
   return db.connection().execute(async (conn) => {

@@ -191,7 +191,7 @@ describeEachDialect('outbox', (t) => {
     expect(smtp.accepted).toHaveLength(0);
   });
 
-  it('gives concurrent claims disjoint messages', async () => {
+  it('gives concurrent claims disjoint messages, each at most its limit', async () => {
     const { ctx, opp } = await connected();
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -210,6 +210,8 @@ describeEachDialect('outbox', (t) => {
         limit: 5,
       });
     const batches = await Promise.all([claim(), claim(), claim(), claim()]);
+    // Each claim takes at most its limit (a LIMIT … SKIP LOCKED subquery re-run per row would take all).
+    expect(batches.map((b) => b.length).every((n) => n <= 5)).toBe(true);
     const got = batches.flat().map((r) => r.id);
     expect(new Set(got).size).toBe(got.length);
     expect(got.sort()).toEqual([...ids].sort());

@@ -31,7 +31,11 @@ export interface WorkerConfig {
   now: () => Temporal.Instant;
   /** How long a claim holds; a worker found `sending` after it is presumed dead. Default 300 s. */
   leaseSeconds?: number;
-  /** Messages claimed per statement. Default 10. */
+  /**
+   * Messages claimed per statement. Default 1: a claim covers only the message about to be sent,
+   * so a worker killed mid-send leaves at most that one message uncertain. Larger batches save
+   * a statement per message at the price of more uncertain messages after a crash.
+   */
   batchSize?: number;
   /** Only this account's messages. */
   accountId?: string;
@@ -121,8 +125,13 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
       const now = cfg.now();
       const rows = await claimDue(cfg.db, cfg.dialect, {
         now: formatInstant(now),
-        leaseUntil: formatInstant(now.add({ seconds: cfg.leaseSeconds ?? 300 })),
-        limit: cfg.messageId ? 1 : (cfg.batchSize ?? 10),
+        // Stored at second precision: round up, so a lease never ends before it should.
+        leaseUntil: formatInstant(
+          now
+            .add({ seconds: cfg.leaseSeconds ?? 300 })
+            .round({ smallestUnit: 'second', roundingMode: 'ceil' }),
+        ),
+        limit: cfg.messageId ? 1 : (cfg.batchSize ?? 1),
         ...(cfg.accountId ? { accountId: cfg.accountId } : {}),
         ...(cfg.messageId ? { messageId: cfg.messageId } : {}),
       });
