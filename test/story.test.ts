@@ -200,7 +200,7 @@ describe('the playbook, end to end through the CLI', () => {
     const actions = await today('2026-12-10T09:00');
     expect(rules(actions)).toEqual(['check-in:upcoming', 'collect-contact:overdue']);
     const checkIn = actions.find((a) => a.rule === 'check-in');
-    expect(checkIn?.due > '2026-12-19').toBe(true);
+    expect((checkIn?.due ?? '') > '2026-12-19').toBe(true);
     expect(checkIn?.contactId).toBe(ids.dana);
     // Getting her email later settles the collect-contact action; dismissing it does too.
     const collect = actions.find((a) => a.rule === 'collect-contact')?.key as string;
