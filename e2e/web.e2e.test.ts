@@ -159,6 +159,21 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await page.getByRole('heading', { level: 1, name: /Fabrikam/ }).waitFor();
   }, 60_000);
 
+  it('imports a calendar invite: shows what it understood, saves it on confirmation', async () => {
+    const importPage = await new ImportPage(page, server.url).open();
+    await importPage.choose(join(ROOT, 'test', 'fixtures', 'capture', 'invite-seq0.ics'));
+    const understood = await importPage.understood();
+    expect(understood).toContain('Tomás Ruiz');
+    expect(understood).toMatch(/Saving will add: .*new interview/);
+    const saved = await importPage.saveAll();
+    expect(saved).toMatch(/Saved: .*1 new interview/);
+    await page
+      .getByRole('link', { name: /Fabrikam/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 3, name: /Hiring manager/ }).waitFor();
+  }, 60_000);
+
   it('shows what people type as text, never as markup', async () => {
     const pipeline = await new PipelinePage(page, server.url).open('/pipeline?add=1');
     await pipeline.addOpportunity({

@@ -43,4 +43,20 @@ export class SettingsPage extends AppPage {
 export class ImportPage extends AppPage {
   readonly path = '/import';
   readonly heading = 'Import';
+
+  async choose(file: string): Promise<void> {
+    await this.page.getByLabel('Choose a file').setInputFiles(file);
+    await this.page.getByRole('heading', { level: 2, name: 'What Afterview understood' }).waitFor();
+  }
+
+  understood(): Promise<string> {
+    return this.page.getByRole('region', { name: 'What Afterview understood' }).innerText();
+  }
+
+  async saveAll(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Save all of it' }).click();
+    const saved = this.page.getByRole('region', { name: 'Saved' });
+    await saved.waitFor();
+    return saved.innerText();
+  }
 }
