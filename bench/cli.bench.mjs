@@ -32,19 +32,25 @@ if (!existsSync(join(root, 'dist', 'cli', 'cli.js'))) {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'afterview-bench-'));
 const usageFile = join(dataDir, 'usage.txt');
-const env = { ...process.env, AFTERVIEW_DATA: dataDir, AFTERVIEW_NOW: NOW, NO_COLOR: '1' };
+const env = {
+  ...process.env,
+  AFTERVIEW_DATA: dataDir,
+  AFTERVIEW_NOW: NOW,
+  AFTERVIEW_CACHE_DIR: join(dataDir, 'cache'),
+  NO_COLOR: '1',
+};
 delete env.DATABASE_URL;
 
 /**
  * Run once: wall time (ms), and from the child itself its CPU time (ms, user + system: steadier
  * than wall time on a busy machine) and peak RSS (MB). Throws when the command fails.
  */
-function runOnce(args) {
+function runOnce(args, extraEnv = {}) {
   writeFileSync(usageFile, '');
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', usageReporter, ...args], {
     cwd: root,
-    env: { ...env, AFTERVIEW_BENCH_USAGE_FILE: usageFile },
+    env: { ...env, ...extraEnv, AFTERVIEW_BENCH_USAGE_FILE: usageFile },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -70,6 +76,13 @@ const cases = [
   { name: 'afterview --help', args: [bin, '--help'] },
   { name: 'afterview opportunities --json', args: [bin, 'opportunities', '--json'] },
   { name: `afterview today --json`, args: [bin, 'today', '--json'], target: true },
+  // The same without bin/cached-start.js's V8 code cache: what the first run after an install or
+  // upgrade costs (and every run of the commands that do not use the cache).
+  {
+    name: 'today --json, no code cache',
+    args: [bin, 'today', '--json'],
+    env: { AFTERVIEW_NO_CODE_CACHE: '1' },
+  },
 ];
 
 try {
@@ -80,11 +93,11 @@ try {
   const seeded = JSON.parse(seed.stdout);
   const today = JSON.parse(runOnce([bin, 'today', '--json']).stdout);
 
-  for (const c of cases) for (let i = 0; i < WARMUP; i++) runOnce(c.args);
+  for (const c of cases) for (let i = 0; i < WARMUP; i++) runOnce(c.args, c.env);
   // Interleaved rounds, so a burst of load from elsewhere on the machine hits every case alike.
   const runs = cases.map(() => []);
   for (let r = 0; r < RUNS; r++) {
-    for (const [i, c] of cases.entries()) runs[i].push(runOnce(c.args));
+    for (const [i, c] of cases.entries()) runs[i].push(runOnce(c.args, c.env));
   }
   const times = runs.map((rs) => rs.map((x) => x.ms));
   const cpu = runs.map((rs) => median(rs.map((x) => x.cpuMs)));

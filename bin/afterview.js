@@ -11,7 +11,22 @@ if (!existsSync(fileURLToPath(bundle))) {
   );
   process.exit(3);
 }
-// Node >= 22.1 keeps V8's compiled code between runs, skipping most of the bundle's parse and
-// compile on every start; on older Node the function does not exist and nothing changes.
-module.enableCompileCache?.();
-await import(bundle.href);
+let started = false;
+if (module.enableCompileCache) {
+  // Node >= 22.1 keeps V8's compiled code between runs, skipping most of the bundle's parse and
+  // compile on every start.
+  module.enableCompileCache();
+} else {
+  // Older Node: the everyday read commands run from a CommonJS build with a V8 code cache.
+  const { startCached } = await import('./cached-start.js');
+  const code = await startCached(
+    fileURLToPath(new URL('../dist/cli/cli.cjs', import.meta.url)),
+    process.argv.slice(2),
+    process.env,
+  );
+  if (code !== null) {
+    process.exitCode = code;
+    started = true;
+  }
+}
+if (!started) await import(bundle.href);
