@@ -44,11 +44,7 @@ export function registerDebriefCommands(program: Command, kit: CommandKit): void
             ? [{ contactId: o.contact, memorable: o.memorable, topics: o.topics, problem: o.problem }]
             : [],
         });
-        present(
-          s,
-          saved,
-          () => `Debrief saved for interview ${o.interview} (${saved.notes.length} interviewer notes).`,
-        );
+        present(s, saved, () => `Debrief saved (notes on ${saved.notes.length} of the interviewers so far).`);
       }),
     );
 }
