@@ -32,6 +32,12 @@ describe('afterview CLI contract', () => {
     }
   });
 
+  it('answers a bare `afterview` with the usage, not an error', async () => {
+    const r = await cli.run([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/^Usage: afterview/m);
+  });
+
   it('prints the created record with its id under --json', async () => {
     const r = await cli.run([
       'opportunity',

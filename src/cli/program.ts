@@ -74,8 +74,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function reportError(err: unknown, io: CliIo): number {
   if (err instanceof CommanderError) {
-    // --help and --version end through here with exit code 0.
-    if (err.exitCode === 0) return EXIT.ok;
+    // --help and --version end through here with exit code 0; a bare `afterview` has printed
+    // the help as well, which is an answer, not an error.
+    if (err.exitCode === 0 || err.code === 'commander.help') return EXIT.ok;
     io.stderr(`afterview: ${err.message.replace(/^error: /, '')}\n`);
     return EXIT.badInput;
   }
