@@ -2,9 +2,15 @@
 import { z } from 'zod';
 import { DEFAULT_PLAYBOOK, parsePlaybook } from '../../core/playbook';
 import type { Account } from '../../core/types';
-import { currentFeedToken, feedPath, revokeFeedToken, rotateFeedToken } from '../calendar/feed-token.service';
+import {
+  currentFeedToken,
+  feedPath,
+  getAccountWithFeedToken,
+  revokeFeedToken,
+  rotateFeedToken,
+} from '../calendar/feed-token.service';
 import type { FeatureRoutes } from '../route-kit';
-import { getAccount, updateSettings } from './account.service';
+import { updateSettings } from './account.service';
 import { type SettingsView, settingsPatchSchema, settingsView } from './settings.schemas';
 
 function presentSettings(account: Account, token: string | null): SettingsView {
@@ -32,8 +38,8 @@ function presentSettings(account: Account, token: string | null): SettingsView {
 
 export const accountRoutes: FeatureRoutes = async (app, { contextOf }) => {
   app.get('/settings', { schema: { tags: ['settings'], response: { 200: settingsView } } }, async (req) => {
-    const ctx = await contextOf(req);
-    return presentSettings(await getAccount(ctx), await currentFeedToken(ctx));
+    const { account, token } = await getAccountWithFeedToken(await contextOf(req));
+    return presentSettings(account, token);
   });
 
   app.patch(
