@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-26T0600-initial';
 import * as mail from './2026-11-26T0700-mail';
+import * as outboxClaimIndex from './2026-11-26T0710-outbox-claim-index';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0600-initial': initial,
   '2026-11-26T0700-mail': mail,
+  '2026-11-26T0710-outbox-claim-index': outboxClaimIndex,
 };

@@ -34,8 +34,11 @@ export interface SmtpSession {
 }
 
 /** Connect, upgrade to TLS as the server's settings say, and sign in. */
+let connectionModule: Promise<typeof import('nodemailer/lib/smtp-connection')> | undefined;
+
 export async function openSmtpSession(server: MailServer): Promise<SmtpSession> {
-  const { default: Connection } = await import('nodemailer/lib/smtp-connection');
+  connectionModule ??= import('nodemailer/lib/smtp-connection');
+  const { default: Connection } = await connectionModule;
   const connection: SMTPConnection = new Connection({
     host: server.host,
     port: server.port,

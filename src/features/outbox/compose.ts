@@ -18,8 +18,13 @@ export interface OutgoingMail {
 }
 
 /** The whole message as bytes (what an `.eml` file holds). */
+// Loaded once, lazily: the CLI's common path never loads nodemailer, and the outbox's hot loop
+// does not pay a module resolution per message.
+let composerModule: Promise<typeof import('nodemailer/lib/mail-composer')> | undefined;
+
 export async function buildRawMessage(mail: OutgoingMail): Promise<Buffer> {
-  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  composerModule ??= import('nodemailer/lib/mail-composer');
+  const { default: MailComposer } = await composerModule;
   const { text, html } = composeBodies(mail.body, mail.signature);
   const composer = new MailComposer({
     from: mail.from.name ? { name: mail.from.name, address: mail.from.address } : mail.from.address,

@@ -226,6 +226,7 @@ async function deliver(
   row: MessageRow,
 ): Promise<DeliveryOutcome> {
   const accountId = row.account_id;
+  let firstContact: string | null = null;
   let label = 'the mail server';
   let outcome: SendOutcome | { outcome: 'sent'; reason: null };
   try {
@@ -243,6 +244,7 @@ async function deliver(
     } else {
       label = serverLabel(account.server);
       const recipients = (await listRecipients(cfg.db, accountId, row.id)).filter((r) => r.role === 'to');
+      firstContact = recipients[0]?.contact_id ?? null;
       const to = recipients
         .map((r) => ({
           name: r.display_name,
@@ -278,13 +280,14 @@ async function deliver(
     // Before anything reached the server (a sealed password that no longer opens, a bad row).
     outcome = { outcome: 'permanent', reason: errorFacts(err).message };
   }
-  return record(cfg, row, outcome);
+  return record(cfg, row, outcome, firstContact);
 }
 
 async function record(
   cfg: WorkerConfig,
   row: MessageRow,
   result: SendOutcome | { outcome: 'sent'; reason: null },
+  contactId: string | null,
 ): Promise<DeliveryOutcome> {
   const now = cfg.now();
   const at = formatInstant(now);
@@ -318,11 +321,10 @@ async function record(
   await cfg.db.transaction().execute(async (trx) => {
     const mine = await finishAttempt(trx, row.account_id, row.id, row.attempts, patch);
     if (!mine || status === 'scheduled') return;
-    const to = await listRecipients(trx, row.account_id, row.id);
     await recordEvent(trx, ctx, {
       kind: status === 'sent' ? 'message-sent' : status === 'failed' ? 'message-failed' : 'message-uncertain',
       opportunityId: row.opportunity_id,
-      contactId: to[0]?.contact_id ?? null,
+      contactId,
       messageId: row.id,
       data: status === 'sent' ? { kind: row.kind, via: 'smtp' } : { kind: row.kind, reason },
     });

@@ -22,8 +22,11 @@ export interface InboundMail {
 const MAX_BODY = 100_000;
 
 /** Parse a raw RFC 5322 message. */
+let parserModule: Promise<typeof import('mailparser')> | undefined;
+
 export async function parseInbound(source: Buffer): Promise<InboundMail> {
-  const { simpleParser } = await import('mailparser');
+  parserModule ??= import('mailparser');
+  const { simpleParser } = await parserModule;
   const mail = await simpleParser(source, {
     keepDeliveryStatus: true,
     skipTextToHtml: true,
