@@ -81,14 +81,15 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
  * Messages whose worker died while sending (the lease ended with the status still `sending`)
  * become `uncertain`: the server may have accepted them, so they are never sent again silently.
  */
-export const expireLeases = (db: DbOrTrx, now: string, reason: string) =>
-  db
+export const expireLeases = (db: DbOrTrx, now: string, reason: string, accountId?: string) => {
+  let q = db
     .updateTable('message')
     .set({ status: 'uncertain', lease_until: null, last_error: reason, updated_at: now })
     .where('status', '=', 'sending')
-    .where('lease_until', '<', now)
-    .returningAll()
-    .execute();
+    .where('lease_until', '<', now);
+  if (accountId) q = q.where('account_id', '=', accountId);
+  return q.returningAll().execute();
+};
 
 /**
  * Record the outcome of an attempt, only if the message is still the one this worker claimed

@@ -1,14 +1,15 @@
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { at, createTestContext } from '../../../test/context';
 import { CLEAN_BODY, draftTo, opportunityWithRecruiter, TEST_BOX } from '../../../test/mail/outbox-fixtures';
 import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
-import { describeEachDialect } from '../../../test/store';
+import { createTestStore, describeEachDialect } from '../../../test/store';
 import { MAX_ATTEMPTS } from '../../core/mail/backoff';
 import { Temporal } from '../../core/time';
 import type { ServiceContext } from '../context';
 import { listEvents } from '../events/event.repository';
 import { setSmtpUrl, updateMailIdentity } from '../mail/mail.service';
+import { startMailBackground } from './background';
 import { claimDue } from './outbox.repository';
 import { getOutboxEntry, listOutbox, scheduleSend, sendNow } from './outbox.service';
 import { runOutboxOnce } from './outbox.worker';
@@ -216,5 +217,34 @@ describeEachDialect('outbox', (t) => {
     expect(new Set(got).size).toBe(got.length);
     expect(got.sort()).toEqual([...ids].sort());
     expect(batches.flat().every((r) => r.status === 'sending' && r.attempts === 1)).toBe(true);
+  });
+});
+
+describe('background mail work', () => {
+  it('sends a scheduled message from the background loop and stops cleanly', async () => {
+    const store = await createTestStore('sqlite');
+    try {
+      const ctx = await createTestContext(store);
+      await setSmtpUrl(ctx, TEST_BOX, `${smtp.url}&from=jo@example.test`);
+      const opp = await opportunityWithRecruiter(ctx);
+      const draft = await draftTo(ctx, opp);
+      await scheduleSend(ctx, { dialect: 'sqlite', box: TEST_BOX }, draft.id);
+      const bg = startMailBackground({
+        db: store.db,
+        dialect: 'sqlite',
+        box: TEST_BOX,
+        now: () => ctx.now,
+        pollMs: 20,
+        syncEveryMs: 0,
+      });
+      for (let i = 0; i < 100 && (await getOutboxEntry(ctx, draft.id)).status !== 'sent'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await bg.stop();
+      expect((await getOutboxEntry(ctx, draft.id)).status).toBe('sent');
+      expect(smtp.accepted).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 });

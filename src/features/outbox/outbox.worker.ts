@@ -191,7 +191,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 async function expireDeadClaims(cfg: WorkerConfig, report: WorkerReport): Promise<void> {
   const now = formatInstant(cfg.now());
   const expired = await cfg.db.transaction().execute(async (trx) => {
-    const rows = await expireLeases(trx, now, EXPIRED_REASON);
+    const rows = await expireLeases(trx, now, EXPIRED_REASON, cfg.accountId);
     for (const row of rows) {
       const to = await listRecipients(trx, row.account_id, row.id);
       await recordEvent(trx, contextFor(cfg, row.account_id), {
