@@ -50,13 +50,16 @@ export class ImportPage extends AppPage {
   }
 
   understood(): Promise<string> {
-    return this.page.getByRole('region', { name: 'What Afterview understood' }).innerText();
+    return this.page
+      .getByRole('region', { name: 'What Afterview understood' })
+      .textContent()
+      .then((t) => t ?? '');
   }
 
   async saveAll(): Promise<string> {
     await this.page.getByRole('button', { name: 'Save all of it' }).click();
     const saved = this.page.getByRole('region', { name: 'Saved' });
     await saved.waitFor();
-    return saved.innerText();
+    return saved.textContent().then((t) => t ?? '');
   }
 }

@@ -9,8 +9,11 @@ import { draftRoutes } from '../features/drafts/draft.routes';
 import { importRoutes } from '../features/imports/import.routes';
 import { insightsRoutes } from '../features/insights/insights.routes';
 import { interviewRoutes } from '../features/interviews/interview.routes';
+import { mailRoutes } from '../features/mail/mail.routes';
 import { messageRoutes } from '../features/messages/message.routes';
 import { opportunityRoutes } from '../features/opportunities/opportunity.routes';
+import { outboxRoutes } from '../features/outbox/outbox.routes';
+import { handoffRoutes } from '../features/outbox/handoff.routes';
 import { planRoutes } from '../features/plan/plan.routes';
 import type { FeatureRoutes } from '../features/route-kit';
 import { templateRoutes } from '../features/templates/template.routes';
@@ -21,6 +24,7 @@ export const apiRoutes: FeatureRoutes[] = [
   debriefRoutes,
   messageRoutes,
   draftRoutes,
+  handoffRoutes,
   checkRoutes,
   contactRoutes,
   planRoutes,
@@ -29,6 +33,8 @@ export const apiRoutes: FeatureRoutes[] = [
   templateRoutes,
   accountRoutes,
   importRoutes,
+  mailRoutes,
+  outboxRoutes,
 ];
 
 /** Routes outside /api (the calendar feed, fetched by calendar apps with no cookie). */

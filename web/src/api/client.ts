@@ -146,6 +146,8 @@ export const api = {
   saveDraft: (input: DraftInput) => request<MessageView>('POST', '/api/drafts', input),
   updateDraft: (id: string, input: UpdateDraftInput) =>
     request<MessageView>('PATCH', `/api/messages/${enc(id)}`, input),
+  mailto: (id: string) => request<{ url: string }>('GET', `/api/messages/${enc(id)}/mailto`),
+  emlPath: (id: string) => `/api/messages/${enc(id)}/eml`,
   markSent: (id: string) => request<MessageView>('POST', `/api/messages/${enc(id)}/sent`, {}),
   check: (input: CheckRequestInput) => request<CheckResultView>('POST', '/api/check', input),
   draftForAction: (key: string) => request<DraftResultView>('POST', '/api/drafts/for-action', { key }),

@@ -41,7 +41,7 @@ export function ComposePage() {
   // Load the people (and the interview's interviewers, or the draft being edited).
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    void (async () => {
       try {
         const { people: all } = await api.people();
         let ids = all.map((p) => p.id);
@@ -288,6 +288,30 @@ export function ComposePage() {
           }
         >
           Save draft
+        </button>
+        <button
+          type="button"
+          disabled={send.busy || !body || !contactId}
+          onClick={() =>
+            send.run(async () => {
+              const d = await saveDraft();
+              window.location.href = (await api.mailto(d.id)).url;
+            })
+          }
+        >
+          Open in mail app
+        </button>
+        <button
+          type="button"
+          disabled={send.busy || !body || !contactId}
+          onClick={() =>
+            send.run(async () => {
+              const d = await saveDraft();
+              window.location.href = api.emlPath(d.id);
+            })
+          }
+        >
+          Download .eml
         </button>
         <button
           type="button"

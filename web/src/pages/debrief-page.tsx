@@ -89,7 +89,7 @@ export function DebriefPage() {
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    void (async () => {
       try {
         const [iv, d, ppl] = await Promise.all([api.interview(id), api.debrief(id), api.people()]);
         if (cancelled) return;
