@@ -71,7 +71,7 @@ export interface ScheduleResult {
  */
 export async function scheduleSend(
   ctx: ServiceContext,
-  deps: OutboxDeps,
+  deps: Pick<OutboxDeps, 'box'>,
   id: string,
   options: { at?: string; force?: boolean } = {},
 ): Promise<ScheduleResult> {

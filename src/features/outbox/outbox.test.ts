@@ -228,7 +228,7 @@ describe('background mail work', () => {
       await setSmtpUrl(ctx, TEST_BOX, `${smtp.url}&from=jo@example.test`);
       const opp = await opportunityWithRecruiter(ctx);
       const draft = await draftTo(ctx, opp);
-      await scheduleSend(ctx, { dialect: 'sqlite', box: TEST_BOX }, draft.id);
+      await scheduleSend(ctx, { box: TEST_BOX }, draft.id);
       const bg = startMailBackground({
         db: store.db,
         dialect: 'sqlite',
