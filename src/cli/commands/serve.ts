@@ -84,6 +84,17 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           );
         }
         s.io.stdout('Press Ctrl+C to stop.\n');
+        // The outbox worker and IMAP reply detection run beside the web app (features/outbox/background.ts).
+        const { startMailBackground } = await import('../../features/outbox/background');
+        const { loadSecretBox } = await import('../../features/secrets/secret-box');
+        const mail = startMailBackground({
+          db: s.store.db,
+          dialect: s.store.dialect,
+          box: loadSecretBox({ dataDir: s.dataDir, env: s.io.env }),
+          now: () => (pinned ? fixedNow : Temporal.Now.instant()),
+          onError: (err) =>
+            s.io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
+        });
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
@@ -93,6 +104,7 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           process.on('SIGINT', stop);
           process.on('SIGTERM', stop);
         });
+        await mail.stop();
         await app.close();
       }),
     );
