@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS } from './pages/app-page';
 import { ComposePage } from './pages/compose.page';
 import { DebriefPage } from './pages/debrief.page';
 import { OpportunityPage } from './pages/opportunity.page';
@@ -235,15 +236,48 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
       await page.setViewportSize({ width: 1200, height: 900 });
     }
     expect(report).toEqual([]);
-    // The README shows Today.
-    mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    await new TodayPage(page, server.url).open();
-    await page.screenshot({ path: join(ROOT, 'artifacts', 'screenshots', 'readme-today.png') });
+  }, 120_000);
+});
+
+describe.skipIf(skip !== null)('a newcomer trying the sample data', () => {
+  let server: RunningServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ now: NOW, timeZone: 'America/Los_Angeles' });
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(45_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('fills every page from the empty state with one click', async () => {
+    const today = await new TodayPage(page, server.url).open();
+    await page.getByRole('button', { name: 'Try with sample data' }).click();
+    // Either something to do now, or the calm "nothing until…" with what is coming up and done.
+    await page
+      .getByRole('heading', { level: 2, name: /To do now|Coming up/ })
+      .first()
+      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Already done' }).waitFor();
+    expect(await today.axeViolations()).toEqual([]);
+    // The README shows Today as a newcomer sees it after trying the sample data.
+    await page.screenshot({ path: join(SCREENSHOTS, 'readme-today.png') });
     if (process.env.AFTERVIEW_UPDATE_README_SCREENSHOT === '1') {
-      copyFileSync(
-        join(ROOT, 'artifacts', 'screenshots', 'readme-today.png'),
-        join(ROOT, 'docs', 'screenshot-today.png'),
-      );
+      mkdirSync(join(ROOT, 'docs'), { recursive: true });
+      copyFileSync(join(SCREENSHOTS, 'readme-today.png'), join(ROOT, 'docs', 'screenshot-today.png'));
     }
+    const pipeline = await new PipelinePage(page, server.url).open();
+    expect(
+      (await pipeline.companiesIn('Applied')).length + (await pipeline.companiesIn('Waiting')).length,
+    ).toBeGreaterThan(0);
+    const insights = await new InsightsPage(page, server.url).open();
+    expect(await insights.chartCount()).toBe(4);
+    await insights.screenshot('insights-sample-data');
   }, 120_000);
 });

@@ -12,7 +12,7 @@ export function SampleDataButton({ onDone }: { onDone: () => Promise<void> }) {
         disabled={act.busy}
         onClick={() =>
           act.run(async () => {
-            await request('POST', '/api/demo', { scale: 8 });
+            await request('POST', '/api/demo', { scale: 20 });
             await onDone();
           })
         }
