@@ -54,6 +54,9 @@ async function openPostgres(url: string): Promise<Store> {
   // Loaded lazily: the local CLI never pays for pg's start-up.
   const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection the server closes while idle (restart, failover, admin termination) is dropped
+  // from the pool and the next query opens a new one; without a listener Node would crash.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
