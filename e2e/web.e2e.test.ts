@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpHarness } from '../test/mail/smtp-harness';
 import { SCREENSHOTS } from './pages/app-page';
 import { ComposePage } from './pages/compose.page';
 import { DebriefPage } from './pages/debrief.page';
@@ -145,6 +146,36 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await page.getByText('Thanks for the consideration').first().waitFor();
     expect((await today.actionTitles()).join('\n')).toMatch(/Dana Whitfield/);
   }, 120_000);
+
+  it('sends the thanks-for-consideration note through a connected mail server', async () => {
+    const smtp = await startSmtpHarness();
+    try {
+      const settings = await new SettingsPage(page, server.url).open();
+      await page.getByLabel('Sending server URL').fill(smtp.url);
+      await page.getByLabel('Send as (email address)').fill('alex@personal.example');
+      await page.getByRole('button', { name: 'Save email settings' }).click();
+      await page.getByText(/Sending \(SMTP\): smtp:/).waitFor();
+      await settings.screenshot('settings-email');
+
+      const today = await new TodayPage(page, server.url).open();
+      await today.writeNoteFor(/Dana Whitfield/);
+      const compose = new ComposePage(page, server.url);
+      await compose.waitReady();
+      expect(await compose.waitForDraft()).toMatch(/Dana/);
+      await compose.waitClean();
+      await page.getByRole('button', { name: 'Send now' }).click();
+      await page.getByText(/Your note to Dana Whitfield is on its way/).waitFor();
+      // The outbox worker of `afterview serve` delivers it.
+      for (let i = 0; i < 100 && smtp.accepted.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 200));
+      expect(smtp.accepted.map((m) => m.to)).toEqual([['dana@northwind.example']]);
+
+      await today.open();
+      expect((await today.actionTitles()).join('\n')).not.toMatch(/Dana Whitfield/);
+    } finally {
+      await smtp.close();
+    }
+  }, 90_000);
 
   it('is usable from the keyboard: skip link, then a form filled and sent without the mouse', async () => {
     await new PipelinePage(page, server.url).open('/pipeline?add=1');

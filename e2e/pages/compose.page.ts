@@ -2,7 +2,7 @@ import { AppPage } from './app-page';
 
 export class ComposePage extends AppPage {
   readonly path = '/compose';
-  readonly heading = /Write a note|Marked as sent/;
+  readonly heading = /Write a note|Done|Sending|Scheduled/;
 
   body() {
     return this.page.getByLabel('Note', { exact: true });
@@ -52,6 +52,6 @@ export class ComposePage extends AppPage {
 
   async markSent(): Promise<void> {
     await this.markSentButton().click();
-    await this.page.getByRole('heading', { level: 1, name: 'Marked as sent' }).waitFor();
+    await this.page.getByRole('heading', { level: 1, name: 'Done' }).waitFor();
   }
 }

@@ -4,6 +4,7 @@
  * client and the server cannot drift apart silently.
  */
 
+import type { z } from 'zod';
 import type { Stage } from '../../../src/core/types';
 import type { SettingsPatchInput, SettingsView } from '../../../src/features/accounts/settings.schemas';
 import type {
@@ -20,6 +21,7 @@ import type {
   NewInterviewInput,
   UpdateInterviewInput,
 } from '../../../src/features/interviews/interview.schemas';
+import type { mailSettingsView } from '../../../src/features/mail/mail.routes';
 import type { MessageView } from '../../../src/features/messages/message.presenter';
 import type {
   DraftInput,
@@ -109,6 +111,9 @@ const q = (params: Record<string, string | undefined>): string => {
 };
 const enc = encodeURIComponent;
 
+/** The connected mailbox as the server describes it (never a password). */
+export type MailSettingsView = z.infer<typeof mailSettingsView>;
+
 /** One finding of the note checker. */
 export type Finding = FindingView;
 
@@ -148,6 +153,19 @@ export const api = {
     request<MessageView>('PATCH', `/api/messages/${enc(id)}`, input),
   mailto: (id: string) => request<{ url: string }>('GET', `/api/messages/${enc(id)}/mailto`),
   emlPath: (id: string) => `/api/messages/${enc(id)}/eml`,
+  mailSettings: () => request<MailSettingsView>('GET', '/api/mail/settings'),
+  setMailServer: (protocol: 'smtp' | 'imap', url: string | null) =>
+    request<MailSettingsView>('PUT', `/api/mail/${protocol}`, { url }),
+  setMailIdentity: (patch: { fromName?: string | null; fromAddress?: string }) =>
+    request<MailSettingsView>('PATCH', '/api/mail/identity', patch),
+  testMail: () =>
+    request<{ results: Array<{ protocol: string; server: string; ok: boolean; message: string }> }>(
+      'POST',
+      '/api/mail/test',
+      {},
+    ),
+  send: (id: string, options: { at?: string; force?: boolean }) =>
+    request<{ message: MessageView; findings: Finding[] }>('POST', `/api/messages/${enc(id)}/send`, options),
   markSent: (id: string) => request<MessageView>('POST', `/api/messages/${enc(id)}/sent`, {}),
   check: (input: CheckRequestInput) => request<CheckResultView>('POST', '/api/check', input),
   draftForAction: (key: string) => request<DraftResultView>('POST', '/api/drafts/for-action', { key }),

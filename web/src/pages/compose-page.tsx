@@ -7,8 +7,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type ContactView, type Finding, type MessageView } from '../api/client';
 import { FindingsList, FindingsPreview } from '../components/findings';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
-import { useAction } from '../components/use-load';
-import { RULE_LABELS } from '../format';
+import { useSettings } from '../components/settings-context';
+import { useAction, useLoad } from '../components/use-load';
+import { formatDateTime, RULE_LABELS } from '../format';
 
 type Kind = MessageView['kind'];
 const KINDS: Kind[] = ['thank-you', 'check-in', 'thanks-for-consideration', 'reconnect', 'other'];
@@ -32,6 +33,10 @@ export function ComposePage() {
   const send = useAction();
   const copy = useAction();
   const [copied, setCopied] = useState(false);
+  const [sendAt, setSendAt] = useState('');
+  const { zone } = useSettings();
+  const mail = useLoad(() => api.mailSettings(), []);
+  const canSend = Boolean(mail.data?.smtpUrl);
   const opportunityId = params.get('opportunity') ?? draft?.opportunityId ?? null;
   const actionKey =
     params.get('action') ??
@@ -165,9 +170,15 @@ export function ComposePage() {
   if (sent) {
     return (
       <section>
-        <PageTitle title="Compose">Marked as sent</PageTitle>
+        <PageTitle title="Compose">
+          {sent.status === 'scheduled' ? (sendAt ? 'Scheduled' : 'Sending') : 'Done'}
+        </PageTitle>
         <p role="status">
-          Your note to {recipient?.displayName ?? 'them'} is recorded as sent.{' '}
+          {sent.status !== 'scheduled'
+            ? `Your note to ${recipient?.displayName ?? 'them'} is recorded as sent.`
+            : sendAt && sent.sendAt
+              ? `Your note to ${recipient?.displayName ?? 'them'} will go out ${formatDateTime(sent.sendAt, zone)}.`
+              : `Your note to ${recipient?.displayName ?? 'them'} is on its way: the outbox sends it within a few seconds.`}{' '}
           <Link to="/">Back to Today</Link>
           {interviewId && recipients.length > 1 && (
             <>
@@ -328,6 +339,44 @@ export function ComposePage() {
           Mark as sent
         </button>
       </div>
+      {canSend && (
+        <div className="card">
+          <h2>Send from {mail.data?.fromAddress ?? 'your mailbox'}</h2>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              disabled={send.busy || blocked || !body || !contactId}
+              onClick={() =>
+                send.run(async () => {
+                  const d = await saveDraft();
+                  setSent((await api.send(d.id, { force: override })).message);
+                })
+              }
+            >
+              Send now
+            </button>
+          </div>
+          <div className="row">
+            <label className="compact">
+              Send at{' '}
+              <input type="datetime-local" value={sendAt} onChange={(e) => setSendAt(e.target.value)} />
+            </label>
+            <button
+              type="button"
+              disabled={send.busy || blocked || !body || !contactId || !sendAt}
+              onClick={() =>
+                send.run(async () => {
+                  const d = await saveDraft();
+                  setSent((await api.send(d.id, { at: sendAt, force: override })).message);
+                })
+              }
+            >
+              Schedule
+            </button>
+          </div>
+        </div>
+      )}
       {blocked && (
         <p id="blocked-why" className="muted">
           Fix the errors above (or tick "Send anyway") before marking it as sent.

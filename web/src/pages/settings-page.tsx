@@ -164,6 +164,103 @@ function TemplateEditor({ template, onChange }: { template: TemplateView; onChan
   );
 }
 
+function MailSection() {
+  const mail = useLoad(() => api.mailSettings(), []);
+  const [smtp, setSmtp] = useState('');
+  const [imap, setImap] = useState('');
+  const [from, setFrom] = useState<string | null>(null);
+  const [results, setResults] = useState<Array<{ protocol: string; ok: boolean; message: string }>>([]);
+  const act = useAction();
+  const m = mail.data;
+  const fromValue = from ?? m?.fromAddress ?? '';
+  return (
+    <section aria-labelledby="mail-heading" className="card">
+      <h2 id="mail-heading">Email</h2>
+      <p className="muted">
+        Optional. Connect your mailbox to send notes from Afterview and to notice replies. Passwords are
+        stored encrypted and never shown again. Without it: copy, open in your mail app, then mark as sent.
+      </p>
+      <ErrorNote error={mail.error} />
+      {m && (
+        <ul className="plain">
+          <li>
+            Sending (SMTP):{' '}
+            {m.smtpUrl ? `${m.smtpUrl}${m.smtpPasswordSet ? ' (password saved)' : ''}` : 'not connected'}
+          </li>
+          <li>
+            Replies (IMAP):{' '}
+            {m.imapUrl ? `${m.imapUrl}${m.imapPasswordSet ? ' (password saved)' : ''}` : 'not connected'}
+          </li>
+        </ul>
+      )}
+      <Field label="Sending server URL" hint="e.g. smtps://you%40example.com:app-password@smtp.example.com">
+        {(p) => <input {...p} value={smtp} onChange={(e) => setSmtp(e.target.value)} autoComplete="off" />}
+      </Field>
+      <Field
+        label="Reply detection server URL"
+        hint="e.g. imaps://you%40example.com:app-password@imap.example.com"
+      >
+        {(p) => <input {...p} value={imap} onChange={(e) => setImap(e.target.value)} autoComplete="off" />}
+      </Field>
+      <Field label="Send as (email address)">
+        {(p) => <input {...p} type="email" value={fromValue} onChange={(e) => setFrom(e.target.value)} />}
+      </Field>
+      <div className="row">
+        <button
+          type="button"
+          disabled={act.busy}
+          onClick={() =>
+            act.run(async () => {
+              // Who mail is from first: the server refuses a sending server with no sender.
+              if (from?.trim()) await api.setMailIdentity({ fromAddress: from.trim() });
+              if (smtp.trim()) await api.setMailServer('smtp', smtp.trim());
+              if (imap.trim()) await api.setMailServer('imap', imap.trim());
+              setSmtp('');
+              setImap('');
+              await mail.reload();
+            })
+          }
+        >
+          Save email settings
+        </button>
+        <button
+          type="button"
+          disabled={act.busy || !(m?.smtpUrl || m?.imapUrl)}
+          onClick={() => act.run(async () => setResults((await api.testMail()).results))}
+        >
+          Test the connection
+        </button>
+        {m?.smtpUrl && (
+          <button
+            type="button"
+            className="quiet"
+            disabled={act.busy}
+            onClick={() =>
+              act.run(async () => {
+                await api.setMailServer('smtp', null);
+                await api.setMailServer('imap', null);
+                await mail.reload();
+              })
+            }
+          >
+            Disconnect
+          </button>
+        )}
+      </div>
+      <ErrorNote error={act.error} />
+      {results.length > 0 && (
+        <ul className="plain" aria-live="polite">
+          {results.map((r) => (
+            <li key={r.protocol} className={r.ok ? 'ok-note' : 'error-note'}>
+              {r.protocol.toUpperCase()}: {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function TemplatesSection() {
   const list = useLoad(() => api.templates(), []);
   return (
@@ -313,6 +410,7 @@ export function SettingsPage() {
         </div>
       </form>
       <FeedSection settings={settings} onChange={reload} />
+      <MailSection />
       <TemplatesSection />
     </section>
   );
