@@ -10,6 +10,7 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/connect';
 import type { Db, DbOrTrx } from '../../db/database';
+import type { NewEventRow } from '../../db/tables/event.table';
 import type { MessageRow, MessageUpdate } from '../../db/tables/message.table';
 
 export interface ClaimOptions {
@@ -112,6 +113,62 @@ export async function finishAttempt(
     .where('status', 'in', ['sending', 'uncertain'])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * PostgreSQL: `finishAttempt` and the timeline event in one statement (a data-modifying CTE), so
+ * recording an outcome costs one round trip instead of four (BEGIN, UPDATE, INSERT, COMMIT). The
+ * event is inserted only when the update matched. Returns whether it did.
+ */
+export async function finishAttemptWithEvent(
+  db: DbOrTrx,
+  accountId: string,
+  id: string,
+  attempts: number,
+  patch: MessageUpdate,
+  event: NewEventRow,
+): Promise<boolean> {
+  const text = (v: string | null | undefined) => sql<string | null>`cast(${v ?? null} as text)`;
+  const r = await db
+    .with('upd', (w) =>
+      w
+        .updateTable('message')
+        .set(patch)
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .where('attempts', '=', attempts)
+        .where('status', 'in', ['sending', 'uncertain'])
+        .returning(['account_id', 'id']),
+    )
+    .insertInto('event')
+    .columns([
+      'id',
+      'account_id',
+      'opportunity_id',
+      'interview_id',
+      'contact_id',
+      'message_id',
+      'kind',
+      'at',
+      'data',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('upd')
+        .select([
+          text(event.id).as('id'),
+          'upd.account_id',
+          text(event.opportunity_id).as('opportunity_id'),
+          text(event.interview_id).as('interview_id'),
+          text(event.contact_id).as('contact_id'),
+          'upd.id',
+          text(event.kind).as('kind'),
+          text(event.at).as('at'),
+          text(event.data).as('data'),
+        ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Every outbound message of the account that is not a draft, newest first. */

@@ -11,6 +11,7 @@ import { classifySendFailure, type SendOutcome } from '../../core/mail/smtp-outc
 import { formatInstant, type Temporal } from '../../core/time';
 import type { Dialect } from '../../db/connect';
 import type { Db } from '../../db/database';
+import { newId } from '../../db/ids';
 import type { MessageRow } from '../../db/tables/message.table';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
@@ -20,7 +21,13 @@ import { serverLabel } from '../mail/mail-url';
 import { openSmtpSession, SmtpSendError, type SmtpSession } from '../mail/smtp-session';
 import type { SecretBox } from '../secrets/secret-box';
 import { buildRawMessage } from './compose';
-import { claimDue, expireLeases, finishAttempt, listRecipients } from './outbox.repository';
+import {
+  claimDue,
+  expireLeases,
+  finishAttempt,
+  finishAttemptWithEvent,
+  listRecipients,
+} from './outbox.repository';
 import { resolveUncertainFromSent } from './sent-folder';
 
 export interface WorkerConfig {
@@ -318,16 +325,31 @@ async function record(
     status = result.outcome === 'permanent' ? 'failed' : 'uncertain';
     patch = { status, lease_until: null, last_error: result.reason, updated_at: at };
   }
-  await cfg.db.transaction().execute(async (trx) => {
-    const mine = await finishAttempt(trx, row.account_id, row.id, row.attempts, patch);
-    if (!mine || status === 'scheduled') return;
-    await recordEvent(trx, ctx, {
-      kind: status === 'sent' ? 'message-sent' : status === 'failed' ? 'message-failed' : 'message-uncertain',
-      opportunityId: row.opportunity_id,
-      contactId,
-      messageId: row.id,
-      data: status === 'sent' ? { kind: row.kind, via: 'smtp' } : { kind: row.kind, reason },
+  const event = {
+    kind: status === 'sent' ? 'message-sent' : status === 'failed' ? 'message-failed' : 'message-uncertain',
+    opportunityId: row.opportunity_id,
+    contactId,
+    messageId: row.id,
+    data: status === 'sent' ? { kind: row.kind, via: 'smtp' } : { kind: row.kind, reason },
+  };
+  if (cfg.dialect === 'postgres' && status !== 'scheduled') {
+    await finishAttemptWithEvent(cfg.db, row.account_id, row.id, row.attempts, patch, {
+      id: newId(),
+      account_id: row.account_id,
+      opportunity_id: event.opportunityId,
+      interview_id: null,
+      contact_id: event.contactId,
+      message_id: row.id,
+      kind: event.kind,
+      at,
+      data: JSON.stringify(event.data),
     });
-  });
+  } else {
+    await cfg.db.transaction().execute(async (trx) => {
+      const mine = await finishAttempt(trx, row.account_id, row.id, row.attempts, patch);
+      if (!mine || status === 'scheduled') return;
+      await recordEvent(trx, ctx, event);
+    });
+  }
   return { accountId: row.account_id, messageId: row.id, status, reason };
 }
