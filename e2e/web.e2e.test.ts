@@ -172,6 +172,25 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
 
       await today.open();
       expect((await today.actionTitles()).join('\n')).not.toMatch(/Dana Whitfield/);
+
+      // A note for later waits in the outbox, and Today says when it goes out.
+      await compose.open('/compose');
+      await page
+        .getByLabel('To', { exact: true })
+        .selectOption({ label: 'Priya Raman <priya@northwind.example>' });
+      await page.getByLabel('Kind').selectOption({ label: 'Other' });
+      await page.getByLabel('Subject').fill('The talk I mentioned');
+      await compose.setBody(
+        'Hi Priya,\n\nHere is the link to the chaos engineering talk I mentioned.\n\nBest,\nAlex',
+      );
+      await page.getByLabel('Send at').fill('2026-12-03T09:00');
+      await page.getByRole('button', { name: 'Schedule' }).click();
+      await page.getByText(/will go out Thu 3 Dec, 09:00/).waitFor();
+      await today.open();
+      await page
+        .getByRole('region', { name: 'Outbox' })
+        .getByText(/Goes out Thu 3 Dec, 09:00/)
+        .waitFor();
     } finally {
       await smtp.close();
     }

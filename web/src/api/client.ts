@@ -164,6 +164,11 @@ export const api = {
       '/api/mail/test',
       {},
     ),
+  outbox: () =>
+    request<{ messages: Array<MessageView & { attempts: number; lastError: string | null }> }>(
+      'GET',
+      '/api/outbox',
+    ),
   send: (id: string, options: { at?: string; force?: boolean }) =>
     request<{ message: MessageView; findings: Finding[] }>('POST', `/api/messages/${enc(id)}/send`, options),
   markSent: (id: string) => request<MessageView>('POST', `/api/messages/${enc(id)}/sent`, {}),

@@ -143,6 +143,55 @@ function RecentlyDone({ messages, zone }: { messages: MessageView[]; zone: strin
   );
 }
 
+/** Notes in the outbox that need a look: going out later, failed, or uncertain after a crash. */
+function OutboxNotes({ zone, onChange }: { zone: string; onChange: () => Promise<void> }) {
+  const outbox = useLoad(() => api.outbox(), []);
+  const act = useAction();
+  const open = (outbox.data?.messages ?? []).filter((m) =>
+    ['scheduled', 'failed', 'uncertain'].includes(m.status),
+  );
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="outbox-heading">
+      <h2 id="outbox-heading">Outbox</h2>
+      <ul className="plain">
+        {open.map((m) => (
+          <li key={m.id} className="card">
+            <strong>{m.subject || RULE_LABELS[m.kind] || m.kind}</strong>
+            {m.status === 'scheduled' && (
+              <p>Goes out {m.sendAt ? formatDateTime(m.sendAt, zone) : 'soon'}.</p>
+            )}
+            {m.status === 'failed' && (
+              <p className="error-note">Could not be sent: {m.lastError ?? 'the mail server refused it'}.</p>
+            )}
+            {m.status === 'uncertain' && (
+              <>
+                <p className="error-note">
+                  Afterview stopped while sending this note, so it may or may not have gone out. Check your
+                  Sent folder.
+                </p>
+                <button
+                  type="button"
+                  disabled={act.busy}
+                  onClick={() =>
+                    act.run(async () => {
+                      await api.markSent(m.id);
+                      await Promise.all([outbox.reload(), onChange()]);
+                    })
+                  }
+                >
+                  It was sent<span className="visually-hidden">: {m.subject}</span>
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ErrorNote error={act.error ?? outbox.error} />
+    </section>
+  );
+}
+
 export function TodayPage() {
   const { zone } = useSettings();
   const today = useLoad(() => api.today(), []);
@@ -213,6 +262,7 @@ export function TodayPage() {
           </ul>
         </section>
       )}
+      <OutboxNotes zone={zone} onChange={reload} />
       {messages.data && <RecentlyDone messages={messages.data.messages} zone={zone} />}
     </section>
   );
