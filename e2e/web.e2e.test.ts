@@ -133,6 +133,20 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     const after = await today.actionTitles();
     expect(after.some((t) => /Priya Raman/.test(t) && /thank/i.test(t))).toBe(false);
     expect(after.some((t) => /Sam Ortiz/.test(t))).toBe(true);
+    // Sam's address was missing: add it from the person page, and the collect-contact action goes.
+    expect(after.some((t) => /Get Sam Ortiz.s email address/.test(t))).toBe(true);
+    await today
+      .action(/Get Sam Ortiz.s email address/)
+      .getByRole('link', { name: 'Add the details' })
+      .click();
+    await page.getByRole('link', { name: "add Sam Ortiz's email" }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sam Ortiz' }).waitFor();
+    const editSam = page.getByRole('form', { name: 'Edit Sam Ortiz' });
+    await editSam.getByLabel('Email addresses').fill('sam.ortiz@northwind.example');
+    await editSam.getByRole('button', { name: 'Save Sam Ortiz' }).click();
+    await page.getByText(/email “sam.ortiz@northwind.example” — from edited by hand/).waitFor();
+    await today.open();
+    expect((await today.actionTitles()).some((t) => /Get Sam Ortiz.s email address/.test(t))).toBe(false);
     await today.screenshot('today');
 
     // The rejection flow.

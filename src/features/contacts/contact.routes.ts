@@ -5,6 +5,8 @@ import { listMessages } from '../messages/message.service';
 import { type FeatureRoutes, idParams } from '../route-kit';
 import { contactView, presentContact } from './contact.presenter';
 import { getContact, listContacts } from './contact.service';
+import { editContactSchema } from './contact-edit.schemas';
+import { editContact } from './contact-edit.service';
 
 export const contactRoutes: FeatureRoutes = async (app, { contextOf }) => {
   app.get(
@@ -28,5 +30,19 @@ export const contactRoutes: FeatureRoutes = async (app, { contextOf }) => {
       const messages = (await listMessages(ctx)).filter((m) => m.contactIds.includes(person.id));
       return { person: presentContact(person), messages: messages.map(presentMessage) };
     },
+  );
+
+  app.patch(
+    '/people/:id',
+    {
+      schema: {
+        tags: ['people'],
+        description: 'Correct or complete a person; each new detail is kept with where it came from.',
+        params: idParams,
+        body: editContactSchema,
+        response: { 200: contactView },
+      },
+    },
+    async (req) => presentContact(await editContact(await contextOf(req), req.params.id, req.body)),
   );
 };

@@ -13,6 +13,7 @@ import type {
   FindingView,
 } from '../../../src/features/checks/check.presenter';
 import type { ContactView } from '../../../src/features/contacts/contact.presenter';
+import type { EditContactInput } from '../../../src/features/contacts/contact-edit.schemas';
 import type { DebriefView } from '../../../src/features/debriefs/debrief.presenter';
 import type { SaveDebriefInput } from '../../../src/features/debriefs/debrief.schemas';
 import type { DraftResultView } from '../../../src/features/drafts/draft.routes';
@@ -179,6 +180,8 @@ export const api = {
   person: (id: string) =>
     request<{ person: ContactView; messages: MessageView[] }>('GET', `/api/people/${enc(id)}`),
 
+  editPerson: (id: string, input: EditContactInput) =>
+    request<ContactView>('PATCH', `/api/people/${enc(id)}`, input),
   settings: () => request<SettingsView>('GET', '/api/settings'),
   updateSettings: (patch: SettingsPatchInput) => request<SettingsView>('PATCH', '/api/settings', patch),
   templates: () => request<{ templates: TemplateView[] }>('GET', '/api/templates'),

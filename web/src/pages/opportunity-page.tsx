@@ -397,7 +397,14 @@ export function OpportunityPage() {
           {people.map((p) => (
             <li key={p.id}>
               <Link to={`/people/${p.id}`}>{p.displayName}</Link>
-              {p.title ? `, ${p.title}` : ''} {p.emails[0] ? `— ${p.emails[0]}` : '— no email yet'}
+              {p.title ? `, ${p.title}` : ''}{' '}
+              {p.emails[0] ? (
+                `— ${p.emails[0]}`
+              ) : (
+                <>
+                  — no email yet: <Link to={`/people/${p.id}`}>add {p.displayName}'s email</Link>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 /** People: everyone met along the way, where each detail came from, and every touch with them. */
+import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
+import { ApiError, api, type ContactView } from '../api/client';
+import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
 import { useLoad } from '../components/use-load';
@@ -34,6 +36,82 @@ export function PeoplePage() {
   );
 }
 
+function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => Promise<void> }) {
+  const [form, setForm] = useState({
+    displayName: person.displayName,
+    title: person.title ?? '',
+    company: person.company ?? '',
+    emails: person.emails.join('\n'),
+    phones: person.phones.join('\n'),
+    notes: person.notes,
+  });
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  const lines = (t: string) =>
+    t
+      .split(/[\n,]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const fe = (f: string) =>
+    error instanceof ApiError && error.field?.split('.')[0] === f ? error.message : null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.editPerson(person.id, {
+        displayName: form.displayName,
+        title: form.title.trim() || null,
+        company: form.company.trim() || null,
+        emails: lines(form.emails),
+        phones: lines(form.phones),
+        notes: form.notes,
+      });
+      await onSaved();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const known = ['displayName', 'title', 'company', 'emails', 'phones', 'notes'];
+  return (
+    <details className="card" open={person.emails.length === 0}>
+      <summary>Edit {person.displayName}</summary>
+      <form className="form" aria-label={`Edit ${person.displayName}`} onSubmit={submit}>
+        <Field label="Name, as they spell it" error={fe('displayName')}>
+          {(p) => <input {...p} value={form.displayName} onChange={set('displayName')} />}
+        </Field>
+        <Field label="Title" error={fe('title')}>
+          {(p) => <input {...p} value={form.title} onChange={set('title')} />}
+        </Field>
+        <Field label="Company" error={fe('company')}>
+          {(p) => <input {...p} value={form.company} onChange={set('company')} />}
+        </Field>
+        <Field label="Email addresses" hint="One per line" error={fe('emails')}>
+          {(p) => <textarea {...p} rows={2} value={form.emails} onChange={set('emails')} />}
+        </Field>
+        <Field label="Phone numbers" hint="One per line" error={fe('phones')}>
+          {(p) => <textarea {...p} rows={2} value={form.phones} onChange={set('phones')} />}
+        </Field>
+        <Field label="Notes" error={fe('notes')}>
+          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
+        </Field>
+        <ErrorNote
+          error={
+            error && !known.includes((error as ApiError).field?.split('.')[0] ?? '') ? error.message : null
+          }
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          Save {person.displayName}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function PersonPage() {
   const { id = '' } = useParams();
   const { zone } = useSettings();
@@ -61,6 +139,7 @@ export function PersonPage() {
           </>
         )}
       </dl>
+      <EditPerson key={JSON.stringify(p)} person={p} onSaved={one.reload} />
       <section aria-labelledby="source-heading">
         <h2 id="source-heading">Where these details came from</h2>
         <ul className="plain">
