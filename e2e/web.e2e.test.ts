@@ -239,6 +239,17 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await page.getByRole('heading', { level: 3, name: /Hiring manager/ }).waitFor();
   }, 60_000);
 
+  it('moves an opportunity by dragging its card to another stage', async () => {
+    const pipeline = await new PipelinePage(page, server.url).open();
+    await pipeline.drag('Contoso', 'Waiting');
+    await page
+      .getByRole('region', { name: /^Waiting/ })
+      .locator('strong', { hasText: 'Contoso' })
+      .waitFor();
+    await pipeline.open();
+    expect(await pipeline.companiesIn('Waiting')).toContain('Contoso');
+  }, 60_000);
+
   it('shows what people type as text, never as markup', async () => {
     const pipeline = await new PipelinePage(page, server.url).open('/pipeline?add=1');
     await pipeline.addOpportunity({

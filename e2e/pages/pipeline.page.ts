@@ -24,6 +24,14 @@ export class PipelinePage extends AppPage {
     await this.page.getByLabel(`Stage of ${company} (${role})`).selectOption({ label: stageLabel });
   }
 
+  /** Drag a card onto a stage column (the menu does the same for keyboard users). */
+  async drag(company: string, stageLabel: string): Promise<void> {
+    const card = this.page
+      .getByRole('listitem')
+      .filter({ has: this.page.locator('strong', { hasText: company }) });
+    await card.dragTo(this.page.getByRole('region', { name: new RegExp(`^${stageLabel}`) }));
+  }
+
   async companiesIn(stageLabel: string): Promise<string[]> {
     const column = this.page.getByRole('region', { name: new RegExp(`^${stageLabel}`) });
     return column.locator('strong').allInnerTexts();
