@@ -383,6 +383,10 @@ export function OpportunityPage() {
                 <Link className="button" to={`/compose?interview=${i.id}&opportunity=${o.id}`}>
                   Thank-you notes<span className="visually-hidden"> for {i.round || 'the interview'}</span>
                 </Link>
+                <Link className="button" to={`/import?opportunity=${o.id}&interview=${i.id}&mode=card`}>
+                  Scan a business card
+                  <span className="visually-hidden"> from {i.round || 'the interview'}</span>
+                </Link>
                 <CancelInterview id={i.id} cancelled={i.status === 'cancelled'} onDone={ov.reload} />
               </div>
             </li>
