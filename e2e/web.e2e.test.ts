@@ -296,7 +296,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     const report: string[] = [];
     for (const [name, p, path] of pages) {
       await p.open(path);
-      if (p instanceof InsightsPage) expect(await p.chartCount()).toBe(4);
+      if (p instanceof InsightsPage) expect(await p.chartCount()).toBe(5);
       report.push(...(await p.axeViolations()).map((v) => `${name}: ${v}`));
       await p.screenshot(name);
       // Readable on a 375 px phone: nothing wider than the screen.
@@ -352,7 +352,7 @@ describe.skipIf(skip !== null)('a newcomer trying the sample data', () => {
       (await pipeline.companiesIn('Applied')).length + (await pipeline.companiesIn('Waiting')).length,
     ).toBeGreaterThan(0);
     const insights = await new InsightsPage(page, server.url).open();
-    expect(await insights.chartCount()).toBe(4);
+    expect(await insights.chartCount()).toBe(5);
     await insights.screenshot('insights-sample-data');
   }, 120_000);
 });

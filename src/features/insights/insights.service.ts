@@ -3,7 +3,7 @@
  * messages and the timeline, so they are never out of date.
  */
 import { Temporal } from '../../core/time';
-import type { Stage } from '../../core/types';
+import { STAGES, type Stage } from '../../core/types';
 import { getPlaybook } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { listEvents } from '../events/event.repository';
@@ -12,9 +12,11 @@ import { readJsonObject } from '../json-columns';
 import { listMessages } from '../messages/message.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
 import type { InsightsView } from './insights.presenter';
+import { type StageChange, stageAt, toStageChange } from './stage-at';
 
 const FUNNEL: Stage[] = ['applied', 'interviewing', 'waiting', 'offer', 'accepted'];
 const DAY_MS = 86_400_000;
+const roundTenth = (n: number) => Math.round(n * 10) / 10;
 
 export async function getInsights(ctx: ServiceContext): Promise<InsightsView> {
   const [opportunities, interviews, messages, events, playbook] = await Promise.all([
@@ -27,10 +29,14 @@ export async function getInsights(ctx: ServiceContext): Promise<InsightsView> {
 
   // Reached = current stage, any stage it passed through, and "interviewing" once it had an interview.
   const reached = new Map<string, Set<string>>(opportunities.map((o) => [o.id, new Set([o.stage])]));
+  // Events arrive ordered by time, so each opportunity's moves are too.
+  const moves = new Map<string, StageChange[]>();
   for (const e of events) {
     if (e.kind !== 'stage-changed' || !e.opportunity_id) continue;
-    const to = readJsonObject(e.data).to;
-    if (typeof to === 'string') reached.get(e.opportunity_id)?.add(to);
+    const data = readJsonObject(e.data);
+    if (typeof data.to === 'string') reached.get(e.opportunity_id)?.add(data.to);
+    const move = toStageChange(e.at, data);
+    if (move) moves.set(e.opportunity_id, [...(moves.get(e.opportunity_id) ?? []), move]);
   }
   for (const i of interviews) reached.get(i.opportunityId)?.add('interviewing');
   const order = new Map(FUNNEL.map((s, i) => [s, i]));
@@ -44,6 +50,7 @@ export async function getInsights(ctx: ServiceContext): Promise<InsightsView> {
 
   const responseDays: InsightsView['responseDays'] = [];
   const checkIns: InsightsView['checkIns'] = [];
+  const byStage = new Map<Stage, number[]>();
   for (const o of opportunities) {
     const mine = messages.filter((m) => m.opportunityId === o.id);
     const outTimes = [
@@ -58,10 +65,11 @@ export async function getInsights(ctx: ServiceContext): Promise<InsightsView> {
       .map((m) => m.sentAt as string)
       .sort()[0];
     if (firstOut && reply) {
-      responseDays.push({
-        company: o.company,
-        days: Math.round(((Date.parse(reply) - Date.parse(firstOut)) / DAY_MS) * 10) / 10,
-      });
+      const days = (Date.parse(reply) - Date.parse(firstOut)) / DAY_MS;
+      responseDays.push({ company: o.company, days: roundTenth(days) });
+      // The stage the opportunity was in when that first interview ended or note went out.
+      const stage = stageAt(moves.get(o.id) ?? [], o.stage, firstOut);
+      byStage.set(stage, [...(byStage.get(stage) ?? []), days]);
     }
     const sentCheckIns = mine.filter(
       (m) => m.kind === 'check-in' && m.direction === 'out' && m.status === 'sent',
@@ -86,6 +94,12 @@ export async function getInsights(ctx: ServiceContext): Promise<InsightsView> {
   return {
     funnel,
     responseDays: responseDays.sort((a, b) => a.days - b.days).slice(0, 30),
+    responseDaysByStage: STAGES.flatMap((stage) => {
+      const all = byStage.get(stage);
+      if (!all) return [];
+      const mean = all.reduce((sum, d) => sum + d, 0) / all.length;
+      return [{ stage, days: roundTenth(mean), opportunities: all.length }];
+    }),
     thankYous: { onTime, late },
     checkIns: checkIns.slice(0, 30),
   };

@@ -21,10 +21,13 @@ import { STAGE_LABELS } from '../format';
 function Chart({
   title,
   summary,
+  table,
   children,
 }: {
   title: string;
   summary: string;
+  /** The chart's numbers as a table, for screen readers and anyone who prefers reading them. */
+  table?: React.ReactElement | undefined;
   children: React.ReactElement;
 }) {
   const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
@@ -39,6 +42,7 @@ function Chart({
           {children}
         </ResponsiveContainer>
       </div>
+      {table}
     </figure>
   );
 }
@@ -47,7 +51,8 @@ export function InsightsPage() {
   const ins = useLoad(() => request<InsightsView>('GET', '/api/insights'), []);
   if (ins.loading) return <Loading what="insights" />;
   if (!ins.data) return <ErrorNote error={ins.error ?? 'Insights could not be loaded.'} />;
-  const { funnel, responseDays, thankYous, checkIns } = ins.data;
+  const { funnel, responseDays, responseDaysByStage, thankYous, checkIns } = ins.data;
+  const byStage = responseDaysByStage.map((r) => ({ ...r, stage: STAGE_LABELS[r.stage] ?? r.stage }));
   const funnelData = funnel.map((f) => ({ stage: STAGE_LABELS[f.stage] ?? f.stage, count: f.count }));
   const thanks = [
     { name: 'On time', value: thankYous.onTime },
@@ -80,6 +85,45 @@ export function InsightsPage() {
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Bar dataKey="days" name="Days" fill="#5a8f5a" />
+          </BarChart>
+        </Chart>
+        <Chart
+          title="Days to first response by stage"
+          summary={
+            byStage.length
+              ? 'Average days to the first reply, by the stage each opportunity was in when your first note went out or interview ended.'
+              : 'No replies recorded yet.'
+          }
+          table={
+            byStage.length ? (
+              <table className="chart-table">
+                <caption className="visually-hidden">Days to first response by stage</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Average days</th>
+                    <th scope="col">Opportunities</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {byStage.map((r) => (
+                    <tr key={r.stage}>
+                      <th scope="row">{r.stage}</th>
+                      <td>{r.days}</td>
+                      <td>{r.opportunities}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : undefined
+          }
+        >
+          <BarChart data={byStage}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="stage" />
+            <YAxis />
+            <Tooltip />
+            <Bar dataKey="days" name="Average days" fill="#7a5fa5" />
           </BarChart>
         </Chart>
         <Chart
