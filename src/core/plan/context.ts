@@ -20,17 +20,65 @@ import {
   type Action,
   type ActionDecision,
   CLOSED_STAGES,
-  type Contact,
+  type Contact as ContactRecord,
+  type Debrief,
   type Id,
-  type Interview,
-  type Message,
+  type Interview as InterviewRecord,
+  type Message as MessageRecord,
   type MessageStatus,
-  type Opportunity,
+  type Opportunity as OpportunityRecord,
   type Snapshot,
 } from '../types';
 import { checkInOpportunityOf } from './keys';
 
-export type { Action, ActionDecision, Contact, Id, Interview, Message, Opportunity, Playbook, Snapshot };
+/*
+ * The planner's view of each record: only the fields a rule reads. A full `Snapshot` is one, and
+ * the store can load just these columns for Today (message bodies and people's provenance are
+ * most of the bytes of an account and no rule looks at them).
+ */
+
+/** An opportunity as the planner reads it. */
+export type Opportunity = Pick<
+  OpportunityRecord,
+  'id' | 'company' | 'role' | 'stage' | 'recruiterId' | 'decisionBy' | 'stageChangedAt'
+>;
+/** An interview as the planner reads it. */
+export type Interview = Pick<
+  InterviewRecord,
+  'id' | 'opportunityId' | 'round' | 'start' | 'end' | 'status' | 'participants' | 'createdAt'
+>;
+/** A person as the planner reads them. */
+export type Contact = Pick<ContactRecord, 'id' | 'displayName' | 'emails' | 'badEmails'>;
+/** A message as the planner reads it. */
+export type Message = Pick<
+  MessageRecord,
+  | 'id'
+  | 'kind'
+  | 'direction'
+  | 'opportunityId'
+  | 'interviewId'
+  | 'contactIds'
+  | 'status'
+  | 'sentAt'
+  | 'sendAt'
+  | 'actionKey'
+  | 'createdAt'
+>;
+
+/** What `plan` and `planAll` read: a `Snapshot` narrowed to the fields above. */
+export interface PlanSnapshot {
+  account: Snapshot['account'];
+  opportunities: Opportunity[];
+  interviews: Interview[];
+  contacts: Contact[];
+  /** Which interviews have a debrief (its content is not the planner's business). */
+  debriefs: Pick<Debrief, 'interviewId'>[];
+  messages: Message[];
+  decisions: ActionDecision[];
+  holidays: Snapshot['holidays'];
+}
+
+export type { Action, ActionDecision, Id, Playbook, Snapshot };
 export { epochDayOf, isoDateOfEpochDay, Temporal };
 
 /**
@@ -112,7 +160,7 @@ export const possessive = (name: string): string => `${name}'s`;
 export const isClosed = (o: Opportunity): boolean => CLOSED_STAGES.includes(o.stage);
 
 export interface PlanContext {
-  readonly snapshot: Snapshot;
+  readonly snapshot: PlanSnapshot;
   readonly playbook: Playbook;
   readonly now: Temporal.Instant;
   /** `now` in epoch milliseconds. */
@@ -166,7 +214,7 @@ export const hasUsableEmail = (c: Contact | undefined): boolean =>
  * opportunity where one of its contacts is the recruiter or a participant.
  */
 export function buildPlanContext(
-  snapshot: Snapshot,
+  snapshot: PlanSnapshot,
   playbook: Playbook,
   now: Temporal.Instant,
   openOnly = false,

@@ -12,8 +12,16 @@
 
 import type { Playbook } from '../playbook';
 import type { Temporal } from '../time';
-import type { Action, ActionDecision, Snapshot, Urgency } from '../types';
-import { buildPlanContext, type Candidate, isoOf, ms, type PlanContext, type Rule } from './context';
+import type { Action, ActionDecision, Urgency } from '../types';
+import {
+  buildPlanContext,
+  type Candidate,
+  isoOf,
+  ms,
+  type PlanContext,
+  type PlanSnapshot,
+  type Rule,
+} from './context';
 import { checkInRule } from './rules/check-in';
 import { collectContactRule } from './rules/collect-contact';
 import { debriefRule } from './rules/debrief';
@@ -63,12 +71,12 @@ function urgencyAtMs(start: number, due: number, now: number): Urgency {
  * passed, or that has no `until`, no longer hides the action. Disabled rules yield nothing, and
  * cancelled interviews yield nothing.
  */
-export function planAll(snapshot: Snapshot, playbook: Playbook, now: Temporal.Instant): PlannedAction[] {
+export function planAll(snapshot: PlanSnapshot, playbook: Playbook, now: Temporal.Instant): PlannedAction[] {
   return planWith(buildPlanContext(snapshot, playbook, now));
 }
 
 /** The open actions: what to do now or later, sorted by due time then key. */
-export function plan(snapshot: Snapshot, playbook: Playbook, now: Temporal.Instant): Action[] {
+export function plan(snapshot: PlanSnapshot, playbook: Playbook, now: Temporal.Instant): Action[] {
   return planWith(buildPlanContext(snapshot, playbook, now, true))
     .filter((a) => a.state === 'open')
     .map(({ state: _state, fulfilledBy: _by, ...action }) => action);

@@ -6,7 +6,7 @@ import type { Action, DecisionKind } from '../../core/types';
 import { getAccount, getPlaybook } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { deleteDecision, upsertDecision } from '../decisions/decision.repository';
-import { loadSnapshot } from './snapshot.service';
+import { loadPlanSnapshot } from './snapshot.service';
 
 export interface Today {
   /** Open actions, soonest due first. */
@@ -16,7 +16,7 @@ export interface Today {
 }
 
 export async function getToday(ctx: ServiceContext): Promise<Today> {
-  const [snapshot, playbook] = await Promise.all([loadSnapshot(ctx), getPlaybook(ctx)]);
+  const [snapshot, playbook] = await Promise.all([loadPlanSnapshot(ctx), getPlaybook(ctx)]);
   const actions = plan(snapshot, playbook, ctx.now);
   const upcoming = actions.filter((a) => a.urgency === 'upcoming').map((a) => a.start);
   return { actions, nextStart: upcoming.sort()[0] ?? null };
@@ -24,7 +24,7 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
 
 /** Every action the playbook yields, with its state (open, done, snoozed, fulfilled...). */
 export async function getAllActions(ctx: ServiceContext): Promise<PlannedAction[]> {
-  const [snapshot, playbook] = await Promise.all([loadSnapshot(ctx), getPlaybook(ctx)]);
+  const [snapshot, playbook] = await Promise.all([loadPlanSnapshot(ctx), getPlaybook(ctx)]);
   return planAll(snapshot, playbook, ctx.now);
 }
 

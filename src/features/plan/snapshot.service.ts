@@ -2,18 +2,32 @@
  * Everything the pure planner needs, read from the store in one place: what the user recorded,
  * their decisions, and the holidays of their region for the years the plan can touch.
  */
+import type { Contact, Interview, Message, PlanSnapshot } from '../../core/plan/context';
 import type { Temporal } from '../../core/time';
-import type { ActionDecision, DecisionKind, Snapshot } from '../../core/types';
+import type {
+  ActionDecision,
+  DecisionKind,
+  Direction,
+  MessageKind,
+  MessageStatus,
+  ParticipantRole,
+  Snapshot,
+  Stage,
+} from '../../core/types';
 import { getAccount } from '../accounts/account.service';
 import { listContacts } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { listDebriefs } from '../debriefs/debrief.service';
 import { listDecisions } from '../decisions/decision.repository';
+import { groupRows } from '../group-rows';
 import { holidayDates } from '../holidays/holiday.service';
 import { listInterviews } from '../interviews/interview.service';
+import { readJsonArray } from '../json-columns';
 import { listMessages } from '../messages/message.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
+import * as repo from './snapshot.repository';
 
+/** Every record of the account in full, as the other features map them. */
 export async function loadSnapshot(ctx: ServiceContext): Promise<Snapshot> {
   const [account, opportunities, interviews, contacts, debriefs, messages, decisionRows] = await Promise.all([
     getAccount(ctx),
@@ -24,12 +38,7 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<Snapshot> {
     listMessages(ctx),
     listDecisions(ctx.db, ctx.actor.accountId),
   ]);
-  const decisions: ActionDecision[] = decisionRows.map((d) => ({
-    key: d.action_key,
-    decision: d.decision as DecisionKind,
-    until: d.until,
-    decidedAt: d.decided_at,
-  }));
+  const decisions = decisionRows.map(toDecision);
   const instants = [
     ...interviews.map((i) => i.end),
     ...opportunities.map((o) => o.stageChangedAt),
@@ -47,6 +56,117 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<Snapshot> {
     holidays,
   };
 }
+
+/**
+ * What `plan` / `planAll` read, and nothing else: the same rows as `loadSnapshot` with only the
+ * columns a rule looks at. Today reads this on every request, so it skips the bulk of an account
+ * (message bodies, provenance, debrief text) and the JSON columns no rule needs; a plan over it
+ * equals a plan over the full snapshot (snapshot.service.test.ts).
+ */
+export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapshot> {
+  const id = ctx.actor.accountId;
+  const [
+    account,
+    oppRows,
+    ivRows,
+    participantRows,
+    contactRows,
+    debriefRows,
+    msgRows,
+    recipientRows,
+    decisionRows,
+  ] = await Promise.all([
+    getAccount(ctx),
+    repo.planOpportunities(ctx.db, id),
+    repo.planInterviews(ctx.db, id),
+    repo.planParticipants(ctx.db, id),
+    repo.planContacts(ctx.db, id),
+    repo.debriefedInterviewIds(ctx.db, id),
+    repo.planMessages(ctx.db, id),
+    repo.planMessageContacts(ctx.db, id),
+    listDecisions(ctx.db, id),
+  ]);
+  const opportunities = oppRows.map((r) => ({
+    id: r.id,
+    company: r.company,
+    role: r.role,
+    stage: r.stage as Stage,
+    recruiterId: r.recruiter_id,
+    decisionBy: r.decision_by,
+    stageChangedAt: r.stage_changed_at,
+  }));
+  const byInterview = groupRows(participantRows, (p) => p.interview_id);
+  const interviews = ivRows.map(
+    (r): Interview => ({
+      id: r.id,
+      opportunityId: r.opportunity_id,
+      round: r.round,
+      start: r.start_at,
+      end: r.end_at,
+      status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
+      participants: (byInterview.get(r.id) ?? []).map((p) => ({
+        contactId: p.contact_id,
+        role: p.role as ParticipantRole,
+      })),
+      createdAt: r.created_at,
+    }),
+  );
+  const contacts = contactRows.map(
+    (r): Contact => ({
+      id: r.id,
+      displayName: r.display_name,
+      emails: addressList(r.emails),
+      badEmails: addressList(r.bad_emails),
+    }),
+  );
+  const recipients = groupRows(recipientRows, (c) => c.message_id);
+  const messages = msgRows.map(
+    (r): Message => ({
+      id: r.id,
+      kind: r.kind as MessageKind,
+      direction: r.direction as Direction,
+      opportunityId: r.opportunity_id,
+      interviewId: r.interview_id,
+      contactIds: (recipients.get(r.id) ?? []).map((c) => c.contact_id),
+      status: r.status as MessageStatus,
+      sentAt: r.sent_at,
+      sendAt: r.send_at,
+      actionKey: r.action_key,
+      createdAt: r.created_at,
+    }),
+  );
+  const instants = [
+    ...interviews.map((i) => i.end),
+    ...opportunities.map((o) => o.stageChangedAt),
+    ...messages.map((m) => m.sentAt ?? m.createdAt),
+  ];
+  const holidays = await holidayDates(account.holidayRegion, yearsCovering(instants, ctx.now, opportunities));
+  return {
+    account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
+    opportunities,
+    interviews,
+    contacts,
+    debriefs: debriefRows.map((r) => ({ interviewId: r.interview_id })),
+    messages,
+    decisions: decisionRows.map(toDecision),
+    holidays,
+  };
+}
+
+const toDecision = (d: {
+  action_key: string;
+  decision: string;
+  until: string | null;
+  decided_at: string;
+}): ActionDecision => ({
+  key: d.action_key,
+  decision: d.decision as DecisionKind,
+  until: d.until,
+  decidedAt: d.decided_at,
+});
+
+/** A JSON list of addresses; most people have none or one, so skip the parser for the empty list. */
+const addressList = (text: string): string[] => (text === '[]' || text === '' ? [] : readJsonArray(text));
 
 /**
  * The calendar years a plan can land in: from the earliest recorded moment to a year past the
