@@ -27,7 +27,10 @@ import { listMessages } from '../messages/message.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
 import * as repo from './snapshot.repository';
 
-/** Every record of the account in full, as the other features map them. */
+/**
+ * Every record of the account in full, as the other features map them: the reference that
+ * `loadPlanSnapshot` is tested against (a plan over either must be the same).
+ */
 export async function loadSnapshot(ctx: ServiceContext): Promise<Snapshot> {
   const [account, opportunities, interviews, contacts, debriefs, messages, decisionRows] = await Promise.all([
     getAccount(ctx),
