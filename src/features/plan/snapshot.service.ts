@@ -42,12 +42,7 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<Snapshot> {
     listDecisions(ctx.db, ctx.actor.accountId),
   ]);
   const decisions = decisionRows.map(toDecision);
-  const instants = [
-    ...interviews.map((i) => i.end),
-    ...opportunities.map((o) => o.stageChangedAt),
-    ...messages.map((m) => m.sentAt ?? m.createdAt),
-  ];
-  const holidays = await holidayDates(account.holidayRegion, yearsCovering(instants, ctx.now, opportunities));
+  const holidays = await holidaysFor(ctx, account.holidayRegion, { interviews, opportunities, messages });
   return {
     account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
     opportunities,
@@ -138,12 +133,7 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
       createdAt: r.created_at,
     }),
   );
-  const instants = [
-    ...interviews.map((i) => i.end),
-    ...opportunities.map((o) => o.stageChangedAt),
-    ...messages.map((m) => m.sentAt ?? m.createdAt),
-  ];
-  const holidays = await holidayDates(account.holidayRegion, yearsCovering(instants, ctx.now, opportunities));
+  const holidays = await holidaysFor(ctx, account.holidayRegion, { interviews, opportunities, messages });
   return {
     account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
     opportunities,
@@ -154,6 +144,24 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
     decisions: decisionRows.map(toDecision),
     holidays,
   };
+}
+
+/** The region's holidays for every year the recorded data and the plan can touch. */
+function holidaysFor(
+  ctx: ServiceContext,
+  region: string | null,
+  data: {
+    interviews: { end: string }[];
+    opportunities: { stageChangedAt: string; decisionBy: string | null }[];
+    messages: { sentAt: string | null; createdAt: string }[];
+  },
+): Promise<string[]> {
+  const instants = [
+    ...data.interviews.map((i) => i.end),
+    ...data.opportunities.map((o) => o.stageChangedAt),
+    ...data.messages.map((m) => m.sentAt ?? m.createdAt),
+  ];
+  return holidayDates(region, yearsCovering(instants, ctx.now, data.opportunities));
 }
 
 const toDecision = (d: {
