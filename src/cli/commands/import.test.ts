@@ -141,6 +141,18 @@ describe('afterview import', () => {
     ]);
   });
 
+  it('asks for the company column when it cannot be guessed, and imports once it is named', async () => {
+    const name = file('firms.csv', 'Firm,Position\nNorthwind Labs,Engineer\n');
+    const unmapped = await cli.run(['import', name], { now: NOW });
+    expect([unmapped.code, unmapped.stderr]).toEqual([
+      2,
+      'afterview: No column holds the company (columns: Firm, Position); choose which one does. Say which with --map company=COLUMN.\n',
+    ]);
+    const mapped = await cli.run(['import', name, '--map', 'company=Firm'], { now: NOW });
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain('Created 1 opportunity, 0 people, 0 interviews.');
+  });
+
   it('exits 2 with the line at fault for a broken file, and saves nothing', async () => {
     const r = await cli.run(['import', file('broken.ics', Buffer.from('\nnot a calendar\n'))], { now: NOW });
     expect(r.code).toBe(2);

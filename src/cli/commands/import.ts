@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CaptureBundle } from '../../core/capture/bundle';
-import { CSV_FIELDS, type CsvField, type CsvMapping } from '../../core/capture/csv';
+import { CSV_FIELDS, type CsvField, type CsvMapping, missingCompanyMessage } from '../../core/capture/csv';
 import { invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { ImportResult } from '../../features/imports/import.service';
@@ -206,6 +206,12 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
         if (csvMapping && kind !== 'csv') throw invalid('--map: only CSV files have columns to map.', 'map');
         const preview = await previewImport(s.ctx, { name, bytes }, csvMapping ? { csvMapping } : {});
         const { bundle } = preview;
+        if (preview.csv && preview.csv.mapping.company === null) {
+          throw invalid(
+            `${missingCompanyMessage(preview.csv.headers)} Say which with --map company=COLUMN.`,
+            'map',
+          );
+        }
         if (!s.json) {
           s.io.stdout(`${name}: ${KIND_NAMES[preview.kind]}\n`);
           if (preview.csv) {

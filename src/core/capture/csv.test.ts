@@ -81,7 +81,14 @@ describe('parseCsv', () => {
 
   it('refuses a table without a header row or a company column', () => {
     expect(() => parseCsv('just one column\n')).toThrow(/line 1: expected a header row/);
-    expect(() => parseCsv('Foo,Bar\n1,2\n')).toThrow(/No column holds the company/);
+    const unmapped = parseCsv('Foo,Bar\n1,2\n');
+    expect(unmapped.opportunities).toEqual([]);
+    expect(unmapped.headers).toEqual(['Foo', 'Bar']);
+    expect(unmapped.mapping.company).toBeNull();
+    expect(unmapped.warnings.join(' ')).toMatch(/No column holds the company \(columns: Foo, Bar\)/);
+    expect(
+      parseCsv('Foo,Bar\nAcme,2\n', { mapping: { company: 'Foo' } }).opportunities.map((o) => o.company),
+    ).toEqual(['Acme']);
   });
 });
 

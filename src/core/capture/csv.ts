@@ -141,9 +141,14 @@ export function dateFrom(text: string): PlainDate | null {
   }
 }
 
+/** The sentence for a CSV whose company column could not be guessed. */
+export function missingCompanyMessage(headers: string[]): string {
+  return `No column holds the company (columns: ${headers.join(', ').slice(0, 200)}); choose which one does.`;
+}
+
 /**
  * Read a CSV export into opportunities (and their contacts). Rows without a company are skipped,
- * naming the line; a bad email or date skips that field only. Throws AppError('invalid-input') when
+ * naming the line; without a company column the bundle is empty, with the headers to choose from; a bad email or date skips that field only. Throws AppError('invalid-input') when
  * the input is not a table with a header row, or is over the limits.
  */
 export function parseCsv(input: string | Uint8Array, options: CsvOptions = {}): CsvBundle {
@@ -189,10 +194,10 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions = {}): 
   const bundle: CsvBundle = { ...emptyBundle('csv'), headers, mapping };
   bundle.warnings.push(...warnings);
   if (!mapping.company) {
-    throw invalid(
-      `No column holds the company (columns: ${headers.join(', ').slice(0, 200)}).`,
-      'mapping.company',
-    );
+    // Not an error yet: the headers and the guessed mapping go back so the user can point at the
+    // company column (a select in the web app, --map company=COLUMN in the CLI).
+    bundle.warnings.push(missingCompanyMessage(headers));
+    return bundle;
   }
   const index = Object.fromEntries(
     CSV_FIELDS.map((f) => [f, mapping[f] === null ? -1 : headers.indexOf(mapping[f] as string)]),
