@@ -142,7 +142,7 @@ describe('afterview import', () => {
   });
 
   it('asks for the company column when it cannot be guessed, and imports once it is named', async () => {
-    const name = file('firms.csv', 'Firm,Position\nNorthwind Labs,Engineer\n');
+    const name = file('firms.csv', Buffer.from('Firm,Position\nNorthwind Labs,Engineer\n'));
     const unmapped = await cli.run(['import', name], { now: NOW });
     expect([unmapped.code, unmapped.stderr]).toEqual([
       2,

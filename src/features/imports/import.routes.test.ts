@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { sharedFixture } from '../../../test/capture-fixtures';
 import { createTestApi } from '../../../test/http';
 import { describeEachDialect } from '../../../test/store';
+import { cardBundle } from '../../core/capture/card';
 
 const NOW = '2026-11-30T12:00:00Z';
 
@@ -64,6 +65,54 @@ describeEachDialect('import routes', (t) => {
       const both = await api.post('/api/imports', {});
       expect(both.statusCode).toBe(400);
       expect(both.json().error.message).toBe('bundle: send exactly one of bundle or file.');
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describeEachDialect('import routes: a card scanned from an interview', (t) => {
+  it('adds the person to that interview in the same save, and refuses an interview of another opportunity', async () => {
+    const api = await createTestApi(t.store, { now: NOW, timeZone: 'America/New_York' });
+    try {
+      const opp = (
+        await api.post('/api/opportunities', { company: 'Northwind Labs', role: 'Engineer' })
+      ).json();
+      const other = (await api.post('/api/opportunities', { company: 'Contoso', role: 'PM' })).json();
+      const interview = (
+        await api.post('/api/interviews', {
+          opportunityId: opp.id,
+          start: '2026-12-08T10:00',
+          end: '2026-12-08T11:00',
+        })
+      ).json();
+      const card = cardBundle({
+        name: 'Rosalind Okafor',
+        title: 'Staff Engineer',
+        company: 'Northwind Labs',
+        email: 'rosalind@northwind-labs.example',
+        phone: null,
+        website: null,
+      });
+      const refused = await api.post('/api/imports', {
+        bundle: card,
+        fileName: 'card.png',
+        opportunityId: other.id,
+        interviewId: interview.id,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect((await api.get('/api/people')).json().people).toEqual([]);
+
+      const saved = await api.post('/api/imports', {
+        bundle: card,
+        fileName: 'card.png',
+        opportunityId: opp.id,
+        interviewId: interview.id,
+      });
+      expect(saved.statusCode).toBe(200);
+      const personId = saved.json().contacts.created[0].id;
+      const after = (await api.get(`/api/interviews/${interview.id}`)).json();
+      expect(after.participants).toContainEqual({ contactId: personId, role: 'interviewer' });
     } finally {
       await api.close();
     }

@@ -81,7 +81,7 @@ export const importRoutes: FeatureRoutes = async (app, { contextOf }) => {
     },
     async (req) => {
       const ctx = await contextOf(req);
-      const { bundle, file, opportunityId } = req.body;
+      const { bundle, file, opportunityId, interviewId } = req.body;
       if ((bundle === undefined) === (file === undefined)) {
         throw invalid('bundle: send exactly one of bundle or file.', 'bundle');
       }
@@ -92,6 +92,7 @@ export const importRoutes: FeatureRoutes = async (app, { contextOf }) => {
       return applyImport(ctx, toSave, {
         ...(fileName !== undefined && { fileName }),
         ...(opportunityId !== undefined && { opportunityId }),
+        ...(interviewId !== undefined && { interviewId }),
       });
     },
   );

@@ -93,6 +93,8 @@ export const applyImportSchema = z.object({
   bundle: captureBundleSchema.optional(),
   file: importFileSchema.optional(),
   opportunityId: z.string().min(1).max(100).optional(),
+  /** Everyone in the file joins this interview as an interviewer (a card scanned from an interview). */
+  interviewId: z.string().min(1).max(100).optional(),
 });
 
 const summaryItem = z.object({ id: z.string(), round: z.string(), start: z.string() });

@@ -13,7 +13,7 @@ import type {
   SkippedEntry,
 } from '../../core/capture/bundle';
 import { looseKey } from '../../core/capture/names';
-import { notFound } from '../../core/errors';
+import { invalid, notFound } from '../../core/errors';
 import { formatInstant, isValidTimeZone, Temporal } from '../../core/time';
 import {
   CLOSED_STAGES,
@@ -37,6 +37,11 @@ import { toOpportunity } from '../opportunities/opportunity.service';
 export interface ApplyOptions {
   /** Attach every interview (and merge every opportunity of the file) into this opportunity. */
   opportunityId?: string;
+  /**
+   * Everyone read from the file joins this interview as an interviewer, in the same transaction
+   * (the "scan a business card" button of an interview).
+   */
+  interviewId?: string;
   /** Name of the imported file, kept in each detail's provenance. */
   fileName?: string;
   /** Do everything, report it, then roll back: shows exactly what saving would do. */
@@ -198,7 +203,25 @@ class ImportWriter {
       }
       this.tick();
     }
+    if (this.options.interviewId) await this.joinInterview(this.options.interviewId, forced);
     return this.result;
+  }
+
+  /** Add every person of the file to an existing interview of this account as an interviewer. */
+  private async joinInterview(interviewId: string, forced: Opportunity | null): Promise<void> {
+    const interview = await interviewRepo.findInterview(this.trx, this.accountId, interviewId);
+    if (!interview) throw notFound('interview', interviewId);
+    if (forced && interview.opportunity_id !== forced.id) {
+      throw invalid(`interviewId: interview ${interviewId} belongs to another opportunity.`, 'interviewId');
+    }
+    for (const contactId of new Set(this.contactIds.values())) {
+      await interviewRepo.upsertParticipant(this.trx, {
+        account_id: this.accountId,
+        interview_id: interviewId,
+        contact_id: contactId,
+        role: 'interviewer',
+      });
+    }
   }
 
   private matchOpportunity(all: Opportunity[], captured: CapturedOpportunity): Opportunity | null {

@@ -201,22 +201,14 @@ export function ImportPage() {
       if (!bundle || !file) return;
       setBusy('Saving…');
       try {
+        // A card scanned from an interview's button: the person met there joins that interview,
+        // in the same transaction as the import.
         const saved = await request<Result>('POST', '/api/imports', {
           bundle: tidy(bundle),
           fileName: file.fileName,
           ...(opportunityId && { opportunityId }),
+          ...(interviewId && bundle.source === 'card' && { interviewId }),
         });
-        // The card came from an interview's button: the person met there joins that interview.
-        const person = saved.contacts.created[0] ?? saved.contacts.merged[0];
-        if (interviewId && person && bundle.source === 'card') {
-          await request(
-            'PUT',
-            `/api/interviews/${encodeURIComponent(interviewId)}/participants/${encodeURIComponent(person.id)}`,
-            {
-              role: 'interviewer',
-            },
-          );
-        }
         setResult(saved);
         setPreview(null);
         setBundle(null);
