@@ -153,6 +153,10 @@ describe.skipIf(skip !== null)('the Import page in a browser', () => {
       await importPage.waitReady();
       expect(new URL(page.url()).searchParams.get('mode')).toBe('card');
       const attach = page.getByLabel('Attach to', { exact: true });
+      // The choices arrive with the opportunities list; the preselected one shows once they have.
+      await attach
+        .locator('option', { hasText: 'Fabrikam — Platform Engineer' })
+        .waitFor({ state: 'attached' });
       expect(await attach.locator('option:checked').textContent()).toBe('Fabrikam — Platform Engineer');
       const input = page.getByLabel('Scan a business card', { exact: true });
       expect(await input.getAttribute('capture')).toBe('environment');

@@ -1,11 +1,12 @@
 /** One opportunity: its stage, open actions, interviews, people, messages and timeline. */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Stage } from '../../../src/core/types';
-import { ApiError, api, type ContactView, type OverviewView } from '../api/client';
+import { api, type ContactView, type OverviewView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
+import { useForm } from '../components/use-form';
 import { useAction, useLoad } from '../components/use-load';
 import { formatDateTime, RULE_LABELS, STAGE_LABELS } from '../format';
 
@@ -20,43 +21,38 @@ function AddInterview({
   zone: string;
   onAdded: () => Promise<void>;
 }) {
-  const [form, setForm] = useState({ round: '', start: '', end: '', timeZone: zone, interviewers: '' });
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.addInterview({
-        opportunityId,
-        start: form.start,
-        end: form.end,
-        timeZone: form.timeZone,
-        ...(form.round.trim() && { round: form.round }),
-        interviewers: form.interviewers
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean),
-      });
-      setForm({ round: '', start: '', end: '', timeZone: form.timeZone, interviewers: '' });
-      await onAdded();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fe = (f: string) => (error instanceof ApiError && error.field?.startsWith(f) ? error.message : null);
-  const known = ['round', 'start', 'end', 'timeZone', 'interviewers'];
-  const other =
-    error && !(error instanceof ApiError && known.some((k) => error.field?.startsWith(k)))
-      ? error.message
-      : null;
+  const {
+    form,
+    setForm,
+    set,
+    busy,
+    fieldError: fe,
+    formError,
+    submit,
+  } = useForm({
+    round: '',
+    start: '',
+    end: '',
+    timeZone: zone,
+    interviewers: '',
+  });
+  const send = submit(async (f) => {
+    await api.addInterview({
+      opportunityId,
+      start: f.start,
+      end: f.end,
+      timeZone: f.timeZone,
+      ...(f.round.trim() && { round: f.round }),
+      interviewers: f.interviewers
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    });
+    setForm({ round: '', start: '', end: '', timeZone: f.timeZone, interviewers: '' });
+    await onAdded();
+  });
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="add-interview-heading">
+    <form className="card form" onSubmit={send} aria-labelledby="add-interview-heading">
       <h3 id="add-interview-heading">Add an interview</h3>
       <Field label="Round" hint="e.g. System design, Hiring manager" error={fe('round')}>
         {(p) => <input {...p} name="round" value={form.round} onChange={set('round')} />}
@@ -98,7 +94,7 @@ function AddInterview({
           />
         )}
       </Field>
-      <ErrorNote error={other} />
+      <ErrorNote error={formError} />
       <button type="submit" className="primary" disabled={busy}>
         Add interview
       </button>
@@ -210,42 +206,32 @@ function describeEvent(
 
 function EditDetails({ overview, onSaved }: { overview: OverviewView; onSaved: () => Promise<void> }) {
   const o = overview.opportunity;
-  const [form, setForm] = useState({
+  const {
+    form,
+    set,
+    saved,
+    fieldError: fe,
+    formError,
+    submit,
+  } = useForm({
     company: o.company,
     role: o.role,
     decisionBy: o.decisionBy ?? '',
     notes: o.notes,
   });
-  const [error, setError] = useState<Error | null>(null);
-  const [saved, setSaved] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
-    setSaved(false);
-    setForm({ ...form, [k]: e.target.value });
-  };
-  const fe = (f: string) => (error instanceof ApiError && error.field === f ? error.message : null);
+  const send = submit(async (f) => {
+    await api.updateOpportunity(o.id, {
+      company: f.company,
+      role: f.role,
+      decisionBy: f.decisionBy || null,
+      notes: f.notes,
+    });
+    await onSaved();
+  });
   return (
     <details className="card">
       <summary>Edit details</summary>
-      <form
-        className="form"
-        aria-label="Edit details"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setError(null);
-          api
-            .updateOpportunity(o.id, {
-              company: form.company,
-              role: form.role,
-              decisionBy: form.decisionBy || null,
-              notes: form.notes,
-            })
-            .then(async () => {
-              setSaved(true);
-              await onSaved();
-            })
-            .catch((err: Error) => setError(err));
-        }}
-      >
+      <form className="form" aria-label="Edit details" onSubmit={send}>
         <Field label="Company" error={fe('company')}>
           {(p) => <input {...p} value={form.company} onChange={set('company')} />}
         </Field>
@@ -258,13 +244,7 @@ function EditDetails({ overview, onSaved }: { overview: OverviewView; onSaved: (
         <Field label="Notes" error={fe('notes')}>
           {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
         </Field>
-        <ErrorNote
-          error={
-            error && !['company', 'role', 'decisionBy', 'notes'].includes((error as ApiError).field ?? '')
-              ? error.message
-              : null
-          }
-        />
+        <ErrorNote error={formError} />
         <div className="row">
           <button type="submit">Save details</button>
           {saved && <span role="status">Saved.</span>}

@@ -1,10 +1,9 @@
-/** People: everyone met along the way, where each detail came from, and every touch with them. */
-import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, type ContactView } from '../api/client';
+import { api, type ContactView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
+import { useForm } from '../components/use-form';
 import { useLoad } from '../components/use-load';
 import { formatDateTime, RULE_LABELS } from '../format';
 
@@ -37,7 +36,14 @@ export function PeoplePage() {
 }
 
 function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => Promise<void> }) {
-  const [form, setForm] = useState({
+  const {
+    form,
+    set,
+    busy,
+    fieldError: fe,
+    formError,
+    submit,
+  } = useForm({
     displayName: person.displayName,
     title: person.title ?? '',
     company: person.company ?? '',
@@ -45,42 +51,26 @@ function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => P
     phones: person.phones.join('\n'),
     notes: person.notes,
   });
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
   const lines = (t: string) =>
     t
       .split(/[\n,]/)
       .map((x) => x.trim())
       .filter(Boolean);
-  const fe = (f: string) =>
-    error instanceof ApiError && error.field?.split('.')[0] === f ? error.message : null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.editPerson(person.id, {
-        displayName: form.displayName,
-        title: form.title.trim() || null,
-        company: form.company.trim() || null,
-        emails: lines(form.emails),
-        phones: lines(form.phones),
-        notes: form.notes,
-      });
-      await onSaved();
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const known = ['displayName', 'title', 'company', 'emails', 'phones', 'notes'];
+  const send = submit(async (f) => {
+    await api.editPerson(person.id, {
+      displayName: f.displayName,
+      title: f.title.trim() || null,
+      company: f.company.trim() || null,
+      emails: lines(f.emails),
+      phones: lines(f.phones),
+      notes: f.notes,
+    });
+    await onSaved();
+  });
   return (
     <details className="card" open={person.emails.length === 0}>
       <summary>Edit {person.displayName}</summary>
-      <form className="form" aria-label={`Edit ${person.displayName}`} onSubmit={submit}>
+      <form className="form" aria-label={`Edit ${person.displayName}`} onSubmit={send}>
         <Field label="Name, as they spell it" error={fe('displayName')}>
           {(p) => <input {...p} value={form.displayName} onChange={set('displayName')} />}
         </Field>
@@ -99,11 +89,7 @@ function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => P
         <Field label="Notes" error={fe('notes')}>
           {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
         </Field>
-        <ErrorNote
-          error={
-            error && !known.includes((error as ApiError).field?.split('.')[0] ?? '') ? error.message : null
-          }
-        />
+        <ErrorNote error={formError} />
         <button type="submit" className="primary" disabled={busy}>
           Save {person.displayName}
         </button>

@@ -1,47 +1,33 @@
 /** Pipeline: opportunities by stage; move one with its menu or by dragging it to a column. */
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Stage } from '../../../src/core/types';
-import { ApiError, api, type OpportunityView } from '../api/client';
+import { api, type OpportunityView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
+import { useForm } from '../components/use-form';
 import { useAction, useLoad } from '../components/use-load';
 import { STAGE_LABELS } from '../format';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 
 function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) {
-  const [form, setForm] = useState({ company: '', role: '', recruiter: '', decisionBy: '' });
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.addOpportunity({
-        company: form.company,
-        role: form.role,
-        ...(form.recruiter.trim() && { recruiter: form.recruiter }),
-        ...(form.decisionBy && { decisionBy: form.decisionBy }),
-      });
-      onAdded(created);
-    } catch (err) {
-      setError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fieldError = (f: string) => (error instanceof ApiError && error.field === f ? error.message : null);
-  const otherError =
-    error &&
-    !(error instanceof ApiError && ['company', 'role', 'recruiter', 'decisionBy'].includes(error.field ?? ''))
-      ? error.message
-      : null;
+  const { form, set, busy, fieldError, formError, submit } = useForm({
+    company: '',
+    role: '',
+    recruiter: '',
+    decisionBy: '',
+  });
+  const send = submit(async (f) => {
+    const created = await api.addOpportunity({
+      company: f.company,
+      role: f.role,
+      ...(f.recruiter.trim() && { recruiter: f.recruiter }),
+      ...(f.decisionBy && { decisionBy: f.decisionBy }),
+    });
+    onAdded(created);
+  });
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="add-opp-heading">
+    <form className="card form" onSubmit={send} aria-labelledby="add-opp-heading">
       <h2 id="add-opp-heading">Add an opportunity</h2>
       <Field label="Company" error={fieldError('company')}>
         {(p) => (
@@ -70,7 +56,7 @@ function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) 
           <input {...p} name="decisionBy" type="date" value={form.decisionBy} onChange={set('decisionBy')} />
         )}
       </Field>
-      <ErrorNote error={otherError} />
+      <ErrorNote error={formError} />
       <button type="submit" className="primary" disabled={busy}>
         Add opportunity
       </button>
