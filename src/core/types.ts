@@ -8,6 +8,10 @@
  * - IDs are time-ordered UUIDv7 strings.
  */
 
+import type { Locale } from './drafts/locale';
+
+export type { Locale } from './drafts/locale';
+
 export type Id = string;
 /** An exact moment, ISO-8601 UTC (`...Z`). */
 export type Instant = string;
@@ -60,6 +64,10 @@ export interface Account {
   /** Sign-off used at the end of drafts. */
   signature: string | null;
   displayName: string | null;
+  /** How notes and the app write dates, and the spelling dictionary: chosen, else from the zone. */
+  locale: Locale;
+  /** True when the user chose the locale; false when it follows the time zone. */
+  localeChosen: boolean;
 }
 
 /** Where a detail about a person came from (an invite, a card photo, typed by hand...). */

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isEmail } from '../../core/address';
+import { isLocale, LOCALES } from '../../core/drafts/locale';
 import { invalid } from '../../core/errors';
 import { parsePlaybook } from '../../core/playbook';
 import { getAccount, getPlaybook, updateSettings } from '../../features/accounts/account.service';
@@ -87,6 +88,26 @@ export const CONFIG_KEYS: Record<string, ConfigKey> = {
       return 'Signature saved.';
     },
   },
+  locale: {
+    usage: `${LOCALES.join(' | ')}, or "default" to follow the time zone (dates in notes, spelling)`,
+    set: async (s, value) => {
+      if (value.toLowerCase() === 'default') {
+        const account = await updateSettings(s.ctx, { locale: null });
+        return `Locale follows your time zone: ${account.locale}.`;
+      }
+      // Accept en_gb / EN-GB as typed; store the canonical form.
+      const canonical = value
+        .replace('_', '-')
+        .replace(
+          /^([a-z]+)-([a-z]+)$/i,
+          (_m, l: string, r: string) => `${l.toLowerCase()}-${r.toUpperCase()}`,
+        );
+      if (!isLocale(canonical))
+        throw invalid(`locale: "${value}" is not one of ${LOCALES.join(', ')} (or "default").`, 'locale');
+      await updateSettings(s.ctx, { locale: canonical });
+      return `Locale set to ${canonical}: ${canonical === 'en-GB' ? 'dates read "Wednesday 2 December", British spelling' : 'dates read "Wednesday, December 2", US spelling'}.`;
+    },
+  },
   // smtp, imap, mail-signature: owned by the mail commands.
   ...MAIL_CONFIG_KEYS,
 };
@@ -145,6 +166,8 @@ export function registerConfigCommands(program: Command, kit: CommandKit): void 
           ownEmails: account.ownEmails,
           name: account.displayName,
           signature: account.signature,
+          locale: account.locale,
+          localeChosen: account.localeChosen,
           dataDir: s.dataDir,
           playbook,
         };
@@ -154,6 +177,7 @@ export function registerConfigCommands(program: Command, kit: CommandKit): void 
             `holidays    ${account.holidayRegion ?? 'none (weekends only)'}`,
             `me          ${account.ownEmails.join(', ') || '-'}`,
             `name        ${account.displayName ?? '-'}`,
+            `locale      ${account.locale}${account.localeChosen ? '' : ' (from the time zone)'}`,
             `data        ${s.dataDir}`,
             `playbook    ${JSON.stringify(playbook)}`,
           ].join('\n'),

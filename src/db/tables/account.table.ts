@@ -11,6 +11,8 @@ export interface AccountTable {
   playbook: string;
   signature: string | null;
   display_name: string | null;
+  /** The locale the user chose ('en-US' | 'en-GB'); null follows the time zone. */
+  locale: string | null;
   /** Secret token of the private calendar feed URL; null when revoked. */
   feed_token: string | null;
   created_at: string;

@@ -25,6 +25,21 @@ describeEachDialect('settings routes', (t) => {
     await api.close();
   });
 
+  it('locale follows the time zone until chosen, then stays; null follows the zone again', async () => {
+    const api = await createTestApi(t.store);
+    expect((await api.get('/api/settings')).json()).toMatchObject({ locale: 'en-US', localeChosen: false });
+    const london = (await api.patch('/api/settings', { timeZone: 'Europe/London' })).json();
+    expect(london).toMatchObject({ locale: 'en-GB', localeChosen: false });
+    const chosen = (await api.patch('/api/settings', { locale: 'en-US' })).json();
+    expect(chosen).toMatchObject({ locale: 'en-US', localeChosen: true });
+    const reset = (await api.patch('/api/settings', { locale: null })).json();
+    expect(reset).toMatchObject({ locale: 'en-GB', localeChosen: false });
+    const bad = await api.patch('/api/settings', { locale: 'fr-FR' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('locale');
+    await api.close();
+  });
+
   it('refuses a bad playbook number with the field, as a playbook file would be, and keeps the old one', async () => {
     const api = await createTestApi(t.store);
     const res = await api.patch('/api/settings', { playbookOverrides: { checkIn: { minGap: -1 } } });

@@ -32,6 +32,8 @@ function presentSettings(account: Account, token: string | null): SettingsView {
     playbook,
     signature: account.signature,
     displayName: account.displayName,
+    locale: account.locale,
+    localeChosen: account.localeChosen,
     feedPath: token ? feedPath(token) : null,
   };
 }

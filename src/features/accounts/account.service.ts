@@ -1,4 +1,6 @@
-/** The account's settings: zone, holiday region, own addresses, playbook overrides, signature. */
+/** The account's settings: zone, holiday region, own addresses, playbook overrides, signature, locale. */
+
+import { defaultLocaleFor, isLocale, type Locale } from '../../core/drafts/locale';
 import { AppError, invalid } from '../../core/errors';
 import { type Playbook, parsePlaybook } from '../../core/playbook';
 import { formatInstant, isValidTimeZone, type Temporal } from '../../core/time';
@@ -19,6 +21,9 @@ export function toAccount(row: AccountRow): Account {
     playbookOverrides: readJsonObject(row.playbook),
     signature: row.signature,
     displayName: row.display_name,
+    // A value this build does not know (a newer version wrote it) falls back like an unset one.
+    locale: isLocale(row.locale) ? row.locale : defaultLocaleFor(row.time_zone),
+    localeChosen: isLocale(row.locale),
   };
 }
 
@@ -53,6 +58,7 @@ export async function createAccount(
     playbook: '{}',
     signature: null,
     display_name: null,
+    locale: null,
     feed_token: null,
     created_at: at,
     updated_at: at,
@@ -79,6 +85,8 @@ export interface SettingsPatch {
   playbookOverrides?: unknown;
   signature?: string | null;
   displayName?: string | null;
+  /** A locale, or null to follow the time zone again. */
+  locale?: Locale | null;
 }
 
 /** Change settings; every field is validated before anything is written. */
@@ -99,6 +107,7 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
     ...(patch.playbookOverrides !== undefined && { playbook: writeJson(patch.playbookOverrides) }),
     ...(patch.signature !== undefined && { signature: patch.signature }),
     ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+    ...(patch.locale !== undefined && { locale: patch.locale }),
     updated_at: formatInstant(ctx.now),
   });
   return getAccount(ctx);

@@ -3,6 +3,7 @@
  * `parsePlaybook` as a playbook file, so the form and the file refuse the same mistakes.
  */
 import { z } from 'zod';
+import { LOCALES } from '../../core/drafts/locale';
 import { playbookSchema } from '../../core/playbook';
 
 export const settingsPatchSchema = z.object({
@@ -18,6 +19,8 @@ export const settingsPatchSchema = z.object({
   playbookOverrides: z.record(z.string(), z.unknown()).optional(),
   signature: z.string().max(2000).nullable().optional(),
   displayName: z.string().trim().max(200).nullable().optional(),
+  /** 'en-US' or 'en-GB'; null follows the time zone again. */
+  locale: z.enum(LOCALES).nullable().optional(),
 });
 export type SettingsPatchInput = z.input<typeof settingsPatchSchema>;
 
@@ -30,6 +33,10 @@ export const settingsView = z.object({
   playbook: playbookSchema,
   signature: z.string().nullable(),
   displayName: z.string().nullable(),
+  /** The effective locale: dates in notes and in the app, the spelling dictionary. */
+  locale: z.enum(LOCALES),
+  /** False when the locale follows the time zone's region. */
+  localeChosen: z.boolean(),
   /** Path of the private calendar feed (`/feed/<token>.ics`), or null when there is none. */
   feedPath: z.string().nullable(),
 });
