@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageMagickSkipReason, renderCard, sharedFixture } from '../test/capture-fixtures';
+import { fixture, imageMagickSkipReason, renderCard } from '../test/capture-fixtures';
 import { ImportFlowPage } from './pages/import.page';
 import { OpportunityPage } from './pages/opportunity.page';
 import { PipelinePage } from './pages/pipeline.page';
@@ -87,7 +87,7 @@ describe.skipIf(skip !== null)('the Import page in a browser', () => {
 
   it('reads a pasted schedule email as a .txt schedule and saves its interviews', async () => {
     const importPage = await new ImportFlowPage(page, server.url).open();
-    await importPage.pasteSchedule(sharedFixture('schedule-email-northwind.txt').toString('utf8'));
+    await importPage.pasteSchedule(fixture('schedule-email-northwind.txt').toString('utf8'));
     const understood = await importPage.understood();
     expect(understood).toContain('Priya Raman, Engineering Manager');
     expect(understood).toContain("Siobhán O'Connell");

@@ -1,6 +1,6 @@
 /**
- * Paths to the capture test files: the team's shared fixtures (`../shared/fixtures` beside the
- * repository, as in CI) and this repository's own under test/fixtures/capture.
+ * The capture test files, all inside this repository (test/fixtures, with SOURCES.md saying where
+ * each came from): a clone with nothing beside it runs every test.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,9 +8,8 @@ import { join } from 'node:path';
 
 const repoRoot = join(import.meta.dirname, '..');
 
-/** A file under ../shared/fixtures (e.g. `calendar/google-onsite-loop.ics`), as bytes. */
-export const sharedFixture = (path: string): Buffer =>
-  readFileSync(join(repoRoot, '..', 'shared', 'fixtures', path));
+/** A file under test/fixtures (e.g. `calendar/google-onsite-loop.ics`), as bytes. */
+export const fixture = (path: string): Buffer => readFileSync(join(repoRoot, 'test', 'fixtures', path));
 
 /** A file under test/fixtures/capture, as bytes. */
 export const captureFixture = (name: string): Buffer =>

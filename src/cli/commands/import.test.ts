@@ -1,12 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  captureFixture,
-  imageMagickSkipReason,
-  renderCard,
-  sharedFixture,
-} from '../../../test/capture-fixtures';
+import { captureFixture, fixture, imageMagickSkipReason, renderCard } from '../../../test/capture-fixtures';
 import { createTestCli, type TestCli } from '../../../test/cli';
 import type { CaptureBundle } from '../../core/capture/bundle';
 import type { ImportResult } from '../../features/imports/import.service';
@@ -29,7 +24,7 @@ describe('afterview import', () => {
   afterEach(() => cli.cleanup());
 
   it('prints what an invite says and saves it (stdin is not a terminal: --yes implied)', async () => {
-    const r = await cli.run(['import', file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'))], {
+    const r = await cli.run(['import', file('loop.ics', fixture('calendar/google-onsite-loop.ics'))], {
       now: NOW,
     });
     expect(r.stderr).toBe('');
@@ -58,7 +53,7 @@ describe('afterview import', () => {
   });
 
   it('--dry-run shows what would be saved and saves nothing; --json gives the bundle and the result', async () => {
-    const name = file('schedule.txt', sharedFixture('schedule-email-northwind.txt'));
+    const name = file('schedule.txt', fixture('schedule-email-northwind.txt'));
     const r = await cli.run(['--json', 'import', name, '--dry-run'], { now: NOW });
     expect(r.code).toBe(0);
     const out = r.json<{ kind: string; understood: CaptureBundle; result: ImportResult }>();
@@ -89,19 +84,19 @@ describe('afterview import', () => {
     expect(
       (
         await cli.run(
-          ['import', file('s.txt', sharedFixture('schedule-email-northwind.txt')), '--opportunity', oppId],
+          ['import', file('s.txt', fixture('schedule-email-northwind.txt')), '--opportunity', oppId],
           { now: NOW },
         )
       ).code,
     ).toBe(0);
     expect(
       (
-        await cli.run(['import', file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'))], {
+        await cli.run(['import', file('loop.ics', fixture('calendar/google-onsite-loop.ics'))], {
           now: NOW,
         })
       ).code,
     ).toBe(0);
-    const v = await cli.run(['import', file('p.vcf', sharedFixture('vcard/apple-contacts-export.vcf'))], {
+    const v = await cli.run(['import', file('p.vcf', fixture('vcard/apple-contacts-export.vcf'))], {
       now: NOW,
     });
     expect(v.stdout).toContain('Created 0 opportunities, 0 people, 0 interviews; merged 2 known people.\n');
@@ -171,7 +166,7 @@ describe('afterview import', () => {
   });
 
   it('asks before saving in a terminal, and saves nothing on no', async () => {
-    const name = file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    const name = file('loop.ics', fixture('calendar/google-onsite-loop.ics'));
     const questions: string[] = [];
     let stdout = '';
     const io: CliIo = {
@@ -197,7 +192,7 @@ describe('afterview import', () => {
   });
 
   it('hands a .json backup to the backup import', async () => {
-    await cli.run(['import', file('loop.ics', sharedFixture('calendar/google-onsite-loop.ics'))], {
+    await cli.run(['import', file('loop.ics', fixture('calendar/google-onsite-loop.ics'))], {
       now: NOW,
     });
     const exported = await cli.run(['export']);
@@ -260,7 +255,7 @@ describe('afterview people export', () => {
   afterEach(() => cli.cleanup());
 
   it('writes everyone, or one person, as vCards that import back', async () => {
-    writeFileSync(join(cli.dataDir, 'in.vcf'), sharedFixture('vcard/outlook-2.1-quoted-printable.vcf'));
+    writeFileSync(join(cli.dataDir, 'in.vcf'), fixture('vcard/outlook-2.1-quoted-printable.vcf'));
     expect((await cli.run(['import', 'in.vcf'], { now: NOW })).code).toBe(0);
     const all = await cli.run(['people', 'export']);
     expect(all.code).toBe(0);

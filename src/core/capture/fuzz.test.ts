@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
+import { captureFixture, fixture } from '../../../test/capture-fixtures';
 import { AppError } from '../errors';
 import type { CaptureBundle } from './bundle';
 import { cardBundle, readCardFields } from './card';
@@ -20,10 +20,10 @@ const parsers: Record<string, { parse: Parser; fixtures: Buffer[] }> = {
   ics: {
     parse: (b) => parseIcs(b, { timeZone: 'America/New_York', ownEmails: ['alex.kim.dev@mail.example'] }),
     fixtures: [
-      sharedFixture('calendar/google-onsite-loop.ics'),
-      sharedFixture('calendar/outlook-teams-panel.ics'),
-      sharedFixture('calendar/exchange-2010-windows-tz-names.ics'),
-      sharedFixture('calendar/exchange-2010-owa-display-name-tzid.ics'),
+      fixture('calendar/google-onsite-loop.ics'),
+      fixture('calendar/outlook-teams-panel.ics'),
+      fixture('calendar/exchange-2010-windows-tz-names.ics'),
+      fixture('calendar/exchange-2010-owa-display-name-tzid.ics'),
       captureFixture('custom-vtimezone.ics'),
       captureFixture('invite-seq2-cancel.ics'),
     ],
@@ -31,14 +31,14 @@ const parsers: Record<string, { parse: Parser; fixtures: Buffer[] }> = {
   vcard: {
     parse: (b) => parseVCards(b),
     fixtures: [
-      sharedFixture('vcard/apple-contacts-export.vcf'),
-      sharedFixture('vcard/outlook-2.1-quoted-printable.vcf'),
-      sharedFixture('vcard/rfc6350-v4.vcf'),
+      fixture('vcard/apple-contacts-export.vcf'),
+      fixture('vcard/outlook-2.1-quoted-printable.vcf'),
+      fixture('vcard/rfc6350-v4.vcf'),
     ],
   },
   schedule: {
     parse: (b) => parseSchedule(b, { now: '2026-11-30T12:00:00Z', timeZone: 'America/New_York' }),
-    fixtures: [sharedFixture('schedule-email-northwind.txt')],
+    fixtures: [fixture('schedule-email-northwind.txt')],
   },
   csv: {
     parse: (b) => parseCsv(b),
@@ -88,39 +88,39 @@ function survive(parse: Parser, input: Uint8Array, limitMs = 20_000): void {
   expect(performance.now() - started).toBeLessThan(limitMs);
 }
 
-const mutation = (fixture: Buffer): fc.Arbitrary<Uint8Array> =>
+const mutation = (base: Buffer): fc.Arbitrary<Uint8Array> =>
   fc.oneof(
     // cut short anywhere
-    fc.nat(fixture.length).map((n) => fixture.subarray(0, n)),
+    fc.nat(base.length).map((n) => base.subarray(0, n)),
     // flip a few bytes
     fc
-      .array(fc.tuple(fc.nat(fixture.length - 1), fc.integer({ min: 0, max: 255 })), {
+      .array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), {
         minLength: 1,
         maxLength: 12,
       })
       .map((flips) => {
-        const copy = Uint8Array.from(fixture);
+        const copy = Uint8Array.from(base);
         for (const [at, value] of flips) copy[at] = value;
         return copy;
       }),
     // fold (CRLF + space) at odd places, even inside multi-byte characters
-    fc.array(fc.nat(fixture.length), { minLength: 1, maxLength: 10 }).map((points) => {
+    fc.array(fc.nat(base.length), { minLength: 1, maxLength: 10 }).map((points) => {
       const sorted = [...new Set(points)].sort((a, b) => b - a);
-      let out = Buffer.from(fixture);
+      let out = Buffer.from(base);
       for (const p of sorted)
         out = Buffer.concat([out.subarray(0, p), Buffer.from('\r\n '), out.subarray(p)]);
       return out;
     }),
     // a slice repeated many times (a huge file of repeats, still under the size limit)
     fc
-      .tuple(fc.nat(fixture.length - 1), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 2, max: 1_000 }))
+      .tuple(fc.nat(base.length - 1), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 2, max: 1_000 }))
       .map(([from, length, times]) => {
-        const slice = fixture.subarray(from, Math.min(fixture.length, from + length));
-        return Buffer.concat([fixture, ...Array.from({ length: times }, () => slice)]);
+        const slice = base.subarray(from, Math.min(base.length, from + length));
+        return Buffer.concat([base, ...Array.from({ length: times }, () => slice)]);
       }),
     // lines dropped or shuffled
     fc.array(fc.boolean(), { minLength: 1, maxLength: 200 }).map((keep) => {
-      const lines = fixture.toString('latin1').split('\n');
+      const lines = base.toString('latin1').split('\n');
       return Buffer.from(lines.filter((_, i) => keep[i % keep.length]).join('\n'), 'latin1');
     }),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
+import { captureFixture, fixture } from '../../../test/capture-fixtures';
 import type { CaptureBundle } from './bundle';
 import { parseIcs, roundFrom } from './ics';
 
@@ -16,7 +16,7 @@ function people(bundle: CaptureBundle, interviewIndex: number): Array<[string | 
 
 describe('parseIcs on the shared fixtures', () => {
   it('reads the Google onsite loop: two sessions, interviewers with accents, no candidate or room', () => {
-    const b = parseIcs(sharedFixture('calendar/google-onsite-loop.ics'), {
+    const b = parseIcs(fixture('calendar/google-onsite-loop.ics'), {
       timeZone: zone,
       ownEmails: ['Alex.Kim.Dev@mail.example'],
     });
@@ -65,7 +65,7 @@ describe('parseIcs on the shared fixtures', () => {
   });
 
   it('reads the Outlook Teams panel: Windows zone, "Last, First" names, no shared mailbox, recruiter signature', () => {
-    const b = parseIcs(sharedFixture('calendar/outlook-teams-panel.ics'), {
+    const b = parseIcs(fixture('calendar/outlook-teams-panel.ics'), {
       timeZone: zone,
       ownEmails: ['jordan.bell@mail.example'],
     });
@@ -120,13 +120,13 @@ describe('parseIcs on the shared fixtures', () => {
   });
 
   it("without the user's addresses, takes the outside attendee named in the title to be the user", () => {
-    const b = parseIcs(sharedFixture('calendar/google-onsite-loop.ics'), { timeZone: zone });
+    const b = parseIcs(fixture('calendar/google-onsite-loop.ics'), { timeZone: zone });
     expect(b.contacts.map((c) => c.displayName)).not.toContain('Alex Kim');
     expect(b.warnings[0]).toMatch(/^Alex Kim <alex\.kim\.dev@mail\.example> was taken to be you/);
   });
 
   it('maps Exchange 2010 Windows zone names, mends the malformed quoted TZID, and reads every event', () => {
-    const b = parseIcs(sharedFixture('calendar/exchange-2010-windows-tz-names.ics'), { timeZone: zone });
+    const b = parseIcs(fixture('calendar/exchange-2010-windows-tz-names.ics'), { timeZone: zone });
     expect(b.interviews.map((i) => [i.round, i.start, i.timeZone])).toEqual([
       ['test', '2020-09-10T07:00:00Z', 'Europe/Berlin'],
       ["Log Yesterday's Jira time", '2020-06-09T07:00:00Z', 'Europe/Berlin'],
@@ -139,7 +139,7 @@ describe('parseIcs on the shared fixtures', () => {
   });
 
   it('maps Exchange display-name TZIDs such as "(UTC-05:00) Eastern Time (US & Canada)" with no VTIMEZONE', () => {
-    const b = parseIcs(sharedFixture('calendar/exchange-2010-owa-display-name-tzid.ics'), { timeZone: zone });
+    const b = parseIcs(fixture('calendar/exchange-2010-owa-display-name-tzid.ics'), { timeZone: zone });
     expect(b.interviews.map((i) => [i.round, i.start, i.end, i.timeZone])).toEqual([
       ['TEST Syd', '2020-10-28T02:30:00Z', '2020-10-28T04:00:00Z', 'Australia/Sydney'],
       ['TEST', '2020-10-28T17:30:00Z', '2020-10-28T19:00:00Z', 'America/New_York'],
@@ -222,7 +222,7 @@ describe('parseIcs on bad input', () => {
   });
 
   it('skips an event cut short, keeping the complete ones', () => {
-    const text = sharedFixture('calendar/google-onsite-loop.ics').toString('utf8');
+    const text = fixture('calendar/google-onsite-loop.ics').toString('utf8');
     const cut = text.slice(0, text.indexOf('SUMMARY:Alex Kim <> Northwind Labs: System Design'));
     const b = parseIcs(cut, { ...opts, ownEmails: ['alex.kim.dev@mail.example'] });
     expect(b.interviews).toHaveLength(1);

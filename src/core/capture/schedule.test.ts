@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/capture-fixtures';
+import { fixture } from '../../../test/capture-fixtures';
 import type { CaptureBundle } from './bundle';
 import { parseSchedule } from './schedule';
 
@@ -18,7 +18,7 @@ const slots = (b: CaptureBundle) =>
   }));
 
 describe('parseSchedule on the shared Northwind schedule email', () => {
-  const b = parseSchedule(sharedFixture('schedule-email-northwind.txt'), options);
+  const b = parseSchedule(fixture('schedule-email-northwind.txt'), options);
 
   it('reads one interview per slot on Tuesday 8 December, Pacific time, with names exactly as written', () => {
     const dana = 'Dana Whitfield (Recruiting Coordinator) coordinator';
@@ -86,7 +86,7 @@ describe('parseSchedule on the shared Northwind schedule email', () => {
   });
 
   it('rolls a date without a year into next year when it has passed', () => {
-    const late = parseSchedule(sharedFixture('schedule-email-northwind.txt'), {
+    const late = parseSchedule(fixture('schedule-email-northwind.txt'), {
       ...options,
       now: '2026-12-20T12:00:00Z',
     });

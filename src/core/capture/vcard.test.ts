@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/capture-fixtures';
+import { fixture } from '../../../test/capture-fixtures';
 import { parseVCards, toVCard, toVCards, type VCardContact } from './vcard';
 
 const summary = (input: string | Uint8Array) =>
@@ -14,8 +14,8 @@ const summary = (input: string | Uint8Array) =>
 
 describe('parseVCards on the shared fixtures', () => {
   it('reads Apple Contacts 3.0: grouped properties, X-ABLabel, folded NOTE, accents', () => {
-    const b = parseVCards(sharedFixture('vcard/apple-contacts-export.vcf'));
-    expect(summary(sharedFixture('vcard/apple-contacts-export.vcf'))).toEqual([
+    const b = parseVCards(fixture('vcard/apple-contacts-export.vcf'));
+    expect(summary(fixture('vcard/apple-contacts-export.vcf'))).toEqual([
       {
         name: 'Priya Raman',
         title: 'Engineering Manager',
@@ -40,7 +40,7 @@ describe('parseVCards on the shared fixtures', () => {
   });
 
   it('reads Outlook 2.1: bare parameters, CHARSET, quoted-printable soft break inside an en dash', () => {
-    expect(summary(sharedFixture('vcard/outlook-2.1-quoted-printable.vcf'))).toEqual([
+    expect(summary(fixture('vcard/outlook-2.1-quoted-printable.vcf'))).toEqual([
       {
         name: 'Diego Fernández-Ortiz',
         title: 'Senior Engineer',
@@ -59,7 +59,7 @@ describe('parseVCards on the shared fixtures', () => {
   });
 
   it('reads RFC 6350 4.0: KIND, tel: URI, quoted TYPE list', () => {
-    expect(summary(sharedFixture('vcard/rfc6350-v4.vcf'))).toEqual([
+    expect(summary(fixture('vcard/rfc6350-v4.vcf'))).toEqual([
       {
         name: 'Chinedu Okafor',
         title: 'Senior Recruiter',

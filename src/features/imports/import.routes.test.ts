@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/capture-fixtures';
+import { fixture } from '../../../test/capture-fixtures';
 import { createTestApi } from '../../../test/http';
 import { describeEachDialect } from '../../../test/store';
 import { cardBundle } from '../../core/capture/card';
@@ -12,7 +12,7 @@ describeEachDialect('import routes', (t) => {
     try {
       const preview = await api.post('/api/imports/preview', {
         fileName: 'panel.ics',
-        text: sharedFixture('calendar/outlook-teams-panel.ics').toString('utf8'),
+        text: fixture('calendar/outlook-teams-panel.ics').toString('utf8'),
       });
       expect(preview.statusCode).toBe(200);
       const body = preview.json();
@@ -48,7 +48,7 @@ describeEachDialect('import routes', (t) => {
       const ok = await api.post('/api/imports', {
         file: {
           fileName: 'people.vcf',
-          contentBase64: sharedFixture('vcard/outlook-2.1-quoted-printable.vcf').toString('base64'),
+          contentBase64: fixture('vcard/outlook-2.1-quoted-printable.vcf').toString('base64'),
         },
       });
       expect(ok.statusCode).toBe(200);

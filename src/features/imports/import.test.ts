@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureFixture, sharedFixture } from '../../../test/capture-fixtures';
+import { captureFixture, fixture } from '../../../test/capture-fixtures';
 import { at, createTestContext } from '../../../test/context';
 import { describeEachDialect } from '../../../test/store';
 import type { CaptureBundle } from '../../core/capture/bundle';
@@ -37,7 +37,7 @@ describeEachDialect('applyImport', (t) => {
 
   it('saves an invite: the company by its domain, the people, the interviews with their zone', async () => {
     const ctx = await setup();
-    const result = await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    const result = await importFile(ctx, 'loop.ics', fixture('calendar/google-onsite-loop.ics'));
     expect(result.opportunities.created).toMatchObject([{ company: 'Northwind Labs' }]);
     const [opp] = await listOpportunities(ctx);
     expect(opp).toMatchObject({ stage: 'interviewing', domains: ['northwind-labs.example'] });
@@ -65,8 +65,8 @@ describeEachDialect('applyImport', (t) => {
 
   it('imports the same invite twice without duplicating anything', async () => {
     const ctx = await setup();
-    await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
-    const again = await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
+    await importFile(ctx, 'loop.ics', fixture('calendar/google-onsite-loop.ics'));
+    const again = await importFile(ctx, 'loop.ics', fixture('calendar/google-onsite-loop.ics'));
     expect(again.interviews.unchanged).toHaveLength(2);
     expect(again.opportunities.matched).toHaveLength(1);
     expect(again.contacts.created).toEqual([]);
@@ -101,9 +101,9 @@ describeEachDialect('applyImport', (t) => {
 
   it('merges one person from a schedule, an invite and a vCard, keeping every detail and its source', async () => {
     const ctx = await setup();
-    await importFile(ctx, 'schedule.txt', sharedFixture('schedule-email-northwind.txt'));
-    await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'));
-    const vcard = await importFile(ctx, 'priya.vcf', sharedFixture('vcard/apple-contacts-export.vcf'));
+    await importFile(ctx, 'schedule.txt', fixture('schedule-email-northwind.txt'));
+    await importFile(ctx, 'loop.ics', fixture('calendar/google-onsite-loop.ics'));
+    const vcard = await importFile(ctx, 'priya.vcf', fixture('vcard/apple-contacts-export.vcf'));
     expect(vcard.contacts.created).toEqual([]);
     const people = await listContacts(ctx);
     const priyas = people.filter((c) => c.displayName === 'Priya Raman');
@@ -140,7 +140,7 @@ describeEachDialect('applyImport', (t) => {
   it('attaches everything to --opportunity when given', async () => {
     const ctx = await setup();
     const mine = await addOpportunity(ctx, { company: 'Contoso Health', role: 'Data Analyst II' });
-    const result = await importFile(ctx, 'panel.ics', sharedFixture('calendar/outlook-teams-panel.ics'), {
+    const result = await importFile(ctx, 'panel.ics', fixture('calendar/outlook-teams-panel.ics'), {
       opportunityId: mine.id,
     });
     expect(result.opportunities).toEqual({
@@ -152,7 +152,7 @@ describeEachDialect('applyImport', (t) => {
 
   it('a dry run reports what it would do and saves nothing', async () => {
     const ctx = await setup();
-    const result = await importFile(ctx, 'loop.ics', sharedFixture('calendar/google-onsite-loop.ics'), {
+    const result = await importFile(ctx, 'loop.ics', fixture('calendar/google-onsite-loop.ics'), {
       dryRun: true,
     });
     expect(result.dryRun).toBe(true);
@@ -210,10 +210,10 @@ describeEachDialect('applyImport', (t) => {
   it('saves broken copies of real files whole or not at all, never in part', async () => {
     const ctx = await setup();
     const files: Array<[string, Buffer]> = [
-      ['loop.ics', sharedFixture('calendar/google-onsite-loop.ics')],
-      ['panel.ics', sharedFixture('calendar/outlook-teams-panel.ics')],
-      ['people.vcf', sharedFixture('vcard/outlook-2.1-quoted-printable.vcf')],
-      ['schedule.txt', sharedFixture('schedule-email-northwind.txt')],
+      ['loop.ics', fixture('calendar/google-onsite-loop.ics')],
+      ['panel.ics', fixture('calendar/outlook-teams-panel.ics')],
+      ['people.vcf', fixture('vcard/outlook-2.1-quoted-printable.vcf')],
+      ['schedule.txt', fixture('schedule-email-northwind.txt')],
       ['teal.csv', captureFixture('teal-like.csv')],
     ];
     const mutated = fc.tuple(
@@ -249,7 +249,7 @@ describeEachDialect('applyImport', (t) => {
     const result = await importFile(
       ctx,
       'x.ics',
-      sharedFixture('calendar/exchange-2010-owa-display-name-tzid.ics'),
+      fixture('calendar/exchange-2010-owa-display-name-tzid.ics'),
     );
     expect(result.interviews.created).toEqual([]);
     expect(result.skipped).toEqual([
