@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Finding } from '../../core/checker/types';
+import { AppError } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { Message } from '../../core/types';
 import { testImapConnection, testSmtpConnection } from '../../features/mail/connection-test';
@@ -297,7 +298,16 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .argument('<messageId>')
     .action((id: string, _o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const raw = await emlFor(s.ctx, id);
+        const raw = await emlFor(s.ctx, id).catch((err: unknown) => {
+          // The service says what is missing; the terminal also says how to set it here.
+          if (err instanceof AppError && err.field === 'from')
+            throw new AppError(
+              err.code,
+              `${err.message} Set it with: afterview config set me EMAIL.`,
+              'from',
+            );
+          throw err;
+        });
         if (s.json) printJson(s.io, { id, eml: raw.toString('utf8') });
         else s.io.stdout(raw.toString('utf8'));
       }),

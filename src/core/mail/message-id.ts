@@ -21,6 +21,24 @@ export function makeMessageId(input: { random: string; at: string; domain: strin
   return `<${time}.${random}@${domain}>`;
 }
 
+/**
+ * The Message-ID a note handed to the user's own mail app carries (`.eml`), derived from the
+ * note's own id and creation time rather than chosen at random, so producing the file again
+ * gives the same id and a download (a GET) never has to store anything. "Mark as sent" stores it,
+ * so a reply to the copy sent from the mail app is still matched to the note.
+ */
+export function handoffMessageId(input: {
+  messageId: string;
+  createdAt: string;
+  fromAddress: string;
+}): string {
+  return makeMessageId({
+    random: input.messageId.toLowerCase().replace(/[^0-9a-z]/g, ''),
+    at: input.createdAt,
+    domain: domainOf(input.fromAddress),
+  });
+}
+
 /** The domain part of an address (`dana@northwind.example` → `northwind.example`). */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');

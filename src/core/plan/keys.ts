@@ -48,6 +48,19 @@ export function ruleOfKey(key: string): RuleId | null {
   return null;
 }
 
+/**
+ * The person an action key names as its recipient: the interviewer of a thank-you, the contact
+ * of a thanks-for-consideration. Null for keys that name nobody (check-in, reconnect, ...).
+ * A note recorded for the key must be addressed to exactly this person.
+ */
+export function recipientOfKey(key: string): Id | null {
+  const thanks = /^thank-you:[^:]+:([^:]+)$/.exec(key);
+  if (thanks) return thanks[1] ?? null;
+  const consideration = /^thanks-for-consideration:[^:]+:([^:]+)$/.exec(key);
+  if (consideration && consideration[1] !== 'company') return consideration[1] ?? null;
+  return null;
+}
+
 /** The opportunity a check-in key is about, or null for any other key. */
 export function checkInOpportunityOf(key: string): Id | null {
   const m = /^check-in:([^:]+):[^:]+$/.exec(key);

@@ -4,8 +4,25 @@ import { type FeatureRoutes, idParams } from '../route-kit';
 import { messageView, presentMessage } from './message.presenter';
 import { draftSchema, recordMessageSchema, updateDraftSchema } from './message.schemas';
 import { getMessage, listMessages, markSent, recordMessage, saveDraft, updateDraft } from './message.service';
+import { noteForAction } from './note-for-action.service';
 
 export const markSentSchema = z.object({ at: z.string().optional() });
+
+export const noteForActionView = z.object({
+  action: z.object({
+    key: z.string(),
+    rule: z.string(),
+    state: z.enum(['open', 'done', 'dismissed', 'snoozed', 'fulfilled']),
+    title: z.string(),
+    due: z.string(),
+    opportunityId: z.string(),
+    interviewId: z.string().nullable(),
+    contactId: z.string().nullable(),
+  }),
+  draft: messageView.nullable(),
+  sent: messageView.nullable(),
+});
+export type NoteForActionView = z.infer<typeof noteForActionView>;
 
 export const messageRoutes: FeatureRoutes = async (app, { contextOf }) => {
   app.get(
@@ -20,6 +37,27 @@ export const messageRoutes: FeatureRoutes = async (app, { contextOf }) => {
     async (req) => ({
       messages: (await listMessages(await contextOf(req), req.query.opportunityId)).map(presentMessage),
     }),
+  );
+
+  app.get(
+    '/messages/for-action',
+    {
+      schema: {
+        tags: ['messages'],
+        description:
+          'What Compose opens on for an action: its state, its saved draft, the note that fulfilled it.',
+        querystring: z.object({ key: z.string().min(1, 'is required').max(300) }),
+        response: { 200: noteForActionView },
+      },
+    },
+    async (req) => {
+      const n = await noteForAction(await contextOf(req), req.query.key);
+      return {
+        action: n.action,
+        draft: n.draft && presentMessage(n.draft),
+        sent: n.sent && presentMessage(n.sent),
+      };
+    },
   );
 
   app.get(

@@ -3,6 +3,8 @@
  * reads them to know what is done; the outbox (features/outbox) sends the scheduled ones.
  */
 import { AppError, invalid, notFound } from '../../core/errors';
+import { handoffMessageId } from '../../core/mail/message-id';
+import { recipientOfKey } from '../../core/plan/keys';
 import { formatInstant, parseUserInstant } from '../../core/time';
 import type { Direction, Message, MessageKind, MessageStatus } from '../../core/types';
 import { parseInput } from '../../core/validate';
@@ -15,6 +17,7 @@ import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
 import { groupRows } from '../group-rows';
 import { listInterviews } from '../interviews/interview.service';
+import { getMailSettings } from '../mail/mail.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
 import * as repo from './message.repository';
 import {
@@ -149,12 +152,43 @@ export async function recordMessage(ctx: ServiceContext, input: RecordMessageInp
 }
 
 /**
+ * A note recorded for an action that names its recipient (a thank-you to one interviewer) must be
+ * addressed to exactly that person: otherwise the note for Sam would close Priya's thank-you and
+ * leave Sam's open. Refused with a sentence naming both people.
+ */
+export async function assertAddressedToAction(
+  ctx: ServiceContext,
+  actionKey: string | null | undefined,
+  contactIds: readonly string[],
+): Promise<void> {
+  if (!actionKey) return;
+  const expected = recipientOfKey(actionKey);
+  if (!expected) return;
+  if (contactIds.length === 1 && contactIds[0] === expected) return;
+  const [meant, ...actual] = await Promise.all(
+    [expected, ...contactIds].map((id) =>
+      getContact(ctx, id).then(
+        (c) => c.displayName,
+        () => 'someone else',
+      ),
+    ),
+  );
+  const to = actual.length > 0 ? actual.join(', ') : 'nobody';
+  throw new AppError(
+    'conflict',
+    `This note is addressed to ${to}, but it is the one meant for ${meant}; write to ${to} from their own note instead.`,
+    'contactIds',
+  );
+}
+
+/**
  * Save a draft. A draft for the same planner action is updated in place rather than duplicated,
  * so drafting twice never leaves two notes to one person.
  */
 export async function saveDraft(ctx: ServiceContext, input: DraftInput): Promise<Message> {
   const data = parseInput(draftSchema, input);
   const contacts = await Promise.all(data.contactIds.map((id) => getContact(ctx, id)));
+  await assertAddressedToAction(ctx, data.actionKey, data.contactIds);
   const at = formatInstant(ctx.now);
   const existing = data.actionKey
     ? await repo.findDraftByActionKey(ctx.db, ctx.actor.accountId, data.actionKey)
@@ -229,12 +263,22 @@ export async function markSent(ctx: ServiceContext, id: string, at?: string): Pr
   if (current.status === 'sending' || current.status === 'scheduled') {
     throw new AppError('conflict', `Message ${id} is ${current.status} by the outbox; cancel it first.`);
   }
-  const account = await getAccount(ctx);
+  await assertAddressedToAction(ctx, current.actionKey, current.contactIds);
+  const [account, mail] = await Promise.all([getAccount(ctx), getMailSettings(ctx)]);
   const sentAt = at ? formatInstant(parseUserInstant(at, account.timeZone)) : formatInstant(ctx.now);
+  // The id the .eml download carried (computed, never stored by the download itself): kept now,
+  // so a reply to the copy sent from the mail app is matched to this note.
+  const fromAddress = mail.fromAddress ?? account.ownEmails[0];
+  const rfcMessageId =
+    current.rfcMessageId ??
+    (fromAddress
+      ? handoffMessageId({ messageId: current.id, createdAt: current.createdAt, fromAddress })
+      : null);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateMessage(trx, ctx.actor.accountId, id, {
       status: 'sent',
       sent_at: sentAt,
+      rfc_message_id: rfcMessageId,
       updated_at: formatInstant(ctx.now),
     });
     await recordEvent(trx, ctx, {

@@ -15,6 +15,8 @@ export interface OutgoingMail {
   messageId: string;
   date: Date;
   inReplyTo?: string | null;
+  /** A copy for the user's mail app to open as a draft (`X-Unsent: 1`), not a sent message. */
+  unsent?: boolean;
 }
 
 /** The whole message as bytes (what an `.eml` file holds). */
@@ -35,6 +37,7 @@ export async function buildRawMessage(mail: OutgoingMail): Promise<Buffer> {
     messageId: mail.messageId,
     date: mail.date,
     ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}),
+    ...(mail.unsent ? { headers: { 'X-Unsent': '1' } } : {}),
     textEncoding: 'quoted-printable',
   });
   return composer.compile().build();

@@ -40,4 +40,53 @@ describeEachDialect('mail-app handoff routes', (t) => {
     expect(res.json().error.message).toBe('Sam Ortiz has no email address; add one first.');
     await api.close();
   });
+
+  it('gives the .eml as a draft to send (X-Unsent: 1), and downloading it stores nothing', async () => {
+    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    const draft = (
+      await api.post('/api/drafts', {
+        kind: 'thank-you',
+        contactIds: [s.priyaId],
+        subject: 'Thanks',
+        body: 'Hi Priya',
+      })
+    ).json();
+    // No address of your own yet: a sentence for any surface, no command to type.
+    const noFrom = await api.get(`/api/messages/${draft.id}/eml`);
+    expect(noFrom.statusCode).toBe(400);
+    expect(noFrom.json().error).toMatchObject({
+      field: 'from',
+      message: 'Say who the note is from first: your own email address is not set yet.',
+    });
+    await api.patch('/api/settings', { ownEmails: ['alex@personal.example'] });
+    const before = await t.store.db
+      .selectFrom('message')
+      .selectAll()
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    const first = await api.get(`/api/messages/${draft.id}/eml`);
+    api.setNow('2026-12-01T16:05:00Z');
+    const second = await api.get(`/api/messages/${draft.id}/eml`);
+    expect(first.body).toMatch(/^X-Unsent: 1\r?$/m);
+    const idOf = (raw: string) => /^Message-ID: (<[^>]+>)/m.exec(raw)?.[1];
+    expect(idOf(first.body)).toMatch(/@personal\.example>$/);
+    expect(idOf(second.body)).toBe(idOf(first.body));
+    const after = await t.store.db
+      .selectFrom('message')
+      .selectAll()
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    expect(after.rfc_message_id).toBeNull();
+    // Marking it sent keeps the id the file carried, so a reply to it is matched to this note.
+    await api.post(`/api/messages/${draft.id}/sent`, {});
+    const sent = await t.store.db
+      .selectFrom('message')
+      .select('rfc_message_id')
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    expect(sent.rfc_message_id).toBe(idOf(first.body));
+    await api.close();
+  });
 });

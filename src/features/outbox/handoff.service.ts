@@ -3,17 +3,15 @@
  * app (`mailto:`) or downloads as an `.eml` file; then "mark as sent" records it
  * (messages/message.service.ts markSent).
  */
-import { randomBytes } from 'node:crypto';
-import { AppError, invalid } from '../../core/errors';
+import { invalid } from '../../core/errors';
 import { buildMailto } from '../../core/mail/mailto';
-import { domainOf, makeMessageId } from '../../core/mail/message-id';
-import { formatInstant } from '../../core/time';
+import { handoffMessageId } from '../../core/mail/message-id';
 import { getAccount } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { getMailSettings } from '../mail/mail.service';
 import { getMessage } from '../messages/message.service';
 import { buildRawMessage } from './compose';
-import { listRecipients, setMessageFields } from './outbox.repository';
+import { listRecipients } from './outbox.repository';
 
 async function recipientsOf(ctx: ServiceContext, id: string) {
   const message = await getMessage(ctx, id);
@@ -35,33 +33,22 @@ export async function mailtoFor(ctx: ServiceContext, id: string): Promise<string
 }
 
 /**
- * The note as an `.eml` file: text plus HTML, from the connected address (else the user's own).
- * Its Message-ID is chosen now and stored, so a reply to the copy sent from the mail app is
- * still matched to this note.
+ * The note as an `.eml` file: text plus HTML, from the connected address (else the user's own),
+ * marked `X-Unsent: 1` so Outlook and Apple Mail open it as a draft to send rather than as a
+ * received mail. Reading it changes nothing: its Message-ID is the stored one, else derived from
+ * the note (handoffMessageId), which "mark as sent" then stores.
  */
 export async function emlFor(ctx: ServiceContext, id: string): Promise<Buffer> {
   const { message, to } = await recipientsOf(ctx, id);
   const [settings, account] = await Promise.all([getMailSettings(ctx), getAccount(ctx)]);
   const fromAddress = settings.fromAddress ?? account.ownEmails[0];
   if (!fromAddress) {
-    throw new AppError(
-      'invalid-input',
-      'Say who the note is from first: afterview config set me EMAIL.',
-      'from',
-    );
+    // Surface-neutral: the CLI adds its command, the web app shows a field for the address.
+    throw invalid('Say who the note is from first: your own email address is not set yet.', 'from');
   }
-  let rfcMessageId = message.rfcMessageId;
-  if (!rfcMessageId) {
-    rfcMessageId = makeMessageId({
-      random: randomBytes(12).toString('hex'),
-      at: formatInstant(ctx.now),
-      domain: domainOf(fromAddress),
-    });
-    await setMessageFields(ctx.db, ctx.actor.accountId, id, {
-      rfc_message_id: rfcMessageId,
-      updated_at: formatInstant(ctx.now),
-    });
-  }
+  const rfcMessageId =
+    message.rfcMessageId ??
+    handoffMessageId({ messageId: message.id, createdAt: message.createdAt, fromAddress });
   return buildRawMessage({
     from: { name: settings.fromName ?? account.displayName, address: fromAddress },
     to,
@@ -70,5 +57,6 @@ export async function emlFor(ctx: ServiceContext, id: string): Promise<Buffer> {
     signature: settings.signature,
     messageId: rfcMessageId,
     date: new Date(ctx.now.epochMilliseconds),
+    unsent: true,
   });
 }

@@ -17,7 +17,7 @@ import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
 import { loadSmtpAccount } from '../mail/mail.service';
 import { listMessageContacts } from '../messages/message.repository';
-import { getMessage, toMessage } from '../messages/message.service';
+import { assertAddressedToAction, getMessage, toMessage } from '../messages/message.service';
 import type { SecretBox } from '../secrets/secret-box';
 import * as repo from './outbox.repository';
 import { runOutboxOnce, type WorkerReport } from './outbox.worker';
@@ -81,6 +81,7 @@ export async function scheduleSend(
   if (!SCHEDULABLE.includes(message.status)) {
     throw new AppError('conflict', `Message ${id} is already ${message.status}; it will not be sent again.`);
   }
+  await assertAddressedToAction(ctx, message.actionKey, message.contactIds);
   const smtp = await loadSmtpAccount(ctx.db, accountId, deps.box);
   if (!smtp) {
     throw invalid(

@@ -1,0 +1,53 @@
+/**
+ * What Compose opens on for one planner action: the action as the plan sees it now (open, done,
+ * fulfilled...), the draft already written for it, and the note that fulfilled it. Compose shows
+ * the sent note instead of a fresh draft, so nobody thanks the same person twice by accident.
+ */
+import { invalid } from '../../core/errors';
+import type { Message } from '../../core/types';
+import type { ServiceContext } from '../context';
+import { getAllActions } from '../plan/plan.service';
+import { findDraftByActionKey } from './message.repository';
+import { getMessage } from './message.service';
+
+export interface NoteForAction {
+  action: {
+    key: string;
+    rule: string;
+    state: 'open' | 'done' | 'dismissed' | 'snoozed' | 'fulfilled';
+    title: string;
+    due: string;
+    opportunityId: string;
+    interviewId: string | null;
+    contactId: string | null;
+  };
+  /** The draft saved for this action, if any (what the user last typed). */
+  draft: Message | null;
+  /** The note that fulfilled the action, when one did. */
+  sent: Message | null;
+}
+
+export async function noteForAction(ctx: ServiceContext, key: string): Promise<NoteForAction> {
+  const action = (await getAllActions(ctx)).find((a) => a.key === key);
+  if (!action)
+    throw invalid('This note is no longer asked for: the interview or the person may have changed.', 'key');
+  const draftRow = await findDraftByActionKey(ctx.db, ctx.actor.accountId, key);
+  const [draft, sent] = await Promise.all([
+    draftRow ? getMessage(ctx, draftRow.id) : null,
+    action.fulfilledBy ? getMessage(ctx, action.fulfilledBy) : null,
+  ]);
+  return {
+    action: {
+      key: action.key,
+      rule: action.rule,
+      state: action.state,
+      title: action.title,
+      due: action.due,
+      opportunityId: action.opportunityId,
+      interviewId: action.interviewId,
+      contactId: action.contactId,
+    },
+    draft,
+    sent,
+  };
+}
