@@ -219,18 +219,15 @@ export function buildPlanContext(
   now: Temporal.Instant,
   openOnly = false,
 ): PlanContext {
-  const contacts = new Map(snapshot.contacts.map((c) => [c.id, c]));
+  return indexContext(snapshot, attributeMessages(snapshot), [], playbook, now, openOnly);
+}
+
+/**
+ * The messages about each opportunity, by the rule `buildPlanContext` documents. Lists are in the
+ * snapshot's order (sorted later).
+ */
+export function attributeMessages(snapshot: PlanSnapshot): Map<Id, Message[]> {
   const interviewsById = new Map(snapshot.interviews.map((iv) => [iv.id, iv]));
-
-  const interviewsByOpp = new Map<Id, Interview[]>();
-  for (const iv of snapshot.interviews) {
-    if (iv.status === 'cancelled') continue;
-    push(interviewsByOpp, iv.opportunityId, iv);
-  }
-  for (const list of interviewsByOpp.values()) {
-    list.sort((a, b) => ms(a.start) - ms(b.start) || cmp(a.id, b.id));
-  }
-
   const oppsByContact = new Map<Id, Set<Id>>();
   const link = (contactId: Id | null, oppId: Id) => {
     if (!contactId) return;
@@ -250,16 +247,44 @@ export function buildPlanContext(
       : [...new Set(m.contactIds.flatMap((c) => [...(oppsByContact.get(c) ?? [])]))];
     for (const o of opps) push(messagesByOpp, o, m);
   }
+  return messagesByOpp;
+}
+
+/**
+ * The context over already attributed messages. `keyed` are further messages that only count
+ * through their `actionKey` (recorded for a key of an opportunity they are not attributed to):
+ * a slice carries them so `sentFor` answers as it does over the whole account.
+ */
+export function indexContext(
+  snapshot: PlanSnapshot,
+  messagesByOpp: Map<Id, Message[]>,
+  keyed: readonly Message[],
+  playbook: Playbook,
+  now: Temporal.Instant,
+  openOnly: boolean,
+): PlanContext {
+  const contacts = new Map(snapshot.contacts.map((c) => [c.id, c]));
+
+  const interviewsByOpp = new Map<Id, Interview[]>();
+  for (const iv of snapshot.interviews) {
+    if (iv.status === 'cancelled') continue;
+    push(interviewsByOpp, iv.opportunityId, iv);
+  }
+  for (const list of interviewsByOpp.values()) {
+    list.sort((a, b) => ms(a.start) - ms(b.start) || cmp(a.id, b.id));
+  }
   for (const list of messagesByOpp.values()) {
     list.sort((a, b) => messageTime(a) - messageTime(b) || cmp(a.id, b.id));
   }
 
   const sentByKey = new Map<string, Message>();
-  for (const m of snapshot.messages) {
-    if (!m.actionKey || !isSent(m)) continue;
+  const noteSent = (m: Message) => {
+    if (!m.actionKey || !isSent(m)) return;
     const prev = sentByKey.get(m.actionKey);
     if (!prev || messageTime(m) < messageTime(prev)) sentByKey.set(m.actionKey, m);
-  }
+  };
+  for (const m of snapshot.messages) noteSent(m);
+  for (const m of keyed) noteSent(m);
 
   const decisions = new Map<string, ActionDecision>();
   for (const d of snapshot.decisions) {

@@ -72,3 +72,20 @@ export function checkInAnchorOf(key: string): string | null {
   const m = /^check-in:[^:]+:([^:]+)$/.exec(key);
   return m?.[1] ?? null;
 }
+
+/**
+ * What an action key is about: the opportunity (check-in, thanks-for-consideration, reconnect)
+ * or the interview (collect-contact, debrief, thank-you) named in it; null for any other text.
+ * Decisions and messages recorded for a key belong to the slice of that opportunity.
+ */
+export function keyTarget(key: string): { opportunityId: Id } | { interviewId: Id } | null {
+  const m =
+    /^(collect-contact|debrief|thank-you|check-in|thanks-for-consideration|reconnect):([^:]+)(?::|$)/.exec(
+      key,
+    );
+  if (!m?.[2]) return null;
+  const rule = m[1];
+  return rule === 'collect-contact' || rule === 'debrief' || rule === 'thank-you'
+    ? { interviewId: m[2] }
+    : { opportunityId: m[2] };
+}

@@ -77,12 +77,28 @@ export function planAll(snapshot: PlanSnapshot, playbook: Playbook, now: Tempora
 
 /** The open actions: what to do now or later, sorted by due time then key. */
 export function plan(snapshot: PlanSnapshot, playbook: Playbook, now: Temporal.Instant): Action[] {
-  return planWith(buildPlanContext(snapshot, playbook, now, true))
+  return openActions(planWith(buildPlanContext(snapshot, playbook, now, true)));
+}
+
+/** The open ones of planned actions, without their state. */
+export function openActions(planned: readonly PlannedAction[]): Action[] {
+  return planned
     .filter((a) => a.state === 'open')
     .map(({ state: _state, fulfilledBy: _by, ...action }) => action);
 }
 
-function planWith(ctx: PlanContext): PlannedAction[] {
+/** Actions in the planner's order: due time, then key. */
+export function sortPlanned<A extends Action>(actions: A[]): A[] {
+  return actions
+    .map((action) => ({ action, dueMs: ms(action.due) }))
+    .sort((a, b) => a.dueMs - b.dueMs || cmpKey(a.action.key, b.action.key))
+    .map((p) => p.action);
+}
+
+const cmpKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Run every rule over a context and apply decisions and urgency (the planner's one loop). */
+export function planWith(ctx: PlanContext): PlannedAction[] {
   const seen = new Set<string>();
   const planned: Array<{ action: PlannedAction; dueMs: number }> = [];
   for (const candidate of RULES.flatMap((rule) => rule(ctx))) {
@@ -95,11 +111,7 @@ function planWith(ctx: PlanContext): PlannedAction[] {
       dueMs: candidate.due,
     });
   }
-  return planned
-    .sort(
-      (a, b) => a.dueMs - b.dueMs || (a.action.key < b.action.key ? -1 : a.action.key > b.action.key ? 1 : 0),
-    )
-    .map((p) => p.action);
+  return planned.sort((a, b) => a.dueMs - b.dueMs || cmpKey(a.action.key, b.action.key)).map((p) => p.action);
 }
 
 function stateOf(c: Candidate, decision: ActionDecision | undefined, nowMs: number): ActionState {
