@@ -5,6 +5,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import { type CaptureBundle, emptyBundle, newContact } from './bundle';
+import { cleanBundle } from './clean';
 import { companyLabel, domainOf } from './company';
 import { looseKey } from './names';
 import { findPhones } from './phones';
@@ -100,7 +101,7 @@ export function cardBundle(fields: CardFields): CaptureBundle {
   const bundle = emptyBundle('card');
   if (!fields.name && !fields.email && !fields.phone) {
     bundle.skipped.push({ reason: 'no name, email or phone could be read from the card' });
-    return bundle;
+    return cleanBundle(bundle);
   }
   if (!fields.name) bundle.warnings.push('No name could be read from the card; add it before saving.');
   bundle.contacts.push(
@@ -113,5 +114,5 @@ export function cardBundle(fields: CardFields): CaptureBundle {
       links: fields.website ? [fields.website] : [],
     }),
   );
-  return bundle;
+  return cleanBundle(bundle);
 }

@@ -10,6 +10,7 @@ import { invalid } from '../errors';
 import { Temporal } from '../time';
 import type { PlainDate, Stage } from '../types';
 import { type CaptureBundle, emptyBundle, newContact } from './bundle';
+import { cleanBundle } from './clean';
 import { domainOf, isPersonalDomain } from './company';
 import { decodeText } from './input';
 import { addressOf } from './names';
@@ -152,6 +153,10 @@ export function missingCompanyMessage(headers: string[]): string {
  * the input is not a table with a header row, or is over the limits.
  */
 export function parseCsv(input: string | Uint8Array, options: CsvOptions = {}): CsvBundle {
+  return cleanBundle(readCsv(input, options));
+}
+
+function readCsv(input: string | Uint8Array, options: CsvOptions): CsvBundle {
   const { text, warnings } = decodeText(input, 'CSV file');
   const rows: Array<{ data: string[]; line: number }> = [];
   let line = 1;

@@ -22,6 +22,7 @@ import {
   emptyBundle,
   newContact,
 } from './bundle';
+import { cleanBundle } from './clean';
 import { companyNameFor, domainOf, isPersonalDomain } from './company';
 import { parseComponent, type RawComponent, readComponents } from './content-lines';
 import { decodeText, unfoldLines } from './input';
@@ -529,5 +530,5 @@ export function roundFrom(summary: string, exclude: string[]): string {
  * calendar at all (naming the line) or is over the size limits; bad events are skipped and listed.
  */
 export function parseIcs(input: string | Uint8Array, options: IcsOptions): CaptureBundle {
-  return new IcsReader(options).read(input);
+  return cleanBundle(new IcsReader(options).read(input));
 }

@@ -4,6 +4,7 @@
  * photo renamed `.ics` gets the same clear refusal from every importer, in bounded time.
  */
 import { invalid } from '../errors';
+import { stripControls } from './clean';
 
 /**
  * Largest text file an importer reads: 10 MiB. A 1,000-event calendar or a 10,000-card address
@@ -88,6 +89,10 @@ export function decodeText(input: string | Uint8Array, what: string): DecodedTex
     text = decodeBytes(input, what, warnings);
   }
   assertText(text, what);
+  // Escape sequences and control characters go before parsing, so that none splits a name from
+  // its title; cleanBundle cleans the fields again after parsing (quoted-printable and backslash
+  // escapes can produce them).
+  text = stripControls(text, true);
   if (text.trim() === '') throw invalid(`The ${what} is empty.`, 'file');
   return { text, warnings };
 }

@@ -21,6 +21,7 @@ import { invalid } from '../errors';
 import { formatInstant, isValidTimeZone, Temporal } from '../time';
 import type { Instant, ParticipantRole } from '../types';
 import { type CaptureBundle, type CapturedContact, emptyBundle, newContact } from './bundle';
+import { cleanBundle } from './clean';
 import { companyNameFor, domainOf, isPersonalDomain } from './company';
 import { decodeText, splitLines } from './input';
 import { meetingUrlIn } from './links';
@@ -188,6 +189,10 @@ const timeOf = (c: chrono.ParsedComponents): Temporal.PlainTime | null => {
  * coordinator from the signature. Throws AppError('invalid-input') when no slot can be found.
  */
 export function parseSchedule(input: string | Uint8Array, options: ScheduleOptions): CaptureBundle {
+  return cleanBundle(readSchedule(input, options));
+}
+
+function readSchedule(input: string | Uint8Array, options: ScheduleOptions): CaptureBundle {
   const { text, warnings } = decodeText(input, 'schedule');
   const bundle = emptyBundle('schedule');
   bundle.warnings.push(...warnings);

@@ -13,6 +13,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { AppError, invalid } from '../errors';
 import type { Contact } from '../types';
 import { type CaptureBundle, emptyBundle, newContact, type SkippedEntry } from './bundle';
+import { cleanBundle } from './clean';
 import { parseComponent, type RawComponent, readComponents } from './content-lines';
 import { decodeText, splitLines, type TextLine } from './input';
 import { addressOf, isAddressOnly } from './names';
@@ -265,7 +266,7 @@ class VCardReader {
  * cards and fields are skipped and listed.
  */
 export function parseVCards(input: string | Uint8Array, options: VCardOptions = {}): CaptureBundle {
-  return new VCardReader(options).read(input);
+  return cleanBundle(new VCardReader(options).read(input));
 }
 
 /** The part of a contact a vCard carries. */

@@ -3,6 +3,7 @@
  * file, a spreadsheet, a schedule email or a business-card photo. Nothing is saved here.
  */
 import type { CaptureBundle } from '../../core/capture/bundle';
+import { stripControls } from '../../core/capture/clean';
 import type { CsvMapping } from '../../core/capture/csv';
 import { invalid } from '../../core/errors';
 import { formatInstant } from '../../core/time';
@@ -100,7 +101,7 @@ export async function previewImport(
     case 'card': {
       const { readCardImage } = await import('../capture/ocr');
       const reading = await readCardImage(file.bytes);
-      return { kind, bundle: reading.bundle, ocrText: reading.text };
+      return { kind, bundle: reading.bundle, ocrText: stripControls(reading.text, true) };
     }
     case 'backup':
       throw invalid(`${file.name}: a backup is imported whole, not previewed.`, 'file');

@@ -12,6 +12,7 @@ import type {
   CapturedOpportunity,
   SkippedEntry,
 } from '../../core/capture/bundle';
+import { cleanBundle } from '../../core/capture/clean';
 import { looseKey } from '../../core/capture/names';
 import { invalid, notFound } from '../../core/errors';
 import { formatInstant, isValidTimeZone, Temporal } from '../../core/time';
@@ -161,7 +162,10 @@ class ImportWriter {
     for (const captured of this.bundle.opportunities) {
       const opp = forced ?? this.matchOpportunity(opportunities, captured);
       const saved = opp ? await this.mergeOpportunity(opp, captured) : await this.createOpportunity(captured);
-      if (!opp) opportunities.push(saved);
+      if (!opp) {
+        opportunities.push(saved);
+        this.indexOpportunity(saved);
+      }
       this.opportunityIds.set(captured.key, saved);
       companyOf.set(captured.key, saved.company);
       this.tick();
@@ -224,9 +228,33 @@ class ImportWriter {
     }
   }
 
+  /**
+   * Opportunities by loose company key, built once per import: scanning every opportunity for
+   * every row made a 20,000-row spreadsheet quadratic (minutes, with the database locked).
+   */
+  private byCompany: Map<string, Opportunity[]> | null = null;
+
+  private companyIndex(all: Opportunity[]): Map<string, Opportunity[]> {
+    if (!this.byCompany) {
+      this.byCompany = new Map();
+      for (const o of all) this.indexOpportunity(o);
+    }
+    return this.byCompany;
+  }
+
+  private indexOpportunity(o: Opportunity): void {
+    if (!this.byCompany) return;
+    const key = looseKey(o.company);
+    const list = this.byCompany.get(key);
+    if (list) list.push(o);
+    else this.byCompany.set(key, [o]);
+  }
+
   private matchOpportunity(all: Opportunity[], captured: CapturedOpportunity): Opportunity | null {
     const company = looseKey(captured.company);
-    const candidates = all.filter((o) => {
+    // A domain match can name another company, so only non-spreadsheet imports scan them all.
+    const pool = this.bundle.source === 'csv' ? (this.companyIndex(all).get(company) ?? []) : all;
+    const candidates = pool.filter((o) => {
       if (this.bundle.source === 'csv') {
         // A spreadsheet row is one application: the same company with another role is another row.
         return looseKey(o.company) === company && looseKey(o.role) === looseKey(captured.role ?? '');
@@ -548,9 +576,11 @@ export async function applyImport(
   options: ApplyOptions = {},
 ): Promise<ImportResult> {
   const account = await getAccount(ctx);
+  // Bundles also come back from the web app, edited: clean them again before saving.
+  const clean = cleanBundle(bundle);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const result = await new ImportWriter(trx, ctx, bundle, options, account.timeZone).run();
+      const result = await new ImportWriter(trx, ctx, clean, options, account.timeZone).run();
       if (options.dryRun) throw new DryRunRollback(result);
       return result;
     });
