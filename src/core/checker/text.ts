@@ -79,13 +79,36 @@ export const inSpans = (pos: number, spans: ReadonlyArray<[number, number]>): bo
 const GREETING = /^[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[ \t,]*/i;
 const HONORIFIC = /^(?:mr|mrs|ms|mx|miss|dr|prof|professor|sir|madam)\.?[ \t]+/i;
 
+/** Lower-case particles that belong to a surname ("van der Berg", "de la Cruz", "bin Salman"). */
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  'van von der den de del della dei di da du des la le ten ter bin binti al el dos das do y'.split(' '),
+);
+const PARTICLES =
+  /^(?:(?:van|von|der|den|de|del|della|dei|di|da|du|des|la|le|ten|ter|bin|binti|al|el|dos|das|do|y)[ \t]+)+(?=\p{Lu})/u;
+
+/** A name in the greeting; `titled` when it follows an honorific ("Dr. Smith-Okafor"). */
+export interface GreetingName extends Token {
+  titled: boolean;
+}
+
+/** Every name written after an honorific in `text` ("Mr van der Berg", "Dr. García-López"). */
+export function titledNames(text: string): Token[] {
+  const re =
+    /(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)\.?[ \t]+((?:(?:van|von|der|den|de|del|della|dei|di|da|du|des|la|le|ten|ter|bin|binti|al|el|dos|das|do|y)[ \t]+)*\p{Lu}[\p{L}\p{M}'’]*(?:[-‐]\p{Lu}[\p{L}\p{M}'’]*)*)/gu;
+  return [...text.matchAll(re)].map((m) => {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    return { text: name, start, end: start + name.length };
+  });
+}
+
 /** The greeting line's addressee: the name as written and where it is. */
 export interface Greeting {
   /** Start and end of the first non-blank line. */
   lineStart: number;
   lineEnd: number;
   /** Names addressed ("Siobhán", "Ms. O'Connell" -> "O'Connell"), split on "and" / "&". */
-  names: Token[];
+  names: GreetingName[];
 }
 
 /**
@@ -101,19 +124,23 @@ export function findGreeting(body: string): Greeting | null {
   const g = GREETING.exec(line);
   if (!g) return null;
   let pos = g[0].length;
-  const names: Token[] = [];
+  const names: GreetingName[] = [];
   for (;;) {
     const rest = line.slice(pos);
     const hon = HONORIFIC.exec(rest);
-    const skip = hon && /^[\p{Lu}]/u.test(rest.slice(hon[0].length)) ? hon[0].length : 0;
+    const after = hon ? rest.slice(hon[0].length) : '';
+    // After a title, a surname may start with its particles: "Mr van der Berg".
+    const particles = hon ? (PARTICLES.exec(after)?.[0].length ?? 0) : 0;
+    const skip = hon && (particles > 0 || /^[\p{Lu}]/u.test(after)) ? hon[0].length : 0;
     const m =
       /^(?:\p{Lu}[\p{L}\p{M}'’]*\.?(?:[-‐][\p{L}\p{M}'’]+)*)(?:[ \t]+\p{Lu}[\p{L}\p{M}'’]*\.?(?:[-‐][\p{L}\p{M}'’]+)*)*/u.exec(
-        rest.slice(skip),
+        rest.slice(skip + particles),
       );
     if (!m) break;
     const start = lead + pos + skip;
-    names.push({ text: m[0].replace(/\.$/, ''), start, end: start + m[0].replace(/\.$/, '').length });
-    pos += skip + m[0].length;
+    const text = `${rest.slice(skip, skip + particles)}${m[0]}`.replace(/\.$/, '');
+    names.push({ text, start, end: start + text.length, titled: skip > 0 });
+    pos += skip + particles + m[0].length;
     const joiner = /^[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+/i.exec(line.slice(pos));
     if (!joiner) break;
     pos += joiner[0].length;

@@ -17,6 +17,10 @@ export const CHECK_RULE_IDS = [
   'too-long',
   'late',
   'spelling',
+  'addressee-third-person',
+  'too-early',
+  'unsigned',
+  'no-address',
 ] as const;
 export type CheckRuleId = (typeof CHECK_RULE_IDS)[number];
 
@@ -34,7 +38,14 @@ export const RULE_SEVERITY: Readonly<Record<CheckRuleId, Severity>> = {
   'too-long': 'warning',
   late: 'warning',
   spelling: 'warning',
+  'addressee-third-person': 'warning',
+  'too-early': 'warning',
+  unsigned: 'warning',
+  'no-address': 'error',
 };
+
+/** The spelling dictionaries the checker knows; the account chooses one. */
+export type CheckLocale = 'en-US' | 'en-GB';
 
 /**
  * One thing the checker found. `start`/`end` are UTF-16 offsets into the body; a finding about
@@ -59,8 +70,11 @@ export interface CheckInput {
   body: string;
   subject?: string;
   kind: MessageKind;
-  /** The person the note goes to, their name exactly as recorded. */
-  recipient: { displayName: string; company: string | null };
+  /**
+   * The person the note goes to, their name exactly as recorded. `emails` undefined means the
+   * caller does not know them (the `no-address` rule then stays quiet); an empty list is an error.
+   */
+  recipient: { displayName: string; company: string | null; emails?: readonly string[] };
   /** The opportunity's company (the one the note should be about). */
   company: string;
   /** Every other company the user is talking to. */
@@ -71,8 +85,19 @@ export interface CheckInput {
   otherNotes: { recipientName: string; body: string }[];
   /** The user's debrief notes about this recipient: memorable moments, topics, a problem they raised. */
   personalDetails: string[];
-  /** The due time of the action the note fulfils, if any. */
+  /** The due time of the action the note fulfils, if any (a deadline: later is `late`). */
   due: Instant | null;
+  /**
+   * When the playbook's window for this note opens (a check-in's suggested day): sooner is
+   * `too-early`. A check-in has no deadline, only this.
+   */
+  opensAt?: Instant | null;
+  /** The user's IANA zone, to name the day a window opens (default UTC). */
+  timeZone?: string;
+  /** The account's language: dates in messages and the spelling dictionary (default en-US). */
+  locale?: CheckLocale;
+  /** Words the user wrote in their own debriefs and notes: never a spelling mistake. */
+  userWords?: readonly string[];
   /** When the note would go out. */
   sendAt: Instant;
   /** Null skips the spelling rule (e.g. while the dictionary is still loading). */

@@ -1,58 +1,140 @@
-/** `desperate-tone`: begging, pressure or neediness, which weakens the case the note makes. */
+/**
+ * `desperate-tone`: begging, chasing, pressure or neediness, which weakens the case the note makes.
+ *
+ * Phrases are matched on lemmas with contractions expanded (nlp.ts), so one pattern covers its
+ * paraphrases: "I'd do anything", "I would honestly do anything" and "I'll do whatever it takes";
+ * "haven't heard back" and "still have not heard anything".
+ */
 import { finding, quote } from '../finding';
+import { matches, type Pattern, pattern, type Sentence, sentences } from '../nlp';
 import type { CheckInput, Finding } from '../types';
 
-const PATTERNS: Array<{ re: RegExp; why: string }> = [
-  {
-    re: /\bI (?:really |truly |desperately |badly |so )?need (?:this|the|a|that) (?:job|position|role|offer|opportunity)\b/gi,
-    why: 'sounds needy',
-  },
-  {
-    re: /\b(?:I'm|I’m|I am) (?:so |really |getting )?desperate\b|\bdesperately\b/gi,
-    why: 'sounds desperate',
-  },
-  {
-    re: /\b(?:let me know|get back to me|reply|respond|answer)\b[^.!?\n]{0,20}\b(?:ASAP|as soon as possible|immediately|right away|urgently|today)\b/gi,
-    why: 'puts pressure on them',
-  },
-  { re: /\bASAP\b/g, why: 'puts pressure on them' },
+interface Phrase {
+  p: Pattern;
+  why: string;
+  /** Words just before the match that make it innocent ("thank you for giving me a chance"). */
+  notAfter?: ReadonlySet<string>;
+}
+
+const phrase = (source: string, why: string, notAfter?: string): Phrase => ({
+  p: pattern(source),
+  why,
+  notAfter: notAfter ? new Set(notAfter.split(' ')) : undefined,
+});
+
+const DESPERATE = 'sounds desperate';
+const PLEADING = 'sounds like pleading';
+const NEEDY = 'sounds needy';
+const CHASING = 'reads as chasing them';
+const PRESSURE = 'puts pressure on them';
+
+const JOB = 'job|role|position|offer|opportunity|work';
+
+const PHRASES: Phrase[] = [
+  // Desperation: "I'd do anything", "I'll do whatever it takes", "ready to do anything".
+  phrase('i would|will|could|can *2 do anything|whatever', DESPERATE),
+  phrase('willing|ready|prepared to do anything|whatever', DESPERATE),
+  phrase('whatever it take', DESPERATE),
+  phrase('i be *2 desperate', DESPERATE),
+  phrase('desperately|desperation', DESPERATE),
+  phrase('work for free|nothing', DESPERATE),
+  // Pleading: "give me a chance", "won't let you down", "I'm begging you".
+  phrase('beg|plead', PLEADING),
+  phrase('^ please? just? give me *2 chance|shot', PLEADING),
+  phrase('please|just|you|only give me *2 chance|shot', PLEADING, 'for thank thanks would will could'),
+  phrase('ask|asking for *1 one|another|a chance|shot', PLEADING),
+  phrase('not|never let you down', PLEADING),
+  phrase('you will|would not regret', PLEADING),
+  phrase('please|just hire me', PLEADING),
+  phrase('my last|only hope|chance', PLEADING),
+  // Neediness: "I really need this job", "this role means everything to me".
+  phrase(`i *2 need this|the|that ${JOB}`, NEEDY),
+  phrase(`i *2 want this|the|that ${JOB} so badly|much`, NEEDY),
+  phrase(`${JOB} *3 mean the? everything|world`, NEEDY),
+  phrase('mean the? everything|world to me', NEEDY),
+  phrase('can not afford to lose|miss', NEEDY),
+  // Chasing: "haven't heard back", "sorry to bother you again", "just following up again".
+  phrase('not *2 hear back|anything', CHASING),
+  phrase('not *1 hear from you|anyone', CHASING),
+  phrase('you *2 not *1 reply|respond|answer|get|write', CHASING),
+  phrase('why have|has|do|did not you|anyone', CHASING),
+  phrase('sorry|apology|apologize|apologise *3 bother|pester|bug|trouble|nag|chase|hassle|spam', CHASING),
+  phrase('follow|check|reach up|in|out *2 again', CHASING),
+  phrase('follow|check|reach up|in|out *2 once|yet more|again', CHASING),
+  phrase('for the second|third|fourth|fifth|umpteenth time', CHASING),
+  phrase('still wait', CHASING),
+  phrase('any update|news|word *3 yet|at all', CHASING),
+  phrase('email|write|message|ping|call|contact|reach *4 several|multiple|many|numerous time', CHASING),
+  phrase('as i *1 say|mention|write in my last|previous|earlier', CHASING),
+  // Pressure: "please let me know ASAP", "I need an answer by Friday".
+  phrase('asap', PRESSURE),
+  phrase(
+    'know|back|reply|respond|answer|decision|decide *3 as soon as possible|immediately|urgently|right away',
+    PRESSURE,
+  ),
+  phrase('let me know|hear today|tonight|tomorrow', PRESSURE),
+  phrase(
+    'need|expect|require|must *3 answer|decision|response|reply|update|know|hear *1 by|now|today|immediately|tomorrow|asap|soon',
+    PRESSURE,
+  ),
+  phrase('be urgent', PRESSURE),
+  phrase('urgently need|require|respond|reply|hear|know', PRESSURE),
+];
+
+// Emphasis by repetition: "really really", "so so", "please, please".
+const INTENSIFIERS = new Set(
+  'really so very truly please super much totally extremely absolutely incredibly honestly'.split(' '),
+);
+
+// Punctuation and stretched words that shout or plead.
+const RAW: Array<{ re: RegExp; why: string }> = [
   { re: /!{2,}/g, why: 'reads as pushy (repeated exclamation marks)' },
-  { re: /\?{2,}|\?!+|!\?+/g, why: 'reads as impatient (repeated question marks)' },
-  { re: /\b(?:I beg you|begging|please,? please|pretty please)\b/gi, why: 'sounds like begging' },
-  { re: /\bI(?:'ll|’ll| will) do anything\b/gi, why: 'sounds desperate' },
+  { re: /\?{2,}|\?+!+[?!]*|!+\?+[?!]*/g, why: 'reads as impatient (repeated question marks)' },
   {
-    re: /\b(?:means|would mean) (?:everything|the world) to me\b|\bmy (?:last|only) (?:hope|chance)\b/gi,
-    why: 'sounds needy',
-  },
-  {
-    re: /\b(?:why haven'?t you|you (?:haven'?t|have not|never) (?:replied|responded|answered|gotten back))\b/gi,
-    why: 'sounds accusing',
-  },
-  { re: /\b(?:I'm|I’m|I am) still waiting\b|\bstill haven'?t heard\b/gi, why: 'puts pressure on them' },
-  { re: /\bfollowing up (?:again|once more|yet again)\b/gi, why: 'sounds impatient' },
-  {
-    re: /\b(?:need|expect|want) (?:an? |your )?(?:answer|decision|response|reply) (?:now|today|immediately|right away)\b/gi,
-    why: 'forces a decision',
+    re: /\b(?:so{3,}|ple{2,}a+se+|plea{2,}se+|please{2,}|re{2,}al+y+|rea{2,}l+y+|real{3,}y+|ve{2,}ry)\b/gi,
+    why: 'reads as pleading (a stretched word)',
   },
 ];
 
-/** Report each needy or pushy phrase with its span. */
-export function checkDesperateTone(input: CheckInput): Finding[] {
-  const out: Finding[] = [];
-  for (const { re, why } of PATTERNS) {
-    for (const m of input.body.matchAll(re)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (out.some((f) => s < f.end && e > f.start)) continue;
-      out.push(
-        finding(
-          'desperate-tone',
-          `${quote(m[0])} ${why}; a calm, confident tone makes a stronger case.`,
-          s,
-          e,
-        ),
-      );
+function phraseSpans(words: Sentence): Array<{ start: number; end: number; why: string }> {
+  const out: Array<{ start: number; end: number; why: string }> = [];
+  for (const { p, why, notAfter } of PHRASES) {
+    for (const m of matches(p, words)) {
+      const before = words.slice(Math.max(0, m.first - 3), m.first).map((w) => w.norm);
+      if (notAfter && before.some((w) => notAfter.has(w))) continue;
+      const start = words[m.first]?.start ?? 0;
+      const end = words[m.last]?.end ?? start;
+      out.push({ start, end, why });
     }
+  }
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (a && b && a.norm === b.norm && INTENSIFIERS.has(a.norm) && a.start !== b.start) {
+      out.push({ start: a.start, end: b.end, why: 'overdoes it (a word repeated for emphasis)' });
+    }
+  }
+  return out;
+}
+
+/** Report each needy, pushy or chasing phrase with its span. */
+export function checkDesperateTone(input: CheckInput): Finding[] {
+  const found: Array<{ start: number; end: number; why: string }> = [];
+  for (const words of sentences(input.body)) found.push(...phraseSpans(words));
+  for (const { re, why } of RAW) {
+    for (const m of input.body.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, why });
+  }
+  const out: Finding[] = [];
+  for (const f of found.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (out.some((o) => f.start < o.end && f.end > o.start)) continue;
+    out.push(
+      finding(
+        'desperate-tone',
+        `${quote(input.body.slice(f.start, f.end))} ${f.why}; a calm, confident tone makes a stronger case.`,
+        f.start,
+        f.end,
+      ),
+    );
   }
   return out;
 }

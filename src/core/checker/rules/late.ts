@@ -14,7 +14,9 @@ function describe(d: Temporal.Duration): string {
 
 /** Span 0..0: the finding is about the send time, not the text. */
 export function checkLate(input: CheckInput): Finding[] {
-  if (!input.due) return [];
+  // A check-in has a window that opens (`too-early`), not a deadline: a day after its suggested
+  // day is still a good day to check in.
+  if (!input.due || input.kind === 'check-in') return [];
   const due = Temporal.Instant.from(input.due);
   const sendAt = Temporal.Instant.from(input.sendAt);
   if (Temporal.Instant.compare(sendAt, due) <= 0) return [];

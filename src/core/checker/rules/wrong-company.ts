@@ -18,6 +18,36 @@ const OWN_PAST = /\b(?:my|our|previous|former|last|prior|current|old)[ \t]+(?:[\
 const NOT_A_COMPANY =
   /^(?:I|I'm|I’m|The|A|An|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Noon|Midnight|Your|You|Our|My|This|That)\b/;
 
+// First words too common to stand for a company on their own ("Global", "First", "United").
+const GENERIC_FIRST = new Set(
+  (
+    'the a an first second third global united american national general international new big blue red green ' +
+    'black white grey gray orange open smart digital bright north south east west northern southern eastern ' +
+    'western pacific atlantic central modern next true pure prime premier royal standard universal advanced ' +
+    'applied integrated innovative creative data cloud tech net web my our your one all best great good little ' +
+    'golden silver star sun sky metro city urban home health life bank capital mutual allied consolidated ' +
+    'continental federal state public people human total rapid quick swift simple clear fresh happy lucky free ' +
+    'liberty summit pinnacle apex alpha beta delta omega vector quantum neural deep core edge cyber info micro ' +
+    'mega super ultra hyper meta social mobile online direct express precision dynamic strategic professional ' +
+    'business enterprise software systems solutions services medical bio eco solar energy power british european ' +
+    'asian world planet earth ocean river mountain valley bay lake hill park bridge gate tower harbor harbour ' +
+    'union alliance project lab labs studio works house hub base field line path way view vision insight logic ' +
+    'mind spark light wave stream flow shift stack scale grid loop link signal pulse beacon compass anchor atlas ' +
+    'horizon frontier pioneer venture summit peak nova evergreen redwood oak pine cedar maple'
+  ).split(' '),
+);
+
+/**
+ * The forms of another company that give it away: its name, its short form, and its first word
+ * when that word is distinctive ("Acme" of "Acme Robotics", never "Global" of "Global Payments").
+ */
+function otherForms(company: string): string[] {
+  const forms = companyForms(company);
+  const first = company.trim().split(/[\s,]+/)[0] ?? '';
+  if (first.length >= 3 && /^\p{Lu}/u.test(first) && !GENERIC_FIRST.has(fold(first))) forms.push(first);
+  return [...new Set(forms)];
+}
+
 function spansOf(text: string, company: string): Array<[number, number]> {
   return companyForms(company).flatMap((form) => findCompany(text, form));
 }
@@ -32,10 +62,22 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
   const others = [...new Set(input.otherCompanies)].filter(
     (c) => c.trim() && !own.some((o) => fold(o) === fold(c)),
   );
+  // Words of the recipient's and the user's world that happen to start another company's name.
+  const ownWords = new Set(
+    [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)].flatMap((n) =>
+      n.split(/[\s,-]+/).map(fold),
+    ),
+  );
   for (const other of others) {
-    for (const form of companyForms(other)) {
+    const full = companyForms(other);
+    for (const form of otherForms(other)) {
       if (ownForms.has(fold(form))) continue; // "Northwind" short for both: not evidence of either
-      for (const [s, e] of findCompany(input.body, form)) {
+      if (!full.includes(form) && ownWords.has(fold(form))) continue;
+      const written = [
+        ...findCompany(input.body, form),
+        ...(form.length >= 4 ? findCompany(input.body, form.toUpperCase()) : []),
+      ];
+      for (const [s, e] of written) {
         if (ownSpans.some(([a, b]) => s >= a && e <= b)) continue;
         if (out.some((f) => s < f.end && e > f.start)) continue;
         out.push(

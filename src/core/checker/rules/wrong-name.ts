@@ -4,7 +4,16 @@
  */
 import { finding, quote } from '../finding';
 import { companyForms, findNameHits, nameForms, nameKey } from '../names';
-import { editDistance, fold, type Greeting, skeleton, skeletonKey, type Token } from '../text';
+import {
+  editDistance,
+  fold,
+  type Greeting,
+  SURNAME_PARTICLES,
+  skeleton,
+  skeletonKey,
+  type Token,
+  titledNames,
+} from '../text';
 import type { CheckInput, Finding } from '../types';
 
 // Greetings that address a role or a group, not a person.
@@ -43,10 +52,62 @@ function nearMiss(written: string, displayName: string): string | undefined {
   return nameForms(displayName).find((f) => editDistance(skeletonKey(f), key, 1) <= 1);
 }
 
+/**
+ * The surname as a title takes it: every tail of the name after the first word that does not
+ * split off its particles ("van der Berg" for Pieter van der Berg, never "der Berg" or "Berg"),
+ * and hyphenated surnames whole ("Smith-Okafor", never "Smith").
+ */
+function surnames(displayName: string): string[] {
+  const parts = displayName.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    if (SURNAME_PARTICLES.has(parts[i - 1] ?? '')) continue;
+    out.push(parts.slice(i).join(' '));
+  }
+  return out;
+}
+
+/** Pieces of a surname that are not the surname: "Smith" of Smith-Okafor, "Berg" of van der Berg. */
+function surnameHalves(displayName: string): string[] {
+  const whole = new Set(surnames(displayName).map(skeletonKey));
+  const last = surnames(displayName)[0] ?? '';
+  const pieces = last.split(/[\s\-‐]+/).filter((p) => !SURNAME_PARTICLES.has(p));
+  return pieces.filter((p) => !whole.has(skeletonKey(p)) && skeletonKey(p).length >= 2);
+}
+
+/** A title before half a surname: "Dr. Smith" for Amara Smith-Okafor. */
+function halfSurname(input: CheckInput, name: Token): Finding | null {
+  const display = input.recipient.displayName;
+  const key = skeletonKey(name.text);
+  if (surnames(display).some((s) => skeletonKey(s) === key)) return null;
+  if (!surnameHalves(display).some((h) => skeletonKey(h) === key)) return null;
+  const full = surnames(display)[0] ?? display;
+  return finding(
+    'wrong-name',
+    `${quote(name.text)} is only part of ${display}'s surname; with a title, write ${quote(full)}.`,
+    name.start,
+    name.end,
+  );
+}
+
 /** Findings for names used to address someone (the greeting, "Thanks again, Diego"). */
-function addresseeFindings(input: CheckInput, names: Token[], where: string): Finding[] {
+function addresseeFindings(
+  input: CheckInput,
+  names: Array<Token & { titled?: boolean }>,
+  where: string,
+): Finding[] {
   const out: Finding[] = [];
   for (const name of names) {
+    if (name.titled) {
+      const half = halfSurname(input, name);
+      if (half) {
+        out.push(half);
+        continue;
+      }
+      // "Mr van der Berg", "Ms O'Connell": the surname (a slip in its accents is a misspelling, found below).
+      if (surnames(input.recipient.displayName).some((s) => skeletonKey(s) === skeletonKey(name.text)))
+        continue;
+    }
     if (GENERIC.test(name.text) || addresses(name.text, input.recipient.displayName)) continue;
     if (namesCompany(input, name.text)) continue; // "Hello Northwind Labs team,"
 
@@ -100,8 +161,14 @@ function misspellings(input: CheckInput): Finding[] {
 export function checkWrongName(input: CheckInput, greeting: Greeting | null): Finding[] {
   if (!input.recipient.displayName.trim()) return [];
   const misspelled = misspellings(input);
+  const greeted = greeting ? addresseeFindings(input, greeting.names, 'The greeting') : [];
+  // Titles in the body too: "I enjoyed meeting Dr. Smith" for Smith-Okafor.
+  const titledInBody = titledNames(input.body)
+    .filter((t) => !greeting?.names.some((g) => g.start <= t.start && g.end >= t.end))
+    .flatMap((t) => halfSurname(input, t) ?? []);
   const wrongPerson = [
-    ...(greeting ? addresseeFindings(input, greeting.names, 'The greeting') : []),
+    ...greeted,
+    ...titledInBody,
     ...addresseeFindings(input, vocatives(input), 'The note'),
   ];
   // A misspelled greeting is reported once, as a misspelling.

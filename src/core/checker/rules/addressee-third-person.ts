@@ -1,0 +1,88 @@
+/**
+ * `addressee-third-person`: a note to one person that calls them "she", "his" or "him": debrief
+ * notes pasted in as written ("Thank you for showing me the tool she built"). Conservative: a
+ * pronoun is left alone when someone else is named or described nearby ("your colleague Tom said
+ * he…", "my manager", "the recruiter"), since it most likely refers to them.
+ */
+import { finding, quote } from '../finding';
+import { companyForms, nameForms } from '../names';
+import { type Sentence, sentences } from '../nlp';
+import { fold, type Greeting, STOP_WORDS } from '../text';
+import type { CheckInput, Finding } from '../types';
+
+const PRONOUNS = new Set(['she', 'he', 'her', 'his', 'him', 'hers', 'herself', 'himself']);
+
+// Nouns for a person other than the reader, who a "she" or "he" may be about.
+const PERSON_NOUNS = new Set(
+  (
+    'colleague colleagues coworker co-worker teammate manager boss lead cto ceo cfo coo cpo vp founder cofounder ' +
+    'co-founder recruiter interviewer engineer developer designer architect scientist analyst director head ' +
+    'officer chair professor teacher student intern friend wife husband partner daughter son mother father mom ' +
+    'dad sister brother mentor mentee customer client candidate someone somebody person man woman girl boy guy ' +
+    'lady member report hire author speaker owner pm coordinator predecessor successor peer counterpart ' +
+    'grandmother grandfather aunt uncle cousin neighbour neighbor user founder-ceo principal staffer assistant'
+  ).split(' '),
+);
+
+const MONTHS_DAYS =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** Does this stretch of words name or describe someone the pronoun may be about? */
+function someoneElse(words: Sentence, body: string, notThem: ReadonlySet<string>): boolean {
+  return words.some((w, i) => {
+    if (PERSON_NOUNS.has(w.norm) || PERSON_NOUNS.has(w.norm.replace(/s$/, ''))) return true;
+    const raw = body.slice(w.start, w.end);
+    if (!/^\p{Lu}\p{Ll}/u.test(raw) || PRONOUNS.has(w.norm)) return false;
+    const key = fold(raw.replace(/['’]s$/, ''));
+    if (notThem.has(key) || STOP_WORDS.has(key) || MONTHS_DAYS.test(key)) return false;
+    // A capitalised first word is usually just a sentence start ("Thanks", "Looking"), a name
+    // only when it is not an ordinary word we know: be conservative and count it as a name.
+    return i > 0 || !COMMON_STARTS.has(key);
+  });
+}
+
+const COMMON_STARTS = new Set(
+  (
+    'thanks thank looking hope hoping it its the this that these those i i’m im we our your you my after before ' +
+    'when while since as also again please best kind warm cheers sincerely regards hi hello dear great good it was ' +
+    'really what how why where let if in on at for with from by about yes no sure happy glad excited talking ' +
+    'meeting speaking learning hearing one two all both either neither overall again finally first second lastly ' +
+    'anyway still just so and but or'
+  ).split(' '),
+);
+
+/** Only for a note to one person; each pronoun with nobody else nearby is reported. */
+export function checkAddresseeThirdPerson(input: CheckInput, greeting: Greeting | null): Finding[] {
+  const name = input.recipient.displayName.trim();
+  if (!name || (greeting && greeting.names.length > 1)) return [];
+  const notThem = new Set(
+    [
+      ...nameForms(name),
+      ...name.split(/\s+/),
+      ...companyForms(input.company),
+      ...companyForms(input.recipient.company ?? ''),
+    ]
+      .flatMap((f) => f.split(/[\s-]+/))
+      .map((f) => fold(f)),
+  );
+  const greetingEnd = greeting ? greeting.lineEnd : 0;
+  const all = sentences(input.body);
+  const out: Finding[] = [];
+  all.forEach((words, si) => {
+    words.forEach((w, wi) => {
+      if (!PRONOUNS.has(w.norm) || w.start < greetingEnd) return;
+      const nearby = [...(all[si - 1] ?? []), ...words.slice(0, wi)];
+      if (someoneElse(nearby, input.body, notThem)) return;
+      const written = input.body.slice(w.start, w.end);
+      out.push(
+        finding(
+          'addressee-third-person',
+          `${quote(written)} reads as if ${name} were someone else; in a note to them, say “you” or “your”.`,
+          w.start,
+          w.end,
+        ),
+      );
+    });
+  });
+  return out;
+}
