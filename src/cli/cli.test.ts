@@ -75,7 +75,7 @@ describe('afterview CLI contract', () => {
         '--end',
         '2026-12-08T11:00',
       ],
-      /No opportunity with id missing/,
+      /no opportunity with an id starting "missing"/,
     ],
     [['config', 'set', 'timezone', 'Mars/Olympus'], /Unknown time zone "Mars\/Olympus"/],
     [['config', 'set', 'colour', 'blue'], /unknown setting "colour"/],

@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/errors';
 import { registerCommands } from './commands/index';
 import type { CliIo } from './io';
+import { terminalSafeIo } from './output';
 import { type GlobalOptions, type Session, withSession } from './session';
 
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;
@@ -59,7 +60,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 }
 
 /** Run the CLI; resolves to the process exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Everything the CLI prints passes one escaper: imported text cannot drive the terminal.
+  const io = terminalSafeIo(rawIo);
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -68,8 +71,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
-    return reportError(err, io);
+    // `--json` anywhere before a `--` asks for machine-readable output, errors included.
+    const end = argv.indexOf('--');
+    const json = (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+    return reportError(err, json ? jsonErrorIo(io, err) : io);
   }
+}
+
+/**
+ * Under --json, an error goes to stderr as `{"error":{"code","message","field"}}` (the HTTP
+ * API's shape), so a script can tell a bad field from a missing record without parsing prose.
+ * `reportError` writes "afterview: <message>"; this io turns that line into the JSON object.
+ */
+function jsonErrorIo(io: CliIo, err: unknown): CliIo {
+  const code =
+    err instanceof AppError ? err.code : err instanceof CommanderError ? 'invalid-input' : 'internal';
+  const field = err instanceof AppError ? (err.field ?? null) : null;
+  return {
+    ...io,
+    stderr: (text) => {
+      if (!text.startsWith('afterview: ')) return io.stderr(text);
+      const message = text
+        .slice('afterview: '.length)
+        .replace(/\n$/, '')
+        .replace(/^unexpected error: /, '');
+      io.stderr(`${JSON.stringify({ error: { code, message, field } })}\n`);
+    },
+  };
 }
 
 function reportError(err: unknown, io: CliIo): number {

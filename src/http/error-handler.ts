@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, describeZodIssues, type ErrorCode } from '../core/errors';
+import { AppError, describeZodIssues, type ErrorCode, type FieldIssue } from '../core/errors';
 
 const STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
@@ -15,12 +15,13 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   'check-failed': 422,
   unavailable: 503,
+  busy: 503,
   internal: 500,
 };
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string; issues?: FieldIssue[] };
 }
 
 export const statusOf = (code: ErrorCode): number => STATUS[code];
@@ -37,6 +38,7 @@ export function toErrorAnswer(err: unknown): { status: number; body: ErrorBody }
           code: err.code,
           message: err.code === 'internal' ? GENERIC : err.message,
           ...(err.field !== undefined && { field: err.field }),
+          ...(err.issues && err.issues.length > 1 && { issues: err.issues }),
         },
       },
     };
@@ -44,11 +46,24 @@ export function toErrorAnswer(err: unknown): { status: number; body: ErrorBody }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext ?? '';
     const issues = err.validation.map((v) => ({
+      ...v.params,
+      code: v.keyword,
       path: v.instancePath.split('/').filter(Boolean),
       message: v.message ?? 'is invalid',
     }));
-    const { message, field } = describeZodIssues(issues, where === 'body' ? '' : where);
-    return { status: 400, body: { error: { code: 'invalid-input', message, field } } };
+    const all = describeZodIssues(issues, where === 'body' ? '' : where);
+    const { message, field } = all;
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'invalid-input',
+          message,
+          field,
+          ...(all.issues.length > 1 && { issues: all.issues }),
+        },
+      },
+    };
   }
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -59,10 +74,18 @@ export function toErrorAnswer(err: unknown): { status: number; body: ErrorBody }
   return { status: 500, body: { error: { code: 'internal', message: GENERIC } } };
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * Install the handler. Every 5xx answer is logged: to Fastify's logger when it is on, and to
+ * `report` (the serve command's stderr) always, so a 500 or a busy 503 never passes unseen.
+ */
+export function registerErrorHandler(app: FastifyInstance, report?: (line: string) => void): void {
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorAnswer(err);
-    if (status >= 500) req.log.error({ err }, 'request failed');
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      report?.(`${req.method} ${req.url.split('?')[0]} answered ${status}: ${detail}`);
+    }
     return reply.code(status).type('application/json').send(body);
   });
 }

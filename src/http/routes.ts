@@ -1,5 +1,6 @@
 /** Every feature's routes, in one list the server registers (under /api unless public). */
 import { accountRoutes } from '../features/accounts/account.routes';
+import { calendarDownloadRoutes } from '../features/calendar/download.routes';
 import { feedRoutes } from '../features/calendar/feed.routes';
 import { checkRoutes } from '../features/checks/check.routes';
 import { contactRoutes } from '../features/contacts/contact.routes';
@@ -28,6 +29,7 @@ export const apiRoutes: FeatureRoutes[] = [
   checkRoutes,
   contactRoutes,
   planRoutes,
+  calendarDownloadRoutes,
   insightsRoutes,
   demoRoutes,
   templateRoutes,

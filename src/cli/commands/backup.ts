@@ -7,6 +7,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors';
+import { plural } from '../../core/plural';
 import { printJson } from '../output';
 import type { CommandKit } from '../program';
 
@@ -47,8 +48,8 @@ export function registerBackupCommands(program: Command, kit: CommandKit): void 
         if (s.json) printJson(s.io, { file, ...counts });
         else
           s.io.stdout(
-            `Exported ${counts.opportunities} opportunities, ${counts.interviews} interviews, ` +
-              `${counts.contacts} people and ${counts.messages} messages to ${file}\n`,
+            `Exported ${plural(counts.opportunities, 'opportunity')}, ${plural(counts.interviews, 'interview')}, ` +
+              `${plural(counts.contacts, 'person')} and ${plural(counts.messages, 'message')} to ${file}\n`,
           );
       }),
     );

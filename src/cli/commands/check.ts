@@ -7,6 +7,7 @@ import { invalid } from '../../core/errors';
 import { MESSAGE_KINDS, type MessageKind } from '../../core/types';
 import { present } from '../output';
 import { type CommandKit, EXIT } from '../program';
+import { resolveId } from '../resolve';
 
 /** 1-based line and column of an offset, for messages people can find in their editor. */
 function lineCol(text: string, offset: number): string {
@@ -49,7 +50,7 @@ export function registerCheckCommands(program: Command, kit: CommandKit): void {
         const result = await checkText(s.ctx, {
           body,
           subject: o.subject,
-          contactId: o.to,
+          contactId: await resolveId(s.ctx, 'person', o.to, 'to'),
           kind: o.kind as MessageKind,
           sendAt: o.at,
         });

@@ -1,9 +1,11 @@
 /** `afterview debrief`: the walk-to-the-car notes that feed the drafts. */
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors';
+import { plural } from '../../core/plural';
 import { saveDebrief } from '../../features/debriefs/debrief.service';
 import { present } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId, resolveOptionalId } from '../resolve';
 
 interface DebriefOptions {
   interview: string;
@@ -35,16 +37,21 @@ export function registerDebriefCommands(program: Command, kit: CommandKit): void
         const perPerson = o.memorable !== undefined || o.topics !== undefined || o.problem !== undefined;
         if (perPerson && !o.contact)
           throw invalid('--contact is required with --memorable, --topics or --problem.', 'contact');
-        const saved = await saveDebrief(s.ctx, o.interview, {
+        const contactId = await resolveOptionalId(s.ctx, 'person', o.contact, 'contact');
+        const saved = await saveDebrief(s.ctx, await resolveId(s.ctx, 'interview', o.interview), {
           feeling: o.feeling,
           wentWell: o.wentWell,
           improve: o.improve,
           promises: o.promise,
-          notes: o.contact
-            ? [{ contactId: o.contact, memorable: o.memorable, topics: o.topics, problem: o.problem }]
+          notes: contactId
+            ? [{ contactId, memorable: o.memorable, topics: o.topics, problem: o.problem }]
             : [],
         });
-        present(s, saved, () => `Debrief saved (notes on ${saved.notes.length} of the interviewers so far).`);
+        present(
+          s,
+          saved,
+          () => `Debrief saved (notes on ${plural(saved.notes.length, 'interviewer')} so far).`,
+        );
       }),
     );
 }

@@ -1,6 +1,7 @@
 /** `afterview demo --scale N [--seed S]`: seed a realistic sample job hunt (for newcomers and benchmarks). */
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors';
+import { plural } from '../../core/plural';
 import { present } from '../output';
 import type { CommandKit } from '../program';
 
@@ -26,8 +27,8 @@ export function registerDemoCommand(program: Command, kit: CommandKit): void {
           s,
           summary,
           () =>
-            `Seeded ${summary.opportunities} opportunities, ${summary.interviews} interviews, ` +
-            `${summary.contacts} people and ${summary.messages} messages (seed ${summary.seed}). ` +
+            `Seeded ${plural(summary.opportunities, 'opportunity')}, ${plural(summary.interviews, 'interview')}, ` +
+            `${plural(summary.contacts, 'person')} and ${plural(summary.messages, 'message')} (seed ${summary.seed}). ` +
             'Try: afterview today',
         );
       }),

@@ -5,6 +5,7 @@ import { listContacts } from '../../features/contacts/contact.service';
 import type { DraftResult } from '../../features/drafts/draft.service';
 import { present } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId } from '../resolve';
 import { formatFindings } from './check';
 
 export function registerDraftCommands(program: Command, kit: CommandKit): void {
@@ -23,8 +24,14 @@ export function registerDraftCommands(program: Command, kit: CommandKit): void {
         // Loaded on use: templates (liquidjs) and the checker stay off every other command's start-up.
         const { draftForAction, draftThankYous } = await import('../../features/drafts/draft.service');
         const results: DraftResult[] = o.interview
-          ? await draftThankYous(s.ctx, o.interview, s.dataDir)
-          : [await draftForAction(s.ctx, o.action as string, s.dataDir)];
+          ? await draftThankYous(s.ctx, await resolveId(s.ctx, 'interview', o.interview), s.dataDir)
+          : [
+              await draftForAction(
+                s.ctx,
+                await resolveId(s.ctx, 'action', o.action as string, 'action'),
+                s.dataDir,
+              ),
+            ];
         const people = new Map((await listContacts(s.ctx)).map((c) => [c.id, c]));
         present(s, { drafts: results.map((r) => ({ ...r.message, findings: r.check.findings })) }, () =>
           results.length === 0

@@ -11,10 +11,12 @@ import type { Command } from 'commander';
 import type { CaptureBundle } from '../../core/capture/bundle';
 import { CSV_FIELDS, type CsvField, type CsvMapping, missingCompanyMessage } from '../../core/capture/csv';
 import { invalid } from '../../core/errors';
+import { plural } from '../../core/plural';
 import { Temporal } from '../../core/time';
 import type { ImportResult } from '../../features/imports/import.service';
 import { printJson } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId } from '../resolve';
 import type { Session } from '../session';
 
 /** Largest file read at all: 20 MB (photos); each parser has its own, smaller text limit. */
@@ -164,7 +166,7 @@ async function importBackupFile(
     if (session.json) printJson(session.io, { kind: 'backup', file: name, dryRun: true, ...counts });
     else
       session.io.stdout(
-        `${name} is a valid backup: ${counts.opportunities} opportunities, ${counts.interviews} interviews, ${counts.contacts} people, ${counts.messages} messages.\nDry run: nothing was saved.\n`,
+        `${name} is a valid backup: ${plural(counts.opportunities, 'opportunity')}, ${plural(counts.interviews, 'interview')}, ${plural(counts.contacts, 'person')}, ${plural(counts.messages, 'message')}.\nDry run: nothing was saved.\n`,
       );
     return;
   }
@@ -172,7 +174,7 @@ async function importBackupFile(
   if (session.json) printJson(session.io, { kind: 'backup', file: name, ...summary });
   else
     session.io.stdout(
-      `Imported ${summary.opportunities} opportunities, ${summary.interviews} interviews, ${summary.contacts} people and ${summary.messages} messages from ${name}.\n`,
+      `Imported ${plural(summary.opportunities, 'opportunity')}, ${plural(summary.interviews, 'interview')}, ${plural(summary.contacts, 'person')} and ${plural(summary.messages, 'message')} from ${name}.\n`,
     );
 }
 
@@ -233,7 +235,9 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
         try {
           result = await applyImport(s.ctx, bundle, {
             fileName: name,
-            ...(o.opportunity !== undefined && { opportunityId: o.opportunity }),
+            ...(o.opportunity !== undefined && {
+              opportunityId: await resolveId(s.ctx, 'opportunity', o.opportunity),
+            }),
             ...(o.dryRun !== undefined && { dryRun: o.dryRun }),
             ...(bar && { onProgress: (done: number) => bar.update(done) }),
           });

@@ -6,6 +6,7 @@ import { addInterview, listInterviews } from '../../features/interviews/intervie
 import { formatLocal } from '../format';
 import { present, table } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId, resolveOptionalId } from '../resolve';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -36,7 +37,7 @@ export function registerInterviewCommands(program: Command, kit: CommandKit): vo
       ) =>
         kit.run(cmd, async (s) => {
           const created = await addInterview(s.ctx, {
-            opportunityId: o.opportunity,
+            opportunityId: await resolveId(s.ctx, 'opportunity', o.opportunity),
             start: o.start,
             end: o.end,
             timeZone: o.tz,
@@ -62,7 +63,7 @@ export function registerInterviewCommands(program: Command, kit: CommandKit): vo
     .option('--opportunity <id>', 'only this opportunity')
     .action((o: { opportunity?: string }, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const all = await listInterviews(s.ctx, o.opportunity);
+        const all = await listInterviews(s.ctx, await resolveOptionalId(s.ctx, 'opportunity', o.opportunity));
         const people = await listContacts(s.ctx);
         present(s, { interviews: all }, () =>
           all.length === 0

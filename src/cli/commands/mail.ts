@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { Finding } from '../../core/checker/types';
 import { AppError } from '../../core/errors';
+import { plural } from '../../core/plural';
 import { Temporal } from '../../core/time';
 import type { Message } from '../../core/types';
 import { testImapConnection, testSmtpConnection } from '../../features/mail/connection-test';
@@ -39,6 +40,7 @@ import { loadSecretBox, type SecretBox } from '../../features/secrets/secret-box
 import { formatLocal } from '../format';
 import { present, printJson, table } from '../output';
 import { type CommandKit, EXIT } from '../program';
+import { resolveId } from '../resolve';
 import type { Session } from '../session';
 import type { ConfigKey } from './config';
 
@@ -131,8 +133,9 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .argument('<messageId>', 'the message id (from afterview draft)')
     .option('--at <iso>', 'send later, e.g. 2026-12-08T08:30 (read in your time zone)')
     .option('--force', 'send despite checker errors or an address that bounced before')
-    .action((id: string, o: { at?: string; force?: boolean }, cmd: Command) =>
+    .action((typed: string, o: { at?: string; force?: boolean }, cmd: Command) =>
       kit.run(cmd, async (s) => {
+        const id = await resolveId(s.ctx, 'message', typed, 'messageId');
         try {
           if (o.at) {
             const r = await scheduleSend(s.ctx, depsOf(s), id, { at: o.at, force: Boolean(o.force) });
@@ -228,7 +231,7 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
           s,
           report,
           () =>
-            `${report.replies} replies, ${report.autoReplies} automatic answers, ${report.bounces} bounces, ${report.unmatched} not about your opportunities; ${report.resolved} uncertain sends found in Sent.`,
+            `${plural(report.replies, 'reply')}, ${plural(report.autoReplies, 'automatic answer')}, ${plural(report.bounces, 'bounce')}, ${report.unmatched} not about your opportunities; ${plural(report.resolved, 'uncertain send')} found in Sent.`,
         );
       }),
     );
@@ -286,8 +289,9 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .command('open')
     .description('print the note as a mailto: URL that opens it in your mail app')
     .argument('<messageId>')
-    .action((id: string, _o: unknown, cmd: Command) =>
+    .action((typed: string, _o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
+        const id = await resolveId(s.ctx, 'message', typed, 'messageId');
         const url = await mailtoFor(s.ctx, id);
         present(s, { id, mailto: url }, () => url);
       }),
@@ -296,8 +300,9 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .command('eml')
     .description('write the note as an .eml file to standard output (afterview message eml ID > note.eml)')
     .argument('<messageId>')
-    .action((id: string, _o: unknown, cmd: Command) =>
+    .action((typed: string, _o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
+        const id = await resolveId(s.ctx, 'message', typed, 'messageId');
         const raw = await emlFor(s.ctx, id).catch((err: unknown) => {
           // The service says what is missing; the terminal also says how to set it here.
           if (err instanceof AppError && err.field === 'from')
@@ -319,7 +324,7 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .option('--at <iso>', 'when you sent it (default: now)')
     .action((id: string, o: { at?: string }, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const m: Message = await markSent(s.ctx, id, o.at);
+        const m: Message = await markSent(s.ctx, await resolveId(s.ctx, 'message', id, 'messageId'), o.at);
         present(s, m, () => `Marked ${m.id} as sent at ${formatLocal(m.sentAt as string, s.timeZone)}.`);
       }),
     );

@@ -8,6 +8,7 @@ import { recordMessage } from '../../features/messages/message.service';
 import { formatLocal } from '../format';
 import { present } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId } from '../resolve';
 
 export function registerMessageCommands(program: Command, kit: CommandKit): void {
   const message = program.command('message').description('notes sent and replies received');
@@ -35,7 +36,7 @@ export function registerMessageCommands(program: Command, kit: CommandKit): void
           const body = o.file ? await readBody(resolve(s.io.cwd, o.file)) : undefined;
           const recorded = await recordMessage(s.ctx, {
             direction: o.to ? 'out' : 'in',
-            contactId: (o.to ?? o.from) as string,
+            contactId: await resolveId(s.ctx, 'person', (o.to ?? o.from) as string, o.to ? 'to' : 'from'),
             kind: o.kind as MessageKind,
             at: o.at,
             subject: o.subject,

@@ -9,6 +9,7 @@ import {
 } from '../../features/opportunities/opportunity.service';
 import { present, table } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId } from '../resolve';
 
 const OUTCOMES = ['offer', 'rejected', 'withdrawn', 'accepted'] as const;
 
@@ -50,7 +51,8 @@ export function registerOpportunityCommands(program: Command, kit: CommandKit): 
         if (!(OUTCOMES as readonly string[]).includes(outcome)) {
           throw invalid(`outcome: "${outcome}" is not one of ${OUTCOMES.join(', ')}.`, 'outcome');
         }
-        const updated = await changeStage(s.ctx, o.opportunity, outcome as (typeof OUTCOMES)[number]);
+        const id = await resolveId(s.ctx, 'opportunity', o.opportunity);
+        const updated = await changeStage(s.ctx, id, outcome as (typeof OUTCOMES)[number]);
         present(s, updated, () => `${updated.company} (${updated.role}) is now ${updated.stage}.`);
       }),
     );

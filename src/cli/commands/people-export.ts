@@ -7,6 +7,7 @@ import { invalid } from '../../core/errors';
 import { getContact, listContacts } from '../../features/contacts/contact.service';
 import { printJson } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId } from '../resolve';
 
 export function registerPeopleExportCommand(program: Command, kit: CommandKit): void {
   // `people` lists; `people export` is its subcommand, added here so the list stays as it is.
@@ -25,7 +26,9 @@ export function registerPeopleExportCommand(program: Command, kit: CommandKit): 
           );
         }
         const { toVCards } = await import('../../core/capture/vcard');
-        const contacts = o.contact ? [await getContact(s.ctx, o.contact)] : await listContacts(s.ctx);
+        const contacts = o.contact
+          ? [await getContact(s.ctx, await resolveId(s.ctx, 'person', o.contact, 'contact'))]
+          : await listContacts(s.ctx);
         const text = toVCards(contacts, o.vcardVersion);
         if (s.json) printJson(s.io, { count: contacts.length, vcard: text });
         else s.io.stdout(text);

@@ -1,11 +1,13 @@
-/** `afterview today` (the plan) and `done` / `dismiss` / `snooze` (decisions about one action). */
+/** `afterview today` (the plan) and `done` / `dismiss` / `snooze` / `undo` (decisions about one action). */
 import type { Command } from 'commander';
-import type { Action } from '../../core/types';
+import type { Action, DecisionKind } from '../../core/types';
+import { undoDecision } from '../../features/decisions/decision.service';
 import type { Today } from '../../features/plan/plan.service';
-import { decide, getToday } from '../../features/plan/plan.service';
+import { decide, getAllActions, getToday } from '../../features/plan/plan.service';
 import { formatLocal, relative } from '../format';
 import { present } from '../output';
 import type { CommandKit } from '../program';
+import { resolveId } from '../resolve';
 import type { Session } from '../session';
 
 /** The stable JSON contract of `today --json` (DESIGN.md). */
@@ -29,17 +31,28 @@ function todayJson(today: Today) {
 
 const MARK: Record<Action['urgency'], string> = { overdue: '!', due: '*', upcoming: ' ' };
 
+/**
+ * Nothing due now. "No news is normal" is only true while waiting to hear back (the next thing
+ * is a check-in); after a rejection the next thing is a reconnect months away, and saying that
+ * silence is normal would be wrong.
+ */
+function calmLine(s: Session, today: Today): string {
+  const next = today.actions
+    .filter((a) => a.urgency === 'upcoming')
+    .sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (!next)
+    return today.actions.length === 0 && today.nextStart === null
+      ? 'Nothing to do. Add an opportunity to get started: afterview opportunity add --company NAME --role TITLE'
+      : 'Nothing to do.';
+  const until = `Nothing to do until ${formatLocal(next.start, s.timeZone)}`;
+  return next.rule === 'check-in' ? `${until}. No news is normal until then.` : `${until}.`;
+}
+
 function todayText(s: Session, today: Today): string {
   const now = s.ctx.now;
   const open = today.actions.filter((a) => a.urgency !== 'upcoming');
   const lines: string[] = [];
-  if (open.length === 0) {
-    lines.push(
-      today.nextStart
-        ? `Nothing to do until ${formatLocal(today.nextStart, s.timeZone)}. No news is normal until then.`
-        : 'Nothing to do. Add an opportunity to get started: afterview opportunity add --company NAME --role TITLE',
-    );
-  }
+  if (open.length === 0) lines.push(calmLine(s, today));
   for (const group of ['overdue', 'due', 'upcoming'] as const) {
     const items = today.actions.filter((a) => a.urgency === group);
     if (items.length === 0) continue;
@@ -71,8 +84,9 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
       .command(name)
       .description(description)
       .argument('<key>', 'action key from `afterview today`')
-      .action((key: string, _o: unknown, cmd: Command) =>
+      .action((typed: string, _o: unknown, cmd: Command) =>
         kit.run(cmd, async (s) => {
+          const key = await resolveId(s.ctx, 'action', typed);
           const action = await decide(s.ctx, key, decision);
           present(s, action, () => `${decision === 'done' ? 'Done' : 'Dismissed'}: ${action.title}`);
         }),
@@ -84,10 +98,30 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
     .description('hide an action until a later time')
     .argument('<key>', 'action key from `afterview today`')
     .requiredOption('--until <iso>', 'when it should come back')
-    .action((key: string, o: { until: string }, cmd: Command) =>
+    .action((typed: string, o: { until: string }, cmd: Command) =>
       kit.run(cmd, async (s) => {
+        const key = await resolveId(s.ctx, 'action', typed);
         const action = await decide(s.ctx, key, 'snoozed', o.until);
         present(s, action, () => `Snoozed until ${o.until}: ${action.title}`);
       }),
     );
+  program
+    .command('undo')
+    .description('take back done, dismiss or snooze: the action is planned again')
+    .argument('<key>', 'action key (or the start of one) from `afterview today`')
+    .action((typed: string, _o: unknown, cmd: Command) =>
+      kit.run(cmd, async (s) => {
+        const key = await resolveId(s.ctx, 'action', typed);
+        const was = await undoDecision(s.ctx, key);
+        const action = (await getAllActions(s.ctx)).find((a) => a.key === key);
+        const title = action?.title ?? key;
+        present(s, { key, undone: was, action: action ?? null }, () => `Undone (${UNDONE[was]}): ${title}`);
+      }),
+    );
 }
+
+const UNDONE: Record<DecisionKind, string> = {
+  done: 'no longer marked done',
+  dismissed: 'no longer dismissed',
+  snoozed: 'no longer snoozed',
+};

@@ -27,7 +27,8 @@ function toEvent(a: Action, stamp: number): EventAttributes {
     endInputType: 'utc',
     endOutputType: 'utc',
     title: a.title,
-    description: `${a.reason}\n(Afterview rule: ${a.rule})`,
+    // The reason already names its rule ("… (rule thank-you)"): say it once.
+    description: a.reason,
     categories: ['Afterview', a.rule],
     transp: 'TRANSPARENT',
     busyStatus: 'FREE',

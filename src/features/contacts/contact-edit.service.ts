@@ -1,6 +1,7 @@
 /**
- * Correcting or completing a person by hand (the web app's person form): the new value is kept
- * with where it came from, so "where each detail came from" stays true after an edit.
+ * Correcting or completing a person by hand (the web app's person form, `afterview people edit`):
+ * the new value is kept with where it came from, so "where each detail came from" stays true
+ * after an edit.
  */
 import { formatInstant } from '../../core/time';
 import type { Contact, Provenance } from '../../core/types';
@@ -15,11 +16,12 @@ export async function editContact(
   ctx: ServiceContext,
   id: string,
   input: EditContactInput,
+  /** Where the new details came from, kept beside each: the web form, or the terminal. */
+  source = 'edited by hand',
 ): Promise<Contact> {
   const data = parseInput(editContactSchema, input);
   const current = await getContact(ctx, id);
   const at = formatInstant(ctx.now);
-  const source = 'edited by hand';
   const provenance: Provenance[] = [...current.provenance];
   const note = (field: string, value: string | null | undefined, before: string | null) => {
     if (value !== undefined && value !== null && value !== before)

@@ -1,12 +1,14 @@
 /** HTTP routes for people: everyone met, and every touch with each of them. */
 import { z } from 'zod';
+import { interviewView, presentInterview } from '../interviews/interview.presenter';
 import { messageView, presentMessage } from '../messages/message.presenter';
-import { listMessages } from '../messages/message.service';
+import { opportunityView, presentOpportunity } from '../opportunities/opportunity.presenter';
 import { type FeatureRoutes, idParams } from '../route-kit';
 import { contactView, presentContact } from './contact.presenter';
-import { getContact, listContacts } from './contact.service';
+import { listContacts } from './contact.service';
 import { editContactSchema } from './contact-edit.schemas';
 import { editContact } from './contact-edit.service';
+import { getPersonOverview } from './person-overview.service';
 
 export const contactRoutes: FeatureRoutes = async (app, { contextOf }) => {
   app.get(
@@ -21,14 +23,24 @@ export const contactRoutes: FeatureRoutes = async (app, { contextOf }) => {
       schema: {
         tags: ['people'],
         params: idParams,
-        response: { 200: z.object({ person: contactView, messages: z.array(messageView) }) },
+        response: {
+          200: z.object({
+            person: contactView,
+            messages: z.array(messageView),
+            interviews: z.array(interviewView),
+            opportunities: z.array(opportunityView),
+          }),
+        },
       },
     },
     async (req) => {
-      const ctx = await contextOf(req);
-      const person = await getContact(ctx, req.params.id);
-      const messages = (await listMessages(ctx)).filter((m) => m.contactIds.includes(person.id));
-      return { person: presentContact(person), messages: messages.map(presentMessage) };
+      const o = await getPersonOverview(await contextOf(req), req.params.id);
+      return {
+        person: presentContact(o.person),
+        messages: o.messages.map(presentMessage),
+        interviews: o.interviews.map(presentInterview),
+        opportunities: o.opportunities.map(presentOpportunity),
+      };
     },
   );
 

@@ -21,3 +21,11 @@ export const deleteDecision = (db: DbOrTrx, accountId: string, key: string) =>
     .where('account_id', '=', accountId)
     .where('action_key', '=', key)
     .execute();
+
+export const findDecision = (db: DbOrTrx, accountId: string, key: string) =>
+  db
+    .selectFrom('action_decision')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('action_key', '=', key)
+    .executeTakeFirst();

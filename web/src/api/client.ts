@@ -24,6 +24,7 @@ import type {
 } from '../../../src/features/interviews/interview.schemas';
 import type { mailSettingsView } from '../../../src/features/mail/mail.routes';
 import type { MessageView } from '../../../src/features/messages/message.presenter';
+import type { NoteForActionView } from '../../../src/features/messages/message.routes';
 import type {
   DraftInput,
   RecordMessageInput,
@@ -46,13 +47,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly field: string | undefined;
   readonly code: string;
+  /** Every bad field of a form at once, when the server found several. */
+  readonly issues: ReadonlyArray<{ field: string; message: string }>;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    issues: ReadonlyArray<{ field: string; message: string }> = [],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.issues = issues;
   }
 }
 
@@ -95,12 +105,22 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     data = null;
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    const err = (
+      data as {
+        error?: {
+          code?: string;
+          message?: string;
+          field?: string;
+          issues?: Array<{ field: string; message: string }>;
+        };
+      } | null
+    )?.error;
     throw new ApiError(
       res.status,
       err?.code ?? 'internal',
       err?.message ?? `The server answered ${res.status}; please try again.`,
       err?.field,
+      err?.issues ?? [],
     );
   }
   return data as T;
@@ -154,6 +174,28 @@ export const api = {
     request<MessageView>('PATCH', `/api/messages/${enc(id)}`, input),
   mailto: (id: string) => request<{ url: string }>('GET', `/api/messages/${enc(id)}/mailto`),
   emlPath: (id: string) => `/api/messages/${enc(id)}/eml`,
+  /** The .eml as a file to save; an error comes back as an ApiError sentence, never as a page of JSON. */
+  eml: async (id: string): Promise<Blob> => {
+    let res: Response;
+    try {
+      res = await fetch(`/api/messages/${enc(id)}/eml`, { credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'unavailable', 'Could not reach Afterview. Is the server still running?');
+    }
+    if (res.ok) return res.blob();
+    const err = (
+      (await res.json().catch(() => null)) as {
+        error?: { code?: string; message?: string; field?: string };
+      } | null
+    )?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'internal',
+      err?.message ?? `The server answered ${res.status}; please try again.`,
+      err?.field,
+    );
+  },
+  noteForAction: (key: string) => request<NoteForActionView>('GET', `/api/messages/for-action${q({ key })}`),
   mailSettings: () => request<MailSettingsView>('GET', '/api/mail/settings'),
   setMailServer: (protocol: 'smtp' | 'imap', url: string | null) =>
     request<MailSettingsView>('PUT', `/api/mail/${protocol}`, { url }),
@@ -178,7 +220,12 @@ export const api = {
 
   people: () => request<{ people: ContactView[] }>('GET', '/api/people'),
   person: (id: string) =>
-    request<{ person: ContactView; messages: MessageView[] }>('GET', `/api/people/${enc(id)}`),
+    request<{
+      person: ContactView;
+      messages: MessageView[];
+      interviews: InterviewView[];
+      opportunities: OpportunityView[];
+    }>('GET', `/api/people/${enc(id)}`),
 
   editPerson: (id: string, input: EditContactInput) =>
     request<ContactView>('PATCH', `/api/people/${enc(id)}`, input),
