@@ -48,7 +48,9 @@ const retired = `dist/cli.old-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The OCR child process (src/features/capture/ocr.worker.ts) is an entry of its own: it runs as a
+  // separate process beside the CLI, so a decoder crash on a hostile image ends it alone.
+  entryPoints: { cli: 'src/cli/main.ts', 'ocr-worker': 'src/features/capture/ocr.worker.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

@@ -68,3 +68,43 @@ export function renderCard(
   execFileSync(CONVERT, args);
   return path;
 }
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (bytes: Buffer): number => {
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = (crcTable[(crc ^ b) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+};
+
+/** One PNG chunk with its length and a correct CRC. */
+export function pngChunk(type: string, data: Buffer = Buffer.alloc(0)): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * A PNG made of a signature, an IHDR claiming `width` × `height` (8-bit RGB) and the given chunks
+ * after it. With no chunks but IEND it is the 45-byte "decompression bomb" header of issue 9.
+ */
+export function pngWithHeader(width: number, height: number, after: Buffer[] = [pngChunk('IEND')]): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), ...after]);
+}
+
+/** A well-formed 100 × 100 PNG whose image data is noise: it passes the header checks, then fails to decode. */
+export const undecodablePng = (): Buffer =>
+  pngWithHeader(100, 100, [
+    pngChunk('IDAT', Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 73 + 41) % 256))),
+    pngChunk('IEND'),
+  ]);

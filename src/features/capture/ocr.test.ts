@@ -2,8 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { imageMagickSkipReason, renderCard } from '../../../test/capture-fixtures';
-import { englishModelDir, readCardImage } from './ocr';
+import {
+  imageMagickSkipReason,
+  pngWithHeader,
+  renderCard,
+  undecodablePng,
+} from '../../../test/capture-fixtures';
+import { englishModelDir, readCardImage, recognizeInChild } from './ocr';
 
 const skipReason = imageMagickSkipReason();
 const dir = mkdtempSync(join(tmpdir(), 'afterview-ocr-'));
@@ -73,6 +78,27 @@ describe('readCardImage on bad input', () => {
       message: `${join(dir, 'nope.png')}: no such file.`,
     });
   });
+
+  it('refuses the 45-byte PNG that claims 1,000,000 × 1,000,000 pixels before decoding it', async () => {
+    const started = performance.now();
+    await expect(readCardImage(pngWithHeader(1_000_000, 1_000_000))).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^The image is 1,000,000 × 1,000,000 pixels/),
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('turns the OCR engine failing on an image into an import error, in its own process', async () => {
+    // Straight to the engine, past the header check: its failure ends the child process only.
+    await expect(recognizeInChild(pngWithHeader(1_000_000, 1_000_000))).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^The image could not be read: the OCR engine /),
+    });
+    await expect(readCardImage(undecodablePng())).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^The image could not be read: the OCR engine /),
+    });
+  }, 60_000);
 
   it('points tesseract.js at the packaged English model', () => {
     expect(existsSync(join(englishModelDir(), 'eng.traineddata.gz'))).toBe(true);

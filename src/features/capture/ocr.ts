@@ -1,19 +1,34 @@
 /**
- * Business-card photos → text → card fields, with tesseract.js fully offline: the English model
- * comes from the `@tesseract.js-data/eng` npm package on disk (never a CDN), nothing is cached in
- * the working directory, and the worker is terminated after each card. tesseract.js is loaded by
- * dynamic import, so commands that never read a card do not pay for it.
+ * Business-card photos → text → card fields, with tesseract.js fully offline (the English model
+ * from the `@tesseract.js-data/eng` npm package, nothing cached in the working directory).
+ *
+ * Images are untrusted. Before anything decodes one, its header is read and checked against a
+ * pixel budget (core/capture/image-header.ts). Recognition then runs in a child process
+ * (ocr.worker.ts), one image at a time: a decoder that gives up or runs out of memory ends that
+ * child only, and its exit becomes an import error with a sentence — never a dead server, never
+ * several gigabytes at once.
  */
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CountryCode } from 'libphonenumber-js';
 import type { CaptureBundle } from '../../core/capture/bundle';
 import { type CardFields, cardBundle, readCardFields } from '../../core/capture/card';
+import { readImageHeader } from '../../core/capture/image-header';
 import { AppError, invalid } from '../../core/errors';
+import type { OcrReply, OcrRequest } from './ocr.worker';
+
+export { englishModelDir } from './ocr-model';
 
 /** Largest image read: 20 MB (a phone photo is 2–8 MB). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Longest one card may take before its reader is stopped. */
+export const OCR_TIMEOUT_MS = 120_000;
+/** Most cards waiting for the reader; more at once is refused as busy rather than queued without end. */
+export const MAX_OCR_QUEUE = 8;
 
 export interface CardReading {
   /** What OCR read, line by line. */
@@ -24,31 +39,11 @@ export interface CardReading {
   bundle: CaptureBundle;
 }
 
-/** The directory holding `eng.traineddata.gz` (integer "best" LSTM model: accurate and small). */
-export function englishModelDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
-}
-
-/** PNG, JPEG, GIF, BMP, WebP or TIFF, by their first bytes. */
-function isImage(bytes: Uint8Array): boolean {
-  const b = (i: number): number => bytes[i] ?? -1;
-  return (
-    (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) ||
-    (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) ||
-    (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46) ||
-    (b(0) === 0x42 && b(1) === 0x4d) ||
-    (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45) ||
-    (b(0) === 0x49 && b(1) === 0x49 && b(2) === 0x2a) ||
-    (b(0) === 0x4d && b(1) === 0x4d && b(3) === 0x2a)
-  );
-}
-
-async function loadImage(image: string | Uint8Array): Promise<Buffer> {
+async function loadImage(image: string | Uint8Array): Promise<Uint8Array> {
   if (typeof image !== 'string') {
     if (image.byteLength > MAX_IMAGE_BYTES)
       throw invalid('The image is over 20 MB; use a smaller photo.', 'file');
-    return Buffer.from(image);
+    return image;
   }
   const info = await stat(image).catch(() => null);
   if (!info?.isFile()) throw invalid(`${image}: no such file.`, 'file');
@@ -56,35 +51,122 @@ async function loadImage(image: string | Uint8Array): Promise<Buffer> {
   return readFile(image);
 }
 
+/** The child's entry: the built ocr-worker.js beside the bundle, or the source through tsx. */
+function workerEntry(): { path: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    return { path: join(dirname(here), 'ocr.worker.ts'), execArgv: ['--import', pathToFileURL(tsx).href] };
+  }
+  const built = join(dirname(here), 'ocr-worker.js');
+  if (!existsSync(built)) {
+    throw new AppError(
+      'unavailable',
+      'The card reader is not built (dist/cli/ocr-worker.js is missing); run `npm run build`.',
+    );
+  }
+  return { path: built, execArgv: [] };
+}
+
+/**
+ * Recognise one image in a fresh child process, with no header check of its own (readCardImage
+ * does that first); its failure is an AppError with a sentence. Exported for tests that hand the
+ * engine what the header check would refuse.
+ */
+export function recognizeInChild(image: Uint8Array): Promise<{ text: string; confidence: number }> {
+  const entry = workerEntry();
+  return new Promise((resolve, reject) => {
+    let child: ChildProcess;
+    let settled = false;
+    let stderr = '';
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      outcome();
+    };
+    const unreadable = (why: string) =>
+      finish(() => reject(invalid(`The image could not be read: ${why}.`, 'file')));
+    try {
+      child = fork(entry.path, [], {
+        execArgv: entry.execArgv,
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+    } catch (e) {
+      reject(new AppError('unavailable', `The card reader could not start: ${String(e)}`));
+      return;
+    }
+    const timer = setTimeout(
+      () => unreadable(`reading it took over ${OCR_TIMEOUT_MS / 1000} seconds; try a smaller, clearer photo`),
+      OCR_TIMEOUT_MS,
+    );
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4_000) stderr += chunk.toString('utf8');
+    });
+    child.on('message', (reply: OcrReply) => {
+      if (reply.ok) finish(() => resolve({ text: reply.text, confidence: reply.confidence }));
+      else unreadable(`the OCR engine could not decode it (${firstLine(reply.message)})`);
+    });
+    child.on('error', (e) =>
+      finish(() => reject(new AppError('unavailable', `The card reader failed: ${e.message}`))),
+    );
+    child.on('exit', (code, signal) => {
+      const detail = firstLine(stderr);
+      unreadable(
+        `the OCR engine stopped on it (${signal ? `signal ${signal}` : `exit code ${code}`}${detail ? `: ${detail}` : ''})`,
+      );
+    });
+    const request: OcrRequest = { image };
+    child.send(request, (e) => {
+      if (e) unreadable(`it could not be handed to the OCR engine (${e.message})`);
+    });
+  });
+}
+
+/** The first meaningful line of an engine's message, short and free of stack frames. */
+function firstLine(text: string): string {
+  const line = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('at ') && !/^node:|^\^|^file:/.test(l));
+  return (line ?? '')
+    .replace(/^(?:Error:\s*)+/, '')
+    .replace(/[^\x20-\x7e\u00a0-\uffff]/g, '')
+    .slice(0, 160);
+}
+
+// One image at a time: each reading may take a few hundred megabytes, so they wait their turn.
+let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  if (waiting >= MAX_OCR_QUEUE) {
+    return Promise.reject(
+      new AppError('unavailable', 'The card reader is busy with other photos; try again in a moment.'),
+    );
+  }
+  waiting++;
+  const run = queue.then(job, job).finally(() => {
+    waiting--;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * OCR a business-card image (a path or the bytes) and split it into fields. Throws
- * AppError('invalid-input') when the input is not an image or cannot be read.
+ * AppError('invalid-input') with a sentence when the input is not an image, is damaged or cut
+ * short, is larger than a card needs, or the OCR engine fails on it.
  */
 export async function readCardImage(
   image: string | Uint8Array,
   options: { defaultCountry?: CountryCode } = {},
 ): Promise<CardReading> {
   const bytes = await loadImage(image);
-  if (!isImage(bytes)) throw invalid('The file is not a PNG, JPEG, GIF, BMP, WebP or TIFF image.', 'file');
-  const { createWorker, OEM } = await import('tesseract.js');
-  const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-    langPath: englishModelDir(),
-    gzip: true,
-    cacheMethod: 'none',
-  }).catch((e: unknown) => {
-    throw new AppError(
-      'unavailable',
-      `The OCR engine could not start: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  });
-  try {
-    const result = await worker.recognize(bytes).catch((e: unknown) => {
-      throw invalid(`The image could not be read: ${e instanceof Error ? e.message : String(e)}`, 'file');
-    });
-    const text = result.data.text;
-    const fields = readCardFields(text, options.defaultCountry);
-    return { text, fields, confidence: result.data.confidence, bundle: cardBundle(fields) };
-  } finally {
-    await worker.terminate();
-  }
+  readImageHeader(bytes);
+  const { text, confidence } = await oneAtATime(() => recognizeInChild(bytes));
+  const fields = readCardFields(text, options.defaultCountry);
+  return { text, fields, confidence, bundle: cardBundle(fields) };
 }
