@@ -2,10 +2,12 @@
 import type { CliIo } from './io';
 import type { Session } from './session';
 
-// What a terminal could act on: C0 controls but tab and line feed, DEL, C1 controls, the Unicode
-// line and paragraph separators, and the bidi embeddings, overrides and isolates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// What a terminal could act on: C0 controls but tab, line feed and the CR of a CR LF line end
+// (vCards and .eml files are printed with them), DEL, C1 controls, the Unicode line and paragraph
+// separators, and the bidi embeddings, overrides and isolates.
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 // In a table cell or on a one-line label, tab and line feed are unsafe too: they break the layout.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const UNSAFE_INLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -18,7 +20,7 @@ const escapeChar = (c: string): string => `\\u${c.charCodeAt(0).toString(16).pad
  * Inside a JSON string literal the escape is the same character, so `--json` output stays valid
  * and means the same.
  */
-export const terminalSafe = (text: string): string => text.replace(/\r\n/g, '\n').replace(UNSAFE, escapeChar);
+export const terminalSafe = (text: string): string => text.replace(UNSAFE, escapeChar);
 
 /** One line's worth of text (a table cell): line breaks and tabs are escaped as well. */
 export const inline = (text: string): string => text.replace(UNSAFE_INLINE, escapeChar);

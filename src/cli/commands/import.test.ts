@@ -1,7 +1,17 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureFixture, fixture, imageMagickSkipReason, renderCard } from '../../../test/capture-fixtures';
+import {
+  captureFixture,
+  fixture,
+  imageMagickSkipReason,
+  pngChunk,
+  pngWithHeader,
+  renderCard,
+  undecodablePng,
+} from '../../../test/capture-fixtures';
 import { createTestCli, type TestCli } from '../../../test/cli';
 import type { CaptureBundle } from '../../core/capture/bundle';
 import type { ImportResult } from '../../features/imports/import.service';
@@ -202,11 +212,125 @@ describe('afterview import', () => {
       writeFileSync(join(other.dataDir, 'backup.json'), exported.stdout);
       const r = await other.run(['import', 'backup.json']);
       expect([r.code, r.stderr]).toEqual([0, '']);
-      expect(r.stdout).toContain('Imported 1 opportunities, 2 interviews, 4 people');
+      expect(r.stdout).toContain('Imported 1 opportunity, 2 interviews, 4 people');
     } finally {
       other.cleanup();
     }
   });
+});
+
+describe('afterview import of hostile text', () => {
+  let cli: TestCli;
+  beforeEach(() => {
+    cli = createTestCli();
+  });
+  afterEach(() => cli.cleanup());
+  const ESC = '\u001b';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the tests look for control characters.
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('prints and stores no escape sequence from an invite, and keeps the people table one row per person', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:hostile-cli-1',
+      'DTSTART:20261208T180000Z',
+      'DTEND:20261208T190000Z',
+      `SUMMARY:Onsite${ESC}]0;pwned${ESC}\\ ${ESC}[2J${ESC}[H${'x'.repeat(300_000)}`,
+      'ORGANIZER;CN=Dana Whitfield:mailto:dana@northwind-labs.example',
+      `ATTENDEE;CN="Mallory${ESC}c\u202E Key\u009b31m":mailto:mallory@northwind-labs.example`,
+      `ATTENDEE;CN=${ESC}]8;;https://evil.example/${ESC}\\Priya Raman${ESC}]8;;${ESC}\\:mailto:priya@northwind-labs.example`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    writeFileSync(join(cli.dataDir, 'evil.ics'), ics);
+    const r = await cli.run(['import', 'evil.ics'], { now: NOW });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).not.toMatch(CONTROL);
+    expect(r.stdout).toContain('Person: Mallory Key');
+    expect(r.stdout).toContain('Person: Priya Raman');
+    // The 300,000-character SUMMARY is cut, with a warning that does not repeat it.
+    expect(r.stdout.length).toBeLessThan(5_000);
+    expect(r.stdout).toMatch(
+      /Warning: line 3: the round \(SUMMARY\) \("Onsite x+…"\) was 300,0\d\d characters long; only the first 200 were kept\./,
+    );
+    const people = await cli.run(['--json', 'people']);
+    expect(
+      people
+        .json<{ people: Array<{ displayName: string }> }>()
+        .people.map((p) => p.displayName)
+        .sort(),
+    ).toEqual(['Dana Whitfield', 'Mallory Key', 'Priya Raman']);
+  });
+
+  it('escapes control characters and line breaks that reach the output some other way', async () => {
+    const add = await cli.run([
+      'opportunity',
+      'add',
+      '--company',
+      `Evil${ESC}[2J\r\nCorp\u202E`,
+      '--role',
+      'Engineer',
+    ]);
+    expect(add.code).toBe(0);
+    expect(add.stdout).not.toContain(ESC);
+    expect(add.stdout).not.toContain('\u202E');
+    const list = await cli.run(['opportunities']);
+    expect(list.stdout).not.toMatch(CONTROL);
+    // A header row and one row for the opportunity: the CR LF inside the name does not break it.
+    const rows = list.stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('Evil\\u001b[2J\\u000d\\u000aCorp\\u202e');
+    const json = await cli.run(['--json', 'opportunities']);
+    expect(json.stdout).not.toMatch(CONTROL);
+    const parsed = json.json<{ opportunities: Array<{ company: string }> }>();
+    expect(parsed.opportunities[0]?.company).toBe(`Evil${ESC}[2J\r\nCorp\u202E`);
+  });
+});
+
+describe('the built afterview import on hostile images', () => {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  const bin = join(root, 'bin', 'afterview.js');
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'afterview-built-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const importFile = (name: string, bytes: Buffer) => {
+    writeFileSync(join(dir, name), bytes);
+    return spawnSync(process.execPath, [bin, 'import', name, '--dry-run'], {
+      cwd: dir,
+      env: { ...process.env, AFTERVIEW_DATA: join(dir, 'data'), AFTERVIEW_NOW: NOW, AFTERVIEW_DEBUG: '' },
+      encoding: 'utf8',
+    });
+  };
+
+  it('exits 2 with one sentence, no stack trace, for the 45-byte PNG that claims a million pixels a side', () => {
+    expect(existsSync(join(root, 'dist', 'cli', 'ocr-worker.js')), 'run `npm run build` first').toBe(true);
+    const r = importFile('bomb.png', pngWithHeader(1_000_000, 1_000_000));
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      'afterview: The image is 1,000,000 × 1,000,000 pixels; a business card needs no more than about 12 megapixels (12,000 pixels a side). Crop or resize the photo and import it again.\n',
+    );
+  });
+
+  it('exits 2 with a sentence for a truncated PNG, a truncated JPEG and a PNG the OCR engine cannot decode', () => {
+    const png = pngWithHeader(100, 100, [pngChunk('IDAT', Buffer.alloc(50, 7)), pngChunk('IEND')]);
+    const cutPng = importFile('cut.png', png.subarray(0, png.length - 20));
+    expect([cutPng.status, cutPng.stderr]).toEqual([
+      2,
+      'afterview: The PNG file is cut short (truncated): it ends before its last chunk.\n',
+    ]);
+    const cutJpeg = importFile('cut.jpg', Buffer.from('ffd8ffe000104a4649460001010000010001', 'hex'));
+    expect([cutJpeg.status, cutJpeg.stderr]).toEqual([
+      2,
+      'afterview: The JPEG file is cut short (truncated): it ends before its image data does.\n',
+    ]);
+    const noise = importFile('noise.png', undecodablePng());
+    expect(noise.status).toBe(2);
+    expect(noise.stderr).toMatch(/^afterview: The image could not be read: the OCR engine [^\n]*\.\n$/);
+  }, 60_000);
 });
 
 const noImageMagick = imageMagickSkipReason();
@@ -284,6 +408,9 @@ describe('afterview people export', () => {
       other.cleanup();
     }
     const bad = await cli.run(['people', 'export', '--contact', 'nope']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'afterview: No person with id nope.\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'afterview: contact: no person with an id starting "nope" (`afterview people` lists them).\n',
+    ]);
   });
 });
