@@ -2,7 +2,6 @@
  * What every command needs: the store (opened and migrated), the local account, the clock
  * reading and the output mode, resolved once from the global options and the environment.
  */
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError, invalid } from '../core/errors';
 import { parseUserInstant, type Temporal } from '../core/time';
@@ -11,6 +10,7 @@ import { ensureLocalAccount, getAccount } from '../features/accounts/account.ser
 import type { ServiceContext } from '../features/context';
 import { setPersistentHolidayCache } from '../features/holidays/holiday.service';
 import { fileHolidayCache } from '../features/holidays/holiday-cache';
+import { ensurePrivateDir } from '../features/private-files';
 import { defaultDataDir } from './data-dir';
 import type { CliIo } from './io';
 
@@ -38,7 +38,8 @@ export function resolveDataDir(opts: GlobalOptions, io: CliIo): string {
 /** The store URL: DATABASE_URL (hosted) or the SQLite file in the data dir. */
 export function storeUrl(dataDir: string, env: Record<string, string | undefined>): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only whatever the umask: the folder holds contacts, notes and the mail-password key.
+  ensurePrivateDir(dataDir);
   return `sqlite:${join(dataDir, 'afterview.db')}`;
 }
 

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'check-failed' // the note checker found errors (exit 1, HTTP 422)
   | 'unavailable' // a dependency (mail server, database) could not be reached (HTTP 503)
   | 'busy' // another Afterview process holds the database's write lock (a long import): try again (exit 2, HTTP 503)
+  | 'rate-limited' // too many requests of one kind in a short time (HTTP 429)
   | 'internal'; // a bug: details are logged, never shown
 
 /** An error meant for a person: `message` is one sentence naming the field or line at fault. */

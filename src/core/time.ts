@@ -12,6 +12,24 @@ export const toInstant = (iso: string): Temporal.Instant => Temporal.Instant.fro
 /** Format an instant as the canonical stored form: UTC, second precision, `Z`. */
 export const formatInstant = (i: Temporal.Instant): string => i.toString({ smallestUnit: 'second' });
 
+/**
+ * True when `text` is a real calendar date in the form 2026-12-18. `Date.parse` is no check: it
+ * reads 2026-11-31 as 1 December and 2026-02-31 as 3 March.
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  try {
+    Temporal.PlainDate.from(
+      { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
+      { overflow: 'reject' },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** True when `zone` is an IANA zone this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
   try {

@@ -2,10 +2,13 @@
  * Open the store from one URL: `sqlite:<file>` (or `sqlite::memory:`) for the embedded default,
  * `postgres://…` for hosted mode. The same Kysely queries and migrations serve both.
  */
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, sql } from 'kysely';
+import { AppError, invalid } from '../core/errors';
 import type { Database, Db } from './database';
 import { migrateToLatest, sqliteSchemaIsCurrent } from './migrate';
+import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,13 +23,22 @@ export interface Store {
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
   if (url.startsWith('sqlite:')) return 'sqlite';
-  throw new Error(`Unsupported database URL "${url}": use sqlite:<file> or postgres://…`);
+  throw invalid(
+    `DATABASE_URL: "${redact(url)}" is not a database address Afterview can use; give postgres://user:password@host:5432/name (or leave it unset for the embedded database).`,
+    'DATABASE_URL',
+  );
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 }
 
 /** Open (and migrate) the store at `url`. */
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   const store =
     dialectOf(url) === 'postgres' ? await openPostgres(url) : openSqlite(url.slice('sqlite:'.length));
+  if (store.dialect === 'postgres') await checkReachable(store, url);
   // Every CLI command opens the store: skip the Migrator's round trips when the file is already current.
   if (options.migrate !== false && !(store.sqlite && sqliteSchemaIsCurrent(store.sqlite))) {
     try {
@@ -40,14 +52,56 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
 }
 
 function openSqlite(file: string): Store {
-  const sqlite = new Sqlite(file);
+  const onDisk = file !== ':memory:' && file !== '';
+  // The database holds contacts and notes: owner-only whatever the umask (SQLite gives its -wal
+  // and -shm files the database file's mode; they are made private below as well).
+  if (onDisk && !existsSync(file)) createPrivateFile(file);
+  let sqlite: Sqlite.Database;
+  try {
+    sqlite = new Sqlite(file);
+  } catch (err) {
+    throw invalid(
+      `The database ${file} cannot be opened (${err instanceof Error ? err.message : String(err)}); check --data or AFTERVIEW_DATA.`,
+      'data',
+    );
+  }
   // WAL lets the web server read while the CLI writes; foreign keys are off by default in SQLite.
-  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  if (onDisk) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
+  // How long a write waits for another process's write lock before it is reported as busy.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (onDisk && process.platform !== 'win32') {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  }
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+function createPrivateFile(file: string): void {
+  try {
+    closeSync(openSync(file, 'a', 0o600));
+    if (process.platform !== 'win32') chmodSync(file, 0o600);
+  } catch {
+    // Left to better-sqlite3, whose error says why the file cannot be opened.
+  }
+}
+
+/** Fail with a sentence (exit 2, not "unexpected") when DATABASE_URL names no reachable server. */
+async function checkReachable(store: Store, url: string): Promise<void> {
+  try {
+    await sql`select 1`.execute(store.db);
+  } catch (err) {
+    await store.close();
+    if (err instanceof AppError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw invalid(
+      `DATABASE_URL: cannot connect to ${redact(url)} (${reason}); check the host, port, user, password and database name.`,
+      'DATABASE_URL',
+    );
+  }
 }
 
 async function openPostgres(url: string): Promise<Store> {

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   'check-failed': 422,
   unavailable: 503,
   busy: 503,
+  'rate-limited': 429,
   internal: 500,
 };
 

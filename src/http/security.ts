@@ -7,7 +7,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../core/errors';
 
 /** Cookie holding the CSRF token; JavaScript on our own origin reads it and echoes it in a header. */
 export const CSRF_COOKIE = 'afterview_csrf';
@@ -20,6 +22,50 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface SecurityOptions {
   /** Extra host names (without port) to answer to, e.g. the name given to `serve --host`. */
   allowedHosts?: readonly string[];
+  /** Requests per minute allowed on the expensive routes (defaults: RATE_LIMITS). */
+  rateLimits?: Partial<RateLimits>;
+}
+
+/** Per-minute request budgets of the routes that reach out or do heavy work. */
+export interface RateLimits {
+  /** `POST /api/mail/test`: each one opens a connection to a server the request names, a port prober otherwise. */
+  mailTest: number;
+  /** `POST /api/imports` and `/api/imports/preview`: each may parse 20 MB or run OCR. */
+  imports: number;
+}
+
+export const RATE_LIMITS: RateLimits = { mailTest: 10, imports: 30 };
+
+const RATE_LIMITED_ROUTES: ReadonlyArray<{ url: string; limit: keyof RateLimits; what: string }> = [
+  { url: '/api/mail/test', limit: 'mailTest', what: 'mail server tests' },
+  { url: '/api/imports', limit: 'imports', what: 'imports' },
+  { url: '/api/imports/preview', limit: 'imports', what: 'imports' },
+];
+
+/**
+ * The rate limiter, on the listed routes only (everything else is the user's own clicking). Must
+ * be installed before the routes: it reads each route's config as the route is added.
+ */
+async function registerRateLimits(app: FastifyInstance, limits: RateLimits): Promise<void> {
+  app.addHook('onRoute', (route) => {
+    const entry = RATE_LIMITED_ROUTES.find((r) => r.url === route.url && route.method === 'POST');
+    if (!entry) return;
+    const max = limits[entry.limit];
+    route.config = {
+      ...route.config,
+      rateLimit: {
+        max,
+        timeWindow: 60_000,
+        groupId: entry.limit,
+        errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
+          new AppError(
+            'rate-limited',
+            `Too many ${entry.what} in a minute (${max} at most); try again in ${ctx.after}.`,
+          ),
+      },
+    };
+  });
+  await app.register(fastifyRateLimit, { global: false });
 }
 
 /** The host name of a Host header value, lower-cased, without the port; null when malformed. */
@@ -74,9 +120,10 @@ export function crossSiteReason(req: FastifyRequest): string | null {
   return null;
 }
 
-/** Install the Host check, the CSRF check and the security headers on `app`. */
+/** Install the Host check, the CSRF check, the rate limits and the security headers on `app`. */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions = {}): Promise<void> {
   const allowed = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
+  await registerRateLimits(app, { ...RATE_LIMITS, ...options.rateLimits });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // Defaults off: helmet's default CSP adds upgrade-insecure-requests, which breaks plain-http loopback.

@@ -20,7 +20,7 @@ import type { Actor, ServiceContext } from '../features/context';
 import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
 import { registerErrorHandler } from './error-handler';
 import { apiRoutes, publicRoutes } from './routes';
-import { registerSecurity } from './security';
+import { type RateLimits, registerSecurity } from './security';
 
 export interface ServerOptions {
   store: Store;
@@ -34,8 +34,12 @@ export interface ServerOptions {
   dataDir?: string | null;
   /** Host names besides loopback ones to answer to (see security.ts). */
   allowedHosts?: readonly string[];
+  /** Per-minute budgets of the rate-limited routes (defaults in security.ts). */
+  rateLimits?: Partial<RateLimits>;
   /** Fastify logger setting; off by default (tests, benchmarks). */
   logger?: boolean;
+  /** Where every 5xx answer is reported (one line with the error), whatever the logger setting. */
+  onServerError?: (line: string) => void;
 }
 
 /** Build (but do not start) the server. */
@@ -46,8 +50,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
-  await registerSecurity(app, { allowedHosts: options.allowedHosts ?? [] });
+  registerErrorHandler(app, options.onServerError);
+  await registerSecurity(app, {
+    allowedHosts: options.allowedHosts ?? [],
+    ...(options.rateLimits && { rateLimits: options.rateLimits }),
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

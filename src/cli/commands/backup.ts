@@ -3,21 +3,13 @@
  * JSON document, to standard output or a file. The backup code is imported when the command
  * runs, so other commands never load it.
  */
-import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { invalid } from '../../core/errors';
 import { plural } from '../../core/plural';
+import { writePrivateFileAtomic } from '../../features/private-files';
 import { printJson } from '../output';
 import type { CommandKit } from '../program';
-
-/** Write `text` to `file` via a temporary sibling, so a crash never leaves half a backup. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  // 0600: a backup holds the user's notes about people; other local users have no business reading it.
-  await writeFile(tmp, text, { mode: 0o600 });
-  await rename(tmp, file);
-}
 
 export function registerBackupCommands(program: Command, kit: CommandKit): void {
   program
@@ -37,7 +29,8 @@ export function registerBackupCommands(program: Command, kit: CommandKit): void 
           return;
         }
         const file = resolve(s.io.cwd, o.out);
-        await writeAtomically(file, text);
+        // 0600 and atomic: a backup holds the user's notes about people, and a crash never leaves half of one.
+        writePrivateFileAtomic(file, text);
         const counts = {
           opportunities: doc.opportunities.length,
           interviews: doc.interviews.length,

@@ -121,7 +121,7 @@ async function readPlaybookFile(path: string): Promise<unknown> {
   }
   try {
     // yaml is loaded on use: only a playbook file needs it, not every command's start-up.
-    return /\.ya?ml$/i.test(path) ? (await import('yaml')).parse(text) : JSON.parse(text);
+    return /\.ya?ml$/i.test(path) ? (await import('../yaml')).parseYaml(text) : JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw invalid(

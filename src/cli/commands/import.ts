@@ -10,7 +10,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CaptureBundle } from '../../core/capture/bundle';
 import { CSV_FIELDS, type CsvField, type CsvMapping, missingCompanyMessage } from '../../core/capture/csv';
-import { invalid } from '../../core/errors';
+import { AppError, invalid } from '../../core/errors';
 import { plural } from '../../core/plural';
 import { Temporal } from '../../core/time';
 import type { ImportResult } from '../../features/imports/import.service';
@@ -129,6 +129,9 @@ interface ImportOptions {
   opportunity?: string;
   dryRun?: boolean;
   yes?: boolean;
+  /** Backups into a folder with data: keep this folder's settings, or take the backup's. */
+  keepSettings?: boolean;
+  replaceSettings?: boolean;
   map: string[];
 }
 
@@ -170,12 +173,42 @@ async function importBackupFile(
       );
     return;
   }
-  const summary = await importBackup(session.ctx, text);
-  if (session.json) printJson(session.io, { kind: 'backup', file: name, ...summary });
-  else
-    session.io.stdout(
-      `Imported ${plural(summary.opportunities, 'opportunity')}, ${plural(summary.interviews, 'interview')}, ${plural(summary.contacts, 'person')} and ${plural(summary.messages, 'message')} from ${name}.\n`,
+  const settings = settingsChoice(o);
+  let summary: Awaited<ReturnType<typeof importBackup>>;
+  try {
+    summary = await importBackup(session.ctx, text, settings ? { settings } : {});
+  } catch (err) {
+    // A folder with data of its own: a terminal is asked which settings to keep (never --yes).
+    const ask = session.io.stdinIsTTY && !session.json ? session.io.confirm : undefined;
+    if (!(err instanceof AppError && err.field === 'settings' && settings === undefined && ask)) throw err;
+    const replace = await ask(
+      'This data folder already has data. Replace its settings (time zone, holidays, addresses, name, signature, playbook) with the backup’s? No keeps this folder’s.',
     );
+    summary = await importBackup(session.ctx, text, { settings: replace ? 'replace' : 'keep' });
+  }
+  if (session.json) printJson(session.io, { kind: 'backup', file: name, ...summary });
+  else {
+    const lines = [
+      `Imported ${plural(summary.opportunities, 'opportunity')}, ${plural(summary.interviews, 'interview')}, ${plural(summary.contacts, 'person')} and ${plural(summary.messages, 'message')} from ${name}.`,
+      summary.settingsApplied ? 'Settings: taken from the backup.' : 'Settings: this folder’s were kept.',
+    ];
+    if (summary.scheduledToDraft > 0) {
+      lines.push(
+        `${plural(summary.scheduledToDraft, 'scheduled note')} came back as drafts, not scheduled: they may have gone out before the backup was restored. Re-schedule the ones you still want with afterview send ID --at TIME.`,
+      );
+    }
+    session.io.stdout(`${lines.join('\n')}\n`);
+  }
+}
+
+/** --keep-settings / --replace-settings, or undefined when neither was given. */
+function settingsChoice(o: ImportOptions): 'keep' | 'replace' | undefined {
+  if (o.keepSettings && o.replaceSettings) {
+    throw invalid('--keep-settings and --replace-settings: give one of them, not both.', 'settings');
+  }
+  if (o.keepSettings) return 'keep';
+  if (o.replaceSettings) return 'replace';
+  return undefined;
 }
 
 export function registerImportCommands(program: Command, kit: CommandKit): void {
@@ -188,6 +221,8 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
     .option('--opportunity <id>', 'attach the interviews to this opportunity')
     .option('--dry-run', 'show what would be saved, save nothing')
     .option('--yes', 'save without asking (implied when standard input is not a terminal)')
+    .option('--keep-settings', 'backup into a folder with data: keep this folder’s settings')
+    .option('--replace-settings', 'backup into a folder with data: take the backup’s settings')
     .option(
       '--map <field=column>',
       'CSV: read a field from this column, e.g. --map role="Job Title" (repeatable)',

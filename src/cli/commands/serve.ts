@@ -14,6 +14,25 @@ import type { GlobalOptions } from '../session';
 export const DEFAULT_PORT = 4317;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
+/** True for an address only this machine can reach: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return LOOPBACK.has(h) || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Local mode listens on loopback only. A Host-header check cannot stand in for sign-in on a
+ * network address: anything but a browser sends whatever Host it likes.
+ * @throws AppError('invalid-input') for any other address.
+ */
+export function requireLoopbackHost(host: string): void {
+  if (isLoopbackHost(host)) return;
+  throw invalid(
+    `--host: Afterview listens only on this machine (127.0.0.1 or localhost), not on ${host}: it has no sign-in yet, so anyone who can reach that address could read your contacts and send mail from your account. Serving other machines needs hosted mode with sign-in, which is not built yet (a later release).`,
+    'host',
+  );
+}
+
 /** The port from --port, else $PORT, else 4317. */
 export function resolvePort(flag: string | undefined, env: Record<string, string | undefined>): number {
   const text = flag ?? env.PORT;
@@ -40,11 +59,13 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
     .command('serve')
     .description(`serve the web app (default http://127.0.0.1:${DEFAULT_PORT})`)
     .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`)
-    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
-    .action((o: { port?: string; host?: string }, cmd: Command) =>
-      kit.run(cmd, async (s) => {
+    .option('--host <host>', 'loopback address to listen on (default 127.0.0.1; other machines are refused)')
+    .action((o: { port?: string; host?: string }, cmd: Command) => {
+      const host = o.host ?? '127.0.0.1';
+      // Refused before the data folder is even opened.
+      requireLoopbackHost(host);
+      return kit.run(cmd, async (s) => {
         const port = resolvePort(o.port, s.io.env);
-        const host = o.host ?? '127.0.0.1';
         const pinned = cmd.optsWithGlobals<GlobalOptions>().now ?? s.io.env.AFTERVIEW_NOW;
         const fixedNow = s.ctx.now;
         const { buildServer } = await import('../../http/server');
@@ -55,8 +76,9 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           now: () => (pinned ? fixedNow : Temporal.Now.instant()),
           webRoot,
           dataDir: s.dataDir,
-          allowedHosts: LOOPBACK.has(host) || host === '0.0.0.0' || host === '::' ? [] : [host],
+          allowedHosts: LOOPBACK.has(host) ? [] : [host],
           logger: Boolean(s.io.env.AFTERVIEW_DEBUG),
+          onServerError: (line) => s.io.stderr(`afterview: ${line}\n`),
         });
         let address: string;
         try {
@@ -74,15 +96,10 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           }
           throw err;
         }
-        const shown = address.replace('://[::1]', '://localhost').replace('://0.0.0.0', '://127.0.0.1');
+        const shown = address.replace('://[::1]', '://localhost');
         s.io.stdout(`Afterview is running at ${shown}\n`);
         if (!webRoot)
           s.io.stderr('afterview: the web app is not built; run `npm run build`. Serving the API only.\n');
-        if (!LOOPBACK.has(host)) {
-          s.io.stderr(
-            `afterview: listening on ${host}: other machines on the network can reach this server.\n`,
-          );
-        }
         s.io.stdout('Press Ctrl+C to stop.\n');
         // The outbox worker and IMAP reply detection run beside the web app (features/outbox/background.ts).
         const { startMailBackground } = await import('../../features/outbox/background');
@@ -106,6 +123,6 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
         });
         await mail.stop();
         await app.close();
-      }),
-    );
+      });
+    });
 }

@@ -233,9 +233,11 @@ export function toAccountRows(doc: BackupDocument, accountId: string): AccountRo
       subject: m.subject,
       body: m.body,
       // A message caught mid-send on the old machine may or may not have left: never resend it
-      // blindly, let the user confirm (the outbox's own rule for a crash mid-send).
-      status: m.status === 'sending' ? 'uncertain' : m.status,
-      send_at: m.sendAt,
+      // blindly, let the user confirm (the outbox's own rule for a crash mid-send). A scheduled
+      // one may have gone out from the old machine since the export: it comes back as a draft,
+      // so a restore never sends anything by itself.
+      status: m.status === 'sending' ? 'uncertain' : m.status === 'scheduled' ? 'draft' : m.status,
+      send_at: m.status === 'scheduled' ? null : m.sendAt,
       sent_at: m.sentAt,
       rfc_message_id: m.rfcMessageId,
       in_reply_to: m.inReplyTo,

@@ -9,6 +9,7 @@
  * token (a secret URL) and the outbox's lease (a claim by a running worker on this machine).
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../../core/time';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, PARTICIPANT_ROLES, STAGES } from '../../core/types';
 
 export const BACKUP_FORMAT = 'afterview-backup';
@@ -24,7 +25,7 @@ const instant = z
 const plainDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-18')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+  .refine(isCalendarDate, 'is not a real calendar date');
 const id = z.string().min(1, 'is required').max(100);
 const text = (max: number) => z.string().max(max);
 const strings = z.array(z.string().max(2000)).max(1000);

@@ -3,11 +3,14 @@
  * file is validated first (shape, time zones, playbook, references between records, ids that
  * already exist here); only then is everything written, in one transaction. Any problem names
  * the JSON path at fault (`interviews[3].start: ...`) and writes nothing.
+ *
+ * A restore never sends anything by itself: notes scheduled in the backup come back as drafts.
+ * Into a folder that already has data, it asks whether to keep or replace the settings.
  */
 import { AppError, invalid } from '../../core/errors';
 import { parsePlaybook } from '../../core/playbook';
 import { formatInstant, isValidTimeZone } from '../../core/time';
-import { updateAccount } from '../accounts/account.repository';
+import { findAccount, updateAccount } from '../accounts/account.repository';
 import type { ServiceContext } from '../context';
 import { isKnownRegion } from '../holidays/holiday.service';
 import { writeJson } from '../json-columns';
@@ -26,7 +29,27 @@ export interface ImportSummary {
   events: number;
   /** The backup's settings (zone, holidays, own emails, playbook, signature, name) replaced this account's. */
   settingsApplied: boolean;
+  /**
+   * Notes that were waiting in the outbox when the backup was made, restored as drafts: they may
+   * have gone out since, and sending them again from here would repeat them with the same
+   * Message-ID. The user re-schedules the ones still wanted.
+   */
+  scheduledToDraft: number;
 }
+
+/**
+ * What to do with the settings when the data folder already holds data of its own: `keep` this
+ * folder's, or `replace` them with the backup's. An empty folder simply takes the backup's.
+ */
+export type SettingsChoice = 'keep' | 'replace';
+
+export interface RestoreOptions {
+  settings?: SettingsChoice;
+}
+
+/** The sentence for a restore into a folder with data when no settings choice was given. */
+export const NON_EMPTY_MESSAGE =
+  'This data folder already has data of its own: the backup would be merged into it. Say what to do with the settings (time zone, holidays, your addresses, name, signature, playbook): --keep-settings keeps this folder’s, --replace-settings takes the backup’s. Or restore into an empty folder with --data DIR. Nothing was imported.';
 
 /** `['interviews', 3, 'start']` → `interviews[3].start`. */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
@@ -181,7 +204,11 @@ function checkConflicts(doc: BackupDocument, existing: ExistingIds): void {
  * the current account in one transaction: all or nothing.
  * @throws AppError invalid-input (naming the JSON path) or conflict (an id already here).
  */
-export async function importBackup(ctx: ServiceContext, text: string): Promise<ImportSummary> {
+export async function importBackup(
+  ctx: ServiceContext,
+  text: string,
+  options: RestoreOptions = {},
+): Promise<ImportSummary> {
   const doc = parseBackup(text);
   if (doc.account.holidayRegion !== null && !(await isKnownRegion(doc.account.holidayRegion))) {
     throw fail(
@@ -191,11 +218,19 @@ export async function importBackup(ctx: ServiceContext, text: string): Promise<I
   }
   const accountId = ctx.actor.accountId;
   const rows = toAccountRows(doc, accountId);
-  await ctx.db.transaction().execute(async (trx) => {
+  const settingsApplied = await ctx.db.transaction().execute(async (trx) => {
     const existing = await readExistingIds(trx, accountId);
     checkConsistency(doc, existing);
     checkConflicts(doc, existing);
+    const account = await findAccount(trx, accountId);
+    const hasRecords = Object.values(existing).some((ids) => ids.size > 0);
+    // A settings change bumps updated_at: a folder whose settings were never touched is empty.
+    const ownSettings = account !== undefined && account.updated_at !== account.created_at;
+    if ((hasRecords || ownSettings) && options.settings === undefined) {
+      throw new AppError('conflict', NON_EMPTY_MESSAGE, 'settings');
+    }
     await insertAccountRows(trx, rows);
+    if (options.settings === 'keep') return false;
     await updateAccount(trx, accountId, {
       time_zone: doc.account.timeZone,
       holiday_region: doc.account.holidayRegion,
@@ -205,6 +240,7 @@ export async function importBackup(ctx: ServiceContext, text: string): Promise<I
       display_name: doc.account.displayName,
       updated_at: formatInstant(ctx.now),
     });
+    return true;
   });
   return {
     contacts: doc.contacts.length,
@@ -214,6 +250,7 @@ export async function importBackup(ctx: ServiceContext, text: string): Promise<I
     messages: doc.messages.length,
     decisions: doc.decisions.length,
     events: doc.events.length,
-    settingsApplied: true,
+    settingsApplied,
+    scheduledToDraft: doc.messages.filter((m) => m.status === 'scheduled').length,
   };
 }

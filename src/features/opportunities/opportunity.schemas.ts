@@ -1,11 +1,12 @@
 /** Input shapes for opportunities, shared by the CLI, the HTTP routes and the web client. */
 import { z } from 'zod';
+import { isCalendarDate } from '../../core/time';
 import { STAGES } from '../../core/types';
 
 const plainDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-18')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+  .refine(isCalendarDate, 'is not a real calendar date');
 
 export const newOpportunitySchema = z.object({
   company: z.string().trim().min(1, 'is required').max(200),

@@ -4,9 +4,10 @@
  * data dir, created on first use. A stolen database file (or export) alone reveals nothing.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors';
+import { ensurePrivateDir, writePrivateFileAtomic } from '../private-files';
 
 /** Seals and opens secrets; `purpose` (e.g. `smtp:<accountId>`) is bound in, so a sealed value cannot be moved. */
 export interface SecretBox {
@@ -64,24 +65,17 @@ export function parseSecretKey(text: string): Buffer {
 }
 
 /**
- * The key file in `dataDir`, created with 0600 permissions when missing. Refuses a key file
- * other users can read, as ssh does, rather than silently trusting it.
+ * The key file in `dataDir`, created with 0600 permissions when missing. It is written to a
+ * temporary file, flushed and then linked into place, so a crash leaves the key whole or absent,
+ * never empty, and two processes starting at once agree on one key. Refuses a key file other
+ * users can read, as ssh does, and an empty or damaged one, rather than silently replacing it
+ * (that would lose every stored password).
  */
 export function loadOrCreateKeyFile(dataDir: string): Buffer {
   const path = join(dataDir, KEY_FILE_NAME);
   if (!existsSync(path)) {
-    mkdirSync(dataDir, { recursive: true });
-    try {
-      // `wx`: two processes starting at once cannot both create (and disagree on) the key.
-      const fd = openSync(path, 'wx', 0o600);
-      try {
-        writeSync(fd, `${randomBytes(32).toString('base64')}\n`);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+    ensurePrivateDir(dataDir);
+    writePrivateFileAtomic(path, `${randomBytes(32).toString('base64')}\n`, { exclusive: true });
   }
   const mode = statSync(path).mode & 0o777;
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
@@ -90,8 +84,20 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
       `The secret key file ${path} is readable by other users (mode ${mode.toString(8)}); run: chmod 600 ${path}`,
     );
   }
-  const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new AppError('unavailable', `The secret key file ${path} is damaged.`);
+  const text = readFileSync(path, 'utf8').trim();
+  if (text === '') {
+    throw new AppError(
+      'conflict',
+      `The secret key file ${path} is empty, so stored mail passwords cannot be read; if you have not saved a mail password with it, delete the file and Afterview makes a new one, then set the mail URLs again.`,
+    );
+  }
+  const key = Buffer.from(text, 'base64');
+  if (key.length !== 32) {
+    throw new AppError(
+      'conflict',
+      `The secret key file ${path} is damaged (not a 32-byte key); restore it from a copy, or delete it and set the mail URLs again.`,
+    );
+  }
   return key;
 }
 

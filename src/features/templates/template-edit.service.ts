@@ -4,10 +4,11 @@
  * sample data so a broken template is refused with its reason instead of breaking the next draft.
  */
 import { constants } from 'node:fs';
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderDraft } from '../../core/drafts/render';
 import { AppError, invalid } from '../../core/errors';
+import { ensurePrivateDir, writePrivateFileAtomic } from '../private-files';
 import { loadTemplate, TEMPLATE_NAMES, type TemplateName, userTemplatesDir } from './template.service';
 
 export interface TemplateInfo {
@@ -73,8 +74,9 @@ export async function saveTemplate(
   } catch (err) {
     throw invalid(err instanceof Error ? err.message : String(err), 'text');
   }
-  await mkdir(userTemplatesDir(dir), { recursive: true });
-  await writeFile(ownPath(dir, template), text, 'utf8');
+  ensurePrivateDir(userTemplatesDir(dir));
+  // Atomic and owner-only: a crash mid-save leaves the old template, never half of the new one.
+  writePrivateFileAtomic(ownPath(dir, template), text);
   return { name: template, text, custom: true };
 }
 

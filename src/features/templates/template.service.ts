@@ -3,10 +3,11 @@
  * user's own copies in `<dataDir>/templates/NAME.liquid`, which win when present.
  */
 import { constants } from 'node:fs';
-import { access, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { access, copyFile, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { invalid } from '../../core/errors';
+import { ensurePrivateDir, makePrivate } from '../private-files';
 
 /** The draft templates Afterview ships, one per kind of note it drafts. */
 export const TEMPLATE_NAMES = ['thank-you', 'check-in', 'thanks-for-consideration', 'reconnect'] as const;
@@ -68,7 +69,7 @@ export async function loadTemplate(dataDir: string | null, name: TemplateName): 
  */
 export async function installTemplates(dataDir: string): Promise<string[]> {
   const target = userTemplatesDir(dataDir);
-  await mkdir(target, { recursive: true });
+  ensurePrivateDir(target);
   const source = await shippedTemplatesDir();
   const written: string[] = [];
   for (const name of TEMPLATE_NAMES) {
@@ -76,6 +77,8 @@ export async function installTemplates(dataDir: string): Promise<string[]> {
     try {
       // COPYFILE_EXCL: an edited copy that already exists is the user's, never replaced.
       await copyFile(join(source, `${name}.liquid`), to, constants.COPYFILE_EXCL);
+      // A copy takes the shipped file's mode; the user's templates are theirs alone.
+      makePrivate(to);
       written.push(to);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
