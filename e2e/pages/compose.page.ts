@@ -2,10 +2,14 @@ import { AppPage } from './app-page';
 
 export class ComposePage extends AppPage {
   readonly path = '/compose';
-  readonly heading = /Write a note|Done|Sending|Scheduled/;
+  readonly heading = /Write a note|Done|Sending|Scheduled|Already sent/;
 
   body() {
     return this.page.getByLabel('Note', { exact: true });
+  }
+
+  to() {
+    return this.page.getByLabel('To', { exact: true });
   }
 
   async waitForDraft(): Promise<string> {
@@ -16,8 +20,33 @@ export class ComposePage extends AppPage {
     return this.body().inputValue();
   }
 
+  /** Wait until the note on screen greets `name` ("Hi Sam,", "Dear Sam,"), and return it. */
+  async waitForGreeting(name: string): Promise<string> {
+    await this.page.waitForFunction((n) => {
+      const el = document.querySelector<HTMLTextAreaElement>('#body');
+      return Boolean(el?.value.split('\n')[0]?.includes(n));
+    }, name);
+    return this.body().inputValue();
+  }
+
   async setBody(text: string): Promise<void> {
     await this.body().fill(text);
+  }
+
+  /** Pick a recipient by the start of their name as the "To" list shows it. */
+  async chooseRecipient(name: string): Promise<void> {
+    const value = await this.to().locator('option').filter({ hasText: name }).first().getAttribute('value');
+    if (!value) throw new Error(`no recipient ${name}`);
+    await this.to().selectOption(value);
+  }
+
+  /** The save status next to the note ("Saved 11:02", "Saving…", "Not saved…"). */
+  saveStatus() {
+    return this.page.locator('.save-status');
+  }
+
+  async waitSaved(): Promise<void> {
+    await this.page.locator('.save-status', { hasText: /^Saved / }).waitFor();
   }
 
   /** The checker's findings as shown, once it has answered for the current text. */
@@ -50,8 +79,46 @@ export class ComposePage extends AppPage {
     return this.page.getByRole('button', { name: 'Mark as sent' });
   }
 
+  button(name: string | RegExp) {
+    return this.page.getByRole('button', { name });
+  }
+
   async markSent(): Promise<void> {
     await this.markSentButton().click();
     await this.page.getByRole('heading', { level: 1, name: 'Done' }).waitFor();
+  }
+
+  /** The question asked before a note is switched to someone else, or before leaving the page. */
+  prompt() {
+    return this.page.getByRole('alertdialog');
+  }
+
+  /**
+   * Record every mailto: link the page follows instead of letting the browser hand it to a mail
+   * app (headless Chromium has none); read them back with `mailtoOpened`.
+   */
+  async captureMailto(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __mailto?: string[] };
+      w.__mailto = [];
+      document.addEventListener(
+        'click',
+        (e) => {
+          const a = (e.target as Element | null)?.closest?.('a');
+          if (a?.href.startsWith('mailto:')) {
+            e.preventDefault();
+            w.__mailto?.push(a.href);
+          }
+        },
+        true,
+      );
+    });
+  }
+
+  async mailtoOpened(): Promise<string[]> {
+    await this.page.waitForFunction(
+      () => ((window as unknown as { __mailto?: string[] }).__mailto ?? []).length > 0,
+    );
+    return this.page.evaluate(() => (window as unknown as { __mailto?: string[] }).__mailto ?? []);
   }
 }

@@ -1,6 +1,16 @@
-/** The shell: skip link, navigation, and one route per page. */
+/**
+ * The shell: skip link, navigation, and one route per page. A data router (not <BrowserRouter>),
+ * because Compose blocks in-app navigation while a note has unsaved words (useBlocker).
+ */
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import {
+  createBrowserRouter,
+  createRoutesFromElements,
+  NavLink,
+  Outlet,
+  Route,
+  RouterProvider,
+} from 'react-router';
 import { Loading } from './components/notes';
 import { SettingsProvider } from './components/settings-context';
 import { ComposePage } from './pages/compose-page';
@@ -25,45 +35,53 @@ const NAV = [
   ['/settings', 'Settings'],
 ] as const;
 
-export function App() {
+function Shell() {
   return (
-    <BrowserRouter>
-      <SettingsProvider>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="top">
-          <span className="brand">Afterview</span>
-          <nav aria-label="Main">
-            <ul>
-              {NAV.map(([to, label]) => (
-                <li key={to}>
-                  <NavLink to={to} end={to === '/'}>
-                    {label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <main id="main" tabIndex={-1}>
-          <Suspense fallback={<Loading what="the page" />}>
-            <Routes>
-              <Route path="/" element={<TodayPage />} />
-              <Route path="/pipeline" element={<PipelinePage />} />
-              <Route path="/opportunities/:id" element={<OpportunityPage />} />
-              <Route path="/interviews/:id/debrief" element={<DebriefPage />} />
-              <Route path="/compose" element={<ComposePage />} />
-              <Route path="/people" element={<PeoplePage />} />
-              <Route path="/people/:id" element={<PersonPage />} />
-              <Route path="/insights" element={<InsightsPage />} />
-              <Route path="/settings" element={<SettingsPage />} />
-              <Route path="/import" element={<ImportPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Routes>
-          </Suspense>
-        </main>
-      </SettingsProvider>
-    </BrowserRouter>
+    <SettingsProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">Afterview</span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} end={to === '/'}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading what="the page" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </SettingsProvider>
   );
+}
+
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Shell />}>
+      <Route path="/" element={<TodayPage />} />
+      <Route path="/pipeline" element={<PipelinePage />} />
+      <Route path="/opportunities/:id" element={<OpportunityPage />} />
+      <Route path="/interviews/:id/debrief" element={<DebriefPage />} />
+      <Route path="/compose" element={<ComposePage />} />
+      <Route path="/people" element={<PeoplePage />} />
+      <Route path="/people/:id" element={<PersonPage />} />
+      <Route path="/insights" element={<InsightsPage />} />
+      <Route path="/settings" element={<SettingsPage />} />
+      <Route path="/import" element={<ImportPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>,
+  ),
+);
+
+export function App() {
+  return <RouterProvider router={router} />;
 }

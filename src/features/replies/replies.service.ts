@@ -9,7 +9,7 @@
 import { invalid } from '../../core/errors';
 import { classifyInbound } from '../../core/mail/classify';
 import { formatInstant, Temporal } from '../../core/time';
-import { CLOSED_STAGES, type Stage } from '../../core/types';
+import { CLOSED_STAGES } from '../../core/types';
 import type { DbOrTrx } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { ServiceContext } from '../context';
@@ -22,6 +22,7 @@ import { resolveUncertainFromSent } from '../outbox/sent-folder';
 import type { SecretBox } from '../secrets/secret-box';
 import { type InboundMail, parseInbound } from './inbound';
 import * as repo from './replies.repository';
+import { touchPlan } from '../plan/wake';
 
 export type InboundResult =
   | {
@@ -84,7 +85,7 @@ async function match(
   }
   if (!sender) return null;
   const opportunities = await repo.listOpportunityRows(trx, accountId);
-  const open = opportunities.filter((o) => !CLOSED_STAGES.includes(o.stage as Stage));
+  const open = opportunities.filter((o) => !CLOSED_STAGES.includes(o.stage));
   const participants = await repo.listParticipants(trx, accountId);
   const theirs = open
     .filter(
@@ -133,8 +134,10 @@ export async function recordInbound(
       }
       hit.push(c.id);
     }
+    await touchPlan(trx, accountId, { contactIds: hit });
     const m = await match(trx, accountId, mail, true);
     if (m?.original) {
+      await touchPlan(trx, accountId, { opportunityIds: m.opportunityId ? [m.opportunityId] : [] });
       await trx
         .updateTable('message')
         .set({ status: 'failed', last_error: `Bounced: ${kind.reason}`, updated_at: formatInstant(ctx.now) })
