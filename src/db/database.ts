@@ -9,6 +9,7 @@ import type { InterviewParticipantTable, InterviewTable } from './tables/intervi
 import type { MailAccountTable, MailboxStateTable } from './tables/mail-account.table';
 import type { MessageContactTable, MessageTable } from './tables/message.table';
 import type { OpportunityTable } from './tables/opportunity.table';
+import type { PlanWakeTable } from './tables/plan-wake.table';
 
 export interface Database {
   account: AccountTable;
@@ -24,6 +25,7 @@ export interface Database {
   event: EventTable;
   mail_account: MailAccountTable;
   mailbox_state: MailboxStateTable;
+  plan_wake: PlanWakeTable;
 }
 
 export type Db = Kysely<Database>;

@@ -89,3 +89,24 @@ export function keyTarget(key: string): { opportunityId: Id } | { interviewId: I
     ? { interviewId: m[2] }
     : { opportunityId: m[2] };
 }
+
+/**
+ * Every key the actions of these opportunities and interviews can have, as exact keys and key
+ * prefixes (`<prefix>` followed by anything): how the store finds their decisions and messages.
+ */
+export function keyPatternsOf(
+  opportunityIds: readonly Id[],
+  interviewIds: readonly Id[],
+): { exact: string[]; prefixes: string[] } {
+  const exact: string[] = [];
+  const prefixes: string[] = [];
+  for (const o of opportunityIds) {
+    exact.push(reconnectKey(o));
+    prefixes.push(`check-in:${o}:`, `thanks-for-consideration:${o}:`);
+  }
+  for (const iv of interviewIds) {
+    exact.push(debriefKey(iv));
+    prefixes.push(`thank-you:${iv}:`, `collect-contact:${iv}:`);
+  }
+  return { exact, prefixes };
+}

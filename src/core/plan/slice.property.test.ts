@@ -9,8 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../playbook';
 import { Temporal } from '../time';
-import type { ActionDecision, Debrief, Interview, Message, Opportunity, Snapshot } from '../types';
+import type { ActionDecision, Interview, Message, Opportunity } from '../types';
 import { STAGES } from '../types';
+import type { PlanSnapshot } from './context';
 import {
   buildContact,
   buildDecision,
@@ -198,18 +199,15 @@ const huntArb = fc
       interviews: h.interviews,
       messages: h.messages,
       decisions: h.decisions,
-      debriefs: h.debriefed.map(
-        (interviewId): Debrief => ({
-          interviewId,
-          feeling: '',
-          wentWell: '',
-          improve: '',
-          promises: '',
-          notes: [],
-          updatedAt: isoAt(0),
-        }),
-      ),
-    }) satisfies Snapshot,
+    }),
+  }))
+  .map((h) => ({
+    ...h,
+    // The planner reads only which interviews have a debrief.
+    snapshot: {
+      ...h.snapshot,
+      debriefs: h.debriefed.map((interviewId) => ({ interviewId })),
+    } satisfies PlanSnapshot,
   }));
 
 describe('planning by opportunity', () => {

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Interview, ParticipantRole } from '../../core/types';
 
 export interface InterviewTable {
   id: string;
@@ -11,7 +12,7 @@ export interface InterviewTable {
   time_zone: string;
   format: string | null;
   location: string | null;
-  status: string;
+  status: Interview['status'];
   /** iCalendar UID and SEQUENCE when imported from an invite, so a later update replaces it. */
   source_uid: string | null;
   source_sequence: number | null;
@@ -26,7 +27,7 @@ export interface InterviewParticipantTable {
   account_id: string;
   interview_id: string;
   contact_id: string;
-  role: string;
+  role: ParticipantRole;
 }
 export type InterviewParticipantRow = Selectable<InterviewParticipantTable>;
 export type NewInterviewParticipantRow = Insertable<InterviewParticipantTable>;

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Direction, MessageKind, MessageStatus } from '../../core/types';
 
 /**
  * A note, outbound or inbound. Outbound rows double as the transactional outbox: `status`,
@@ -7,13 +8,13 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 export interface MessageTable {
   id: string;
   account_id: string;
-  kind: string;
-  direction: string;
+  kind: MessageKind;
+  direction: Direction;
   opportunity_id: string | null;
   interview_id: string | null;
   subject: string;
   body: string;
-  status: string;
+  status: MessageStatus;
   send_at: string | null;
   sent_at: string | null;
   /** RFC 5322 Message-ID, chosen before the first attempt. */

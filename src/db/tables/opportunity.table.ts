@@ -1,11 +1,12 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Stage } from '../../core/types';
 
 export interface OpportunityTable {
   id: string;
   account_id: string;
   company: string;
   role: string;
-  stage: string;
+  stage: Stage;
   recruiter_id: string | null;
   /** `YYYY-MM-DD` the company said it would decide by. */
   decision_by: string | null;

@@ -11,6 +11,7 @@ import type { EventRow } from '../../db/tables/event.table';
 import type { InterviewParticipantRow, InterviewRow } from '../../db/tables/interview.table';
 import type { MessageContactRow, MessageRow } from '../../db/tables/message.table';
 import type { OpportunityRow } from '../../db/tables/opportunity.table';
+import { touchPlan } from '../plan/wake';
 
 /** Every row of one account's records, table by table (the account row itself apart). */
 export interface AccountRows {
@@ -154,6 +155,8 @@ export async function insertAccountRows(trx: DbOrTrx, rows: AccountRows): Promis
   await insertChunked(trx, 'message_contact', rows.messageContacts);
   await insertChunked(trx, 'action_decision', rows.decisions);
   await insertChunked(trx, 'event', rows.events);
+  const accountId = [...rows.opportunities, ...rows.contacts, ...rows.messages, ...rows.decisions][0]?.account_id;
+  if (accountId) await touchPlan(trx, accountId, 'all');
 }
 
 /** The ids of each kind this account already has: what an import must not collide with. */

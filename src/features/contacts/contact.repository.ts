@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import type { ContactUpdate, NewContactRow } from '../../db/tables/contact.table';
+import { touched } from '../plan/wake';
 
 export const findContact = (db: DbOrTrx, accountId: string, id: string) =>
   db
@@ -16,4 +17,6 @@ export const insertContact = (db: DbOrTrx, row: NewContactRow) =>
   db.insertInto('contact').values(row).execute();
 
 export const updateContact = (db: DbOrTrx, accountId: string, id: string, patch: ContactUpdate) =>
-  db.updateTable('contact').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+  touched(db, accountId, { contactIds: [id] }, (t) =>
+    t.updateTable('contact').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+  );

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import type { NewDebriefNoteRow, NewDebriefRow } from '../../db/tables/debrief.table';
+import { touched } from '../plan/wake';
 
 export const findDebrief = (db: DbOrTrx, accountId: string, interviewId: string) =>
   db
@@ -19,7 +20,8 @@ export const listDebriefNotes = (db: DbOrTrx, accountId: string, interviewId?: s
 };
 
 export const upsertDebrief = (db: DbOrTrx, row: NewDebriefRow) =>
-  db
+  touched(db, row.account_id, { interviewIds: [row.interview_id] }, (t) =>
+    t
     .insertInto('debrief')
     .values(row)
     .onConflict((oc) =>
@@ -27,11 +29,13 @@ export const upsertDebrief = (db: DbOrTrx, row: NewDebriefRow) =>
         feeling: row.feeling,
         went_well: row.went_well,
         improve: row.improve,
+        add_to_answer: row.add_to_answer,
         promises: row.promises,
         updated_at: row.updated_at,
       }),
     )
-    .execute();
+    .execute(),
+  );
 
 export const upsertDebriefNote = (db: DbOrTrx, row: NewDebriefNoteRow) =>
   db
@@ -42,6 +46,7 @@ export const upsertDebriefNote = (db: DbOrTrx, row: NewDebriefNoteRow) =>
         memorable: row.memorable,
         topics: row.topics,
         problem: row.problem,
+        promise: row.promise,
         updated_at: row.updated_at,
       }),
     )

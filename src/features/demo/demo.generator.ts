@@ -1,5 +1,5 @@
 /**
- * The demo job hunt: `scale` opportunities over the past two years up to next week, as the rows
+ * The demo job hunt: `scale` opportunities over the past two years (longer past scale 300) up to next week, as the rows
  * a real user's store would hold: recruiters and interviewers (some without an email yet),
  * phone screens through onsite loops, debriefs, thank-you notes (mostly on time, some late),
  * check-ins, replies, rejections answered with thanks-for-consideration, offers, companies gone
@@ -230,7 +230,9 @@ class DemoBuilder {
     const domain = `${slug(company)}.example`;
     const role = rng.pick(words.ROLES);
     const appliedMs =
-      this.nowMs - (recent ? rng.between(2, 25) : rng.between(25, 730)) * DAY - rng.int(0, 10) * HOUR;
+      this.nowMs -
+      (recent ? rng.between(2, 25) : rng.between(25, historyDays(o.scale))) * DAY -
+      rng.int(0, 10) * HOUR;
     const oppId = this.id(appliedMs);
     const taken = new Set<string>();
     const stages: [Stage, number][] = [['applied', appliedMs]];
@@ -617,6 +619,14 @@ class DemoBuilder {
   }
 }
 
+/**
+ * Past applications are spread over two years up to scale 300; a bigger scale is a longer hunt at
+ * the same pace (scale 1000 is about six and a half years), as a real user's history grows.
+ */
+const historyDays = (scale: number): number => Math.max(730, Math.round((scale * 730) / 300));
+/** Recent applications come from the first 300 only, so live work stays what scale 300 has. */
+const RECENT_UP_TO = 300;
+
 /** Generate the demo rows (not yet written). */
 export function generateDemo(o: DemoOptions): AccountRows {
   const rng = new Rng(o.seed);
@@ -631,7 +641,8 @@ export function generateDemo(o: DemoOptions): AccountRows {
   for (let i = 0; i < o.scale; i++) {
     const company = companies[i % companies.length] as string;
     const outcome = OUTCOME_CYCLE[(i + outcomeOffset) % OUTCOME_CYCLE.length] as Outcome;
-    builder.opportunity(i, company, outcome, i % recentEvery === 0);
+    // Live work does not grow with history: a longer hunt has more past, not more this week.
+    builder.opportunity(i, company, outcome, i % recentEvery === 0 && i < RECENT_UP_TO);
   }
   return builder.rows;
 }

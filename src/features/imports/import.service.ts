@@ -481,7 +481,7 @@ class ImportWriter {
         time_zone: zone,
         format: captured.format,
         location: captured.location,
-        status: 'scheduled',
+        status: 'scheduled' as const,
         source_uid: captured.uid,
         source_sequence: captured.uid ? captured.sequence : null,
         created_at: this.at,

@@ -4,6 +4,7 @@ import type {
   NewInterviewParticipantRow,
   NewInterviewRow,
 } from '../../db/tables/interview.table';
+import { touched } from '../plan/wake';
 
 export const findInterview = (db: DbOrTrx, accountId: string, id: string) =>
   db
@@ -28,10 +29,18 @@ export const listInterviews = (db: DbOrTrx, accountId: string, opportunityId?: s
 };
 
 export const insertInterview = (db: DbOrTrx, row: NewInterviewRow) =>
-  db.insertInto('interview').values(row).execute();
+  touched(db, row.account_id, { opportunityIds: [row.opportunity_id] }, (t) =>
+    t.insertInto('interview').values(row).execute(),
+  );
 
 export const updateInterview = (db: DbOrTrx, accountId: string, id: string, patch: InterviewUpdate) =>
-  db.updateTable('interview').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+  touched(
+    db,
+    accountId,
+    { interviewIds: [id], opportunityIds: patch.opportunity_id ? [patch.opportunity_id] : [] },
+    (t) => t.updateTable('interview').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+    true,
+  );
 
 export const listParticipants = (db: DbOrTrx, accountId: string, interviewIds?: string[]) => {
   let q = db.selectFrom('interview_participant').selectAll().where('account_id', '=', accountId);
@@ -43,26 +52,32 @@ export const listParticipants = (db: DbOrTrx, accountId: string, interviewIds?: 
 };
 
 export const insertParticipants = (db: DbOrTrx, rows: NewInterviewParticipantRow[]) =>
-  rows.length === 0
+  rows.length === 0 || !rows[0]
     ? Promise.resolve()
-    : db
-        .insertInto('interview_participant')
-        .values(rows)
-        .execute()
-        .then(() => {});
+    : touched(db, rows[0].account_id, { interviewIds: rows.map((r) => r.interview_id) }, (t) =>
+        t
+          .insertInto('interview_participant')
+          .values(rows)
+          .execute()
+          .then(() => {}),
+      );
 
 export const deleteParticipants = (db: DbOrTrx, accountId: string, interviewId: string) =>
-  db
-    .deleteFrom('interview_participant')
-    .where('account_id', '=', accountId)
-    .where('interview_id', '=', interviewId)
-    .execute();
+  touched(db, accountId, { interviewIds: [interviewId] }, (t) =>
+    t
+      .deleteFrom('interview_participant')
+      .where('account_id', '=', accountId)
+      .where('interview_id', '=', interviewId)
+      .execute(),
+  );
 
 export const upsertParticipant = (db: DbOrTrx, row: NewInterviewParticipantRow) =>
-  db
-    .insertInto('interview_participant')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['account_id', 'interview_id', 'contact_id']).doUpdateSet({ role: row.role }),
-    )
-    .execute();
+  touched(db, row.account_id, { interviewIds: [row.interview_id] }, (t) =>
+    t
+      .insertInto('interview_participant')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['account_id', 'interview_id', 'contact_id']).doUpdateSet({ role: row.role }),
+      )
+      .execute(),
+  );

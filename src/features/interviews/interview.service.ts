@@ -34,7 +34,7 @@ export function toInterview(row: InterviewRow, participants: InterviewParticipan
     status: row.status === 'cancelled' ? 'cancelled' : 'scheduled',
     participants: participants
       .filter((p) => p.interview_id === row.id)
-      .map((p): Participant => ({ contactId: p.contact_id, role: p.role as ParticipantRole })),
+      .map((p): Participant => ({ contactId: p.contact_id, role: p.role })),
     createdAt: row.created_at,
   };
 }

@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import type { MessageUpdate, NewMessageContactRow, NewMessageRow } from '../../db/tables/message.table';
+import { touched } from '../plan/wake';
 
 export const findMessage = (db: DbOrTrx, accountId: string, id: string) =>
   db
@@ -25,10 +26,16 @@ export const findDraftByActionKey = (db: DbOrTrx, accountId: string, actionKey: 
     .executeTakeFirst();
 
 export const insertMessage = (db: DbOrTrx, row: NewMessageRow) =>
-  db.insertInto('message').values(row).execute();
+  touched(db, row.account_id, { messageIds: [row.id] }, (t) => t.insertInto('message').values(row).execute());
 
 export const updateMessage = (db: DbOrTrx, accountId: string, id: string, patch: MessageUpdate) =>
-  db.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+  touched(
+    db,
+    accountId,
+    { messageIds: [id], messages: [patch] },
+    (t) => t.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+    true,
+  );
 
 export const listMessageContacts = (db: DbOrTrx, accountId: string, messageIds?: string[]) => {
   let q = db.selectFrom('message_contact').selectAll().where('account_id', '=', accountId);
@@ -40,10 +47,12 @@ export const listMessageContacts = (db: DbOrTrx, accountId: string, messageIds?:
 };
 
 export const insertMessageContacts = (db: DbOrTrx, rows: NewMessageContactRow[]) =>
-  rows.length === 0
+  rows.length === 0 || !rows[0]
     ? Promise.resolve()
-    : db
-        .insertInto('message_contact')
-        .values(rows)
-        .execute()
-        .then(() => {});
+    : touched(db, rows[0].account_id, { messageIds: rows.map((r) => r.message_id) }, (t) =>
+        t
+          .insertInto('message_contact')
+          .values(rows)
+          .execute()
+          .then(() => {}),
+      );

@@ -6,7 +6,7 @@ import { AppError, invalid, notFound } from '../../core/errors';
 import { handoffMessageId } from '../../core/mail/message-id';
 import { recipientOfKey } from '../../core/plan/keys';
 import { formatInstant, parseUserInstant } from '../../core/time';
-import type { Direction, Message, MessageKind, MessageStatus } from '../../core/types';
+import type { Message } from '../../core/types';
 import { parseInput } from '../../core/validate';
 import type { DbOrTrx } from '../../db/database';
 import { newId } from '../../db/ids';
@@ -32,14 +32,14 @@ import {
 export function toMessage(row: MessageRow, contacts: MessageContactRow[]): Message {
   return {
     id: row.id,
-    kind: row.kind as MessageKind,
-    direction: row.direction as Direction,
+    kind: row.kind,
+    direction: row.direction,
     opportunityId: row.opportunity_id,
     interviewId: row.interview_id,
     contactIds: contacts.filter((c) => c.message_id === row.id).map((c) => c.contact_id),
     subject: row.subject,
     body: row.body,
-    status: row.status as MessageStatus,
+    status: row.status,
     sentAt: row.sent_at,
     sendAt: row.send_at,
     rfcMessageId: row.rfc_message_id,

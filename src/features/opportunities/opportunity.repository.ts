@@ -1,5 +1,6 @@
 import type { DbOrTrx } from '../../db/database';
 import type { NewOpportunityRow, OpportunityUpdate } from '../../db/tables/opportunity.table';
+import { touched } from '../plan/wake';
 
 export const findOpportunity = (db: DbOrTrx, accountId: string, id: string) =>
   db
@@ -19,7 +20,9 @@ export const listOpportunities = (db: DbOrTrx, accountId: string) =>
     .execute();
 
 export const insertOpportunity = (db: DbOrTrx, row: NewOpportunityRow) =>
-  db.insertInto('opportunity').values(row).execute();
+  touched(db, row.account_id, { opportunityIds: [row.id] }, (t) => t.insertInto('opportunity').values(row).execute());
 
 export const updateOpportunity = (db: DbOrTrx, accountId: string, id: string, patch: OpportunityUpdate) =>
-  db.updateTable('opportunity').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+  touched(db, accountId, { opportunityIds: [id] }, (t) =>
+    t.updateTable('opportunity').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+  );

@@ -23,7 +23,7 @@ export function toOpportunity(row: OpportunityRow): Opportunity {
     id: row.id,
     company: row.company,
     role: row.role,
-    stage: row.stage as Stage,
+    stage: row.stage,
     recruiterId: row.recruiter_id,
     decisionBy: row.decision_by,
     domains: readJsonArray(row.domains),

@@ -8,10 +8,12 @@
  * using the status/send_at index); every other query filters by account.
  */
 import { sql } from 'kysely';
+import type { MessageStatus } from '../../core/types';
 import type { Dialect } from '../../db/connect';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { NewEventRow } from '../../db/tables/event.table';
 import type { MessageRow, MessageUpdate } from '../../db/tables/message.table';
+import { touched, touchPlan } from '../plan/wake';
 
 export interface ClaimOptions {
   now: string;
@@ -104,14 +106,16 @@ export async function finishAttempt(
   attempts: number,
   patch: MessageUpdate,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('message')
-    .set(patch)
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .where('attempts', '=', attempts)
-    .where('status', 'in', ['sending', 'uncertain'])
-    .executeTakeFirst();
+  const r = await touched(db, accountId, { messageIds: [id] }, (t) =>
+    t
+      .updateTable('message')
+      .set(patch)
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .where('attempts', '=', attempts)
+      .where('status', 'in', ['sending', 'uncertain'])
+      .executeTakeFirst(),
+  );
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -129,6 +133,9 @@ export async function finishAttemptWithEvent(
   event: NewEventRow,
 ): Promise<boolean> {
   const text = (v: string | null | undefined) => sql<string | null>`cast(${v ?? null} as text)`;
+  // A sent or failed note changes its opportunity's plan (claims and expired leases do not: a
+  // note that is sending or uncertain already counts as sent, at the same time).
+  await touchPlan(db, accountId, { messageIds: [id] });
   const r = await db
     .with('upd', (w) =>
       w
@@ -183,7 +190,7 @@ export const listOutbox = (db: DbOrTrx, accountId: string) =>
     .orderBy('id', 'desc')
     .execute();
 
-export const listByStatus = (db: DbOrTrx, accountId: string, status: string) =>
+export const listByStatus = (db: DbOrTrx, accountId: string, status: MessageStatus) =>
   db
     .selectFrom('message')
     .selectAll()
@@ -214,4 +221,6 @@ export const listRecipients = (db: DbOrTrx, accountId: string, messageId: string
     .execute();
 
 export const setMessageFields = (db: DbOrTrx, accountId: string, id: string, patch: MessageUpdate) =>
-  db.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+  touched(db, accountId, { messageIds: [id], messages: [patch] }, (t) =>
+    t.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+  );

@@ -8,7 +8,7 @@ import type { Finding } from '../../core/checker/types';
 import { AppError, invalid } from '../../core/errors';
 import { domainOf, makeMessageId } from '../../core/mail/message-id';
 import { formatInstant, parseUserInstant } from '../../core/time';
-import type { Message } from '../../core/types';
+import type { Message, MessageStatus } from '../../core/types';
 import type { Dialect } from '../../db/connect';
 import type { MessageRow } from '../../db/tables/message.table';
 import { getAccount } from '../accounts/account.service';
@@ -21,6 +21,7 @@ import { assertAddressedToAction, getMessage, toMessage } from '../messages/mess
 import type { SecretBox } from '../secrets/secret-box';
 import * as repo from './outbox.repository';
 import { runOutboxOnce, type WorkerReport } from './outbox.worker';
+import { touchPlan } from '../plan/wake';
 
 export interface OutboxDeps {
   dialect: Dialect;
@@ -57,7 +58,7 @@ export function toOutboxEntry(row: MessageRow, contacts: Parameters<typeof toMes
 }
 
 /** States from which the user may (re)schedule a message: a failed or uncertain one only on their explicit word. */
-const SCHEDULABLE = ['draft', 'scheduled', 'failed', 'uncertain'];
+const SCHEDULABLE: MessageStatus[] = ['draft', 'scheduled', 'failed', 'uncertain'];
 
 export interface ScheduleResult {
   message: OutboxEntry;
@@ -132,6 +133,7 @@ export async function scheduleSend(
     });
   const now = formatInstant(ctx.now);
   await ctx.db.transaction().execute(async (trx) => {
+    await touchPlan(trx, accountId, { messageIds: [id] });
     const r = await trx
       .updateTable('message')
       .set({
@@ -192,6 +194,7 @@ export async function sendNow(
 
 /** Take a scheduled message out of the outbox; it becomes a draft again. */
 export async function cancelScheduled(ctx: ServiceContext, id: string): Promise<OutboxEntry> {
+  await touchPlan(ctx.db, ctx.actor.accountId, { messageIds: [id] });
   const r = await ctx.db
     .updateTable('message')
     .set({ status: 'draft', send_at: null, updated_at: formatInstant(ctx.now) })

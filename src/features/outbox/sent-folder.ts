@@ -12,6 +12,7 @@ import type { MailServer } from '../mail/mail-url';
 import { createImapClient } from '../mail/transport';
 import type { SecretBox } from '../secrets/secret-box';
 import { listByStatus, listRecipients } from './outbox.repository';
+import { touchPlan } from '../plan/wake';
 
 /** For each Message-ID found in the Sent folder, when the server filed it. */
 export async function findInSentFolder(
@@ -82,6 +83,7 @@ async function markSentFromSentFolder(
 ): Promise<boolean> {
   const accountId = ctx.actor.accountId;
   return db.transaction().execute(async (trx) => {
+    await touchPlan(trx, accountId, { messageIds: [id] });
     const r = await trx
       .updateTable('message')
       .set({

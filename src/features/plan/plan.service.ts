@@ -1,12 +1,23 @@
-/** The plan for the account right now, and the user's decisions about its actions. */
+/**
+ * The plan for the account right now, and the user's decisions about its actions.
+ *
+ * Today plans only the opportunities the wake-up index (wake.ts) says can show something now:
+ * those changed since they were last planned and those awake by `now`. It settles the wake-up
+ * time of the changed ones as it goes. With AFTERVIEW_VERIFY_PLAN=1 (on in the test suite) every
+ * Today also plans the whole account and fails loudly if the two differ.
+ */
 import { AppError, invalid } from '../../core/errors';
+import { keyTarget } from '../../core/plan/keys';
 import { type PlannedAction, plan, planAll } from '../../core/plan/plan';
+import { mergePlans, planOpportunity, planOpportunityAll, wakeAt } from '../../core/plan/slice';
 import { formatInstant, parseUserInstant } from '../../core/time';
 import type { Action, DecisionKind } from '../../core/types';
 import { getAccount, getPlaybook } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { deleteDecision, upsertDecision } from '../decisions/decision.repository';
+import { loadSlices } from './slice.service';
 import { loadPlanSnapshot } from './snapshot.service';
+import * as wakeRepo from './wake.repository';
 
 export interface Today {
   /** Open actions, soonest due first. */
@@ -15,9 +26,55 @@ export interface Today {
   nextStart: string | null;
 }
 
+/** Wake-up times as stored: ISO with milliseconds, so text order is time order. */
+const wakeText = (epochMs: number): string =>
+  epochMs === Number.NEGATIVE_INFINITY ? ALWAYS : new Date(epochMs).toISOString();
+/** Before any instant: awake whenever asked. */
+const ALWAYS = '0000-01-01T00:00:00.000Z';
+
+/** True when every Today must prove itself against a plan of the whole account. */
+const verifying = (): boolean => process.env.AFTERVIEW_VERIFY_PLAN === '1';
+
 export async function getToday(ctx: ServiceContext): Promise<Today> {
-  const [snapshot, playbook] = await Promise.all([loadPlanSnapshot(ctx), getPlaybook(ctx)]);
-  const actions = plan(snapshot, playbook, ctx.now);
+  const accountId = ctx.actor.accountId;
+  const nowText = new Date(ctx.now.epochMilliseconds).toISOString();
+  const [rows, playbook] = await Promise.all([
+    wakeRepo.awakeOpportunities(ctx.db, accountId, nowText),
+    getPlaybook(ctx),
+  ]);
+  const slices = await loadSlices(
+    ctx,
+    rows.map((r) => r.opportunity_id),
+  );
+  const actions = mergePlans(slices.map((s) => planOpportunity(s, playbook, ctx.now)));
+
+  const changed = rows.filter((r) => r.dirty === 1);
+  if (changed.length > 0) {
+    const sliceOf = new Map(slices.map((s) => [s.opportunity.id, s]));
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const r of changed) {
+        const slice = sliceOf.get(r.opportunity_id);
+        const wake = slice ? wakeAt(slice, playbook) : null;
+        await wakeRepo.settleWake(
+          trx,
+          accountId,
+          r.opportunity_id,
+          r.version,
+          wake === null ? null : wakeText(wake),
+        );
+      }
+    });
+  }
+  if (verifying()) {
+    const full = plan(await loadPlanSnapshot(ctx), playbook, ctx.now);
+    if (JSON.stringify(full) !== JSON.stringify(actions)) {
+      throw new AppError(
+        'internal',
+        `The plan from the wake-up index differs from the full plan at ${nowText}: ` +
+          `${actions.length} actions against ${full.length} (AFTERVIEW_VERIFY_PLAN).`,
+      );
+    }
+  }
   const upcoming = actions.filter((a) => a.urgency === 'upcoming').map((a) => a.start);
   return { actions, nextStart: upcoming.sort()[0] ?? null };
 }
@@ -26,6 +83,40 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
 export async function getAllActions(ctx: ServiceContext): Promise<PlannedAction[]> {
   const [snapshot, playbook] = await Promise.all([loadPlanSnapshot(ctx), getPlaybook(ctx)]);
   return planAll(snapshot, playbook, ctx.now);
+}
+
+/** The opportunity an action key is about, or null when the key names nothing stored. */
+async function opportunityOfKey(ctx: ServiceContext, key: string): Promise<string | null> {
+  const target = keyTarget(key);
+  if (!target) return null;
+  if ('opportunityId' in target) return target.opportunityId;
+  const [row] = await wakeRepo.opportunitiesOfInterviews(ctx.db, ctx.actor.accountId, [target.interviewId]);
+  return row?.opportunity_id ?? null;
+}
+
+/**
+ * Every action of one opportunity with its state (what `getAllActions` lists for it), planned
+ * from that opportunity's slice only.
+ */
+export async function getOpportunityActions(
+  ctx: ServiceContext,
+  opportunityId: string,
+): Promise<PlannedAction[]> {
+  const [slices, playbook] = await Promise.all([loadSlices(ctx, [opportunityId]), getPlaybook(ctx)]);
+  return mergePlans(slices.map((s) => planOpportunityAll(s, playbook, ctx.now)));
+}
+
+/** The open actions of one opportunity (its part of Today). */
+export async function getOpportunityPlan(ctx: ServiceContext, opportunityId: string): Promise<Action[]> {
+  const [slices, playbook] = await Promise.all([loadSlices(ctx, [opportunityId]), getPlaybook(ctx)]);
+  return mergePlans(slices.map((s) => planOpportunity(s, playbook, ctx.now)));
+}
+
+/** One action by key with its state, planned from its opportunity's slice; undefined when no plan has it. */
+export async function getAction(ctx: ServiceContext, key: string): Promise<PlannedAction | undefined> {
+  const opportunityId = await opportunityOfKey(ctx, key);
+  if (!opportunityId) return undefined;
+  return (await getOpportunityActions(ctx, opportunityId)).find((a) => a.key === key);
 }
 
 /**
@@ -38,8 +129,7 @@ export async function decide(
   decision: DecisionKind,
   until?: string,
 ): Promise<PlannedAction> {
-  const all = await getAllActions(ctx);
-  const action = all.find((a) => a.key === key);
+  const action = await getAction(ctx, key);
   if (!action) throw invalid(`No action with key "${key}". \`afterview today\` lists the keys.`, 'key');
   let untilInstant: string | null = null;
   if (decision === 'snoozed') {
@@ -61,7 +151,7 @@ export async function decide(
     until: untilInstant,
     decided_at: formatInstant(ctx.now),
   });
-  const after = (await getAllActions(ctx)).find((a) => a.key === key);
+  const after = await getAction(ctx, key);
   if (!after) throw new AppError('internal', `Action ${key} vanished after the decision.`);
   return after;
 }

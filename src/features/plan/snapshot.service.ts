@@ -4,16 +4,7 @@
  */
 import type { Contact, Interview, Message, PlanSnapshot } from '../../core/plan/context';
 import type { Temporal } from '../../core/time';
-import type {
-  ActionDecision,
-  DecisionKind,
-  Direction,
-  MessageKind,
-  MessageStatus,
-  ParticipantRole,
-  Snapshot,
-  Stage,
-} from '../../core/types';
+import type { ActionDecision, DecisionKind, Snapshot } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
 import { listContacts } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
@@ -88,7 +79,7 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
     id: r.id,
     company: r.company,
     role: r.role,
-    stage: r.stage as Stage,
+    stage: r.stage,
     recruiterId: r.recruiter_id,
     decisionBy: r.decision_by,
     stageChangedAt: r.stage_changed_at,
@@ -104,7 +95,7 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
       status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
       participants: (byInterview.get(r.id) ?? []).map((p) => ({
         contactId: p.contact_id,
-        role: p.role as ParticipantRole,
+        role: p.role,
       })),
       createdAt: r.created_at,
     }),
@@ -121,12 +112,12 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
   const messages = msgRows.map(
     (r): Message => ({
       id: r.id,
-      kind: r.kind as MessageKind,
-      direction: r.direction as Direction,
+      kind: r.kind,
+      direction: r.direction,
       opportunityId: r.opportunity_id,
       interviewId: r.interview_id,
       contactIds: (recipients.get(r.id) ?? []).map((c) => c.contact_id),
-      status: r.status as MessageStatus,
+      status: r.status,
       sentAt: r.sent_at,
       sendAt: r.send_at,
       actionKey: r.action_key,
@@ -147,7 +138,7 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
 }
 
 /** The region's holidays for every year the recorded data and the plan can touch. */
-function holidaysFor(
+export function holidaysFor(
   ctx: ServiceContext,
   region: string | null,
   data: {
@@ -166,12 +157,12 @@ function holidaysFor(
 
 const toDecision = (d: {
   action_key: string;
-  decision: string;
+  decision: DecisionKind;
   until: string | null;
   decided_at: string;
 }): ActionDecision => ({
   key: d.action_key,
-  decision: d.decision as DecisionKind,
+  decision: d.decision,
   until: d.until,
   decidedAt: d.decided_at,
 });
@@ -188,13 +179,18 @@ function yearsCovering(
   now: Temporal.Instant,
   opportunities: { decisionBy: string | null }[],
 ): number[] {
-  const years = [
-    Number(now.toString().slice(0, 4)),
-    ...instants.map((i) => Number(i.slice(0, 4))),
-    ...opportunities.flatMap((o) => (o.decisionBy ? [Number(o.decisionBy.slice(0, 4))] : [])),
-  ].filter((y) => Number.isFinite(y));
-  const min = Math.min(...years);
-  const max = Math.max(...years) + 1;
+  // A loop, not Math.min(...years): spreading every message of a long hunt overflows the stack.
+  let min = Number(now.toString().slice(0, 4));
+  let max = min;
+  const see = (text: string) => {
+    const y = Number(text.slice(0, 4));
+    if (!Number.isFinite(y)) return;
+    if (y < min) min = y;
+    if (y > max) max = y;
+  };
+  for (const i of instants) see(i);
+  for (const o of opportunities) if (o.decisionBy) see(o.decisionBy);
+  max += 1;
   const out: number[] = [];
   for (let y = min; y <= max; y++) out.push(y);
   return out;

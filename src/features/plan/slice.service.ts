@@ -1,0 +1,157 @@
+/**
+ * Slices from the store: the planner's inputs for some opportunities only (see
+ * src/core/plan/slice.ts), read with the queries of slice.repository.ts and mapped to the
+ * planner's records as snapshot.service.ts maps the whole account.
+ */
+import type { Contact, Interview, Message, Opportunity } from '../../core/plan/context';
+import { keyPatternsOf, keyTarget } from '../../core/plan/keys';
+import type { OpportunitySlice } from '../../core/plan/slice';
+import type { ActionDecision, Id } from '../../core/types';
+import { getAccount } from '../accounts/account.service';
+import type { ServiceContext } from '../context';
+import { groupRows } from '../group-rows';
+import { readJsonArray } from '../json-columns';
+import * as repo from './slice.repository';
+import { holidaysFor } from './snapshot.service';
+
+/** The slices of the given opportunities (those that exist), in the order they were created. */
+export async function loadSlices(
+  ctx: ServiceContext,
+  opportunityIds: readonly Id[],
+): Promise<OpportunitySlice[]> {
+  if (opportunityIds.length === 0) return [];
+  const id = ctx.actor.accountId;
+  const [account, oppRows, ivRows] = await Promise.all([
+    getAccount(ctx),
+    repo.sliceOpportunities(ctx.db, id, opportunityIds),
+    repo.sliceInterviews(ctx.db, id, opportunityIds),
+  ]);
+  if (oppRows.length === 0) return [];
+  const oppIds = oppRows.map((o) => o.id);
+  const ivIds = ivRows.map((r) => r.id);
+  const participantRows = await repo.sliceParticipants(ctx.db, id, ivIds);
+
+  const peopleOf = new Map<Id, Set<Id>>(oppIds.map((o) => [o, new Set<Id>()]));
+  const oppOfInterview = new Map(ivRows.map((r) => [r.id, r.opportunity_id]));
+  for (const o of oppRows) if (o.recruiter_id) peopleOf.get(o.id)?.add(o.recruiter_id);
+  for (const p of participantRows) {
+    const opp = oppOfInterview.get(p.interview_id);
+    if (opp) peopleOf.get(opp)?.add(p.contact_id);
+  }
+  const people = [...new Set([...peopleOf.values()].flatMap((s) => [...s]))];
+  const keys = keyPatternsOf(oppIds, ivIds);
+
+  const [contactRows, debriefRows, msgRows, decisionRows] = await Promise.all([
+    repo.sliceContacts(ctx.db, id, people),
+    repo.sliceDebriefs(ctx.db, id, ivIds),
+    repo.sliceMessages(ctx.db, id, { opportunityIds: oppIds, interviewIds: ivIds, contactIds: people, keys }),
+    repo.sliceDecisions(ctx.db, id, keys),
+  ]);
+  const recipientRows = await repo.sliceMessageContacts(
+    ctx.db,
+    id,
+    msgRows.map((m) => m.id),
+  );
+
+  const opportunities = oppRows.map(
+    (r): Opportunity => ({
+      id: r.id,
+      company: r.company,
+      role: r.role,
+      stage: r.stage,
+      recruiterId: r.recruiter_id,
+      decisionBy: r.decision_by,
+      stageChangedAt: r.stage_changed_at,
+    }),
+  );
+  const byInterview = groupRows(participantRows, (p) => p.interview_id);
+  const interviews = ivRows.map(
+    (r): Interview => ({
+      id: r.id,
+      opportunityId: r.opportunity_id,
+      round: r.round,
+      start: r.start_at,
+      end: r.end_at,
+      status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
+      participants: (byInterview.get(r.id) ?? []).map((p) => ({ contactId: p.contact_id, role: p.role })),
+      createdAt: r.created_at,
+    }),
+  );
+  const contacts = new Map(
+    contactRows.map((r): [Id, Contact] => [
+      r.id,
+      {
+        id: r.id,
+        displayName: r.display_name,
+        emails: addressList(r.emails),
+        badEmails: addressList(r.bad_emails),
+      },
+    ]),
+  );
+  const recipients = groupRows(recipientRows, (c) => c.message_id);
+  const messages = msgRows.map(
+    (r): Message => ({
+      id: r.id,
+      kind: r.kind,
+      direction: r.direction,
+      opportunityId: r.opportunity_id,
+      interviewId: r.interview_id,
+      contactIds: (recipients.get(r.id) ?? []).map((c) => c.contact_id),
+      status: r.status,
+      sentAt: r.sent_at,
+      sendAt: r.send_at,
+      actionKey: r.action_key,
+      createdAt: r.created_at,
+    }),
+  );
+  const decisions = decisionRows.map(
+    (d): ActionDecision => ({
+      key: d.action_key,
+      decision: d.decision,
+      until: d.until,
+      decidedAt: d.decided_at,
+    }),
+  );
+
+  // Attribute each message as the planner does over the whole account (context.ts).
+  const attributed = new Map<Id, Message[]>(oppIds.map((o) => [o, []]));
+  const found = new Set(msgRows.filter((r) => r.interview_found !== null).map((r) => r.id));
+  const oppOfKey = (key: string): Id | undefined => {
+    const t = keyTarget(key);
+    return t ? ('opportunityId' in t ? t.opportunityId : oppOfInterview.get(t.interviewId)) : undefined;
+  };
+  const keyed = new Map<Id, Message[]>(oppIds.map((o) => [o, []]));
+  for (const m of messages) {
+    const mine = new Set<Id>();
+    if (m.opportunityId) mine.add(m.opportunityId);
+    else if (m.interviewId && found.has(m.id)) {
+      // Its interview's opportunity, when that is one of ours.
+      const o = oppOfInterview.get(m.interviewId);
+      if (o) mine.add(o);
+    } else if (!found.has(m.id)) {
+      for (const [o, who] of peopleOf) if (m.contactIds.some((c) => who.has(c))) mine.add(o);
+    }
+    for (const o of mine) attributed.get(o)?.push(m);
+    const target = m.actionKey ? oppOfKey(m.actionKey) : undefined;
+    if (target && !mine.has(target)) keyed.get(target)?.push(m);
+  }
+
+  const holidays = await holidaysFor(ctx, account.holidayRegion, { interviews, opportunities, messages });
+  const decisionsOf = groupRows(decisions, (d) => oppOfKey(d.key) ?? '');
+  return opportunities.map((o) => ({
+    account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
+    holidays,
+    opportunity: o,
+    interviews: interviews.filter((iv) => iv.opportunityId === o.id),
+    contacts: [...(peopleOf.get(o.id) ?? [])].flatMap((c) => contacts.get(c) ?? []),
+    debriefs: debriefRows
+      .filter((d) => oppOfInterview.get(d.interview_id) === o.id)
+      .map((d) => ({ interviewId: d.interview_id })),
+    messages: attributed.get(o.id) ?? [],
+    keyed: keyed.get(o.id) ?? [],
+    decisions: decisionsOf.get(o.id) ?? [],
+  }));
+}
+
+/** A JSON list of addresses; most people have none or one, so skip the parser for the empty list. */
+const addressList = (text: string): string[] => (text === '[]' || text === '' ? [] : readJsonArray(text));
