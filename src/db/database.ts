@@ -5,6 +5,7 @@ import type { ActionDecisionTable } from './tables/action-decision.table';
 import type { ContactTable } from './tables/contact.table';
 import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
 import type { EventTable } from './tables/event.table';
+import type { InboundMailTable } from './tables/inbound-mail.table';
 import type { InterviewParticipantTable, InterviewTable } from './tables/interview.table';
 import type { MailAccountTable, MailboxStateTable } from './tables/mail-account.table';
 import type { MessageContactTable, MessageTable } from './tables/message.table';
@@ -25,6 +26,7 @@ export interface Database {
   event: EventTable;
   mail_account: MailAccountTable;
   mailbox_state: MailboxStateTable;
+  inbound_mail: InboundMailTable;
   plan_wake: PlanWakeTable;
 }
 

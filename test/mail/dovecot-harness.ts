@@ -42,6 +42,8 @@ export interface DovecotServer {
   password: string;
   /** `imap://user:password@127.0.0.1:port?starttls=off` */
   url: string;
+  /** The user's maildir (INBOX's files; deleting its `dovecot*` files rebuilds it under a new UIDVALIDITY). */
+  mailDir: string;
   log(): string;
   stop(): Promise<void>;
 }
@@ -163,6 +165,7 @@ service imap-login {
     user,
     password,
     url: `imap://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}?starttls=off`,
+    mailDir: join(dir, 'mail', user),
     log: () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : ''),
     stop: async () => {
       if (child.exitCode === null) {

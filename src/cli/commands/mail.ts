@@ -231,7 +231,11 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
           s,
           report,
           () =>
-            `${plural(report.replies, 'reply')}, ${plural(report.autoReplies, 'automatic answer')}, ${plural(report.bounces, 'bounce')}, ${report.unmatched} not about your opportunities; ${plural(report.resolved, 'uncertain send')} found in Sent.`,
+            `${plural(report.replies, 'reply')}, ${plural(report.autoReplies, 'automatic answer')}, ${plural(report.bounces, 'bounce')}, ${report.unmatched} not about your opportunities; ${plural(report.resolved, 'uncertain send')} found in Sent.` +
+            // Unreadable messages are skipped for good, so say which and why.
+            report.unreadable
+              .map((u) => `\nSkipped an unreadable message (${u.mailbox} UID ${u.uid}): ${u.reason}`)
+              .join(''),
         );
       }),
     );

@@ -7,6 +7,7 @@ import * as initial from './2026-11-26T0600-initial';
 import * as mail from './2026-11-26T0700-mail';
 import * as outboxClaimIndex from './2026-11-26T0710-outbox-claim-index';
 import * as debriefFieldsLocale from './2026-11-27T1000-debrief-fields-locale';
+import * as inboundMail from './2026-11-27T1300-inbound-mail';
 import * as planWake from './2026-11-27T1400-plan-wake';
 
 export const migrations: Record<string, Migration> = {
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0700-mail': mail,
   '2026-11-26T0710-outbox-claim-index': outboxClaimIndex,
   '2026-11-27T1000-debrief-fields-locale': debriefFieldsLocale,
+  '2026-11-27T1300-inbound-mail': inboundMail,
   '2026-11-27T1400-plan-wake': planWake,
 };

@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database';
+import type { NewInboundMailRow } from '../../db/tables/inbound-mail.table';
 
 export const findMailboxState = (db: DbOrTrx, accountId: string, mailbox: string) =>
   db
@@ -54,4 +55,28 @@ export const listParticipants = (db: DbOrTrx, accountId: string) =>
     )
     .select(['interview.opportunity_id', 'interview_participant.contact_id', 'interview.start_at'])
     .where('interview_participant.account_id', '=', accountId)
+    .execute();
+
+/** Whether an inbound message with this Message-ID was already acted on (any mailbox, any UIDVALIDITY). */
+export const findInboundByRfcId = (db: DbOrTrx, accountId: string, rfcMessageId: string) =>
+  db
+    .selectFrom('inbound_mail')
+    .select(['id', 'outcome'])
+    .where('account_id', '=', accountId)
+    .where('rfc_message_id', '=', rfcMessageId)
+    .where('outcome', '!=', 'unreadable')
+    .executeTakeFirst();
+
+/** Remember what was done with one inbound message (in the transaction that did it). */
+export const insertInbound = (db: DbOrTrx, row: NewInboundMailRow) =>
+  db.insertInto('inbound_mail').values(row).execute();
+
+/** Messages skipped as unreadable, newest first. */
+export const listUnreadable = (db: DbOrTrx, accountId: string) =>
+  db
+    .selectFrom('inbound_mail')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('outcome', '=', 'unreadable')
+    .orderBy('recorded_at', 'desc')
     .execute();

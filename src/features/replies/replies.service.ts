@@ -5,6 +5,11 @@
  * planner reads as "they answered". Automatic answers do not count; bounces mark the address
  * as bad on the person. Each mailbox's UIDVALIDITY and last UID are saved in the same
  * transaction as what was recorded, so a restart neither misses nor repeats a message.
+ *
+ * Two rules keep detection going whatever arrives: a message the parser cannot read (a header
+ * block past mailparser's limit, more than 1,000 MIME parts) is recorded as unreadable with its
+ * UID and the reason, and the mailbox moves past it; and the Message-ID of every message acted
+ * on is kept (inbound_mail), so a mailbox rebuilt under a new UIDVALIDITY records nothing twice.
  */
 import { invalid } from '../../core/errors';
 import { classifyInbound } from '../../core/mail/classify';
@@ -19,10 +24,10 @@ import { loadImapServer } from '../mail/mail.service';
 import { createImapClient } from '../mail/transport';
 import { insertMessage, insertMessageContacts } from '../messages/message.repository';
 import { resolveUncertainFromSent } from '../outbox/sent-folder';
+import { touchPlan } from '../plan/wake';
 import type { SecretBox } from '../secrets/secret-box';
 import { type InboundMail, parseInbound } from './inbound';
 import * as repo from './replies.repository';
-import { touchPlan } from '../plan/wake';
 
 export type InboundResult =
   | {
@@ -37,6 +42,20 @@ export type InboundResult =
   | { kind: 'unmatched' }
   | { kind: 'duplicate' };
 
+/** Where an inbound message was read: kept with what was done with it. */
+export interface InboundSource {
+  mailbox: string;
+  uidValidity: string;
+  uid: number;
+}
+
+/** A message skipped because it could not be parsed. */
+export interface UnreadableMail {
+  mailbox: string;
+  uid: number;
+  reason: string;
+}
+
 export interface SyncReport {
   mailboxes: { mailbox: string; uidValidity: string; lastUid: number; fetched: number; reset: boolean }[];
   replies: number;
@@ -44,6 +63,8 @@ export interface SyncReport {
   bounces: number;
   unmatched: number;
   duplicates: number;
+  /** Messages that could not be read, skipped (and recorded with their reason). */
+  unreadable: UnreadableMail[];
   /** Uncertain sends found in the Sent folder and marked sent. */
   resolved: number;
 }
@@ -102,15 +123,31 @@ async function match(
 /**
  * Record one incoming message: a reply becomes an inbound message and a `reply-received` event;
  * an automatic answer only an event; a bounce marks the address bad on each person who has it
- * (and the bounced note failed). Idempotent by Message-ID.
+ * (and the bounced note failed). Idempotent by Message-ID, whatever the kind.
  */
 export async function recordInbound(
   trx: DbOrTrx,
   ctx: ServiceContext,
   mail: InboundMail,
+  source: InboundSource,
 ): Promise<InboundResult> {
   const accountId = ctx.actor.accountId;
   const kind = classifyInbound(mail.facts);
+  if (mail.messageId && (await repo.findInboundByRfcId(trx, accountId, mail.messageId))) {
+    return { kind: 'duplicate' };
+  }
+  const remember = (outcome: 'reply' | 'auto-reply' | 'bounce') =>
+    repo.insertInbound(trx, {
+      account_id: accountId,
+      id: newId(),
+      mailbox: source.mailbox,
+      uidvalidity: source.uidValidity,
+      uid: String(source.uid),
+      rfc_message_id: mail.messageId,
+      outcome,
+      reason: null,
+      recorded_at: formatInstant(ctx.now),
+    });
   const receivedAt = mail.date
     ? formatInstant(Temporal.Instant.fromEpochMilliseconds(mail.date.getTime()))
     : formatInstant(ctx.now);
@@ -156,6 +193,7 @@ export async function recordInbound(
         data: { addresses: kind.failedRecipients, reason: kind.reason },
       });
     }
+    await remember('bounce');
     return { kind: 'bounce', addresses: kind.failedRecipients, contactIds: hit, reason: kind.reason };
   }
 
@@ -169,6 +207,7 @@ export async function recordInbound(
         at: receivedAt,
         data: { reason: kind.reason, subject: mail.subject },
       });
+      await remember('auto-reply');
     }
     return { kind: 'auto-reply', opportunityId: m?.opportunityId ?? null, reason: kind.reason };
   }
@@ -210,6 +249,7 @@ export async function recordInbound(
     at: receivedAt,
     data: { kind: 'reply', matchedBy: m.matchedBy },
   });
+  await remember('reply');
   return {
     kind: 'reply',
     messageId: id,
@@ -239,6 +279,7 @@ export async function syncReplies(
     bounces: 0,
     unmatched: 0,
     duplicates: 0,
+    unreadable: [],
     resolved: 0,
   };
   const client = await createImapClient(imap.server);
@@ -276,9 +317,39 @@ export async function syncReplies(
         }
         sources.sort((a, b) => a.uid - b.uid);
         for (const { uid, source } of sources) {
-          const mail = await parseInbound(source);
+          const where: InboundSource = { mailbox, uidValidity, uid };
+          let mail: InboundMail;
+          try {
+            mail = await parseInbound(source);
+          } catch (err) {
+            // One unreadable message must not stop detection for good: note it and move past it.
+            const reason = err instanceof Error ? err.message : String(err);
+            await ctx.db.transaction().execute(async (trx) => {
+              await repo.insertInbound(trx, {
+                account_id: accountId,
+                id: newId(),
+                mailbox,
+                uidvalidity: uidValidity,
+                uid: String(uid),
+                rfc_message_id: null,
+                outcome: 'unreadable',
+                reason: reason.slice(0, 500),
+                recorded_at: formatInstant(ctx.now),
+              });
+              await repo.saveMailboxState(trx, {
+                account_id: accountId,
+                mailbox,
+                uidvalidity: uidValidity,
+                last_uid: String(uid),
+                synced_at: formatInstant(ctx.now),
+              });
+            });
+            lastUid = uid;
+            report.unreadable.push({ mailbox, uid, reason });
+            continue;
+          }
           const result = await ctx.db.transaction().execute(async (trx) => {
-            const r = await recordInbound(trx, ctx, mail);
+            const r = await recordInbound(trx, ctx, mail, where);
             await repo.saveMailboxState(trx, {
               account_id: accountId,
               mailbox,
