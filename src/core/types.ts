@@ -131,18 +131,30 @@ export interface Interview {
   createdAt: Instant;
 }
 
+/** Per interviewer, as the user typed it (third person, shorthand); drafts turn it to "you". */
 export interface DebriefNote {
   contactId: Id;
+  /** What stayed with you. */
   memorable: string;
   topics: string;
+  /** A problem they raised. */
   problem: string;
+  /** What you promised them. */
+  promise: string;
 }
 
 export interface Debrief {
   interviewId: Id;
   feeling: string;
   wentWell: string;
+  /** PRIVATE: what to practise. Never in a note, a draft or an export to others. */
   improve: string;
+  /** A point to add to one of your answers: may go into one interviewer's note. */
+  addToAnswer: string;
+  /**
+   * A promise recorded per interview before promises were per interviewer: drafts use it for
+   * every interviewer only while none has a promise of their own.
+   */
   promises: string;
   notes: DebriefNote[];
   updatedAt: Instant;

@@ -7,6 +7,10 @@
 import { Liquid } from 'liquidjs';
 import { AppError } from '../errors';
 import type { Temporal } from '../time';
+import { formatList, listItems } from './lists';
+import type { Locale } from './locale';
+import { type Reader, toSecondPerson } from './second-person';
+import { type Tagger, winkTagger } from './tagger';
 
 /** What a draft template can use. Empty strings count as missing, so templates skip the sentence. */
 export interface DraftData {
@@ -24,12 +28,18 @@ export interface DraftData {
   interviewDate: string | null;
   /** The date the company said it would decide by, formatted, for check-ins. */
   decisionDate?: string | null;
-  /** The user's debrief notes about this recipient. */
-  notes: { memorable: string; topics: string; problem: string };
-  /** What the user promised to send. */
-  promises: string;
-  /** What the user wishes they had said. */
-  improve: string;
+  /**
+   * The user's debrief notes about this recipient, as typed (third person, shorthand): the
+   * renderer turns them into second person addressed to the recipient.
+   */
+  notes: { memorable: string; topics: string; problem: string; promise: string };
+  /**
+   * A point to add to one of the user's answers. Per interview, so the service gives it to one
+   * reader only. (The private "what to practise" has no field here: it can never reach a note.)
+   */
+  addToAnswer: string;
+  /** The reader's place among the interview's interviewers, from 0: picks the sentence variants. */
+  variant: number;
   /** The user's name and sign-off (the signature wins when both are set). */
   sender: { name: string | null; signature: string | null };
 }
@@ -38,11 +48,16 @@ export interface DraftData {
 export interface Draft {
   subject: string;
   body: string;
+  /** Things the user should know before sending ("Set your name in Settings to sign your notes"). */
+  hints: string[];
 }
+
+/** How many sentence variants the default templates have: readers 0..VARIANTS-1 never share one. */
+export const VARIANTS = 5;
 
 // Openers that read as the start of a sentence, lower-cased when the text is used mid-sentence.
 const SENTENCE_OPENERS =
-  /^(?:The|A|An|Her|His|Their|Your|Our|My|How|What|Why|When|Where|That|This|These|Those|Some|Any|One)\b/;
+  /^(?:The|A|An|Her|His|Their|You|Your|Our|My|How|What|Why|When|Where|That|This|These|Those|Some|Any|One)\b/;
 
 /** Trim a note the user typed for use inside a sentence: no final full stop, a lower-case opener. */
 function clause(value: unknown): string {
@@ -86,23 +101,110 @@ engine.registerFilter('strip_prefix', stripPrefix);
 
 const present = (s: string | null | undefined): string | null => (s?.trim() ? s.trim() : null);
 
-/** The names a template sees: snake_case, missing values as nil. */
-function scopeOf(data: DraftData): Record<string, string | null> {
+// What people type before the promise itself: "I'll send...", "promised to send...", "to send...".
+const PROMISE_LEAD =
+  /^(?:(?:i|we)\s*(?:'ll|’ll| will| would|'d|’d| promised to| said i'?d)\s+|promised\s+(?:to\s+)?|will\s+|to\s+)/i;
+
+/**
+ * The promise as what the user will do ("send you the deck"): a leading verb stays ("share the
+ * benchmark"), a bare thing is something to send ("the deck" -> "send you the deck").
+ */
+function promiseAction(text: string, reader: Reader, tag: Tagger): string | null {
+  const bare = text
+    .trim()
+    .replace(PROMISE_LEAD, '')
+    .replace(/[.;!]+$/, '')
+    .trim();
+  if (!bare) return null;
+  const rewritten = toSecondPerson(bare, reader, tag).text;
+  const first = tag(rewritten)[0];
+  const word = first?.text.toLowerCase() ?? '';
+  // Taggers read a verb opening a subject-less line as a noun ("share the benchmark"): the
+  // verbs people promise with are known by name as well.
+  const startsWithVerb =
+    PROMISE_VERBS.has(word) || (first !== undefined && first.pos === 'VERB' && word === first.lemma);
+  const action = startsWithVerb ? rewritten : `send you ${rewritten}`;
+  return action.charAt(0).toLowerCase() + action.slice(1);
+}
+
+const PROMISE_VERBS = new Set([
+  'send',
+  'share',
+  'email',
+  'forward',
+  'introduce',
+  'connect',
+  'follow',
+  'write',
+  'put',
+  'look',
+  'check',
+  'get',
+  'post',
+  'book',
+  'schedule',
+  'call',
+  'ping',
+  'prepare',
+  'draft',
+  'review',
+  'read',
+  'try',
+  'give',
+  'make',
+  'find',
+  'dig',
+  'circle',
+]);
+
+interface Prepared {
+  scope: Record<string, string | number | null>;
+  /** Debrief lines left in the third person because their referent was unclear. */
+  unsure: string[];
+}
+
+/** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
+function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
+  const reader: Reader = {
+    names: [data.recipient.fullName, data.recipient.firstName].filter((n) => n.trim() !== ''),
+  };
+  const unsure: string[] = [];
+  const rewrite = (text: string) => {
+    if (!text.trim()) return null;
+    const r = toSecondPerson(text, reader, tag);
+    if (r.unsure) unsure.push(r.text);
+    return r;
+  };
+  const memorable = rewrite(data.notes.memorable);
+  const problem = rewrite(data.notes.problem);
+  const topicItems = listItems(data.notes.topics).map((item) => toSecondPerson(item, reader, tag).text);
+  const promise = present(data.notes.promise) ? promiseAction(data.notes.promise, reader, tag) : null;
+  const addToAnswer = present(data.addToAnswer);
   return {
-    first_name: present(data.recipient.firstName),
-    full_name: present(data.recipient.fullName),
-    company: present(data.company),
-    role: present(data.role),
-    round: present(data.round),
-    interview_date: present(data.interviewDate),
-    decision_date: present(data.decisionDate),
-    memorable: present(data.notes.memorable),
-    topics: present(data.notes.topics),
-    problem: present(data.notes.problem),
-    promises: present(data.promises),
-    improve: present(data.improve),
-    my_name: present(data.sender.name),
-    signature: present(data.sender.signature),
+    scope: {
+      first_name: present(data.recipient.firstName),
+      full_name: present(data.recipient.fullName),
+      company: present(data.company),
+      role: present(data.role),
+      round: present(data.round),
+      interview_date: present(data.interviewDate),
+      decision_date: present(data.decisionDate),
+      memorable: memorable ? memorable.text : null,
+      memorable_kind: memorable ? memorable.kind : null,
+      topics: topicItems.length > 0 ? formatList(topicItems.join('; ')) : null,
+      topic_count: topicItems.length,
+      problem: problem ? problem.text : null,
+      problem_kind: problem ? problem.kind : null,
+      promise,
+      // The name templates before issue 8 used; a user's copied template keeps working.
+      promises: promise,
+      add_to_answer: addToAnswer,
+      variant: Math.max(0, Math.floor(data.variant)) % VARIANTS,
+      reader_index: Math.max(0, Math.floor(data.variant)),
+      my_name: present(data.sender.name),
+      signature: present(data.sender.signature),
+    },
+    unsure,
   };
 }
 
@@ -123,9 +225,10 @@ function tidy(text: string): string {
  * body) with `data`. A broken template is an `invalid-input` error naming the line.
  */
 export function renderDraft(template: string, data: DraftData): Draft {
+  const { scope, unsure } = prepare(data);
   let output: string;
   try {
-    output = String(engine.parseAndRenderSync(template, scopeOf(data)));
+    output = String(engine.parseAndRenderSync(template, scope));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new AppError('invalid-input', `The draft template could not be rendered: ${detail}.`, 'template');
@@ -134,7 +237,14 @@ export function renderDraft(template: string, data: DraftData): Draft {
   const match = /^[ \t]*Subject:[ \t]*(.*)(?:\n|$)/i.exec(text);
   const subject = match ? (match[1] ?? '').replace(/\s+/g, ' ').trim() : '';
   const body = match ? text.slice(match[0].length) : text;
-  return { subject, body: tidy(body) };
+  const hints: string[] = [];
+  if (!present(data.sender.name) && !present(data.sender.signature))
+    hints.push('Set your name in Settings to sign your notes: this draft ends without one.');
+  for (const line of unsure)
+    hints.push(
+      `Left as you wrote it, because it is unclear who is meant: "${line}". Reword it to speak to ${data.recipient.firstName || 'the reader'} directly.`,
+    );
+  return { subject, body: tidy(body), hints };
 }
 
 /** The first word of a recorded name, for greetings ("Dr. Wen-Li Zhang" -> "Wen-Li"). */
@@ -144,9 +254,16 @@ export function firstNameOf(displayName: string): string {
   return first ?? words[0] ?? '';
 }
 
-/** An interview day as drafts write it, in the user's zone: "Tuesday, December 8". */
-export function formatDraftDate(instant: Temporal.Instant, timeZone: string): string {
+/**
+ * An interview day as drafts write it, in the user's zone and locale: "Tuesday, December 8"
+ * (en-US) or "Tuesday 8 December" (en-GB).
+ */
+export function formatDraftDate(
+  instant: Temporal.Instant,
+  timeZone: string,
+  locale: Locale = 'en-US',
+): string {
   return instant
     .toZonedDateTimeISO(timeZone)
-    .toLocaleString('en-US', { weekday: 'long', month: 'long', day: 'numeric' });
+    .toLocaleString(locale, { weekday: 'long', month: 'long', day: 'numeric' });
 }

@@ -114,6 +114,7 @@ describe('debrief', () => {
           feeling: 'good',
           wentWell: '',
           improve: '',
+          addToAnswer: '',
           promises: '',
           notes: [],
           updatedAt: AFTER,

@@ -6,7 +6,11 @@ export interface DebriefTable {
   interview_id: string;
   feeling: string;
   went_well: string;
+  /** PRIVATE "what to practise" (the column kept its first name). */
   improve: string;
+  /** A point to add to one of the answers (may go into a note). */
+  add_to_answer: string;
+  /** Per-interview promise from before promises were per interviewer. */
   promises: string;
   updated_at: string;
 }
@@ -22,6 +26,8 @@ export interface DebriefNoteTable {
   memorable: string;
   topics: string;
   problem: string;
+  /** What the user promised this interviewer. */
+  promise: string;
   updated_at: string;
 }
 export type DebriefNoteRow = Selectable<DebriefNoteTable>;

@@ -2,6 +2,7 @@
  * Rows ⇄ backup document. Pure translation, both ways, so that export → import → export gives the
  * same document: every column a backup carries is mapped here and nowhere else.
  */
+import { isLocale } from '../../core/drafts/locale';
 import type { AccountRow } from '../../db/tables/account.table';
 import { readJsonArray, readJsonObject, writeJson } from '../json-columns';
 import type { AccountRows } from './backup.repository';
@@ -36,6 +37,7 @@ export function toBackupDocument(account: AccountRow, rows: AccountRows, exporte
       playbookOverrides: readJsonObject(account.playbook),
       signature: account.signature,
       displayName: account.display_name,
+      locale: isLocale(account.locale) ? account.locale : null,
     },
     contacts: rows.contacts.map((c) => ({
       id: c.id,
@@ -89,6 +91,7 @@ export function toBackupDocument(account: AccountRow, rows: AccountRows, exporte
       feeling: d.feeling,
       wentWell: d.went_well,
       improve: d.improve,
+      addToAnswer: d.add_to_answer,
       promises: d.promises,
       updatedAt: d.updated_at,
       notes: (notes.get(d.interview_id) ?? []).map((n) => ({
@@ -96,6 +99,7 @@ export function toBackupDocument(account: AccountRow, rows: AccountRows, exporte
         memorable: n.memorable,
         topics: n.topics,
         problem: n.problem,
+        promise: n.promise,
         updatedAt: n.updated_at,
       })),
     })),
@@ -209,6 +213,7 @@ export function toAccountRows(doc: BackupDocument, accountId: string): AccountRo
       feeling: d.feeling,
       went_well: d.wentWell,
       improve: d.improve,
+      add_to_answer: d.addToAnswer,
       promises: d.promises,
       updated_at: d.updatedAt,
     })),
@@ -220,6 +225,7 @@ export function toAccountRows(doc: BackupDocument, accountId: string): AccountRo
         memorable: n.memorable,
         topics: n.topics,
         problem: n.problem,
+        promise: n.promise,
         updated_at: n.updatedAt,
       })),
     ),

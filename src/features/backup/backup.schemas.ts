@@ -9,6 +9,7 @@
  * token (a secret URL) and the outbox's lease (a claim by a running worker on this machine).
  */
 import { z } from 'zod';
+import { LOCALES } from '../../core/drafts/locale';
 import { isCalendarDate } from '../../core/time';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, PARTICIPANT_ROLES, STAGES } from '../../core/types';
 
@@ -93,7 +94,10 @@ export const backupDebriefSchema = z.object({
   interviewId: id,
   feeling: text(20_000),
   wentWell: text(20_000),
+  /** Private "what to practise": in the user's own backup only. */
   improve: text(20_000),
+  // Added with the debrief redesign; backups written before it have none.
+  addToAnswer: text(20_000).default(''),
   promises: text(20_000),
   updatedAt: instant,
   notes: z
@@ -103,6 +107,7 @@ export const backupDebriefSchema = z.object({
         memorable: text(20_000),
         topics: text(20_000),
         problem: text(20_000),
+        promise: text(20_000).default(''),
         updatedAt: instant,
       }),
     )
@@ -164,6 +169,8 @@ export const backupAccountSchema = z.object({
   playbookOverrides: z.record(z.string(), z.unknown()),
   signature: text(2000).nullable(),
   displayName: text(300).nullable(),
+  /** Null follows the time zone; backups written before locales existed have none. */
+  locale: z.enum(LOCALES).nullable().default(null),
 });
 
 export const backupDocumentSchema = z.object({

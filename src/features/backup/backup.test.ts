@@ -21,6 +21,7 @@ async function seedAccount(ctx: ServiceContext): Promise<void> {
     playbookOverrides: { checkIn: { minGap: 4 } },
     signature: 'Best,\nAlex',
     displayName: 'Alex Example',
+    locale: 'en-GB',
   });
   const opp = await addOpportunity(ctx, {
     company: 'Northwind Labs',
@@ -40,8 +41,9 @@ async function seedAccount(ctx: ServiceContext): Promise<void> {
   await saveDebrief(at(ctx, '2026-12-02T12:00:00Z'), interview.id, {
     feeling: 'good',
     improve: 'the caching answer',
+    addToAnswer: 'on caching, measure the hit rate first',
     notes: [
-      { contactId: zoe?.contactId as string, memorable: 'sailing in Kiel' },
+      { contactId: zoe?.contactId as string, memorable: 'sailing in Kiel', promise: 'the deck' },
       { contactId: siobhan?.contactId as string, problem: 'flaky deploys' },
     ],
   });
@@ -97,7 +99,10 @@ describeEachDialect('backup export and import', (t) => {
       playbookOverrides: { checkIn: { minGap: 4 } },
       signature: 'Best,\nAlex',
       displayName: 'Alex Example',
+      locale: 'en-GB',
     });
+    expect(first.debriefs[0]).toMatchObject({ addToAnswer: 'on caching, measure the hit rate first' });
+    expect(first.debriefs[0]?.notes.map((n) => n.promise).sort()).toEqual(['', 'the deck']);
     expect(first.contacts.map((c) => c.displayName).sort()).toEqual([
       'Dana Whitfield',
       'Siobhán Ó Dálaigh',

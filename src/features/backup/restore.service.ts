@@ -238,6 +238,7 @@ export async function importBackup(
       playbook: writeJson(doc.account.playbookOverrides),
       signature: doc.account.signature,
       display_name: doc.account.displayName,
+      locale: doc.account.locale,
       updated_at: formatInstant(ctx.now),
     });
     return true;

@@ -22,19 +22,19 @@ export const listDebriefNotes = (db: DbOrTrx, accountId: string, interviewId?: s
 export const upsertDebrief = (db: DbOrTrx, row: NewDebriefRow) =>
   touched(db, row.account_id, { interviewIds: [row.interview_id] }, (t) =>
     t
-    .insertInto('debrief')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['account_id', 'interview_id']).doUpdateSet({
-        feeling: row.feeling,
-        went_well: row.went_well,
-        improve: row.improve,
-        add_to_answer: row.add_to_answer,
-        promises: row.promises,
-        updated_at: row.updated_at,
-      }),
-    )
-    .execute(),
+      .insertInto('debrief')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['account_id', 'interview_id']).doUpdateSet({
+          feeling: row.feeling,
+          went_well: row.went_well,
+          improve: row.improve,
+          add_to_answer: row.add_to_answer,
+          promises: row.promises,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute(),
   );
 
 export const upsertDebriefNote = (db: DbOrTrx, row: NewDebriefNoteRow) =>

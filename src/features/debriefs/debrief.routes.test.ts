@@ -20,7 +20,13 @@ describeEachDialect('debrief routes', (t) => {
       improve: 'Talk about the cache invalidation story',
     });
     expect(saved.json().notes).toEqual([
-      { contactId: s.priyaId, memorable: 'Her team runs chaos drills on Fridays', topics: '', problem: '' },
+      {
+        contactId: s.priyaId,
+        memorable: 'Her team runs chaos drills on Fridays',
+        topics: '',
+        problem: '',
+        promise: '',
+      },
     ]);
     await api.close();
   });

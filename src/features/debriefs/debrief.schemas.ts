@@ -8,12 +8,18 @@ export const debriefNoteSchema = z.object({
   memorable: text.optional(),
   topics: text.optional(),
   problem: text.optional(),
+  /** What the user promised this interviewer. */
+  promise: text.optional(),
 });
 
 export const saveDebriefSchema = z.object({
   feeling: text.optional(),
   wentWell: text.optional(),
+  /** PRIVATE: what to practise; never in a note. */
   improve: text.optional(),
+  /** A point to add to one of the answers; may go into one interviewer's note. */
+  addToAnswer: text.optional(),
+  /** The per-interview promise of older debriefs (used only while no interviewer has one). */
   promises: text.optional(),
   notes: z.array(debriefNoteSchema).max(50).default([]),
 });

@@ -1,7 +1,8 @@
 /**
- * Debriefs: how it went, what to improve, what was promised, and per interviewer what was
- * memorable. Saving merges: a field left out keeps its value, so a phone form can save each
- * field as it is typed.
+ * Debriefs: how it went, a point to add to an answer, the private "what to practise", and per
+ * interviewer what stayed with you, the topics, a problem they raised and what you promised them.
+ * Saving merges: a field left out keeps its value, so a phone form can save each field as it is
+ * typed.
  */
 import { invalid } from '../../core/errors';
 import { formatInstant } from '../../core/time';
@@ -21,6 +22,7 @@ export function toDebrief(row: DebriefRow, notes: DebriefNoteRow[]): Debrief {
     feeling: row.feeling,
     wentWell: row.went_well,
     improve: row.improve,
+    addToAnswer: row.add_to_answer,
     promises: row.promises,
     notes: notes
       .filter((n) => n.interview_id === row.interview_id)
@@ -30,6 +32,7 @@ export function toDebrief(row: DebriefRow, notes: DebriefNoteRow[]): Debrief {
           memorable: n.memorable,
           topics: n.topics,
           problem: n.problem,
+          promise: n.promise,
         }),
       ),
     updatedAt: row.updated_at,
@@ -77,6 +80,7 @@ export async function saveDebrief(
       feeling: data.feeling ?? existing?.feeling ?? '',
       went_well: data.wentWell ?? existing?.wentWell ?? '',
       improve: data.improve ?? existing?.improve ?? '',
+      add_to_answer: data.addToAnswer ?? existing?.addToAnswer ?? '',
       promises: data.promises ?? existing?.promises ?? '',
       updated_at: at,
     });
@@ -89,6 +93,7 @@ export async function saveDebrief(
         memorable: note.memorable ?? before?.memorable ?? '',
         topics: note.topics ?? before?.topics ?? '',
         problem: note.problem ?? before?.problem ?? '',
+        promise: note.promise ?? before?.promise ?? '',
         updated_at: at,
       });
     }

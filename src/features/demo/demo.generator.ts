@@ -419,13 +419,19 @@ class DemoBuilder {
     const memorable = new Map<string, string>();
     const debriefMs = end + rng.between(0.3, 5) * HOUR;
     if (rng.chance(0.85) && debriefMs <= this.nowMs) {
+      const feeling = rng.pick(words.FEELINGS);
+      const wentWell = rng.pick(words.WENT_WELL);
+      const improve = rng.pick(words.IMPROVE);
+      // A promise is made to one person: the first interviewer with notes gets it.
+      let promise: string = rng.pick(words.PROMISES);
       this.rows.debriefs.push({
         account_id: this.o.accountId,
         interview_id: interview.id,
-        feeling: rng.pick(words.FEELINGS),
-        went_well: rng.pick(words.WENT_WELL),
-        improve: rng.pick(words.IMPROVE),
-        promises: rng.pick(words.PROMISES),
+        feeling,
+        went_well: wentWell,
+        improve,
+        add_to_answer: '',
+        promises: '',
         updated_at: iso(debriefMs),
       });
       const used = new Set<string>();
@@ -443,8 +449,10 @@ class DemoBuilder {
           memorable: moment,
           topics: rng.shuffle(words.TOPICS).slice(0, 2).join(', '),
           problem: rng.chance(0.5) ? rng.pick(words.PROBLEMS) : '',
+          promise,
           updated_at: iso(debriefMs),
         });
+        promise = '';
       }
       this.event('debrief-written', debriefMs, { opportunityId: opp.id, interviewId: interview.id });
     }

@@ -47,6 +47,104 @@ describeEachDialect('draft and check routes', (t) => {
     await api.close();
   });
 
+  it('writes to each interviewer in the second person, keeps the private note out, and varies the wording', async () => {
+    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    api.setNow('2026-12-01T19:00:00Z');
+    const PRIVATE = 'Practise the STAR format zebra-marker';
+    await api.put(`/api/interviews/${s.interviewId}/debrief`, {
+      improve: PRIVATE,
+      addToAnswer: 'on caching, I would measure the hit rate before adding a second tier',
+      promises: 'the old per-interview promise',
+      notes: [
+        {
+          contactId: s.priyaId,
+          memorable: 'she showed me the debugger she built',
+          topics: 'topics: caching; sharding, and queues',
+          promise: 'send her the link to my talk',
+        },
+        { contactId: s.samId, memorable: "Asked how I'd shard the ledger; liked my answer on queues" },
+      ],
+    });
+    const res = await api.post(`/api/interviews/${s.interviewId}/drafts`);
+    const drafts = res.json().drafts as Array<{
+      message: { body: string; contactIds: string[] };
+      hints: string[];
+    }>;
+    const to = (id: string) => drafts.find((d) => d.message.contactIds[0] === id)?.message.body ?? '';
+    expect(to(s.priyaId)).toContain('you showed me the debugger you built');
+    expect(to(s.priyaId)).toContain('caching, sharding and queues.');
+    expect(to(s.priyaId)).toContain('I will send you the link to my talk');
+    expect(to(s.samId)).toContain("you asked how I'd shard the ledger, and you liked my answer on queues");
+    // A promise made to Priya is not repeated to Sam, and the old per-interview one is retired.
+    expect(to(s.samId)).not.toMatch(/link to my talk|per-interview promise/);
+    // The point to add goes to the interviewer it is about (caching: Priya), once.
+    expect(
+      drafts.filter((d) => d.message.body.includes('hit rate')).map((d) => d.message.contactIds[0]),
+    ).toEqual([s.priyaId]);
+    // The private "what to practise" never reaches a draft, of any kind.
+    for (const d of drafts) expect(d.message.body).not.toContain('zebra-marker');
+    const today = (await api.get('/api/today')).json().actions as Array<{ key: string; rule: string }>;
+    for (const a of today.filter((x) => ['check-in', 'thank-you'].includes(x.rule))) {
+      const d = await api.post('/api/drafts/for-action', { key: a.key });
+      if (d.statusCode === 200) expect(d.json().message.body).not.toContain('zebra-marker');
+    }
+    // Unsigned (no name in settings): a hint, not a placeholder.
+    expect(drafts[0]?.hints).toContain(
+      'Set your name in Settings to sign your notes: this draft ends without one.',
+    );
+    expect(to(s.priyaId)).not.toMatch(/\[|your name/i);
+    await api.close();
+  });
+
+  it('signs with the name from settings and writes dates the locale way', async () => {
+    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    await api.patch('/api/settings', { displayName: 'Alex Morgan', locale: 'en-GB' });
+    api.setNow('2026-12-01T19:00:00Z');
+    const d = (
+      await api.post('/api/drafts/for-action', { key: `thank-you:${s.interviewId}:${s.priyaId}` })
+    ).json();
+    expect(d.message.body).toMatch(/\nAlex Morgan$/);
+    expect(d.message.subject).toContain('on Tuesday 1 December');
+    expect(d.hints).toEqual([]);
+    await api.close();
+  });
+
+  it('a check-in cites the latest interview held, not the first', async () => {
+    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    // The recruiter coordinated the first round only (a screen in November); the last round
+    // was on 8 December.
+    const screen = await api.post('/api/interviews', {
+      opportunityId: s.opportunityId,
+      start: '2026-11-24T09:00',
+      end: '2026-11-24T09:30',
+      timeZone: 'America/Los_Angeles',
+      round: 'Screen',
+      participants: [{ contactId: s.recruiterId, role: 'coordinator' }],
+      interviewers: ['Kim Lo <kim@northwind.example>'],
+    });
+    expect(screen.statusCode).toBe(201);
+    const second = await api.post('/api/interviews', {
+      opportunityId: s.opportunityId,
+      start: '2026-12-08T09:00',
+      end: '2026-12-08T10:00',
+      timeZone: 'America/Los_Angeles',
+      round: 'Onsite',
+      interviewers: ['Lee Park <lee@northwind.example>'],
+    });
+    expect(second.statusCode).toBe(201);
+    api.setNow('2026-12-21T18:00:00Z');
+    const today = (await api.get('/api/today')).json().actions as Array<{ key: string; rule: string }>;
+    const checkIn = today.find((a) => a.rule === 'check-in');
+    expect(checkIn).toBeDefined();
+    const d = (await api.post('/api/drafts/for-action', { key: checkIn?.key })).json();
+    expect(d.message.body).toContain('my interview on Tuesday, December 8');
+    expect(d.message.body).not.toMatch(/November 24|December 1\b/);
+    await api.close();
+  });
+
   it('refuses a check with no recipient and a draft for an unknown action', async () => {
     const api = await createTestApi(t.store);
     const res = await api.post('/api/check', { body: 'Hi', kind: 'thank-you' });

@@ -5,7 +5,12 @@ import { messageView, presentMessage } from '../messages/message.presenter';
 import { type FeatureRoutes, idParams } from '../route-kit';
 import { type DraftResult, draftForAction, draftThankYous } from './draft.service';
 
-export const draftResultView = z.object({ message: messageView, check: checkResultView });
+export const draftResultView = z.object({
+  message: messageView,
+  check: checkResultView,
+  /** What the user should know before sending ("Set your name in Settings to sign your notes"). */
+  hints: z.array(z.string()),
+});
 export type DraftResultView = z.infer<typeof draftResultView>;
 
 const present = (r: DraftResult): DraftResultView => ({
@@ -20,6 +25,7 @@ const present = (r: DraftResult): DraftResultView => ({
     })),
     blocked: r.check.blocked,
   },
+  hints: r.hints,
 });
 
 export const draftRoutes: FeatureRoutes = async (app, { contextOf, dataDir }) => {

@@ -1,9 +1,11 @@
 /**
  * Drafts from the user's own debrief: one note per planner action (a thank-you per interviewer,
  * a check-in, a thanks-for-consideration, a reconnect), rendered from the user-editable template
- * and saved as a draft message, then checked.
+ * and saved as a draft message, then checked. The debrief's private "what to practise" is never
+ * read here: no draft can carry it.
  */
 import { type DraftData, firstNameOf, formatDraftDate, renderDraft } from '../../core/drafts/render';
+import { addToAnswerReader, promiseFor, readerIndex } from '../../core/drafts/variants';
 import { invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { Message, RuleId } from '../../core/types';
@@ -21,6 +23,8 @@ import { loadTemplate, type TemplateName } from '../templates/template.service';
 export interface DraftResult {
   message: Message;
   check: CheckResult;
+  /** What the user should know before sending ("Set your name in Settings to sign your notes"). */
+  hints: string[];
 }
 
 const TEMPLATE_OF: Partial<Record<RuleId, TemplateName>> = {
@@ -69,35 +73,63 @@ export async function draftForAction(
     getOpportunity(ctx, action.opportunityId),
     getContact(ctx, action.contactId),
   ]);
-  // The interview the note follows: the action's own, else the latest one the recipient was in.
-  const interviews = await listInterviews(ctx, opportunity.id);
+  // The interview the note follows: the action's own; for a check-in the latest one held (the
+  // recruiter may have coordinated only the first round); else the latest one the recipient
+  // was in. Interviews come sorted by start.
+  const held = (await listInterviews(ctx, opportunity.id)).filter(
+    (i) => i.status !== 'cancelled' && Temporal.Instant.compare(Temporal.Instant.from(i.start), ctx.now) <= 0,
+  );
   const interview = action.interviewId
     ? await getInterview(ctx, action.interviewId)
-    : (interviews
-        .filter((i) => i.status !== 'cancelled' && i.participants.some((p) => p.contactId === recipient.id))
-        .at(-1) ?? interviews.filter((i) => i.status !== 'cancelled').at(-1));
+    : action.rule === 'check-in'
+      ? held.at(-1)
+      : (held.filter((i) => i.participants.some((p) => p.contactId === recipient.id)).at(-1) ?? held.at(-1));
   const debrief = interview ? await getDebrief(ctx, interview.id) : null;
   const note = debrief?.notes.find((n) => n.contactId === recipient.id);
+  const thankYou = action.rule === 'thank-you';
+  // The point to add to an answer is per interview: only one interviewer's note carries it.
+  const addToAnswerTo =
+    thankYou && debrief && interview
+      ? addToAnswerReader(
+          debrief.addToAnswer,
+          interview.participants
+            .filter((p) => p.role === 'interviewer')
+            .map((p) => {
+              const n = debrief.notes.find((x) => x.contactId === p.contactId);
+              return { contactId: p.contactId, notes: n ? `${n.memorable} ${n.topics} ${n.problem}` : '' };
+            }),
+        )
+      : null;
+  const dateOf = (instant: Temporal.Instant) => formatDraftDate(instant, account.timeZone, account.locale);
 
   const data: DraftData = {
     recipient: { firstName: firstNameOf(recipient.displayName), fullName: recipient.displayName },
     company: opportunity.company,
     role: opportunity.role,
     round: interview?.round ?? null,
-    interviewDate: interview
-      ? formatDraftDate(Temporal.Instant.from(interview.start), account.timeZone)
-      : null,
+    interviewDate: interview ? dateOf(Temporal.Instant.from(interview.start)) : null,
     decisionDate: opportunity.decisionBy
-      ? formatDraftDate(
+      ? dateOf(
           Temporal.PlainDate.from(opportunity.decisionBy)
             .toZonedDateTime({ timeZone: account.timeZone, plainTime: '12:00' })
             .toInstant(),
-          account.timeZone,
         )
       : null,
-    notes: { memorable: note?.memorable ?? '', topics: note?.topics ?? '', problem: note?.problem ?? '' },
-    promises: action.rule === 'thank-you' ? (debrief?.promises ?? '') : '',
-    improve: action.rule === 'thank-you' ? (debrief?.improve ?? '') : '',
+    notes: {
+      memorable: note?.memorable ?? '',
+      topics: note?.topics ?? '',
+      problem: note?.problem ?? '',
+      promise:
+        thankYou && debrief
+          ? promiseFor(
+              note?.promise ?? '',
+              debrief.promises,
+              debrief.notes.some((n) => n.promise.trim() !== ''),
+            )
+          : '',
+    },
+    addToAnswer: debrief && addToAnswerTo === recipient.id ? debrief.addToAnswer : '',
+    variant: interview ? readerIndex(interview, recipient.id) : 0,
     sender: { name: account.displayName, signature: account.signature },
   };
   const rendered = renderDraft(await loadTemplate(dataDir, templateName), data);
@@ -110,5 +142,5 @@ export async function draftForAction(
     interviewId: interview?.id ?? null,
     actionKey: action.key,
   });
-  return { message, check: await checkMessage(ctx, message.id) };
+  return { message, check: await checkMessage(ctx, message.id), hints: rendered.hints };
 }

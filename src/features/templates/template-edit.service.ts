@@ -25,9 +25,14 @@ const SAMPLE = {
   round: 'System design',
   interviewDate: 'Tuesday, December 1',
   decisionDate: 'Friday, December 11',
-  notes: { memorable: 'the chaos drills', topics: 'caching', problem: 'slow builds' },
-  promises: 'a link to the talk',
-  improve: 'the capacity estimate',
+  notes: {
+    memorable: 'her story about the chaos drills',
+    topics: 'caching; queues',
+    problem: 'slow builds',
+    promise: 'a link to the talk',
+  },
+  addToAnswer: 'on caching I would also measure the hit rate first',
+  variant: 0,
   sender: { name: 'Alex Morgan', signature: 'Alex' },
 };
 

@@ -76,9 +76,9 @@ describe('template service', () => {
       role: 'Staff Platform Engineer',
       round: 'System design',
       interviewDate: 'Tuesday, December 8',
-      notes,
-      promises: 'the slides from my caching talk',
-      improve: '',
+      notes: { ...notes, promise: 'the slides from my caching talk' },
+      addToAnswer: '',
+      variant: 0,
       sender: { name: 'Sam Okafor', signature: null },
     });
     const found = checkNote({

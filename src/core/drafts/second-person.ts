@@ -1,0 +1,377 @@
+/**
+ * Debrief lines are written about a person ("she showed me the debugger she built", "Asked how
+ * I'd shard the ledger; liked my answer on queues"); a note is written to them. This turns the
+ * third-person references to the reader into second person, with the verbs agreeing ("she was"
+ * -> "you were", "he doesn't" -> "you don't"), and gives subject-less fragments their subject
+ * ("Asked how..." -> "You asked how..."). Tagging and lemmas come from the NLP library (see
+ * tagger.ts); the rules here only decide what to replace.
+ *
+ * When it cannot be sure who a pronoun means (both "she" and "he", another person named before a
+ * pronoun, "showed her slides" that could be either), it changes nothing and says so: the words
+ * stay as the user wrote them, and the checker points at them.
+ */
+import type { Tagger, Token } from './tagger';
+
+/** Who the note is addressed to. */
+export interface Reader {
+  /** The names the debrief may use for them: first name, full name as recorded. */
+  names: string[];
+}
+
+/** A rewritten debrief line. */
+export interface Rewritten {
+  text: string;
+  /** True when a pronoun's referent was unclear, so the text was left as written. */
+  unsure: boolean;
+  /** A clause with its own subject and verb ("you showed me...") or a noun phrase ("your story about..."). */
+  kind: 'sentence' | 'phrase';
+}
+
+const FEMININE = new Set(['she', 'her', 'hers', 'herself']);
+const MASCULINE = new Set(['he', 'him', 'his', 'himself']);
+const SUBJECTS = new Set(['i', 'you', 'we', 'they', 'she', 'he', 'it']);
+
+// Nouns for other people: a third-person pronoun after one of them may mean that person.
+const OTHER_PEOPLE = new Set([
+  'manager',
+  'boss',
+  'colleague',
+  'coworker',
+  'co-worker',
+  'teammate',
+  'cofounder',
+  'co-founder',
+  'founder',
+  'ceo',
+  'cto',
+  'cfo',
+  'vp',
+  'director',
+  'recruiter',
+  'interviewer',
+  'predecessor',
+  'successor',
+  'husband',
+  'wife',
+  'partner',
+  'son',
+  'daughter',
+  'kid',
+  'friend',
+  'mentor',
+  'intern',
+  'report',
+  'mother',
+  'father',
+  'sister',
+  'brother',
+  'hire',
+  'candidate',
+  'engineer',
+  'designer',
+  'lead',
+  'customer',
+  'client',
+  'user',
+]);
+
+// Verbs that take two objects: "showed her slides" may be her slides or slides shown to her.
+const DITRANSITIVE = new Set([
+  'give',
+  'show',
+  'send',
+  'tell',
+  'offer',
+  'bring',
+  'teach',
+  'hand',
+  'lend',
+  'pass',
+  'buy',
+]);
+
+// Past participles that open a fragment as an adjective ("Based in Berlin"): no tense to infer.
+const PARTICIPLE_ADJECTIVES = new Set([
+  'based',
+  'interested',
+  'excited',
+  'impressed',
+  'focused',
+  'involved',
+  'located',
+  'surprised',
+  'known',
+  'responsible',
+  'worried',
+  'concerned',
+  'keen',
+  'pleased',
+  'happy',
+  'curious',
+]);
+
+const isVerb = (t: Token | undefined): t is Token => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
+const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const sameCase = (model: string, word: string) => (/^[A-Z]/.test(model) ? capitalised(word) : word);
+
+/** A present-tense third-person-singular verb ("runs", "fixes", "carries", "is", "has", "does"). */
+function isThirdSingular(t: Token): boolean {
+  const w = t.text.toLowerCase();
+  if (w === 'is' || w === 'has' || w === 'does' || w === "'s") return true;
+  const l = t.lemma;
+  if (!w.endsWith('s') || w === l) return false;
+  return w === `${l}s` || w === `${l}es` || (l.endsWith('y') && w === `${l.slice(0, -1)}ies`);
+}
+
+/** A simple past ("asked", "built"): differs from its lemma, not -ing, not -s. */
+function isPast(t: Token): boolean {
+  const w = t.text.toLowerCase();
+  return t.pos === 'VERB' && w !== t.lemma && !w.endsWith('ing') && !isThirdSingular(t);
+}
+
+/** The verb form that agrees with "you", or null when the form stays ("showed", "would"). */
+function agreeWithYou(t: Token, next: Token | undefined): string | null {
+  const w = t.text.toLowerCase();
+  if (w === 'is') return 'are';
+  if (w === 'was') return 'were';
+  if (w === 'has') return 'have';
+  if (w === 'does') return 'do';
+  if (w === "'s") {
+    // "she's built" is has; "she's moving" / "she's great" is is.
+    const n = next && next.pos === 'ADV' ? undefined : next;
+    return n && n.pos === 'VERB' && isPast(n) ? "'ve" : "'re";
+  }
+  if (t.pos === 'VERB' && isThirdSingular(t)) return t.lemma;
+  return null;
+}
+
+/** Edits to the token list: replacements by index and insertions before an index. */
+class Edits {
+  readonly replace = new Map<number, string>();
+  readonly insertBefore = new Map<number, string>();
+}
+
+/** Make the verb(s) whose subject is now "you" agree, from token `from` to the end of the clause. */
+function agreeFrom(tokens: Token[], from: number, edits: Edits): void {
+  let i = from;
+  while (tokens[i]?.pos === 'ADV' || lower(tokens[i]) === 'also') i++;
+  const t = tokens[i];
+  if (!isVerb(t)) return;
+  const form = agreeWithYou(t, tokens[i + 1]);
+  if (form !== null) edits.replace.set(i, form);
+  // A second verb sharing the subject: "runs the team and writes the docs".
+  for (let j = i + 1; j < tokens.length; j++) {
+    const tj = tokens[j] as Token;
+    if (tj.pos === 'PUNCT' && /[.;!?]/.test(tj.text)) return;
+    if (tj.pos === 'PRON' || tj.pos === 'SCONJ' || lower(tj) === 'that') return;
+    if (tj.pos === 'CCONJ') {
+      let k = j + 1;
+      while (tokens[k]?.pos === 'ADV') k++;
+      const v = tokens[k];
+      if (isVerb(v) && (isThirdSingular(v) || lower(v) === 'was')) {
+        const f = agreeWithYou(v, tokens[k + 1]);
+        if (f !== null) edits.replace.set(k, f);
+      }
+    }
+  }
+}
+
+/** Indices where a reader's name is used: [start, length]. */
+function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const names = reader.names
+    .map((n) => n.trim().split(/\s+/).filter(Boolean))
+    .filter((n) => n.length > 0)
+    .sort((a, b) => b.length - a.length);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const words of names) {
+      if (words.every((w, k) => tokens[i + k]?.text === w)) {
+        spans.push([i, words.length]);
+        i += words.length - 1;
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/** Why a line cannot be rewritten with certainty, or null when it can. */
+function unsureReason(tokens: Token[], readerAt: Set<number>): string | null {
+  const words = tokens.map((t) => t.text.toLowerCase());
+  const fem = words.some((w, i) => FEMININE.has(w) && tokens[i]?.pos === 'PRON');
+  const masc = words.some((w, i) => MASCULINE.has(w) && tokens[i]?.pos === 'PRON');
+  if (fem && masc) return 'both she and he';
+  // Another person, then a pronoun: "her manager Tom said he..." - he may be Tom.
+  let otherSeen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const w = words[i] ?? '';
+    if (
+      (t.pos === 'NOUN' && OTHER_PEOPLE.has(t.lemma)) ||
+      (t.pos === 'PROPN' && !readerAt.has(i) && isVerb(tokens[i + 1]))
+    )
+      otherSeen = true;
+    else if (otherSeen && t.pos === 'PRON' && (FEMININE.has(w) || MASCULINE.has(w)))
+      return 'another person named first';
+    // "showed her slides": her slides, or slides shown to her?
+    if (w === 'her' && t.pos === 'PRON') {
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      if (
+        prev &&
+        isVerb(prev) &&
+        DITRANSITIVE.has(prev.lemma) &&
+        next &&
+        (next.pos === 'NOUN' || next.pos === 'ADJ')
+      )
+        return 'her: possessive or object';
+    }
+  }
+  return null;
+}
+
+/** Is `her` at i possessive ("her team", "her new team") rather than an object ("thanked her")? */
+function herIsPossessive(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next) return false;
+  if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return true;
+  if (next.pos === 'ADJ' || next.pos === 'ADV') {
+    const after = tokens[i + 2];
+    return after !== undefined && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ');
+  }
+  return false;
+}
+
+/** Clause boundaries: indices of the first token of each clause (after ; . ! ?). */
+function clauseStarts(tokens: Token[]): number[] {
+  const starts = [0];
+  tokens.forEach((t, i) => {
+    if (t.pos === 'PUNCT' && /^[.;!?]$/.test(t.text) && i + 1 < tokens.length) starts.push(i + 1);
+  });
+  return starts;
+}
+
+/** A fragment with no subject that opens on a finite verb ("Asked how...", "Runs the team"). */
+function fragmentVerbAt(tokens: Token[], start: number, end: number): number | null {
+  let i = start;
+  while (i < end && tokens[i]?.pos === 'ADV') i++;
+  const t = tokens[i];
+  if (t?.pos !== 'VERB' || PARTICIPLE_ADJECTIVES.has(t.text.toLowerCase())) return null;
+  return isPast(t) || isThirdSingular(t) ? i : null;
+}
+
+function render(tokens: Token[], edits: Edits): string {
+  let out = '';
+  tokens.forEach((t, i) => {
+    const inserted = edits.insertBefore.get(i);
+    const replaced = edits.replace.get(i);
+    if (inserted !== undefined) out += `${t.before}${inserted} `;
+    const before = inserted !== undefined ? '' : t.before;
+    if (replaced === undefined) out += before + t.text;
+    else if (replaced !== '') out += before + replaced;
+  });
+  return out;
+}
+
+/**
+ * Sentence or noun phrase: does a finite verb follow a subject ("you showed...", "your team
+ * runs...")? A bare plural opening ("flaky deploys on Fridays") is read as a phrase: taggers
+ * often take its noun for a verb, and as a phrase it still reads right in a note.
+ */
+function kindOf(tokens: Token[]): 'sentence' | 'phrase' {
+  const v = tokens.findIndex(isVerb);
+  if (v < 0) return 'phrase';
+  const verb = tokens[v] as Token;
+  if (verb.text.toLowerCase().endsWith('ing') && verb.pos === 'VERB') return 'phrase';
+  if (v === 0) return 'sentence';
+  const head = tokens.slice(0, v);
+  const first = head[0] as Token;
+  const w0 = first.text.toLowerCase();
+  if (head.length === 1 && SUBJECTS.has(w0)) return 'sentence';
+  const determined =
+    first.pos === 'DET' || first.pos === 'PROPN' || (first.pos === 'PRON' && !SUBJECTS.has(w0));
+  const nounPhrase = head.every(
+    (t) =>
+      ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(t.pos) ||
+      (t.pos === 'PRON' && !SUBJECTS.has(t.text.toLowerCase())) ||
+      (t.pos === 'PUNCT' && t.text === '-'),
+  );
+  return determined && nounPhrase ? 'sentence' : 'phrase';
+}
+
+/**
+ * Rewrite a debrief line about the reader into second person. Pure and idempotent: a line
+ * already in second person comes back as it was.
+ */
+export function toSecondPerson(text: string, reader: Reader, tag: Tagger): Rewritten {
+  const trimmed = text.trim();
+  if (!trimmed) return { text: '', unsure: false, kind: 'phrase' };
+  const tokens = tag(trimmed);
+  const readerAt = new Set<number>();
+  const spans = nameSpans(tokens, reader);
+  for (const [s, n] of spans) for (let k = 0; k < n; k++) readerAt.add(s + k);
+  if (unsureReason(tokens, readerAt)) return { text: trimmed, unsure: true, kind: kindOf(tokens) };
+
+  const edits = new Edits();
+  // The reader's name: "Priya's team" -> "your team"; "Priya showed" -> "you showed".
+  for (const [s, n] of spans) {
+    const after = tokens[s + n];
+    for (let k = 1; k < n; k++) edits.replace.set(s + k, '');
+    if (after && after.pos === 'PART' && /^'s$|^’s$/.test(after.text)) {
+      edits.replace.set(s, sameCase(tokens[s]?.text ?? '', 'your'));
+      edits.replace.set(s + n, '');
+    } else {
+      edits.replace.set(s, s === 0 ? 'You' : 'you');
+      if (isVerb(after)) agreeFrom(tokens, s + n, edits);
+    }
+  }
+  tokens.forEach((t, i) => {
+    if (t.pos !== 'PRON') return;
+    const w = t.text.toLowerCase();
+    if (w === 'she' || w === 'he') {
+      edits.replace.set(i, sameCase(t.text, 'you'));
+      agreeFrom(tokens, i + 1, edits);
+    } else if (w === 'him') edits.replace.set(i, sameCase(t.text, 'you'));
+    else if (w === 'himself' || w === 'herself') edits.replace.set(i, sameCase(t.text, 'yourself'));
+    else if (w === 'hers') edits.replace.set(i, sameCase(t.text, 'yours'));
+    else if (w === 'his') {
+      const next = tokens[i + 1];
+      const standalone = !next || next.pos === 'PUNCT' || next.pos === 'ADP' || next.pos === 'CCONJ';
+      edits.replace.set(i, sameCase(t.text, standalone ? 'yours' : 'your'));
+    } else if (w === 'her')
+      edits.replace.set(i, sameCase(t.text, herIsPossessive(tokens, i) ? 'your' : 'you'));
+  });
+
+  // Fragments: each clause that opens on a finite verb gets "you" as its subject.
+  const starts = clauseStarts(tokens);
+  const fragmentClauses: number[] = [];
+  starts.forEach((start, c) => {
+    const end = starts[c + 1] ?? tokens.length;
+    const v = fragmentVerbAt(tokens, start, end);
+    if (v === null) return;
+    const verb = tokens[v] as Token;
+    const first = v === 0 || /[.!?]/.test(tokens[start - 1]?.text ?? '');
+    edits.insertBefore.set(v, first ? 'You' : 'you');
+    const agreed = agreeWithYou(verb, tokens[v + 1]);
+    edits.replace.set(v, agreed ?? verb.text.toLowerCase());
+    agreeFrom(tokens, v + 1, edits); // a coordinated second verb
+    fragmentClauses.push(c);
+  });
+  // "You asked X; you liked Y" reads as one sentence: "You asked X, and you liked Y".
+  const semicolons = starts.slice(1).map((s) => s - 1);
+  if (
+    fragmentClauses.length === starts.length &&
+    starts.length > 1 &&
+    semicolons.every((i) => tokens[i]?.text === ';')
+  ) {
+    semicolons.forEach((i, k) => {
+      edits.replace.set(i, k === semicolons.length - 1 ? ', and' : ',');
+    });
+  }
+  if (edits.replace.size === 0 && edits.insertBefore.size === 0) {
+    return { text: trimmed, unsure: false, kind: kindOf(tokens) };
+  }
+  const out = render(tokens, edits).replace(/ +,/g, ',').replace(/\s+/g, ' ').trim();
+  return { text: out, unsure: false, kind: kindOf(tag(out)) };
+}
