@@ -9,7 +9,7 @@ import { listEvents } from '../events/event.repository';
 import { listInterviews } from '../interviews/interview.service';
 import { readJsonObject } from '../json-columns';
 import { listMessages } from '../messages/message.service';
-import { getToday } from '../plan/plan.service';
+import { getOpportunityPlan } from '../plan/plan.service';
 import { getOpportunity } from './opportunity.service';
 
 export interface TimelineEvent {
@@ -35,12 +35,12 @@ export interface OpportunityOverview {
 
 export async function getOpportunityOverview(ctx: ServiceContext, id: string): Promise<OpportunityOverview> {
   const opportunity = await getOpportunity(ctx, id);
-  const [interviews, contacts, messages, events, today] = await Promise.all([
+  const [interviews, contacts, messages, events, actions] = await Promise.all([
     listInterviews(ctx, id),
     listContacts(ctx),
     listMessages(ctx, id),
     listEvents(ctx.db, ctx.actor.accountId, id),
-    getToday(ctx),
+    getOpportunityPlan(ctx, id),
   ]);
   const involved = new Set<string>(opportunity.recruiterId ? [opportunity.recruiterId] : []);
   for (const i of interviews) for (const p of i.participants) involved.add(p.contactId);
@@ -59,6 +59,6 @@ export async function getOpportunityOverview(ctx: ServiceContext, id: string): P
       messageId: e.message_id,
       data: readJsonObject(e.data),
     })),
-    actions: today.actions.filter((a) => a.opportunityId === id),
+    actions,
   };
 }
