@@ -62,7 +62,10 @@ function lemmaTable(): Map<string, string> {
   if (lemmas) return lemmas;
   const table = new Map<string, string>(Object.entries(IRREGULAR));
   for (const verb of VERBS.split(' ')) {
-    for (const forms of nlp(verb).verbs().conjugate()) {
+    // Tagged first: alone, "mean" or "pester" would not be read as a verb.
+    const doc = nlp(verb);
+    doc.tag('Verb');
+    for (const forms of doc.verbs().conjugate()) {
       for (const form of Object.values(forms)) {
         // "will beg" is the future tense: only single words are inflections.
         if (typeof form === 'string' && !form.includes(' ')) table.set(form.toLowerCase(), verb);
@@ -71,11 +74,29 @@ function lemmaTable(): Map<string, string> {
     table.set(verb, verb);
   }
   for (const noun of NOUNS.split(' ')) {
-    table.set(nlp(noun).nouns().toPlural().text().toLowerCase(), noun);
+    const doc = nlp(noun);
+    doc.tag('Singular');
+    table.set(doc.nouns().toPlural().text().toLowerCase(), noun);
     table.set(noun, noun);
   }
   lemmas = table;
   return table;
+}
+
+let lexicon: object | null = null;
+
+/** compromise's word list (`model().one.lexicon`), read through its untyped model. */
+function loadLexicon(): object {
+  const model = nlp.model();
+  const one = 'one' in model ? model.one : null;
+  const found = one && typeof one === 'object' && 'lexicon' in one ? one.lexicon : null;
+  return found && typeof found === 'object' ? found : {};
+}
+
+/** True for a word compromise's English lexicon knows ("global", "united", "square"). */
+export function isCommonWord(word: string): boolean {
+  lexicon ??= loadLexicon();
+  return Object.hasOwn(lexicon, word.toLowerCase());
 }
 
 /** The lemma of a normalized word, for the rules' vocabulary; other words are their own lemma. */
@@ -138,12 +159,13 @@ export function sentences(text: string): Sentence[] {
 
 /**
  * A phrase pattern over lemmas: words separated by spaces; `a|b` is either; a trailing `?`
- * makes a slot optional; `*N` skips up to N words; a leading `^` anchors it to the sentence start. A slot matches a word's lemma or its form.
+ * makes a slot optional; `*N` skips up to N words; a leading `^` anchors it to the sentence start
+ * and `$` stands for its end. A slot matches a word's lemma or its form.
  */
 export interface Pattern {
   /** Written with a leading `^`: matches at the start of a sentence only. */
   anchored: boolean;
-  slots: Array<{ words: ReadonlySet<string>; optional: boolean } | { skip: number }>;
+  slots: Array<{ words: ReadonlySet<string>; optional: boolean } | { skip: number } | { end: true }>;
 }
 
 /** Compile `i would|will *1 do anything|whatever`. */
@@ -153,6 +175,7 @@ export function pattern(source: string): Pattern {
   return {
     anchored,
     slots: (anchored ? parts.slice(1) : parts).map((slot) => {
+      if (slot === '$') return { end: true as const };
       const skip = /^\*(\d+)$/.exec(slot);
       if (skip) return { skip: Number(skip[1]) };
       const optional = slot.endsWith('?');
@@ -165,6 +188,7 @@ function matchFrom(p: Pattern, words: Sentence, slot: number, at: number): numbe
   if (slot === p.slots.length) return at;
   const s = p.slots[slot];
   if (!s) return at;
+  if ('end' in s) return at === words.length ? matchFrom(p, words, slot + 1, at) : null;
   if ('skip' in s) {
     for (let n = 0; n <= s.skip && at + n <= words.length; n++) {
       const end = matchFrom(p, words, slot + 1, at + n);

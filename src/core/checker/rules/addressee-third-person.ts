@@ -71,7 +71,8 @@ export function checkAddresseeThirdPerson(input: CheckInput, greeting: Greeting 
   all.forEach((words, si) => {
     words.forEach((w, wi) => {
       if (!PRONOUNS.has(w.norm) || w.start < greetingEnd) return;
-      const nearby = [...(all[si - 1] ?? []), ...words.slice(0, wi)];
+      // The pronoun's antecedent is most likely in this sentence or the two before it.
+      const nearby = [...(all[si - 2] ?? []), ...(all[si - 1] ?? []), ...words.slice(0, wi)];
       if (someoneElse(nearby, input.body, notThem)) return;
       const written = input.body.slice(w.start, w.end);
       out.push(

@@ -30,54 +30,88 @@ const PRESSURE = 'puts pressure on them';
 
 const JOB = 'job|role|position|offer|opportunity|work';
 
+// Ways of saying "now": each is its own pattern, since a slot is one word.
+const NOW = ['as soon as possible', 'immediately|urgently|asap', 'right away', 'today|tonight|tomorrow'];
+
 const PHRASES: Phrase[] = [
   // Desperation: "I'd do anything", "I'll do whatever it takes", "ready to do anything".
   phrase('i would|will|could|can *2 do anything|whatever', DESPERATE),
   phrase('willing|ready|prepared to do anything|whatever', DESPERATE),
-  phrase('whatever it take', DESPERATE),
-  phrase('i be *2 desperate', DESPERATE),
-  phrase('desperately|desperation', DESPERATE),
+  phrase('i *3 whatever it take', DESPERATE),
+  phrase('i *2 desperate|desperately|desperation', DESPERATE),
   phrase('work for free|nothing', DESPERATE),
+  phrase('work harder than anyone|anybody', DESPERATE),
   // Pleading: "give me a chance", "won't let you down", "I'm begging you".
   phrase('beg|plead', PLEADING),
+  phrase('pretty please', PLEADING),
   phrase('^ please? just? give me *2 chance|shot', PLEADING),
-  phrase('please|just|you|only give me *2 chance|shot', PLEADING, 'for thank thanks would will could'),
+  phrase('please|just give me *2 chance|shot', PLEADING, 'for thank thanks would will could'),
+  phrase('if you *1 give me *2 chance|shot', PLEADING),
   phrase('ask|asking for *1 one|another|a chance|shot', PLEADING),
   phrase('not|never let you down', PLEADING),
+  phrase('not|never disappoint you', PLEADING),
   phrase('you will|would not regret', PLEADING),
   phrase('please|just hire me', PLEADING),
   phrase('my last|only hope|chance', PLEADING),
   // Neediness: "I really need this job", "this role means everything to me".
-  phrase(`i *2 need this|the|that ${JOB}`, NEEDY),
+  phrase(`i *2 need this|that ${JOB}`, NEEDY),
+  phrase(`i really|truly|desperately|badly|so|just need the ${JOB}`, NEEDY),
+  phrase('i really|truly|desperately|badly|so|just need this|it $', NEEDY),
+  phrase('need this|it so badly|much', NEEDY),
   phrase(`i *2 want this|the|that ${JOB} so badly|much`, NEEDY),
   phrase(`${JOB} *3 mean the? everything|world`, NEEDY),
   phrase('mean the? everything|world to me', NEEDY),
   phrase('can not afford to lose|miss', NEEDY),
   // Chasing: "haven't heard back", "sorry to bother you again", "just following up again".
-  phrase('not *2 hear back|anything', CHASING),
+  phrase('not *2 hear back', CHASING),
+  phrase('not *2 hear anything yet|since|from|back', CHASING),
   phrase('not *1 hear from you|anyone', CHASING),
-  phrase('you *2 not *1 reply|respond|answer|get|write', CHASING),
+  phrase('still *2 not *1 hear', CHASING),
+  phrase('have hear nothing', CHASING),
+  phrase('never *2 reply|response|answer|back', CHASING),
+  phrase('you *2 not *1 reply|respond|answer', CHASING),
+  phrase('you *2 not *1 get|write back', CHASING),
   phrase('why have|has|do|did not you|anyone', CHASING),
-  phrase('sorry|apology|apologize|apologise *3 bother|pester|bug|trouble|nag|chase|hassle|spam', CHASING),
+  phrase(
+    'sorry|apology|apologize|apologise *3 bother|pester|bug|trouble|nag|chase|hassle|spam|pain|nuisance|pest',
+    CHASING,
+  ),
   phrase('follow|check|reach up|in|out *2 again', CHASING),
   phrase('follow|check|reach up|in|out *2 once|yet more|again', CHASING),
-  phrase('for the second|third|fourth|fifth|umpteenth time', CHASING),
-  phrase('still wait', CHASING),
-  phrase('any update|news|word *3 yet|at all', CHASING),
-  phrase('email|write|message|ping|call|contact|reach *4 several|multiple|many|numerous time', CHASING),
-  phrase('as i *1 say|mention|write in my last|previous|earlier', CHASING),
+  phrase(
+    'follow|check|write|email|reach|ask|contact *3 for the second|third|fourth|fifth|umpteenth time',
+    CHASING,
+  ),
+  phrase('i|we *2 still wait', CHASING),
+  phrase('have be wait *3 hear|reply|response|answer|news|update|decision', CHASING),
+  phrase('can not wait any longer', CHASING),
+  phrase('any update|news|word *3 at all', CHASING),
+  phrase(
+    'email|write|message|ping|call|contact|reach|try to? you|out *2 several|multiple|many|numerous time',
+    CHASING,
+  ),
+  phrase(
+    'as i *1 say|mention|write|note in my last|previous|earlier email|message|note|mail|letter',
+    CHASING,
+  ),
+  phrase('do|did you get|receive|see my *1 last|previous|earlier email|message|note', CHASING),
+  phrase('bump|bumping this|up|my', CHASING),
   // Pressure: "please let me know ASAP", "I need an answer by Friday".
   phrase('asap', PRESSURE),
-  phrase(
-    'know|back|reply|respond|answer|decision|decide *3 as soon as possible|immediately|urgently|right away',
-    PRESSURE,
-  ),
-  phrase('let me know|hear today|tonight|tomorrow', PRESSURE),
+  ...NOW.flatMap((now) => [
+    phrase(`me know *2 ${now}`, PRESSURE),
+    phrase(`back to me *2 ${now}`, PRESSURE),
+    phrase(`please|you *1 reply|respond|answer|decide *3 ${now}`, PRESSURE),
+  ]),
+  phrase('know|respond|reply|answer|back|decide by end|tomorrow|tonight|today|close', PRESSURE),
   phrase(
     'need|expect|require|must *3 answer|decision|response|reply|update|know|hear *1 by|now|today|immediately|tomorrow|asap|soon',
     PRESSURE,
   ),
-  phrase('be urgent', PRESSURE),
+  phrase('need|expect|require|must *3 answer|decision|response|reply this week', PRESSURE),
+  phrase('need to hear from you|back', PRESSURE),
+  phrase('this be *1 urgent', PRESSURE),
+  phrase('urgent matter|request', PRESSURE),
   phrase('urgently need|require|respond|reply|hear|know', PRESSURE),
 ];
 
@@ -96,7 +130,7 @@ const RAW: Array<{ re: RegExp; why: string }> = [
   },
 ];
 
-function phraseSpans(words: Sentence): Array<{ start: number; end: number; why: string }> {
+function phraseSpans(words: Sentence, body: string): Array<{ start: number; end: number; why: string }> {
   const out: Array<{ start: number; end: number; why: string }> = [];
   for (const { p, why, notAfter } of PHRASES) {
     for (const m of matches(p, words)) {
@@ -110,7 +144,9 @@ function phraseSpans(words: Sentence): Array<{ start: number; end: number; why: 
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1];
     const b = words[i];
-    if (a && b && a.norm === b.norm && INTENSIFIERS.has(a.norm) && a.start !== b.start) {
+    // "really really", "so, so" — not "so-so".
+    const between = a && b ? body.slice(a.end, b.start) : '';
+    if (a && b && a.norm === b.norm && INTENSIFIERS.has(a.norm) && /^[\s,]+$/.test(between)) {
       out.push({ start: a.start, end: b.end, why: 'overdoes it (a word repeated for emphasis)' });
     }
   }
@@ -120,7 +156,7 @@ function phraseSpans(words: Sentence): Array<{ start: number; end: number; why: 
 /** Report each needy, pushy or chasing phrase with its span. */
 export function checkDesperateTone(input: CheckInput): Finding[] {
   const found: Array<{ start: number; end: number; why: string }> = [];
-  for (const words of sentences(input.body)) found.push(...phraseSpans(words));
+  for (const words of sentences(input.body)) found.push(...phraseSpans(words, input.body));
   for (const { re, why } of RAW) {
     for (const m of input.body.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, why });
   }

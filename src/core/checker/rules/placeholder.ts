@@ -48,6 +48,8 @@ const PATTERNS: RegExp[] = [
   /%[A-Za-z][A-Za-z_]{1,30}%/g, // %NAME%
   /\$\{[^}\n]{1,30}\}|\$[A-Z][A-Z_]{2,30}\b|\$(?:first_?name|last_?name|name|company|role|title)\b/gi, // ${name}, $COMPANY
   /\b[a-z]+_(?:name|company|role|title|date|position)\b/gi, // first_name left bare
+  // A note to self in parentheses: "(insert company name)", "(add something specific)".
+  /\((?:insert|add|enter|fill in|replace|name of|company name|your name|recipient|interviewer'?s? name)\b[^)\n]{0,40}\)/gi,
   // Title-case blanks: "Hi First Name,", "Insert Company Here".
   /\b(?:First|Last|Full|Company|Recipient|Interviewer|Manager)[ \t]+Name\b|\b(?:Insert|Add)[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+Here\b/gu,
   /\bX{3,}\b|\bx{3,}\b/g,

@@ -8,8 +8,8 @@ import type { CheckInput, Finding } from '../types';
 
 /** "Monday 21 December" (en-GB) or "Monday, December 21" (en-US), in the user's zone. */
 export function dayName(instant: string, timeZone: string, locale: string): string {
-  const day = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone);
-  return day.toLocaleString(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone });
+  const day = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate();
+  return day.toLocaleString(locale, { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
 /** Span 0..0: the finding is about the send time, not the text. */

@@ -5,6 +5,7 @@
  */
 import { finding, quote } from '../finding';
 import { companyForms, findCompany } from '../names';
+import { isCommonWord } from '../nlp';
 import { fold } from '../text';
 import type { CheckInput, Finding } from '../types';
 
@@ -44,7 +45,8 @@ const GENERIC_FIRST = new Set(
 function otherForms(company: string): string[] {
   const forms = companyForms(company);
   const first = company.trim().split(/[\s,]+/)[0] ?? '';
-  if (first.length >= 3 && /^\p{Lu}/u.test(first) && !GENERIC_FIRST.has(fold(first))) forms.push(first);
+  const distinctive = !GENERIC_FIRST.has(fold(first)) && !isCommonWord(first);
+  if (first.length >= 3 && /^\p{Lu}/u.test(first) && distinctive) forms.push(first);
   return [...new Set(forms)];
 }
 
