@@ -1,4 +1,6 @@
 /** Where the CLI reads and writes, injected so tests run commands in-process on real stores. */
+import { type AppError, invalid } from '../core/errors';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -9,6 +11,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   /** Ask a yes/no question on the terminal (only used when stdinIsTTY); absent in tests. */
   confirm?: (question: string) => Promise<boolean>;
+  /** Ask for a secret on the terminal without echoing it (only used when stdinIsTTY). */
+  readSecret?: (prompt: string) => Promise<string>;
   cwd: string;
 }
 
@@ -37,6 +41,39 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
+    readSecret,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * Read one line from the terminal in raw mode, echoing nothing, so a password never shows on
+ * screen nor lands in the shell's history. Ctrl+C or Ctrl+D cancels.
+ */
+function readSecret(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const done = (err: AppError | null) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(text);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done(null);
+        if (ch === '\u0003' || ch === '\u0004')
+          return done(invalid('password: cancelled; nothing was saved.', 'password'));
+        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1);
+        else text += ch;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
 }

@@ -38,6 +38,7 @@ import {
 import { syncReplies } from '../../features/replies/replies.service';
 import { loadSecretBox, type SecretBox } from '../../features/secrets/secret-box';
 import { formatLocal } from '../format';
+import { withPassword } from '../mail-password';
 import { present, printJson, table } from '../output';
 import { type CommandKit, EXIT } from '../program';
 import { resolveId } from '../resolve';
@@ -50,24 +51,26 @@ const depsOf = (s: Session) => ({ dialect: s.store.dialect, box: boxOf(s) });
 /** `config set smtp URL`, `config set imap URL`, `config set mail-signature TEXT`: merged into config's keys. */
 export const MAIL_CONFIG_KEYS: Record<string, ConfigKey> = {
   smtp: {
-    usage: 'smtp://user:password@host:587 or smtps://…:465 (?from=Name <you@example.com>), or "none"',
+    usage:
+      'smtps://user@host:465 or smtp://user@host:587 (?from=Name <you@example.com>); the password is asked for, piped, or read from AFTERVIEW_SMTP_PASSWORD; or "none"',
     set: async (s, value) => {
       if (value === 'none') {
         await clearMailServer(s.ctx, 'smtp');
         return 'SMTP disconnected; its password is deleted.';
       }
-      const settings = await setSmtpUrl(s.ctx, boxOf(s), value);
+      const settings = await setSmtpUrl(s.ctx, boxOf(s), await withPassword('smtp', value, s.io));
       return `SMTP set to ${settings.smtpUrl}, sending as ${settings.fromAddress}${settings.smtpPasswordSet ? ' (password stored encrypted)' : ''}. Check it with: afterview mail test`;
     },
   },
   imap: {
-    usage: 'imap://user:password@host:143 or imaps://…:993, or "none"',
+    usage:
+      'imaps://user@host:993 or imap://user@host:143; the password is asked for, piped, or read from AFTERVIEW_IMAP_PASSWORD; or "none"',
     set: async (s, value) => {
       if (value === 'none') {
         await clearMailServer(s.ctx, 'imap');
         return 'IMAP disconnected; its password is deleted.';
       }
-      const settings = await setImapUrl(s.ctx, boxOf(s), value);
+      const settings = await setImapUrl(s.ctx, boxOf(s), await withPassword('imap', value, s.io));
       return `IMAP set to ${settings.imapUrl}${settings.imapPasswordSet ? ' (password stored encrypted)' : ''}. Check it with: afterview mail test`;
     },
   },
