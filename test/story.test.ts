@@ -128,23 +128,29 @@ describe('the playbook, end to end through the CLI', () => {
   });
 
   it('the debrief feeds two different, personal drafts that pass the checker', async () => {
-    const debrief = (contact: string, memorable: string) =>
-      cli.run(
-        [
-          'debrief',
-          '--interview',
-          ids.interview,
-          '--contact',
-          contact,
-          '--memorable',
-          memorable,
-          '--promise',
-          'the load-testing write-up',
-        ],
-        { now: '2026-12-08T11:40' },
-      );
-    expect((await debrief(ids.priya, 'her story about sharding the payments ledger')).code).toBe(0);
-    expect((await debrief(ids.siobhan, 'the on-call rotation she redesigned')).code).toBe(0);
+    // One command, a group of options per --contact; --improve is private.
+    const saved = await cli.run(
+      [
+        'debrief',
+        '--interview',
+        ids.interview,
+        '--contact',
+        ids.priya,
+        '--memorable',
+        'her story about sharding the payments ledger',
+        '--promise',
+        'the load-testing write-up',
+        '--contact',
+        ids.siobhan,
+        '--memorable',
+        'the on-call rotation she redesigned',
+        '--improve',
+        'practise the capacity estimate out loud',
+      ],
+      { now: '2026-12-08T11:40' },
+    );
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('what to practise stays private');
     const r = await cli.run(['draft', '--interview', ids.interview, '--json'], { now: '2026-12-08T12:00' });
     expect(r.code).toBe(0);
     const drafts = r.json<{
@@ -155,8 +161,13 @@ describe('the playbook, end to end through the CLI', () => {
     expect(a?.body).not.toBe(b?.body);
     const toPriya = drafts.find((d) => d.contactIds[0] === ids.priya);
     expect(toPriya?.body).toContain('Hi Priya,');
-    expect(toPriya?.body).toContain('sharding the payments ledger');
-    expect(drafts.find((d) => d.contactIds[0] === ids.siobhan)?.body).toContain('Hi Siobhán,');
+    expect(toPriya?.body).toContain('your story about sharding the payments ledger');
+    expect(toPriya?.body).toContain('send you the load-testing write-up');
+    const toSiobhan = drafts.find((d) => d.contactIds[0] === ids.siobhan)?.body;
+    expect(toSiobhan).toContain('Hi Siobhán,');
+    expect(toSiobhan).toMatch(/the on-call rotation you redesigned/i);
+    expect(toSiobhan).not.toContain('load-testing');
+    for (const d of drafts) expect(d.body).not.toContain('capacity estimate');
     for (const d of drafts) expect(d.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect((await today('2026-12-08T12:00')).some((a) => a.rule === 'debrief')).toBe(false);
   });

@@ -33,22 +33,30 @@ export function registerDraftCommands(program: Command, kit: CommandKit): void {
               ),
             ];
         const people = new Map((await listContacts(s.ctx)).map((c) => [c.id, c]));
-        present(s, { drafts: results.map((r) => ({ ...r.message, findings: r.check.findings })) }, () =>
-          results.length === 0
-            ? 'Nothing to draft: every interviewer has been thanked already.'
-            : results
-                .map((r) => {
-                  const to = people.get(r.message.contactIds[0] ?? '');
-                  return [
-                    `── Draft ${r.message.id} to ${to?.displayName ?? '?'} <${to?.emails[0] ?? 'no email yet'}>`,
-                    `Subject: ${r.message.subject}`,
-                    '',
-                    r.message.body,
-                    '',
-                    `Check: ${formatFindings(r.message.body, r.check.findings).replaceAll('\n', '\n       ')}`,
-                  ].join('\n');
-                })
-                .join('\n\n'),
+        present(
+          s,
+          { drafts: results.map((r) => ({ ...r.message, findings: r.check.findings, hints: r.hints })) },
+          () =>
+            results.length === 0
+              ? 'Nothing to draft: every interviewer has been thanked already.'
+              : results
+                  .map((r) => {
+                    const to = people.get(r.message.contactIds[0] ?? '');
+                    return [
+                      `── Draft ${r.message.id} to ${to?.displayName ?? '?'} <${to?.emails[0] ?? 'no email yet'}>`,
+                      `Subject: ${r.message.subject}`,
+                      '',
+                      r.message.body,
+                      '',
+                      `Check: ${formatFindings(r.message.body, r.check.findings).replaceAll('\n', '\n       ')}`,
+                      // "Set your name in Settings to sign your notes", a line left in the third person...
+                      ...r.hints.map(
+                        (h) =>
+                          `Note:  ${h.startsWith('Set your name in Settings') ? `${h} (afterview config set name "Your Name")` : h}`,
+                      ),
+                    ].join('\n');
+                  })
+                  .join('\n\n'),
         );
       }),
     );
