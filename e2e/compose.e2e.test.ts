@@ -105,7 +105,9 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
   // A failed test leaves a photograph of the page as it was, and the server's log.
   beforeEach((ctx) => {
     onTestFailed(async () => {
-      await page.screenshot({ path: `${SHOTS}/failed-${ctx.task.name.slice(0, 40)}.png`, fullPage: true }).catch(() => {});
+      await page
+        .screenshot({ path: `${SHOTS}/failed-${ctx.task.name.slice(0, 40)}.png`, fullPage: true })
+        .catch(() => {});
       console.error(server.output().split('\n').slice(-30).join('\n'));
     });
   });

@@ -2,7 +2,21 @@ import { AppPage } from './app-page';
 
 export class ComposePage extends AppPage {
   readonly path = '/compose';
-  readonly heading = /Write a note|Done|Sending|Scheduled|Already sent/;
+  readonly heading = /Write a note|Done|Sending|Scheduled|Already sent|Already done/;
+
+  /**
+   * Open a Compose URL. Another test run rebuilding the web app empties dist/web for a moment, and
+   * the server then answers 404: wait for the build to finish rather than fail on it.
+   */
+  override async open(path = this.path): Promise<this> {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const res = await this.page.goto(new URL(path, this.baseUrl).href);
+      if (res?.status() !== 404) break;
+      await this.page.waitForTimeout(2000);
+    }
+    await this.waitReady();
+    return this;
+  }
 
   body() {
     return this.page.getByLabel('Note', { exact: true });

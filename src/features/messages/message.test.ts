@@ -1,9 +1,11 @@
 import { expect, it } from 'vitest';
 import { createTestContext } from '../../../test/context';
+import { TEST_BOX } from '../../../test/mail/outbox-fixtures';
 import { describeEachDialect } from '../../../test/store';
 import { listEvents } from '../events/event.repository';
 import { addInterview } from '../interviews/interview.service';
 import { addOpportunity } from '../opportunities/opportunity.service';
+import { scheduleSend } from '../outbox/outbox.service';
 import { insertMessage, insertMessageContacts } from './message.repository';
 import { getMessage, listMessages, markSent, recordMessage, saveDraft, updateDraft } from './message.service';
 import { noteForAction } from './note-for-action.service';
@@ -142,6 +144,9 @@ describeEachDialect('message service', (t) => {
       },
     ]);
     await expect(markSent(ctx, 'legacy-draft')).rejects.toThrow(
+      /addressed to Sam Ortiz.*meant for Priya Raman/,
+    );
+    await expect(scheduleSend(ctx, { box: TEST_BOX }, 'legacy-draft')).rejects.toThrow(
       /addressed to Sam Ortiz.*meant for Priya Raman/,
     );
     expect((await getMessage(ctx, 'legacy-draft')).status).toBe('draft');

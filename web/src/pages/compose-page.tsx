@@ -36,9 +36,16 @@ export function ComposePage() {
         if (target.contactId && !ids.includes(target.contactId)) ids.unshift(target.contactId);
         setPeople(new Map(all.map((p) => [p.id, p])));
         setChoices(ids);
-        // Opened for an interview without naming anyone: the first interviewer.
+        // Opened for an interview without naming anyone: the first interviewer still waiting
+        // for their thank-you, else the first one.
         if (!target.contactId && !target.messageId && interviewers?.[0]) {
-          const first = interviewers[0];
+          const open = new Set(
+            (await api.today().catch(() => ({ actions: [] }))).actions
+              .filter((a) => a.rule === 'thank-you' && a.interviewId === target.interviewId)
+              .map((a) => a.contactId),
+          );
+          if (cancelled) return;
+          const first = interviewers.find((id) => open.has(id)) ?? interviewers[0];
           setParams(paramsOfTarget({ ...targetFromParams(params), contactId: first, actionKey: null }), {
             replace: true,
           });

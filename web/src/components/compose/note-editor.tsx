@@ -51,7 +51,7 @@ function statusText(s: SaveStatus, zone: string): string {
     case 'unsaved':
       return 'Not saved yet';
     case 'failed':
-      return `Not saved to Afterview yet (${s.message}). Your words are kept on this device and will be saved when the connection is back.`;
+      return `Not saved to Afterview yet: ${s.message} Your words are kept on this device and will be saved when the connection is back.`;
     default:
       return '';
   }
@@ -236,8 +236,7 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
   if (opened.phase === 'sent' || opened.phase === 'closed') {
     return (
       <section className="compose">
-        <PageTitle title="Compose">Already sent</PageTitle>
-        {actionTitle && <p className="muted">{actionTitle}</p>}
+        <PageTitle title="Compose">{opened.phase === 'sent' ? 'Already sent' : 'Already done'}</PageTitle>
         {opened.phase === 'sent' ? (
           <SentNote message={opened.message} recipientName={recipientName} onWriteAnother={writeAnother} />
         ) : (
@@ -251,9 +250,12 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
     );
   }
 
-  const errors = (findings ?? []).filter((f) => f.severity === 'error');
-  const blocked = errors.length > 0 && !override;
   const needsAddress = recipient !== null && recipient.emails.length === 0;
+  // The missing address is shown once, under "To" with its field, rather than again in the list;
+  // it blocks opening and sending (those buttons wait for it), not recording a note sent elsewhere.
+  const shown = findings && findings.filter((f) => !(needsAddress && f.rule === 'no-address'));
+  const errors = (shown ?? []).filter((f) => f.severity === 'error');
+  const blocked = errors.length > 0 && !override;
   const locked = Boolean(asked.messageId);
 
   return (
@@ -356,8 +358,8 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
       <section id="check-results" aria-live="polite" aria-labelledby="check-heading" className="card">
         <h2 id="check-heading">Checker</h2>
         <ErrorNote error={checkError} />
-        {findings && text.body && <FindingsPreview text={text.body} findings={findings} />}
-        {findings && <FindingsList findings={findings} />}
+        {shown && text.body && <FindingsPreview text={text.body} findings={shown} />}
+        {shown && <FindingsList findings={shown} />}
       </section>
       {errors.length > 0 && (
         <label className="override">
