@@ -26,7 +26,7 @@ export interface SecurityOptions {
   rateLimits?: Partial<RateLimits>;
 }
 
-/** Per-minute request budgets of the routes that reach out or do heavy work. */
+/** Per-minute request budgets of the routes that reach out or do heavy work (each route counts its own). */
 export interface RateLimits {
   /** `POST /api/mail/test`: each one opens a connection to a server the request names, a port prober otherwise. */
   mailTest: number;
@@ -56,7 +56,6 @@ async function registerRateLimits(app: FastifyInstance, limits: RateLimits): Pro
       rateLimit: {
         max,
         timeWindow: 60_000,
-        groupId: entry.limit,
         errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
           new AppError(
             'rate-limited',
