@@ -61,7 +61,7 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
       role: 'Senior Engineer',
       recruiter: 'Dana <not-an-email>',
     });
-    await page.getByText('recruiter: "not-an-email" is not a valid email address.').waitFor();
+    await page.getByText('Recruiter: "not-an-email" is not a valid email address.').waitFor();
     await pipeline.addOpportunity({
       company: 'Northwind Labs',
       role: 'Senior Engineer',
@@ -85,11 +85,11 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     const debrief = new DebriefPage(page, server.url);
     await debrief.waitReady();
     await debrief.fill('How did it go?', 'Good. The design went well; the estimate was shaky.');
-    await debrief.fill('What was memorable about Priya Raman', 'the chaos drills her team runs on Fridays');
+    await debrief.fill('What stayed with you about Priya Raman', 'the chaos drills her team runs on Fridays');
     await debrief.waitSaved();
     // A dropped connection loses nothing: the words wait on the device and go out when it is back.
     await browser.context.setOffline(true);
-    await debrief.fill('What I wish I had said', 'The capacity estimate, worked through properly.');
+    await debrief.fill('What to practise (private)', 'The capacity estimate, worked through properly.');
     await page.getByText(/Not saved to Afterview yet/).waitFor();
     const pending = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('afterview:debrief:')),
@@ -102,10 +102,10 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     await debrief.screenshot('debrief-375px');
     await page.reload();
     await debrief.waitReady();
-    expect(await debrief.value('What was memorable about Priya Raman')).toBe(
+    expect(await debrief.value('What stayed with you about Priya Raman')).toBe(
       'the chaos drills her team runs on Fridays',
     );
-    expect(await debrief.value('What I wish I had said')).toBe(
+    expect(await debrief.value('What to practise (private)')).toBe(
       'The capacity estimate, worked through properly.',
     );
     await page.setViewportSize({ width: 1200, height: 900 });
@@ -116,7 +116,10 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
     const compose = new ComposePage(page, server.url);
     await compose.waitReady();
     const draft = await compose.waitForDraft();
-    expect(draft).toContain('chaos drills');
+    // Written to Priya: "her team" in the debrief is "your team" in the note; the private
+    // "what to practise" stays out.
+    expect(draft).toContain('the chaos drills your team runs on Fridays');
+    expect(draft).not.toContain('capacity estimate');
     expect(draft).toContain('Northwind Labs');
 
     await compose.setBody(draft.replaceAll('Northwind Labs', 'Contoso'));
@@ -139,12 +142,16 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
       .action(/Get Sam Ortiz.s email address/)
       .getByRole('link', { name: 'Add the details' })
       .click();
-    await page.getByRole('link', { name: "add Sam Ortiz's email" }).click();
+    // "Add the details" opens Sam's page with the cursor already in the email field.
     await page.getByRole('heading', { level: 1, name: 'Sam Ortiz' }).waitFor();
     const editSam = page.getByRole('form', { name: 'Edit Sam Ortiz' });
-    await editSam.getByLabel('Email addresses').fill('sam.ortiz@northwind.example');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    expect(await editSam.getByLabel('Email addresses').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
+    await page.keyboard.type('sam.ortiz@northwind.example');
     await editSam.getByRole('button', { name: 'Save Sam Ortiz' }).click();
-    await page.getByText(/email “sam.ortiz@northwind.example” — from edited by hand/).waitFor();
+    await page.getByText(/Email “sam.ortiz@northwind.example” — typed by you on/).waitFor();
     await today.open();
     expect((await today.actionTitles()).some((t) => /Get Sam Ortiz.s email address/.test(t))).toBe(false);
     await today.screenshot('today');
@@ -199,11 +206,12 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
       );
       await page.getByLabel('Send at').fill('2026-12-03T09:00');
       await page.getByRole('button', { name: 'Schedule' }).click();
-      await page.getByText(/will go out Thu 3 Dec, 09:00/).waitFor();
+      // The account is in Los Angeles, so the app writes dates the American way (en-US).
+      await page.getByText(/will go out Thu, Dec 3, 9:00\sAM/).waitFor();
       await today.open();
       await page
         .getByRole('region', { name: 'Outbox' })
-        .getByText(/Goes out Thu 3 Dec, 09:00/)
+        .getByText(/Goes out Thu, Dec 3, 9:00\sAM/)
         .waitFor();
     } finally {
       await smtp.close();

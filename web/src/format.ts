@@ -1,23 +1,62 @@
-/** Dates for people: in the user's zone, short and unambiguous ("Tue 15 Dec, 17:00"). */
+/**
+ * Dates for people: in the user's zone and locale, short and unambiguous ("Tue 15 Dec, 17:00"
+ * in en-GB, "Tue, Dec 15, 5:00 PM" in en-US).
+ */
+
+/** The locales the settings offer; the app follows the account's (see settings-context). */
+export type DisplayLocale = 'en-GB' | 'en-US';
+let displayLocale: DisplayLocale = 'en-GB';
+
+/** Follow the account's locale from now on (set when the settings load or change). */
+export function setDisplayLocale(locale: DisplayLocale): void {
+  displayLocale = locale;
+}
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${zone}|${JSON.stringify(opts)}`;
+  const key = `${displayLocale}|${zone}|${JSON.stringify(opts)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...opts });
+    // Americans read "5:00 PM", not "05:00 PM".
+    const hour = displayLocale === 'en-US' && opts.hour === '2-digit' ? { hour: 'numeric' as const } : {};
+    f = new Intl.DateTimeFormat(displayLocale, { timeZone: zone, ...opts, ...hour });
     cache.set(key, f);
   }
   return f;
 }
 
-export const formatDateTime = (iso: string, zone: string): string =>
-  fmt(zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+/** The year of `date` in `zone`. */
+const yearIn = (date: Date, zone: string): string => fmt(zone, { year: 'numeric' }).format(date);
 
-export const formatDay = (iso: string, zone: string): string =>
-  fmt(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+/** A date outside the current year shows its year ("Mon 4 Jan 2027"); this year's do not. */
+const yearIfOther = (date: Date, zone: string): Intl.DateTimeFormatOptions =>
+  yearIn(date, zone) === yearIn(new Date(), zone) ? {} : { year: 'numeric' };
+
+export const formatDateTime = (iso: string, zone: string): string => {
+  const date = new Date(iso);
+  return fmt(zone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...yearIfOther(date, zone),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+};
+
+export const formatDay = (iso: string, zone: string): string => {
+  const date = new Date(iso);
+  return fmt(zone, { weekday: 'short', day: 'numeric', month: 'short', ...yearIfOther(date, zone) }).format(
+    date,
+  );
+};
+
+/** A calendar date (`2026-12-11`, no time or zone) the same way as every other date: "Fri 11 Dec". */
+export const formatPlainDate = (date: string): string => formatDay(`${date}T12:00:00Z`, 'UTC');
+
+/** The calendar day of `iso` in `zone`, as `YYYY-MM-DD` (to compare days). */
+export const dayIn = (iso: string | number, zone: string): string =>
+  toLocalInput(new Date(iso).toISOString(), zone).slice(0, 10);
 
 export const formatDate = (iso: string, zone: string): string =>
   fmt(zone, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));

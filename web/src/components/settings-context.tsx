@@ -1,6 +1,7 @@
 /** The user's settings (time zone first of all), loaded once and shared by every page. */
 import { createContext, type ReactNode, useContext } from 'react';
 import { api, type SettingsView } from '../api/client';
+import { setDisplayLocale } from '../format';
 import { useLoad } from './use-load';
 
 interface SettingsState {
@@ -18,6 +19,8 @@ const SettingsContext = createContext<SettingsState>({
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const { data, reload } = useLoad(() => api.settings(), []);
   const zone = data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Dates follow the account's locale; set before the pages below render with it.
+  if (data) setDisplayLocale(data.locale);
   return (
     <SettingsContext.Provider value={{ settings: data, zone, reload }}>{children}</SettingsContext.Provider>
   );

@@ -1,5 +1,7 @@
 /**
  * The debrief, made for a phone on the walk to the car: a few big fields, saved as you type.
+ * Per interviewer: what stayed with you, topics, a problem they raised, what you promised them;
+ * per interview: a point to add to an answer, and a private "what to practise" that no note uses.
  * Every edit is kept in localStorage until the server has it, so a dropped connection (or a
  * closed tab) loses nothing; pending edits are sent again when the connection comes back.
  */
@@ -14,26 +16,34 @@ interface NoteForm {
   memorable: string;
   topics: string;
   problem: string;
+  promise: string;
 }
 interface DebriefForm {
   feeling: string;
   wentWell: string;
+  /** Private: what to practise. */
   improve: string;
+  addToAnswer: string;
+  /** The per-interview promise of older debriefs; shown only while it has text. */
   promises: string;
   notes: Record<string, NoteForm>;
 }
 
 const storageKey = (interviewId: string) => `afterview:debrief:${interviewId}`;
-const EMPTY_NOTE: NoteForm = { memorable: '', topics: '', problem: '' };
+const EMPTY_NOTE: NoteForm = { memorable: '', topics: '', problem: '', promise: '' };
 
 function fromView(d: DebriefView): DebriefForm {
   return {
     feeling: d.feeling,
     wentWell: d.wentWell,
     improve: d.improve,
+    addToAnswer: d.addToAnswer,
     promises: d.promises,
     notes: Object.fromEntries(
-      d.notes.map((n) => [n.contactId, { memorable: n.memorable, topics: n.topics, problem: n.problem }]),
+      d.notes.map((n) => [
+        n.contactId,
+        { memorable: n.memorable, topics: n.topics, problem: n.problem, promise: n.promise },
+      ]),
     ),
   };
 }
@@ -41,7 +51,19 @@ function fromView(d: DebriefView): DebriefForm {
 function readPending(interviewId: string): DebriefForm | null {
   try {
     const raw = localStorage.getItem(storageKey(interviewId));
-    return raw ? (JSON.parse(raw) as DebriefForm) : null;
+    if (!raw) return null;
+    // A copy kept by an older version lacks the newer fields: fill them in.
+    const kept = JSON.parse(raw) as Partial<DebriefForm>;
+    return {
+      feeling: kept.feeling ?? '',
+      wentWell: kept.wentWell ?? '',
+      improve: kept.improve ?? '',
+      addToAnswer: kept.addToAnswer ?? '',
+      promises: kept.promises ?? '',
+      notes: Object.fromEntries(
+        Object.entries(kept.notes ?? {}).map(([id, n]) => [id, { ...EMPTY_NOTE, ...n }]),
+      ),
+    };
   } catch {
     return null;
   }
@@ -73,6 +95,7 @@ export function DebriefPage() {
         feeling: snapshot.feeling,
         wentWell: snapshot.wentWell,
         improve: snapshot.improve,
+        addToAnswer: snapshot.addToAnswer,
         promises: snapshot.promises,
         notes: Object.entries(snapshot.notes).map(([contactId, n]) => ({ contactId, ...n })),
       });
@@ -128,7 +151,8 @@ export function DebriefPage() {
     timer.current = window.setTimeout(() => void save(), 600);
   };
   const setField =
-    (k: 'feeling' | 'wentWell' | 'improve' | 'promises') => (e: { target: { value: string } }) =>
+    (k: 'feeling' | 'wentWell' | 'improve' | 'addToAnswer' | 'promises') =>
+    (e: { target: { value: string } }) =>
       form && update({ ...form, [k]: e.target.value });
   const setNote = (contactId: string, k: keyof NoteForm) => (e: { target: { value: string } }) => {
     if (!form) return;
@@ -164,50 +188,82 @@ export function DebriefPage() {
         <label htmlFor="wentWell">What went well</label>
         <textarea id="wentWell" rows={3} value={form.wentWell} onChange={setField('wentWell')} />
       </div>
-      <div className="field">
-        <label htmlFor="improve">What I wish I had said</label>
-        <textarea id="improve" rows={3} value={form.improve} onChange={setField('improve')} />
-      </div>
-      <div className="field">
-        <label htmlFor="promises">What I promised to send</label>
-        <textarea id="promises" rows={2} value={form.promises} onChange={setField('promises')} />
-      </div>
       {interviewers.map((p) => {
         const n = form.notes[p.contactId] ?? EMPTY_NOTE;
         const who = names.get(p.contactId) ?? 'Interviewer';
+        const field = (k: keyof NoteForm, label: string, rows: number, hint?: string) => (
+          <div className="field">
+            <label htmlFor={`${k}-${p.contactId}`}>{label}</label>
+            {hint && (
+              <small id={`${k}-${p.contactId}-hint`} className="muted">
+                {hint}
+              </small>
+            )}
+            <textarea
+              id={`${k}-${p.contactId}`}
+              rows={rows}
+              value={n[k]}
+              onChange={setNote(p.contactId, k)}
+              aria-describedby={hint ? `${k}-${p.contactId}-hint` : undefined}
+            />
+          </div>
+        );
         return (
           <fieldset key={p.contactId} className="card">
             <legend>{who}</legend>
-            <div className="field">
-              <label htmlFor={`memorable-${p.contactId}`}>What was memorable about {who}</label>
-              <textarea
-                id={`memorable-${p.contactId}`}
-                rows={3}
-                value={n.memorable}
-                onChange={setNote(p.contactId, 'memorable')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`topics-${p.contactId}`}>Topics you discussed</label>
-              <textarea
-                id={`topics-${p.contactId}`}
-                rows={2}
-                value={n.topics}
-                onChange={setNote(p.contactId, 'topics')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`problem-${p.contactId}`}>A problem {who} raised</label>
-              <textarea
-                id={`problem-${p.contactId}`}
-                rows={2}
-                value={n.problem}
-                onChange={setNote(p.contactId, 'problem')}
-              />
-            </div>
+            {field(
+              'memorable',
+              `What stayed with you about ${who}`,
+              3,
+              'Write it as it comes ("she showed me the tool she built"): the note to them will say "you".',
+            )}
+            {field('topics', 'Topics you discussed', 2, 'Separate them with ; or commas.')}
+            {field('problem', `A problem ${who} raised`, 2)}
+            {field('promise', `What you promised ${who}`, 2)}
           </fieldset>
         );
       })}
+      <div className="field">
+        <label htmlFor="addToAnswer">A point to add to one of your answers</label>
+        <small id="addToAnswer-hint" className="muted">
+          It may go into the note to the interviewer who asked ("On the caching question, I would add…").
+        </small>
+        <textarea
+          id="addToAnswer"
+          rows={3}
+          value={form.addToAnswer}
+          onChange={setField('addToAnswer')}
+          aria-describedby="addToAnswer-hint"
+        />
+      </div>
+      {form.promises.trim() !== '' && (
+        <div className="field">
+          <label htmlFor="promises">Promised to everyone (from an older debrief)</label>
+          <small id="promises-hint" className="muted">
+            Notes use this only while no interviewer has a promise of their own above.
+          </small>
+          <textarea
+            id="promises"
+            rows={2}
+            value={form.promises}
+            onChange={setField('promises')}
+            aria-describedby="promises-hint"
+          />
+        </div>
+      )}
+      <div className="field private">
+        <label htmlFor="improve">What to practise (private)</label>
+        <small id="improve-hint" className="muted">
+          Only you see this. It never goes into a note or anything you send.
+        </small>
+        <textarea
+          id="improve"
+          rows={3}
+          value={form.improve}
+          onChange={setField('improve')}
+          aria-describedby="improve-hint"
+        />
+      </div>
       {interview && (
         <p>
           <Link

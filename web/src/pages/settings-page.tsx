@@ -292,6 +292,8 @@ export function SettingsPage() {
       ownEmails: settings.ownEmails.join('\n'),
       displayName: settings.displayName ?? '',
       signature: settings.signature ?? '',
+      // '' follows the time zone's region; a value is the user's choice.
+      locale: settings.localeChosen ? settings.locale : '',
       ...Object.fromEntries(NUMBERS.map(([path]) => [path, String(read(settings.playbook, path) ?? '')])),
     });
   }, [settings]);
@@ -325,6 +327,7 @@ export function SettingsPage() {
           .filter(Boolean),
         displayName: form.displayName?.trim() ? form.displayName.trim() : null,
         signature: form.signature ? form.signature : null,
+        locale: form.locale === 'en-GB' || form.locale === 'en-US' ? form.locale : null,
         playbookOverrides: overrides,
       });
       await reload();
@@ -341,6 +344,7 @@ export function SettingsPage() {
     'holidayRegion',
     'displayName',
     'signature',
+    'locale',
     ...NUMBERS.map(([p]) => p),
   ]);
   const ownEmailsError =
@@ -388,6 +392,21 @@ export function SettingsPage() {
           </Field>
           <Field label="Signature for drafts" error={fe('signature')}>
             {(p) => <textarea {...p} rows={3} value={form.signature} onChange={set('signature')} />}
+          </Field>
+          <Field
+            label="English"
+            hint="How notes and this app write dates, and which spelling the checker expects"
+            error={fe('locale')}
+          >
+            {(p) => (
+              <select {...p} value={form.locale} onChange={set('locale')}>
+                <option value="">
+                  Follow my time zone (now {settings.locale === 'en-GB' ? 'British' : 'American'})
+                </option>
+                <option value="en-US">American: Wednesday, December 2</option>
+                <option value="en-GB">British: Wednesday 2 December</option>
+              </select>
+            )}
           </Field>
         </section>
         <section aria-labelledby="playbook-heading" className="card">
