@@ -161,3 +161,112 @@ describe('parseSchedule, other shapes', () => {
     expect(b.interviews).toHaveLength(1);
   });
 });
+
+/** Each slot as "round: Name [title] role, …" (the coordinator left out), for reading at a glance. */
+const who = (b: CaptureBundle) =>
+  b.interviews.map((i) => {
+    const people = i.participants
+      .filter((p) => p.role !== 'coordinator')
+      .map((p) => {
+        const c = b.contacts.find((x) => x.key === p.contactKey);
+        return `${c?.displayName}${c?.title ? ` [${c.title}]` : ''}${p.role === 'interviewer' ? '' : ` (${p.role})`}`;
+      });
+    return `${i.round}: ${people.join(', ')}`;
+  });
+
+const NOT_PEOPLE =
+  /^(?:panel|onsite|round \d|lunch|staff engineer|vp engineering|engineering manager|interview)/i;
+
+describe('parseSchedule: labels and job titles are not people', () => {
+  const day = 'Tuesday, December 8 (all times Pacific)\n';
+
+  it.each([
+    [
+      'Panel: Priya Raman and Diego Fernández-Ortiz (Design)',
+      'Panel (Design): Priya Raman, Diego Fernández-Ortiz',
+    ],
+    ['Onsite – Round 2: Wen-Li Zhang', 'Onsite – Round 2: Wen-Li Zhang'],
+    ['Onsite – Round 2:', 'Onsite – Round 2: '],
+    ['Marcus Lee / Staff Engineer', 'Interview: Marcus Lee [Staff Engineer]'],
+    ['Jordan Bell (VP Engineering)', 'Interview: Jordan Bell [VP Engineering]'],
+    ['Sam Ortiz — Staff Engineer', 'Interview: Sam Ortiz [Staff Engineer]'],
+    ['Alex Chen, Engineering Manager', 'Interview: Alex Chen [Engineering Manager]'],
+    ['Ana Gómez and Ben Ito', 'Panel interview: Ana Gómez, Ben Ito'],
+    ['Ana Gómez & Ben Ito', 'Panel interview: Ana Gómez, Ben Ito'],
+    ['Ana Gómez, Ben Ito and Cleo Park', 'Panel interview: Ana Gómez, Ben Ito, Cleo Park'],
+    [
+      'Technical Screen | Priya Raman, Engineering Manager',
+      'Technical Screen: Priya Raman [Engineering Manager]',
+    ],
+    ['Hiring Manager Interview', 'Hiring Manager Interview: '],
+  ])('"%s"', (slot, expected) => {
+    const b = parseSchedule(`${day}10:00 AM - 10:45 AM  ${slot}\n`, options);
+    expect(who(b)).toEqual([expected]);
+    expect(b.contacts.filter((c) => NOT_PEOPLE.test(c.displayName ?? ''))).toEqual([]);
+  });
+
+  it('skips a lunch with nobody named as a break', () => {
+    const b = parseSchedule(`${day}10:00 AM - 11:00 AM  Priya Raman\n12:00 PM - 12:45 PM  Lunch\n`, options);
+    expect(who(b)).toEqual(['Interview: Priya Raman']);
+    expect(b.skipped).toEqual([{ line: 3, reason: '"Lunch" is a break, not an interview' }]);
+  });
+});
+
+describe('parseSchedule on schedules as people paste them', () => {
+  it('a Greenhouse-style itinerary: the round on the time line, "Interviewers:" under it', () => {
+    const b = parseSchedule(fixture('schedule/greenhouse-itinerary.txt'), options);
+    expect(who(b)).toEqual([
+      'Hiring Manager Interview: Priya Raman [Engineering Manager]',
+      "System Design: Siobhán O'Connell, Diego Fernández-Ortiz",
+      'Lunch: Marcus Lee (observer)',
+      'Product Conversation: Wen-Li Zhang [Product Manager]',
+    ]);
+    expect(b.interviews.map((i) => [i.start, i.timeZone, i.format])).toEqual([
+      ['2026-12-08T18:00:00Z', 'America/Los_Angeles', 'onsite'],
+      ['2026-12-08T19:00:00Z', 'America/Los_Angeles', 'onsite'],
+      ['2026-12-08T20:00:00Z', 'America/Los_Angeles', 'onsite'],
+      ['2026-12-08T21:00:00Z', 'America/Los_Angeles', 'onsite'],
+    ]);
+    expect(b.contacts[0]).toMatchObject({
+      displayName: 'Dana Whitfield',
+      title: 'Recruiting Coordinator',
+      company: 'Northwind Labs',
+      emails: ['dana.whitfield@northwind-labs.example'],
+    });
+    expect(b.skipped).toEqual([{ line: 18, reason: '"Break" is a break, not an interview' }]);
+  });
+
+  it('a Lever-style confirmation forwarded from Gmail: quoted lines, "|" columns, the sender in the header', () => {
+    const b = parseSchedule(fixture('schedule/lever-forwarded-gmail.txt'), options);
+    expect(who(b)).toEqual([
+      'Technical Screen: Priya Raman [Engineering Manager]',
+      "Panel (Platform): Siobhán O'Connell, Diego Fernández-Ortiz",
+      'Interview: Jordan Bell [VP Engineering]',
+      'Onsite – Round 2: Wen-Li Zhang [Staff Engineer]',
+    ]);
+    expect(b.interviews.map((i) => [i.start, i.timeZone, i.format, i.meetingUrl])).toEqual([
+      ['2026-12-08T15:00:00Z', 'America/New_York', 'video', 'https://northwind.zoom.us/j/123456789'],
+      ['2026-12-08T16:00:00Z', 'America/New_York', 'video', 'https://northwind.zoom.us/j/123456789'],
+      ['2026-12-08T17:30:00Z', 'America/New_York', 'video', 'https://northwind.zoom.us/j/123456789'],
+      ['2026-12-08T18:15:00Z', 'America/New_York', 'video', 'https://northwind.zoom.us/j/123456789'],
+    ]);
+    expect(b.contacts[0]).toMatchObject({
+      displayName: 'Dana Whitfield',
+      emails: ['dana.whitfield@northwind-labs.example'],
+    });
+    expect(b.skipped).toEqual([{ line: 14, reason: '"Lunch" is a break, not an interview' }]);
+  });
+
+  it('an agency email: slashes, dashes, brackets and a list of three on one line', () => {
+    const b = parseSchedule(fixture('schedule/plain-agency.txt'), options);
+    expect(who(b)).toEqual([
+      'Interview: Lena Fischer [Staff Engineer]',
+      'Panel (Data Platform): Jörg Müller, Aoife Ní Bhriain',
+      'Interview: Tomás Ruiz [Engineering Manager]',
+      'Panel interview: Ana Gómez, Ben Ito, Cleo Park',
+      'Interview: Mark Evans [VP Engineering]',
+    ]);
+    expect(b.interviews[0]?.start).toBe('2026-12-11T08:00:00Z');
+    expect(b.contacts[0]).toMatchObject({ displayName: 'Sofia Marin', company: 'Fabrikam' });
+  });
+});

@@ -66,7 +66,52 @@ const NAME_WORD = `(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|${PARTICLES}(?=\\s))`;
 const NAME = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,5}`, 'u');
 const ME = /^(?:me|myself|us|the recruiting team)$/i;
 const BREAK = /^(?:break|coffee break|short break|transition|buffer|travel|free time)\b/i;
+const QUOTED = /^\s*(?:>\s?)+/;
+const PEOPLE_LINE = /^[\s\-–—•*]*(?:interviewers?|panel(?:ists)?|with|attendees?|hosts?)\s*:\s*(.+)$/i;
 const ACTIVITY_WITH = /^(.{2,40}?)\s+with\s+(.+)$/i;
+
+// Words of a job title: a chunk made of them is someone's title, never a person.
+const TITLE_WORD =
+  /\b(?:staff|senior|sr|junior|jr|principal|distinguished|lead|head|chief|vp|svp|evp|avp|vice|president|director|manager|engineer|engineering|developer|designer|design|architect|scientist|analyst|researcher|recruiter|recruiting|coordinator|sourcer|partner|talent|people|hr|founder|co-founder|ceo|cto|cfo|coo|cpo|officer|product|program|project|software|data|platform|infrastructure|security|sales|marketing|operations|ops|finance|legal|counsel|intern|associate|specialist|consultant|advisor|member|technical|tech|team|owner|executive|administrator|assistant|ux|ui|qa|sre|devops|fellow|ii|iii|iv)s?\b/i;
+// Words of a slot's label ("Panel:", "Onsite – Round 2:", "Technical Screen |"): never a person.
+const LABEL_WORD =
+  /\b(?:panel|onsite|on-site|round|interview|interviews|screen|screening|session|chat|call|loop|coding|system|design|behavioral|behavioural|culture|values|presentation|case|study|pairing|programming|whiteboard|assessment|exercise|debrief|wrap-up|intro|introduction|meet|greet|tour|conversation|discussion|deep|dive|q&a|lunch|coffee|virtual|video|phone|zoom|teams|hangout|break|tbd|tba|part|stage|step|final|technical|hiring)\b/i;
+/** A one-word label on its own ("Panel", "Lunch", "TBD") or one with a number ("Round 2"). */
+const labelOnly = (text: string): boolean =>
+  /\d/.test(text) ||
+  text
+    .split(/[\s,&/+–—-]+/)
+    .filter(Boolean)
+    .every((w) => LABEL_WORD.test(w) || /^(?:and|of|the|with|\d+)$/i.test(w));
+
+// Words no person's name has: a chunk with one of them names the slot ("Hiring Manager Interview").
+const STRONG_LABEL =
+  /\b(?:interviews?|panel|onsite|on-site|round|screen|screening|session|loop|lunch|break|debrief|wrap-up|presentation|assessment|exercise|whiteboard|behaviou?ral|coding|conversation|discussion|introduction|intro|q&a|tbd|tba|technical)\b/i;
+
+/** Text that is a slot's label rather than a person ("Panel", "Round 2", "Hiring Manager Interview"). */
+function isLabel(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 80) return false;
+  return labelOnly(t) || STRONG_LABEL.test(t);
+}
+
+/** A job title on its own ("Staff Engineer", "VP Engineering"): title words, no name before them. */
+function isTitleOnly(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  // Every word is a title word, a connector, or a department ("of Payments", "Engineering").
+  return (
+    TITLE_WORD.test(words[0] ?? '') &&
+    words.every((w) => TITLE_WORD.test(w) || /^(?:of|and|&|for|the|,|-|–|—|\p{Lu}[\p{L}]*,?)$/u.test(w))
+  );
+}
+
+/** A name and nothing else ("Ana Gómez"): for telling "A, B and C" from "Name, Title". */
+function isBareName(text: string): boolean {
+  const t = text.trim();
+  const m = NAME.exec(t);
+  return m?.[0] === t && t.includes(' ') && !TITLE_WORD.test(t) && !isLabel(t);
+}
 
 /** "Priya Raman, Engineering Manager (hiring manager)" → name, title, and the trailing note. */
 function readPerson(chunk: string): { person: PersonSpec | null; note: string | null; rest: string } {
@@ -75,6 +120,7 @@ function readPerson(chunk: string): { person: PersonSpec | null; note: string | 
   if (!m) return { person: null, note: null, rest: text };
   // Drop trailing particles and punctuation that are not part of a name.
   const name = m[0].replace(/[\s.,-]+$/, '').trim();
+  if (!name || isLabel(name) || isTitleOnly(name)) return { person: null, note: null, rest: text };
   let rest = text.slice(m[0].length).trim();
   let title: string | null = null;
   let note: string | null = null;
@@ -82,8 +128,8 @@ function readPerson(chunk: string): { person: PersonSpec | null; note: string | 
     const close = rest.indexOf(')');
     title = rest.slice(1, close < 0 ? undefined : close).trim() || null;
     rest = close < 0 ? '' : rest.slice(close + 1).trim();
-  } else if (/^[,|:–—-]/.test(rest)) {
-    title = rest.replace(/^[,|:–—-]+\s*/, '').trim() || null;
+  } else if (/^[,|:–—/-]/.test(rest)) {
+    title = rest.replace(/^[,|:–—/-]+\s*/, '').trim() || null;
     rest = '';
   }
   if (title) {
@@ -96,29 +142,60 @@ function readPerson(chunk: string): { person: PersonSpec | null; note: string | 
   return { person: { name, title }, note, rest };
 }
 
-/** The people and round of one slot's text. */
-function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'withCoordinator'> | null {
-  const text = body.replace(/^[\s\-–—:|•*]+/, '').trim();
-  if (!text || BREAK.test(text)) return null;
-  let round: string | null = null;
-  let role: ParticipantRole = 'interviewer';
-  let withCoordinator = false;
-  let peopleText = text;
-  const activity = ACTIVITY_WITH.exec(text);
-  if (activity && !NAME.exec(activity[1] ?? '')?.[0]?.includes(' ')) {
-    round = (activity[1] ?? '').trim();
-    peopleText = (activity[2] ?? '').trim();
-    if (/^lunch\b/i.test(round)) role = 'observer';
-    if (ME.test(peopleText.replace(/[.!]$/, ''))) {
-      return { round, people: [], role, withCoordinator: true };
-    }
+/**
+ * A leading label: "Panel: …", "Onsite – Round 2: …", "Technical Screen | …". Returns the label
+ * and what follows it, or null when the text starts with a person.
+ */
+function leadingLabel(text: string): { label: string; rest: string } | null {
+  const colon = /^([^:]{1,80}):(?:\s+|$)(.*)$/.exec(text);
+  if (colon && isLabel(colon[1] ?? ''))
+    return { label: (colon[1] ?? '').trim(), rest: (colon[2] ?? '').trim() };
+  const bar = /^(.{1,80}?)\s+(?:\||–|—|-)\s+(.*)$/.exec(text);
+  if (bar && isLabel(bar[1] ?? '') && !isBareName(bar[1] ?? '')) {
+    return { label: (bar[1] ?? '').trim(), rest: (bar[2] ?? '').trim() };
   }
-  const chunks = peopleText.split(/\s+&\s+|\s+and\s+(?=\p{Lu})|\s*;\s*|\s+\/\s+|\s+\+\s+/u);
+  return null;
+}
+
+/** The people of a slot's text ("A and B", "A & B", "A, B and C", "Name / Title", "A, Title & B, Title"). */
+function readPeople(text: string): {
+  people: PersonSpec[];
+  note: string | null;
+  me: boolean;
+  round: string | null;
+  topic: string | null;
+} {
+  const chunks = text
+    .split(/\s+&\s+|\s+and\s+(?=\p{Lu})|\s*;\s*|\s+\+\s+/u)
+    // "Ana Gómez, Ben Ito": names between commas, when every part is a bare name.
+    .flatMap((chunk) => {
+      const parts = chunk.split(/\s*,\s*/);
+      return parts.length > 1 && parts.every(isBareName) ? parts : [chunk];
+    })
+    // "Name / Staff Engineer": a slash joins a name and a title; "A / B" two people.
+    .flatMap((chunk) =>
+      chunk.split(/\s+\/\s+/).map((part, i) => (i > 0 && isTitleOnly(part) ? `/ ${part}` : part)),
+    );
   const people: PersonSpec[] = [];
   let note: string | null = null;
-  for (const [i, chunk] of chunks.entries()) {
-    if (ME.test(chunk.trim())) {
-      withCoordinator = true;
+  let me = false;
+  let round: string | null = null;
+  let topic: string | null = null;
+  for (const [i, raw] of chunks.entries()) {
+    const chunk = raw.trim();
+    if (ME.test(chunk)) {
+      me = true;
+      continue;
+    }
+    const previous = people[people.length - 1];
+    // A title on its own belongs to the person before it: it is never a person.
+    if (chunk.startsWith('/ ') || isTitleOnly(chunk)) {
+      const title = chunk.replace(/^\/\s*/, '').trim();
+      if (previous && !previous.title) previous.title = title;
+      continue;
+    }
+    if (isLabel(chunk) && !/[,(]/.test(chunk)) {
+      round ??= chunk;
       continue;
     }
     const read = readPerson(chunk);
@@ -133,13 +210,46 @@ function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'w
         read.person.title = read.person.title.slice(0, dash.index).trim() || null;
       }
     }
+    // "A and B (Design)": brackets after a pair name what they talk about, not the last one's title.
+    if (last && read.person.title && /\)\s*$/.test(chunk) && people.length > 0) {
+      topic = read.person.title;
+      read.person.title = null;
+    }
     people.push(read.person);
   }
-  round ??= note;
-  if (people.length === 0 && !withCoordinator) {
-    round ??= text;
+  return { people, note, me, round, topic };
+}
+
+/** The people and round of one slot's text. */
+function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'withCoordinator'> | null {
+  let text = body.replace(/^[\s\-–—:|•*]+/, '').trim();
+  if (!text || BREAK.test(text)) return null;
+  let round: string | null = null;
+  let role: ParticipantRole = 'interviewer';
+  const label = leadingLabel(text);
+  if (label) {
+    round = label.label.replace(/[\s:|–—-]+$/, '');
+    text = label.rest;
   }
-  return { round, people, role, withCoordinator };
+  let peopleText = text;
+  const activity = ACTIVITY_WITH.exec(text);
+  if (activity && !NAME.exec(activity[1] ?? '')?.[0]?.includes(' ')) {
+    round ??= (activity[1] ?? '').trim();
+    peopleText = (activity[2] ?? '').trim();
+    if (/^lunch\b/i.test(activity[1] ?? '')) role = 'observer';
+    if (ME.test(peopleText.replace(/[.!]$/, ''))) {
+      return { round, people: [], role, withCoordinator: true };
+    }
+  } else if (!label && /^(?:lunch|dinner|coffee)\b/i.test(text) && !/\bwith\b/i.test(text)) {
+    // "Lunch" with nobody named is a break, not a conversation to thank anyone for.
+    return null;
+  }
+  const read = readPeople(peopleText);
+  if (read.topic) round = round ? `${round} (${read.topic})` : read.topic;
+  round ??= read.round ?? read.note;
+  if (read.people.length === 0 && !read.me) round ??= text || null;
+  if (!round && !label && read.people.length === 0 && !read.me) return null;
+  return { round, people: read.people, role, withCoordinator: read.me };
 }
 
 interface DayResult {
@@ -196,7 +306,8 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
   const { text, warnings } = decodeText(input, 'schedule');
   const bundle = emptyBundle('schedule');
   bundle.warnings.push(...warnings);
-  const lines = splitLines(text, 'schedule');
+  // A forwarded or replied-to email quotes the schedule with "> " before each line.
+  const lines = splitLines(text, 'schedule').map((l) => ({ ...l, text: l.text.replace(QUOTED, '') }));
   if (lines.length > MAX_SCHEDULE_LINES) {
     throw invalid(`The schedule has ${lines.length} lines; at most ${MAX_SCHEDULE_LINES} are read.`, 'file');
   }
@@ -214,6 +325,16 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
   for (const [index, l] of lines.entries()) {
     const line = l.text.trim();
     if (!line || line.length > MAX_LINE_LENGTH) continue;
+    // "Interviewers: A, B" under a slot's line: the slot's people.
+    const more = PEOPLE_LINE.exec(line);
+    const previous = slots[slots.length - 1];
+    if (more && previous && lastSlotIndex === index - 1) {
+      const read = readPeople(more[1] ?? '');
+      previous.people.push(...read.people);
+      previous.withCoordinator ||= read.me;
+      lastSlotIndex = index;
+      continue;
+    }
     const results = chrono.parse(line, reference, { forwardDate: true });
     if (/\b(?:time|times|timezone|zone)\b/i.test(line) && !zone) zone = zoneFromText(line);
     for (const r of results) {
@@ -233,7 +354,10 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
     if (!slot) {
       bundle.skipped.push({
         line: l.line,
-        reason: `"${body.trim().slice(0, 60)}" is a break, not an interview`,
+        reason: `"${body
+          .replace(/^[\s\-–—:|•*]+/, '')
+          .trim()
+          .slice(0, 60)}" is a break, not an interview`,
       });
       continue;
     }
@@ -276,7 +400,13 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
       ? readSignature(after, nameIndex)
       : { title: null, company: null, email: null, phone: null };
   const prose = after.join('\n');
-  const email = sig.email ?? emailIn(prose);
+  // A forwarded email names the sender's address in its header: "From: Dana Whitfield <dana@…>".
+  const fromHeader = coordinatorName
+    ? rawLines
+        .map((l) => /^\s*from:\s*(.+?)\s*<([^<>\s]+@[^<>\s]+)>/i.exec(l))
+        .find((m) => m && looseKey(m[1] ?? '') === looseKey(coordinatorName))?.[2]
+    : undefined;
+  const email = sig.email ?? emailIn(prose) ?? (fromHeader ? emailIn(fromHeader) : null);
   const phone = sig.phone ?? findPhones(prose, options.defaultCountry)[0]?.number ?? null;
   const domain = email && !isPersonalDomain(domainOf(email)) ? domainOf(email) : null;
   const company = sig.company ?? (domain ? companyNameFor(domain, [text]) : null);
