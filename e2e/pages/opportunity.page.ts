@@ -17,6 +17,8 @@ export class OpportunityPage extends AppPage {
     interviewers: string[];
   }) {
     const form = this.page.getByRole('form', { name: 'Add an interview' });
+    // The form stays folded until asked for.
+    if (!(await form.isVisible())) await this.page.getByText('Add an interview', { exact: true }).click();
     await form.getByLabel('Round').fill(i.round);
     await form.getByLabel('Starts').fill(i.start);
     await form.getByLabel('Ends').fill(i.end);
@@ -30,8 +32,14 @@ export class OpportunityPage extends AppPage {
     await this.page.getByRole('link', { name: `Debrief of ${round}` }).click();
   }
 
+  /** Change the stage; closing it (Rejected, Withdrawn) is confirmed in the dialog that asks. */
   async setStage(label: string): Promise<void> {
     await this.page.getByLabel('Stage', { exact: true }).selectOption({ label });
+    if (label === 'Rejected' || label === 'Withdrawn')
+      await this.page
+        .getByRole('dialog')
+        .getByRole('button', { name: `Mark as ${label.toLowerCase()}` })
+        .click();
   }
 
   async nextActions(): Promise<string[]> {

@@ -20,8 +20,18 @@ export class PipelinePage extends AppPage {
     await form.getByRole('button', { name: 'Add opportunity' }).click();
   }
 
+  /** Move a card with its menu; closing it (Rejected, Withdrawn) is confirmed in the dialog. */
   async moveTo(company: string, role: string, stageLabel: string): Promise<void> {
     await this.page.getByLabel(`Stage of ${company} (${role})`).selectOption({ label: stageLabel });
+    if (stageLabel === 'Rejected' || stageLabel === 'Withdrawn') await this.confirm(stageLabel);
+  }
+
+  /** Answer the "Mark … as rejected?" dialog. */
+  async confirm(stageLabel: string): Promise<void> {
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: `Mark as ${stageLabel.toLowerCase()}` })
+      .click();
   }
 
   /** Drag a card onto a stage column (the menu does the same for keyboard users). */

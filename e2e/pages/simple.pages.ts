@@ -8,6 +8,15 @@ export class PeoplePage extends AppPage {
   names(): Promise<string[]> {
     return this.page.locator('ul.people strong').allInnerTexts();
   }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Search by name, company or email').fill(text);
+  }
+
+  /** The company headings people are grouped under, in order. */
+  groups(): Promise<string[]> {
+    return this.page.locator('.people-groups h2').allInnerTexts();
+  }
 }
 
 export class InsightsPage extends AppPage {

@@ -1,13 +1,30 @@
 /** A labelled form control with its error sentence attached (aria-describedby). */
 import { type ReactNode, useId } from 'react';
 
+/** "Recruiter (optional)" is called "Recruiter" in an error sentence. */
+const nameOf = (label: string): string => label.replace(/\s*\([^)]*\)\s*$/, '');
+
+/**
+ * The error as a sentence that names the field by its label: "is too long (200 characters at
+ * most)" beside Role reads "Role is too long (200 characters at most)"; a quoted value reads
+ * "Recruiter: "dana@" is not a valid email address"; a full sentence is kept as it is.
+ */
+export function errorSentence(label: string, error: string): string {
+  if (/^[a-z]/.test(error)) return `${label} ${error}`;
+  if (/^["“']/.test(error)) return `${label}: ${error}`;
+  return error;
+}
+
 export function Field({
   label,
+  errorName,
   hint,
   error,
   children,
 }: {
   label: string;
+  /** What an error sentence calls the field, when the label does not read well there. */
+  errorName?: string;
   hint?: string;
   error?: string | null;
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
@@ -31,7 +48,7 @@ export function Field({
       })}
       {error && (
         <p className="error-note" id={errorId} role="alert">
-          {error}
+          {errorSentence(errorName ?? nameOf(label), error)}
         </p>
       )}
     </div>

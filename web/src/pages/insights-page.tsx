@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { plural } from '../../../src/core/plural';
 import type { InsightsView } from '../../../src/features/insights/insights.presenter';
 import { request } from '../api/client';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
@@ -23,12 +24,18 @@ function Chart({
   summary,
   table,
   children,
+  empty,
+  height = 260,
 }: {
   title: string;
   summary: string;
   /** The chart's numbers as a table, for screen readers and anyone who prefers reading them. */
   table?: React.ReactElement | undefined;
   children: React.ReactElement;
+  /** What to say instead of empty axes when there is nothing to chart yet. */
+  empty?: string | undefined;
+  /** Bar charts with one row per company grow with the number of companies. */
+  height?: number;
 }) {
   const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
   return (
@@ -37,12 +44,18 @@ function Chart({
         <h2>{title}</h2>
         <p className="muted">{summary}</p>
       </figcaption>
-      <div className="chart-box">
-        <ResponsiveContainer width="100%" height={260}>
-          {children}
-        </ResponsiveContainer>
-      </div>
-      {table}
+      {empty ? (
+        <p className="chart-empty">{empty}</p>
+      ) : (
+        <>
+          <div className="chart-box">
+            <ResponsiveContainer width="100%" height={height}>
+              {children}
+            </ResponsiveContainer>
+          </div>
+          {table && <div className="chart-table-wrap">{table}</div>}
+        </>
+      )}
     </figure>
   );
 }
@@ -54,6 +67,9 @@ export function InsightsPage() {
   const { funnel, responseDays, responseDaysByStage, thankYous, checkIns } = ins.data;
   const byStage = responseDaysByStage.map((r) => ({ ...r, stage: STAGE_LABELS[r.stage] ?? r.stage }));
   const funnelData = funnel.map((f) => ({ stage: STAGE_LABELS[f.stage] ?? f.stage, count: f.count }));
+  const anyOpportunity = funnel.some((f) => f.count > 0);
+  /** One horizontal bar per company: names stay readable on the axis, even on a phone. */
+  const rowsHeight = (n: number) => Math.max(160, 40 + n * 36);
   const thanks = [
     { name: 'On time', value: thankYous.onTime },
     { name: 'Late', value: thankYous.late },
@@ -62,7 +78,11 @@ export function InsightsPage() {
     <section>
       <PageTitle title="Insights">Insights</PageTitle>
       <div className="charts">
-        <Chart title="Funnel" summary={funnelData.map((f) => `${f.stage}: ${f.count}`).join(', ')}>
+        <Chart
+          title="Funnel"
+          summary={funnelData.map((f) => `${f.stage}: ${f.count}`).join(', ')}
+          empty={anyOpportunity ? undefined : 'No opportunities yet: the funnel fills in as you add them.'}
+        >
           <BarChart data={funnelData} layout="vertical" margin={{ left: 24 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
@@ -73,27 +93,41 @@ export function InsightsPage() {
         </Chart>
         <Chart
           title="Days to first response"
-          summary={
-            responseDays.length
-              ? responseDays.map((r) => `${r.company}: ${r.days} days`).join(', ')
-              : 'No replies recorded yet.'
+          summary="How many days each company took to answer your first note."
+          empty={responseDays.length ? undefined : 'No replies recorded yet.'}
+          height={rowsHeight(responseDays.length)}
+          table={
+            <table className="chart-table">
+              <caption className="visually-hidden">Days to first response by company</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Company</th>
+                  <th scope="col">Days</th>
+                </tr>
+              </thead>
+              <tbody>
+                {responseDays.map((r) => (
+                  <tr key={r.company}>
+                    <th scope="row">{r.company}</th>
+                    <td>{plural(r.days, 'day')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           }
         >
-          <BarChart data={responseDays}>
+          <BarChart data={responseDays} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="company" />
-            <YAxis allowDecimals={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="company" width={110} tick={{ fontSize: 12 }} />
             <Tooltip />
             <Bar dataKey="days" name="Days" fill="#5a8f5a" />
           </BarChart>
         </Chart>
         <Chart
           title="Days to first response by stage"
-          summary={
-            byStage.length
-              ? 'Average days to the first reply, by the stage each opportunity was in when your first note went out or interview ended.'
-              : 'No replies recorded yet.'
-          }
+          summary="Average days to the first reply, by the stage each opportunity was in when your first note went out or interview ended."
+          empty={byStage.length ? undefined : 'No replies recorded yet.'}
           table={
             byStage.length ? (
               <table className="chart-table">
@@ -129,6 +163,7 @@ export function InsightsPage() {
         <Chart
           title="Thank-you notes on time"
           summary={`${thankYous.onTime} on time, ${thankYous.late} late.`}
+          empty={thankYous.onTime + thankYous.late > 0 ? undefined : 'No thank-you notes sent yet.'}
         >
           <PieChart>
             <Pie data={thanks} dataKey="value" nameKey="name" innerRadius={50} outerRadius={90} label>
@@ -143,14 +178,20 @@ export function InsightsPage() {
           title="Check-ins per reply"
           summary={
             checkIns.length
-              ? checkIns.map((c) => `${c.company}: ${c.checkIns} check-ins, ${c.replies} replies`).join('; ')
-              : 'No check-ins or replies yet.'
+              ? checkIns
+                  .map(
+                    (c) => `${c.company}: ${plural(c.checkIns, 'check-in')}, ${plural(c.replies, 'reply')}`,
+                  )
+                  .join('; ')
+              : 'Check-ins you sent and the replies they brought, by company.'
           }
+          empty={checkIns.length ? undefined : 'No check-ins or replies yet.'}
+          height={rowsHeight(checkIns.length)}
         >
-          <BarChart data={checkIns}>
+          <BarChart data={checkIns} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="company" />
-            <YAxis allowDecimals={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="company" width={110} tick={{ fontSize: 12 }} />
             <Tooltip />
             <Legend />
             <Bar dataKey="checkIns" name="Check-ins sent" fill="#3b6ea5" />

@@ -1,4 +1,8 @@
-/** One opportunity: its stage, open actions, interviews, people, messages and timeline. */
+/**
+ * One opportunity: its stage, open actions, interviews, people, messages and timeline. The forms
+ * to add an interview or record a message stay folded until asked for; a closed opportunity
+ * stops offering interview work.
+ */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Stage } from '../../../src/core/types';
@@ -6,11 +10,14 @@ import { api, type ContactView, type OverviewView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
+import { useStageChange } from '../components/stage-change';
 import { useForm } from '../components/use-form';
 import { useAction, useLoad } from '../components/use-load';
-import { formatDateTime, RULE_LABELS, STAGE_LABELS } from '../format';
+import { formatDateTime, formatPlainDate, RULE_LABELS, STAGE_LABELS } from '../format';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
+/** Stages after which no more interviews, debriefs or thank-you notes are asked for. */
+const CLOSED: ReadonlySet<Stage> = new Set(['accepted', 'rejected', 'withdrawn', 'gone-quiet']);
 
 function AddInterview({
   opportunityId,
@@ -52,53 +59,64 @@ function AddInterview({
     await onAdded();
   });
   return (
-    <form className="card form" onSubmit={send} aria-labelledby="add-interview-heading">
-      <h3 id="add-interview-heading">Add an interview</h3>
-      <Field label="Round" hint="e.g. System design, Hiring manager" error={fe('round')}>
-        {(p) => <input {...p} name="round" value={form.round} onChange={set('round')} />}
-      </Field>
-      <div className="two">
-        <Field label="Starts" error={fe('start')}>
+    <details className="card">
+      <summary>Add an interview</summary>
+      <form className="form" onSubmit={send} aria-label="Add an interview" noValidate>
+        <Field label="Round" hint="e.g. System design, Hiring manager" error={fe('round')}>
+          {(p) => <input {...p} name="round" value={form.round} onChange={set('round')} maxLength={200} />}
+        </Field>
+        <div className="two">
+          <Field label="Starts" error={fe('start')}>
+            {(p) => (
+              <input
+                {...p}
+                name="start"
+                type="datetime-local"
+                value={form.start}
+                onChange={set('start')}
+                required
+              />
+            )}
+          </Field>
+          <Field label="Ends" error={fe('end')}>
+            {(p) => (
+              <input
+                {...p}
+                name="end"
+                type="datetime-local"
+                value={form.end}
+                onChange={set('end')}
+                required
+              />
+            )}
+          </Field>
+        </div>
+        <Field label="Time zone of these times" hint={`Yours is ${zone}`} error={fe('timeZone')}>
           {(p) => (
-            <input
+            <input {...p} name="timeZone" value={form.timeZone} onChange={set('timeZone')} maxLength={100} />
+          )}
+        </Field>
+        <Field
+          label="Interviewers"
+          hint='One per line, as "Name <email>" or just the name if you do not have the address yet'
+          error={fe('interviewers')}
+        >
+          {(p) => (
+            <textarea
               {...p}
-              name="start"
-              type="datetime-local"
-              value={form.start}
-              onChange={set('start')}
-              required
+              name="interviewers"
+              rows={3}
+              value={form.interviewers}
+              onChange={set('interviewers')}
             />
           )}
         </Field>
-        <Field label="Ends" error={fe('end')}>
-          {(p) => (
-            <input {...p} name="end" type="datetime-local" value={form.end} onChange={set('end')} required />
-          )}
-        </Field>
-      </div>
-      <Field label="Time zone of these times" error={fe('timeZone')}>
-        {(p) => <input {...p} name="timeZone" value={form.timeZone} onChange={set('timeZone')} />}
-      </Field>
-      <Field
-        label="Interviewers"
-        hint='One per line, as "Name <email>" or just the name if you do not have the address yet'
-        error={fe('interviewers')}
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            name="interviewers"
-            rows={3}
-            value={form.interviewers}
-            onChange={set('interviewers')}
-          />
-        )}
-      </Field>
-      <ErrorNote error={formError} />
-      <button type="submit" className="primary" disabled={busy}>
-        Add interview
-      </button>
-    </form>
+        <ErrorNote error={formError} />
+        <button type="submit" className="primary" disabled={busy}>
+          Add interview
+        </button>
+      </form>
+    </details>
   );
 }
 
@@ -115,70 +133,101 @@ function RecordMessage({ overview, onAdded }: { overview: OverviewView; onAdded:
   const act = useAction();
   if (overview.people.length === 0) return null;
   return (
-    <form
-      className="card form"
-      aria-labelledby="record-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void act.run(async () => {
-          await api.recordMessage({
-            direction,
-            kind: direction === 'in' ? 'reply' : kind,
-            contactId,
-            body,
-            opportunityId: overview.opportunity.id,
-            ...(at && { at }),
+    <details className="card">
+      <summary>Record a message</summary>
+      <form
+        className="form"
+        aria-label="Record a message"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act.run(async () => {
+            await api.recordMessage({
+              direction,
+              kind: direction === 'in' ? 'reply' : kind,
+              contactId,
+              body,
+              opportunityId: overview.opportunity.id,
+              ...(at && { at }),
+            });
+            setBody('');
+            await onAdded();
           });
-          setBody('');
-          await onAdded();
-        });
-      }}
-    >
-      <h3 id="record-heading">Record a message</h3>
-      <Field label="What happened">
-        {(p) => (
-          <select {...p} value={direction} onChange={(e) => setDirection(e.target.value as 'in' | 'out')}>
-            <option value="in">They replied</option>
-            <option value="out">I sent a note outside Afterview</option>
-          </select>
-        )}
-      </Field>
-      <Field label={direction === 'in' ? 'From' : 'To'}>
-        {(p) => (
-          <select {...p} value={contactId} onChange={(e) => setContactId(e.target.value)}>
-            {overview.people.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.displayName}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {direction === 'out' && (
-        <Field label="Kind of note">
+        }}
+      >
+        <Field label="What happened">
           {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {RULE_LABELS[k] ?? 'Other'}
+            <select {...p} value={direction} onChange={(e) => setDirection(e.target.value as 'in' | 'out')}>
+              <option value="in">They replied</option>
+              <option value="out">I sent a note outside Afterview</option>
+            </select>
+          )}
+        </Field>
+        <Field label={direction === 'in' ? 'From' : 'To'}>
+          {(p) => (
+            <select {...p} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+              {overview.people.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.displayName}
                 </option>
               ))}
             </select>
           )}
         </Field>
-      )}
-      <Field label="When (optional, default now)">
-        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
-      </Field>
-      <Field label="What it said (optional)">
-        {(p) => <textarea {...p} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />}
-      </Field>
-      <ErrorNote error={act.error} />
-      <button type="submit" disabled={act.busy}>
-        Record message
-      </button>
-    </form>
+        {direction === 'out' && (
+          <Field label="Kind of note">
+            {(p) => (
+              <select {...p} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {RULE_LABELS[k] ?? 'Other'}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label="When (optional, default now)">
+          {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+        </Field>
+        <Field label="What it said (optional)">
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              maxLength={100_000}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          )}
+        </Field>
+        <ErrorNote error={act.error} />
+        <button type="submit" disabled={act.busy}>
+          Record message
+        </button>
+      </form>
+    </details>
   );
+}
+
+/** "sent Tue 8 Dec, 10:00", "a draft", "going out Thu 3 Dec, 09:00". */
+function describeOutStatus(status: string, at: string | null, zone: string): string {
+  const when = at ? ` ${formatDateTime(at, zone)}` : '';
+  switch (status) {
+    case 'sent':
+      return `sent${when}`;
+    case 'draft':
+      return 'a draft';
+    case 'scheduled':
+      return `going out${when}`;
+    case 'sending':
+      return 'being sent';
+    case 'failed':
+      return 'could not be sent';
+    case 'uncertain':
+      return 'may or may not have gone out';
+    default:
+      return status;
+  }
 }
 
 function describeEvent(
@@ -231,18 +280,18 @@ function EditDetails({ overview, onSaved }: { overview: OverviewView; onSaved: (
   return (
     <details className="card">
       <summary>Edit details</summary>
-      <form className="form" aria-label="Edit details" onSubmit={send}>
+      <form className="form" aria-label="Edit details" onSubmit={send} noValidate>
         <Field label="Company" error={fe('company')}>
-          {(p) => <input {...p} value={form.company} onChange={set('company')} />}
+          {(p) => <input {...p} value={form.company} onChange={set('company')} maxLength={200} />}
         </Field>
         <Field label="Role" error={fe('role')}>
-          {(p) => <input {...p} value={form.role} onChange={set('role')} />}
+          {(p) => <input {...p} value={form.role} onChange={set('role')} maxLength={200} />}
         </Field>
-        <Field label="They said they would decide by" error={fe('decisionBy')}>
+        <Field label="They said they would decide by" errorName="The decision date" error={fe('decisionBy')}>
           {(p) => <input {...p} type="date" value={form.decisionBy} onChange={set('decisionBy')} />}
         </Field>
         <Field label="Notes" error={fe('notes')}>
-          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
+          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} maxLength={20_000} />}
         </Field>
         <ErrorNote error={formError} />
         <div className="row">
@@ -288,12 +337,13 @@ export function OpportunityPage() {
   const { id = '' } = useParams();
   const { zone } = useSettings();
   const ov = useLoad(() => api.overview(id), [id]);
-  const stage = useAction();
+  const stage = useStageChange(ov.reload);
   if (ov.loading) return <Loading what="the opportunity" />;
   if (!ov.data) return <ErrorNote error={ov.error ?? 'This opportunity could not be loaded.'} />;
   const { opportunity: o, interviews, people, messages, timeline, actions } = ov.data;
   const byId = new Map<string, ContactView>(people.map((p) => [p.id, p]));
   const name = (cid: string | null) => (cid ? (byId.get(cid)?.displayName ?? 'someone') : 'someone');
+  const closed = CLOSED.has(o.stage);
   return (
     <article>
       <PageTitle title={`${o.company} — ${o.role}`}>
@@ -305,12 +355,7 @@ export function OpportunityPage() {
           <select
             value={o.stage}
             disabled={stage.busy}
-            onChange={(e) =>
-              stage.run(async () => {
-                await api.changeStage(o.id, e.target.value as Stage);
-                await ov.reload();
-              })
-            }
+            onChange={(e) => stage.request(o, e.target.value as Stage)}
           >
             {STAGES.map((s) => (
               <option key={s} value={s}>
@@ -319,9 +364,16 @@ export function OpportunityPage() {
             ))}
           </select>
         </label>
-        {o.decisionBy && <span>They said they would decide by {o.decisionBy}.</span>}
+        {o.decisionBy && <span>They said they would decide by {formatPlainDate(o.decisionBy)}.</span>}
       </div>
       <ErrorNote error={stage.error} />
+      {stage.dialog}
+      {closed && (
+        <p className="calm">
+          This opportunity is {STAGE_LABELS[o.stage]?.toLowerCase()}: Afterview no longer asks for debriefs or
+          thank-you notes for it.
+        </p>
+      )}
       {o.notes && <p className="pre">{o.notes}</p>}
       <EditDetails
         key={`${o.id}-${o.company}-${o.role}-${o.decisionBy}-${o.notes}`}
@@ -352,17 +404,29 @@ export function OpportunityPage() {
             <li key={i.id} className="card">
               <h3>{i.round || 'Interview'}</h3>
               <p>
-                {formatDateTime(i.start, i.timeZone)} – {formatDateTime(i.end, i.timeZone)} ({i.timeZone})
+                <time dateTime={i.start}>{formatDateTime(i.start, zone)}</time> –{' '}
+                <time dateTime={i.end}>{formatDateTime(i.end, zone).split(', ').at(-1)}</time>
+                {i.timeZone !== zone && (
+                  <span className="muted">
+                    {' '}
+                    ({formatDateTime(i.start, i.timeZone).split(', ').at(-1)} in {i.timeZone})
+                  </span>
+                )}
                 {i.status === 'cancelled' && ' — cancelled'}
               </p>
               <p>With: {i.participants.map((p) => name(p.contactId)).join(', ') || 'nobody recorded yet'}</p>
               <div className="row">
-                <Link className="button" to={`/interviews/${i.id}/debrief`}>
-                  Debrief<span className="visually-hidden"> of {i.round || 'the interview'}</span>
-                </Link>
-                <Link className="button" to={`/compose?interview=${i.id}&opportunity=${o.id}`}>
-                  Thank-you notes<span className="visually-hidden"> for {i.round || 'the interview'}</span>
-                </Link>
+                {!closed && (
+                  <>
+                    <Link className="button" to={`/interviews/${i.id}/debrief`}>
+                      Debrief<span className="visually-hidden"> of {i.round || 'the interview'}</span>
+                    </Link>
+                    <Link className="button" to={`/compose?interview=${i.id}&opportunity=${o.id}`}>
+                      Thank-you notes
+                      <span className="visually-hidden"> for {i.round || 'the interview'}</span>
+                    </Link>
+                  </>
+                )}
                 <Link className="button" to={`/import?opportunity=${o.id}&interview=${i.id}&mode=card`}>
                   Scan a business card
                   <span className="visually-hidden"> from {i.round || 'the interview'}</span>
@@ -372,7 +436,8 @@ export function OpportunityPage() {
             </li>
           ))}
         </ul>
-        <AddInterview opportunityId={o.id} zone={zone} onAdded={ov.reload} />
+        {interviews.length === 0 && <p className="muted">No interviews yet.</p>}
+        {!closed && <AddInterview key={zone} opportunityId={o.id} zone={zone} onAdded={ov.reload} />}
       </section>
 
       <section aria-labelledby="people-heading">
@@ -400,8 +465,17 @@ export function OpportunityPage() {
         <ul className="plain">
           {messages.map((m) => (
             <li key={m.id}>
-              {m.direction === 'in' ? 'From' : 'To'} {m.contactIds.map(name).join(', ')}:{' '}
-              {RULE_LABELS[m.kind] ?? m.kind} ({m.status})
+              {m.direction === 'in' ? (
+                <>
+                  Reply from {m.contactIds.map(name).join(', ')}, received{' '}
+                  {formatDateTime(m.sentAt ?? m.createdAt, zone)}
+                </>
+              ) : (
+                <>
+                  {RULE_LABELS[m.kind] ?? 'Other'} note to {m.contactIds.map(name).join(', ')},{' '}
+                  {describeOutStatus(m.status, m.sentAt ?? m.sendAt, zone)}
+                </>
+              )}
               {m.status === 'draft' && (
                 <>
                   {' '}

@@ -1,45 +1,103 @@
-import { Link, useParams } from 'react-router';
+/** People: everyone met, found by name, company or email and grouped by company; one person's page. */
+import { useEffect, useId, useRef } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, type ContactView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
+import { fieldLabel, sourceSentence } from '../components/provenance';
 import { useSettings } from '../components/settings-context';
 import { useForm } from '../components/use-form';
 import { useLoad } from '../components/use-load';
-import { formatDateTime, RULE_LABELS } from '../format';
+import { formatDateTime, RULE_LABELS, STAGE_LABELS } from '../format';
+
+/** True when the search words all appear in the person's name, company, title or an address. */
+function matches(p: ContactView, query: string): boolean {
+  const hay = [p.displayName, p.company ?? '', p.title ?? '', ...p.emails].join(' ').toLocaleLowerCase();
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => hay.includes(word));
+}
+
+/** People by company, companies A–Z, people without one last. */
+function byCompany(people: ContactView[]): Array<[string, ContactView[]]> {
+  const groups = new Map<string, ContactView[]>();
+  for (const p of people) {
+    const key = p.company?.trim() || '';
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+}
 
 export function PeoplePage() {
   const list = useLoad(() => api.people(), []);
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const searchId = useId();
   if (list.loading) return <Loading what="people" />;
   const people = list.data?.people ?? [];
+  const found = people.filter((p) => matches(p, query));
   return (
     <section>
       <PageTitle title="People">People</PageTitle>
       <ErrorNote error={list.error} />
-      {people.length === 0 && (
+      {people.length === 0 ? (
         <p className="calm">Nobody yet. People appear here as you add recruiters and interviewers.</p>
+      ) : (
+        <search className="field">
+          <label htmlFor={searchId}>Search by name, company or email</label>
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+          />
+        </search>
       )}
-      <ul className="plain people">
-        {people.map((p) => (
-          <li key={p.id} className="card">
-            <Link to={`/people/${p.id}`}>
-              <strong>{p.displayName}</strong>
-            </Link>
-            <span className="block muted">
-              {[p.title, p.company].filter(Boolean).join(', ') || 'No title or company yet'}
-            </span>
-            <span className="block">{p.emails[0] ?? 'No email address yet'}</span>
-          </li>
+      {people.length > 0 && (
+        <p className="muted" role="status">
+          {query
+            ? `${found.length === 1 ? '1 person matches' : `${found.length} people match`} “${query}”.`
+            : `${people.length === 1 ? '1 person' : `${people.length} people`}.`}
+        </p>
+      )}
+      <div className="people-groups">
+        {byCompany(found).map(([company, group]) => (
+          <section key={company || '-'} aria-label={company || 'No company recorded'}>
+            <h2>{company || 'No company recorded'}</h2>
+            <ul className="plain people">
+              {group.map((p) => (
+                <li key={p.id} className="card">
+                  <Link to={`/people/${p.id}`}>
+                    <strong>{p.displayName}</strong>
+                  </Link>
+                  <span className="block muted">{p.title || 'No title yet'}</span>
+                  <span className="block">{p.emails[0] ?? 'No email address yet'}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
         ))}
-      </ul>
+      </div>
     </section>
   );
 }
 
-function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => Promise<void> }) {
+function EditPerson({
+  person,
+  focusEmail,
+  onSaved,
+}: {
+  person: ContactView;
+  focusEmail: boolean;
+  onSaved: () => Promise<void>;
+}) {
   const {
     form,
     set,
     busy,
+    saved,
     fieldError: fe,
     formError,
     submit,
@@ -51,6 +109,11 @@ function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => P
     phones: person.phones.join('\n'),
     notes: person.notes,
   });
+  const emailsRef = useRef<HTMLTextAreaElement>(null);
+  // Arriving from "Add the details": straight onto the one field the action asks for.
+  useEffect(() => {
+    if (focusEmail) emailsRef.current?.focus();
+  }, [focusEmail]);
   const lines = (t: string) =>
     t
       .split(/[\n,]/)
@@ -68,31 +131,34 @@ function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => P
     await onSaved();
   });
   return (
-    <details className="card" open={person.emails.length === 0}>
+    <details className="card" open={person.emails.length === 0 || focusEmail}>
       <summary>Edit {person.displayName}</summary>
-      <form className="form" aria-label={`Edit ${person.displayName}`} onSubmit={send}>
-        <Field label="Name, as they spell it" error={fe('displayName')}>
-          {(p) => <input {...p} value={form.displayName} onChange={set('displayName')} />}
+      <form className="form" aria-label={`Edit ${person.displayName}`} onSubmit={send} noValidate>
+        <Field label="Name, as they spell it" errorName="Name" error={fe('displayName')}>
+          {(p) => <input {...p} value={form.displayName} onChange={set('displayName')} maxLength={300} />}
         </Field>
         <Field label="Title" error={fe('title')}>
-          {(p) => <input {...p} value={form.title} onChange={set('title')} />}
+          {(p) => <input {...p} value={form.title} onChange={set('title')} maxLength={300} />}
         </Field>
         <Field label="Company" error={fe('company')}>
-          {(p) => <input {...p} value={form.company} onChange={set('company')} />}
+          {(p) => <input {...p} value={form.company} onChange={set('company')} maxLength={300} />}
         </Field>
         <Field label="Email addresses" hint="One per line" error={fe('emails')}>
-          {(p) => <textarea {...p} rows={2} value={form.emails} onChange={set('emails')} />}
+          {(p) => <textarea {...p} ref={emailsRef} rows={2} value={form.emails} onChange={set('emails')} />}
         </Field>
         <Field label="Phone numbers" hint="One per line" error={fe('phones')}>
           {(p) => <textarea {...p} rows={2} value={form.phones} onChange={set('phones')} />}
         </Field>
         <Field label="Notes" error={fe('notes')}>
-          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
+          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} maxLength={20_000} />}
         </Field>
         <ErrorNote error={formError} />
-        <button type="submit" className="primary" disabled={busy}>
-          Save {person.displayName}
-        </button>
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            Save {person.displayName}
+          </button>
+          {saved && <span role="status">Saved.</span>}
+        </div>
       </form>
     </details>
   );
@@ -100,11 +166,13 @@ function EditPerson({ person, onSaved }: { person: ContactView; onSaved: () => P
 
 export function PersonPage() {
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
   const { zone } = useSettings();
   const one = useLoad(() => api.person(id), [id]);
   if (one.loading) return <Loading what="this person" />;
   if (!one.data) return <ErrorNote error={one.error ?? 'This person could not be loaded.'} />;
-  const { person: p, messages } = one.data;
+  const { person: p, messages, interviews, opportunities } = one.data;
+  const oppById = new Map(opportunities.map((o) => [o.id, o]));
   return (
     <article>
       <PageTitle title={p.displayName}>{p.displayName}</PageTitle>
@@ -125,29 +193,78 @@ export function PersonPage() {
           </>
         )}
       </dl>
-      <EditPerson key={JSON.stringify(p)} person={p} onSaved={one.reload} />
-      <section aria-labelledby="source-heading">
-        <h2 id="source-heading">Where these details came from</h2>
+      <EditPerson
+        key={JSON.stringify(p)}
+        person={p}
+        focusEmail={params.get('focus') === 'email'}
+        onSaved={one.reload}
+      />
+      <section aria-labelledby="opps-heading">
+        <h2 id="opps-heading">Opportunities</h2>
+        {opportunities.length === 0 && <p className="muted">Not linked to an opportunity yet.</p>}
         <ul className="plain">
-          {p.provenance.map((s) => (
-            <li key={`${s.field}-${s.value}-${s.at}`}>
-              {s.field === 'displayName' ? 'Name' : s.field} “{s.value}” — from {s.source},{' '}
-              {formatDateTime(s.at, zone)}
+          {opportunities.map((o) => (
+            <li key={o.id}>
+              <Link to={`/opportunities/${o.id}`}>
+                {o.company} — {o.role}
+              </Link>{' '}
+              <span className="muted">({STAGE_LABELS[o.stage] ?? o.stage})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="interviews-heading">
+        <h2 id="interviews-heading">Interviews</h2>
+        {interviews.length === 0 && <p className="muted">No interviews with them yet.</p>}
+        <ul className="plain">
+          {interviews.map((i) => (
+            <li key={i.id}>
+              <Link to={`/opportunities/${i.opportunityId}`}>
+                {i.round || 'Interview'}
+                {oppById.get(i.opportunityId) ? ` at ${oppById.get(i.opportunityId)?.company}` : ''}
+              </Link>
+              , {formatDateTime(i.start, zone)}
+              {i.status === 'cancelled' && ' (cancelled)'}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="touches-heading">
-        <h2 id="touches-heading">Every touch</h2>
+        <h2 id="touches-heading">Every note to or from them</h2>
         {messages.length === 0 && <p className="muted">No notes or replies yet.</p>}
         <ul className="plain">
           {messages.map((m) => (
             <li key={m.id}>
-              {m.direction === 'in'
-                ? 'Reply received'
-                : `${RULE_LABELS[m.kind] ?? m.kind} note (${m.status})`}
-              {m.sentAt ? `, ${formatDateTime(m.sentAt, zone)}` : ''}
-              {m.subject ? ` — ${m.subject}` : ''}
+              {m.direction === 'in' ? (
+                <>Reply received{m.sentAt ? `, ${formatDateTime(m.sentAt, zone)}` : ''}</>
+              ) : (
+                <>
+                  {RULE_LABELS[m.kind] ?? 'Other'} note
+                  {m.status === 'sent' && m.sentAt
+                    ? `, sent ${formatDateTime(m.sentAt, zone)}`
+                    : m.status === 'draft'
+                      ? ' (a draft)'
+                      : ` (${m.status})`}
+                </>
+              )}
+              {m.subject ? ` — ${m.subject}` : ''}{' '}
+              {m.direction === 'out' && m.status === 'draft' ? (
+                <Link to={`/compose?message=${m.id}`}>Open draft</Link>
+              ) : m.opportunityId ? (
+                <Link to={`/opportunities/${m.opportunityId}`}>
+                  {oppById.get(m.opportunityId)?.company ?? 'the opportunity'}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="source-heading">
+        <h2 id="source-heading">Where these details came from</h2>
+        <ul className="plain">
+          {p.provenance.map((s) => (
+            <li key={`${s.field}-${s.value}-${s.at}`}>
+              {fieldLabel(s.field)} “{s.value}” — {sourceSentence(s.source, s.at, zone)}
             </li>
           ))}
         </ul>

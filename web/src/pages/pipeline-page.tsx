@@ -4,8 +4,9 @@ import type { Stage } from '../../../src/core/types';
 import { api, type OpportunityView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
+import { useStageChange } from '../components/stage-change';
 import { useForm } from '../components/use-form';
-import { useAction, useLoad } from '../components/use-load';
+import { useLoad } from '../components/use-load';
 import { STAGE_LABELS } from '../format';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
@@ -27,7 +28,7 @@ function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) 
     onAdded(created);
   });
   return (
-    <form className="card form" onSubmit={send} aria-labelledby="add-opp-heading">
+    <form className="card form" onSubmit={send} aria-labelledby="add-opp-heading" noValidate>
       <h2 id="add-opp-heading">Add an opportunity</h2>
       <Field label="Company" error={fieldError('company')}>
         {(p) => (
@@ -37,21 +38,30 @@ function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) 
             value={form.company}
             onChange={set('company')}
             required
+            maxLength={200}
             autoComplete="organization"
           />
         )}
       </Field>
       <Field label="Role" error={fieldError('role')}>
-        {(p) => <input {...p} name="role" value={form.role} onChange={set('role')} required />}
+        {(p) => (
+          <input {...p} name="role" value={form.role} onChange={set('role')} required maxLength={200} />
+        )}
       </Field>
       <Field
         label="Recruiter (optional)"
         hint='As "Name <email>", e.g. Dana Whitfield <dana@northwind.example>'
         error={fieldError('recruiter')}
       >
-        {(p) => <input {...p} name="recruiter" value={form.recruiter} onChange={set('recruiter')} />}
+        {(p) => (
+          <input {...p} name="recruiter" value={form.recruiter} onChange={set('recruiter')} maxLength={320} />
+        )}
       </Field>
-      <Field label="They said they would decide by (optional)" error={fieldError('decisionBy')}>
+      <Field
+        label="They said they would decide by (optional)"
+        errorName="The decision date"
+        error={fieldError('decisionBy')}
+      >
         {(p) => (
           <input {...p} name="decisionBy" type="date" value={form.decisionBy} onChange={set('decisionBy')} />
         )}
@@ -64,8 +74,7 @@ function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) 
   );
 }
 
-function Card({ o, onMoved }: { o: OpportunityView; onMoved: () => Promise<void> }) {
-  const act = useAction();
+function Card({ o, onStage }: { o: OpportunityView; onStage: (o: OpportunityView, stage: Stage) => void }) {
   return (
     <li className="card opp" draggable onDragStart={(e) => e.dataTransfer.setData('text/plain', o.id)}>
       <Link to={`/opportunities/${o.id}`}>
@@ -76,16 +85,7 @@ function Card({ o, onMoved }: { o: OpportunityView; onMoved: () => Promise<void>
         <span className="visually-hidden">
           Stage of {o.company} ({o.role})
         </span>
-        <select
-          value={o.stage}
-          disabled={act.busy}
-          onChange={(e) =>
-            act.run(async () => {
-              await api.changeStage(o.id, e.target.value as Stage);
-              await onMoved();
-            })
-          }
-        >
+        <select value={o.stage} onChange={(e) => onStage(o, e.target.value as Stage)}>
           {STAGES.map((s) => (
             <option key={s} value={s}>
               {STAGE_LABELS[s]}
@@ -93,7 +93,6 @@ function Card({ o, onMoved }: { o: OpportunityView; onMoved: () => Promise<void>
           ))}
         </select>
       </label>
-      <ErrorNote error={act.error} />
     </li>
   );
 }
@@ -102,14 +101,15 @@ export function PipelinePage() {
   const list = useLoad(() => api.opportunities(), []);
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const drop = useAction();
+  const stage = useStageChange(list.reload);
   const adding = params.get('add') === '1';
   if (list.loading) return <Loading what="your pipeline" />;
   const all = list.data?.opportunities ?? [];
   return (
     <section>
       <PageTitle title="Pipeline">Pipeline</PageTitle>
-      <ErrorNote error={list.error ?? drop.error} />
+      <ErrorNote error={list.error ?? stage.error} />
+      {stage.dialog}
       {adding ? (
         <AddOpportunity onAdded={(o) => navigate(`/opportunities/${o.id}`)} />
       ) : (
@@ -119,29 +119,25 @@ export function PipelinePage() {
       )}
       {all.length === 0 && !adding && <p className="calm">No opportunities yet.</p>}
       <div className="board">
-        {STAGES.map((stage) => {
-          const here = all.filter((o) => o.stage === stage);
+        {STAGES.map((column) => {
+          const here = all.filter((o) => o.stage === column);
           return (
             <section
-              key={stage}
+              key={column}
               className="column"
-              aria-labelledby={`col-${stage}`}
+              aria-labelledby={`col-${column}`}
               onDragOver={(e) => e.preventDefault()}
               onDrop={(e) => {
-                const id = e.dataTransfer.getData('text/plain');
-                if (id)
-                  void drop.run(async () => {
-                    await api.changeStage(id, stage);
-                    await list.reload();
-                  });
+                const dragged = all.find((o) => o.id === e.dataTransfer.getData('text/plain'));
+                if (dragged) stage.request(dragged, column);
               }}
             >
-              <h2 id={`col-${stage}`}>
-                {STAGE_LABELS[stage]} <span className="count">{here.length}</span>
+              <h2 id={`col-${column}`}>
+                {STAGE_LABELS[column]} <span className="count">{here.length}</span>
               </h2>
               <ul className="plain">
                 {here.map((o) => (
-                  <Card key={o.id} o={o} onMoved={list.reload} />
+                  <Card key={o.id} o={o} onStage={stage.request} />
                 ))}
               </ul>
             </section>

@@ -42,8 +42,19 @@ function FeedSection({ settings, onChange }: { settings: SettingsView; onChange:
     <section aria-labelledby="feed-heading" className="card">
       <h2 id="feed-heading">Calendar feed</h2>
       <p>
-        Subscribe to this private address from Google, Apple or Outlook calendar to see every deadline there.
-        Anyone with the address can read it: keep it to yourself, and make a new one if it leaks.
+        Subscribe to this private address from a calendar app on this computer — Apple Calendar, Outlook or
+        Thunderbird on the desktop — to see every deadline there, kept up to date. Anyone with the address can
+        read it: keep it to yourself, and make a new one if it leaks.
+      </p>
+      <p>
+        Google Calendar (and any calendar on the web or on your phone) cannot subscribe: it fetches feeds from
+        Google's servers, which cannot reach Afterview on this machine. Download the actions as a file instead
+        and import it; it is a snapshot, so download it again when your plan changes.
+      </p>
+      <p>
+        <a className="button" href="/api/calendar/actions.ics" download="afterview-actions.ics">
+          Download the upcoming actions (.ics)
+        </a>
       </p>
       {url ? (
         <>

@@ -1,12 +1,26 @@
-/** Today: what the playbook says to do now, each action with its reason and a live countdown. */
-import { useEffect, useState } from 'react';
+/**
+ * Today: what the playbook says to do now, most urgent first, each action with its urgency in
+ * words, its reason and a live countdown; every decision can be undone for a few seconds.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { type ActionView, api, type MessageView } from '../api/client';
+import { type ActionView, api, type ContactView, type MessageView } from '../api/client';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { SampleDataButton } from '../components/sample-data';
 import { useSettings } from '../components/settings-context';
+import { dueSentence, LEVEL_LABELS, urgencyLevel } from '../components/urgency';
 import { useAction, useLoad } from '../components/use-load';
-import { countdown, formatDateTime, formatDay, RULE_LABELS, toLocalInput } from '../format';
+import { formatDateTime, formatDay, RULE_LABELS, toLocalInput } from '../format';
+
+/** How long the Undo stays offered after Done, Snooze or Dismiss. */
+const UNDO_MS = 10_000;
+
+/** A decision just made, offered for undoing. */
+interface Decided {
+  key: string;
+  title: string;
+  what: 'Marked done' | 'Snoozed to tomorrow' | 'Dismissed';
+}
 
 /** Where to go to act on an action. */
 function actionLink(a: ActionView): { to: string; label: string } | null {
@@ -25,7 +39,10 @@ function actionLink(a: ActionView): { to: string; label: string } | null {
       params.set('kind', a.rule === 'check-in' ? 'check-in' : a.rule);
       return { to: `/compose?${params.toString()}`, label: 'Write the note' };
     case 'collect-contact':
-      return { to: `/opportunities/${a.opportunityId}`, label: 'Add the details' };
+      // Straight to the person's email field: the one detail this action asks for.
+      return a.contactId
+        ? { to: `/people/${a.contactId}?focus=email`, label: 'Add the details' }
+        : { to: `/opportunities/${a.opportunityId}`, label: 'Add the details' };
     default:
       return null;
   }
@@ -49,30 +66,44 @@ function ActionItem({
   action,
   zone,
   nowMs,
-  onChange,
+  first,
+  onDecided,
 }: {
   action: ActionView;
   zone: string;
   nowMs: number;
-  onChange: () => Promise<void>;
+  /** The single most urgent action: shown first and marked as such. */
+  first: boolean;
+  onDecided: (d: Decided) => Promise<void>;
 }) {
   const act = useAction();
   const link = actionLink(action);
   const snoozeUntil = `${toLocalInput(new Date(nowMs + 24 * 3600_000).toISOString(), zone).slice(0, 10)}T09:00`;
   const headingId = `action-${action.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+  const level = urgencyLevel(action.due, nowMs, zone);
+  const due = dueSentence(action.due, nowMs, zone);
+  const decide = (what: Decided['what'], call: () => Promise<unknown>) =>
+    act.run(async () => {
+      await call();
+      await onDecided({ key: action.key, title: action.title, what });
+    });
   return (
-    <li className={`action card urgency-${action.urgency}`} aria-labelledby={headingId}>
+    <li
+      className={`action card level-${level}${first ? ' first' : ''}`}
+      aria-labelledby={headingId}
+      data-level={level}
+      tabIndex={-1}
+    >
       <div className="action-head">
+        {first && <span className="badge first">Most urgent</span>}
+        <span className={`badge level level-${level}`}>{LEVEL_LABELS[level]}</span>
         <span className="badge">{RULE_LABELS[action.rule] ?? action.rule}</span>
-        {action.urgency === 'overdue' && <span className="badge overdue">Overdue</span>}
-        {action.urgency === 'due' && <span className="badge due">Due</span>}
       </div>
       <h3 id={headingId}>{action.title}</h3>
-      <p className="reason">{action.reason}</p>
       <p className="due">
-        Due {formatDateTime(action.due, zone)} (
-        <time dateTime={action.due}>{countdown(action.due, nowMs)}</time>)
+        {due.text} (<time dateTime={action.due}>{due.relative}</time>)
       </p>
+      <p className="reason">{action.reason}</p>
       <div className="row">
         {link && (
           <Link className="button primary" to={link.to}>
@@ -82,24 +113,14 @@ function ActionItem({
         <button
           type="button"
           disabled={act.busy}
-          onClick={() =>
-            act.run(async () => {
-              await api.done(action.key);
-              await onChange();
-            })
-          }
+          onClick={() => decide('Marked done', () => api.done(action.key))}
         >
           Done<span className="visually-hidden">: {action.title}</span>
         </button>
         <button
           type="button"
           disabled={act.busy}
-          onClick={() =>
-            act.run(async () => {
-              await api.snooze(action.key, snoozeUntil);
-              await onChange();
-            })
-          }
+          onClick={() => decide('Snoozed to tomorrow', () => api.snooze(action.key, snoozeUntil))}
         >
           Snooze to tomorrow<span className="visually-hidden">: {action.title}</span>
         </button>
@@ -107,12 +128,7 @@ function ActionItem({
           type="button"
           className="quiet"
           disabled={act.busy}
-          onClick={() =>
-            act.run(async () => {
-              await api.dismiss(action.key);
-              await onChange();
-            })
-          }
+          onClick={() => decide('Dismissed', () => api.dismiss(action.key))}
         >
           Dismiss<span className="visually-hidden">: {action.title}</span>
         </button>
@@ -122,20 +138,71 @@ function ActionItem({
   );
 }
 
-function RecentlyDone({ messages, zone }: { messages: MessageView[]; zone: string }) {
+/** "Marked done: … [Undo]", for a few seconds after each decision; focus lands here. */
+function UndoStatus({
+  decided,
+  onUndo,
+  onExpire,
+}: {
+  decided: Decided | null;
+  onUndo: (d: Decided) => Promise<void>;
+  onExpire: () => void;
+}) {
+  const act = useAction();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!decided) return;
+    box.current?.focus();
+    const id = window.setTimeout(onExpire, UNDO_MS);
+    return () => window.clearTimeout(id);
+  }, [decided, onExpire]);
+  return (
+    <div className="undo-status" role="status" ref={box} tabIndex={-1}>
+      {decided && (
+        <p className="card row">
+          <span>
+            {decided.what}: {decided.title}
+          </span>
+          <button type="button" disabled={act.busy} onClick={() => act.run(() => onUndo(decided))}>
+            Undo<span className="visually-hidden">: {decided.title}</span>
+          </button>
+        </p>
+      )}
+      <ErrorNote error={act.error} />
+    </div>
+  );
+}
+
+function RecentlyDone({
+  messages,
+  people,
+  zone,
+}: {
+  messages: MessageView[];
+  people: ContactView[];
+  zone: string;
+}) {
   const sent = messages
     .filter((m) => m.direction === 'out' && m.status === 'sent' && m.sentAt)
     .sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''))
     .slice(0, 5);
   if (sent.length === 0) return null;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const names = (ids: string[]) => ids.map((id) => byId.get(id)?.displayName ?? 'someone').join(', ');
   return (
     <section aria-labelledby="done-heading">
       <h2 id="done-heading">Already done</h2>
-      <ul className="plain">
+      <ul className="plain done-list">
         {sent.map((m) => (
           <li key={m.id}>
-            {RULE_LABELS[m.kind] ?? m.kind} note sent {formatDateTime(m.sentAt ?? m.createdAt, zone)}
-            {m.subject ? `: ${m.subject}` : ''}
+            {RULE_LABELS[m.kind] ?? m.kind} note to{' '}
+            {m.contactIds.length === 1 && m.contactIds[0] ? (
+              <Link to={`/people/${m.contactIds[0]}`}>{names(m.contactIds)}</Link>
+            ) : (
+              names(m.contactIds)
+            )}
+            , sent {formatDateTime(m.sentAt ?? m.createdAt, zone)}
+            {m.subject ? <span className="muted"> — {m.subject}</span> : null}
           </li>
         ))}
       </ul>
@@ -192,19 +259,36 @@ function OutboxNotes({ zone, onChange }: { zone: string; onChange: () => Promise
   );
 }
 
+/**
+ * The calm line when nothing is due. "No news is normal" is only true while waiting to hear
+ * back (the next thing is a check-in); after a rejection it would be wrong.
+ */
+function calmText(upcoming: ActionView[], zone: string): string {
+  const next = [...upcoming].sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (!next) return 'Nothing to do. Enjoy the quiet.';
+  const until = `Nothing to do until ${formatDay(next.start, zone)}`;
+  return next.rule === 'check-in' ? `${until} — no news is normal until then.` : `${until}.`;
+}
+
 export function TodayPage() {
   const { zone } = useSettings();
   const today = useLoad(() => api.today(), []);
   const opps = useLoad(() => api.opportunities(), []);
   const messages = useLoad(() => api.messages(), []);
+  const people = useLoad(() => api.people(), []);
   const nowMs = useClock(today.data?.now);
+  const [decided, setDecided] = useState<Decided | null>(null);
   const reload = async () => {
     await Promise.all([today.reload(), messages.reload()]);
   };
+  const expire = useRef(() => setDecided(null)).current;
 
   if (today.loading || opps.loading) return <Loading what="today's plan" />;
   const actions = today.data?.actions ?? [];
-  const open = actions.filter((a) => a.urgency !== 'upcoming');
+  // Soonest due first: the overdue ones, then the ones due within hours, and so on.
+  const open = actions
+    .filter((a) => a.urgency !== 'upcoming')
+    .sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
   const upcoming = actions.filter((a) => a.urgency === 'upcoming');
   const noData = (opps.data?.opportunities.length ?? 0) === 0;
 
@@ -212,6 +296,19 @@ export function TodayPage() {
     <section>
       <PageTitle title="Today">Today</PageTitle>
       <ErrorNote error={today.error ?? opps.error} />
+      <UndoStatus
+        decided={decided}
+        onExpire={expire}
+        onUndo={async (d) => {
+          await api.undo(d.key);
+          setDecided(null);
+          await reload();
+          document
+            .getElementById(`action-${d.key.replace(/[^a-zA-Z0-9-]/g, '-')}`)
+            ?.closest('li')
+            ?.focus();
+        }}
+      />
       {noData ? (
         <div className="card calm">
           <p>
@@ -224,27 +321,31 @@ export function TodayPage() {
             </Link>
             <SampleDataButton
               onDone={async () => {
-                await Promise.all([reload(), opps.reload()]);
+                await Promise.all([reload(), opps.reload(), people.reload()]);
               }}
             />
           </div>
         </div>
       ) : open.length === 0 ? (
         <div className="card calm" data-testid="calm">
-          {today.data?.nextStart ? (
-            <p className="big">
-              Nothing to do until {formatDay(today.data.nextStart, zone)} — no news is normal until then.
-            </p>
-          ) : (
-            <p className="big">Nothing to do. Enjoy the quiet.</p>
-          )}
+          <p className="big">{calmText(upcoming, zone)}</p>
         </div>
       ) : (
         <>
           <h2 id="now-heading">To do now</h2>
           <ul className="plain actions" aria-labelledby="now-heading">
-            {open.map((a) => (
-              <ActionItem key={a.key} action={a} zone={zone} nowMs={nowMs} onChange={reload} />
+            {open.map((a, i) => (
+              <ActionItem
+                key={a.key}
+                action={a}
+                zone={zone}
+                nowMs={nowMs}
+                first={i === 0}
+                onDecided={async (d) => {
+                  await reload();
+                  setDecided(d);
+                }}
+              />
             ))}
           </ul>
         </>
@@ -252,18 +353,22 @@ export function TodayPage() {
       {upcoming.length > 0 && (
         <section aria-labelledby="upcoming-heading">
           <h2 id="upcoming-heading">Coming up</h2>
-          <ul className="plain">
+          <ul className="plain upcoming-list">
             {upcoming.slice(0, 10).map((a) => (
               <li key={a.key} className="upcoming">
-                <strong>{a.title}</strong> — from {formatDateTime(a.start, zone)}, due{' '}
-                {formatDateTime(a.due, zone)}
+                <Link to={actionLink(a)?.to ?? `/opportunities/${a.opportunityId}`}>{a.title}</Link>
+                <span className="block muted">
+                  from {formatDateTime(a.start, zone)}, due {formatDateTime(a.due, zone)}
+                </span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <OutboxNotes zone={zone} onChange={reload} />
-      {messages.data && <RecentlyDone messages={messages.data.messages} zone={zone} />}
+      {messages.data && (
+        <RecentlyDone messages={messages.data.messages} people={people.data?.people ?? []} zone={zone} />
+      )}
     </section>
   );
 }
