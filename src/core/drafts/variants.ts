@@ -18,17 +18,22 @@ export function readerIndex(interview: Pick<Interview, 'participants'>, contactI
   return readers.length + Math.max(0, others.indexOf(contactId));
 }
 
+// Content words cut to a crude stem, so "shard", "sharding" and "sharded" meet.
 const words = (text: string) =>
   new Set(
     text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 4),
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, 5)),
   );
+
+const ASKED = /\b(?:asked|asks|ask|question|quizzed|grilled|probed)\b/i;
 
 /**
  * Who should read the point the user wants to add to an answer: the interviewer whose debrief
- * notes share most words with it (the one who asked that question), else the first one.
+ * notes share most words with it, counting one more when the notes say they asked a question
+ * (the one who asked it), else the first one.
  */
 export function addToAnswerReader(
   addToAnswer: string,
@@ -39,7 +44,8 @@ export function addToAnswerReader(
   let best = readers[0]?.contactId ?? null;
   let bestScore = 0;
   for (const r of readers) {
-    const score = [...words(r.notes)].filter((w) => point.has(w)).length;
+    const shared = [...words(r.notes)].filter((w) => point.has(w)).length;
+    const score = shared > 0 && ASKED.test(r.notes) ? shared + 1 : shared;
     if (score > bestScore) {
       best = r.contactId;
       bestScore = score;

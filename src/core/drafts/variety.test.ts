@@ -137,6 +137,13 @@ describe('variants helpers', () => {
     expect(addToAnswerReader('on caching I would measure the hit rate first', readers)).toBe('c-b');
     expect(addToAnswerReader('I would add a word on estimates', readers)).toBe('c-a');
     expect(addToAnswerReader('  ', readers)).toBeNull();
+    // Both talked about sharding; the one who asked the question reads the answer.
+    expect(
+      addToAnswerReader('On the sharding question, I would keep a routing table', [
+        { contactId: 'c-a', notes: 'caching; sharding' },
+        { contactId: 'c-b', notes: "Asked how I'd shard the ledger" },
+      ]),
+    ).toBe('c-b');
   });
 
   it('keeps the old per-interview promise for everyone only while nobody has their own', () => {
