@@ -29,9 +29,10 @@ import { getAccount } from '../accounts/account.service';
 import * as contactRepo from '../contacts/contact.repository';
 import { toContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
+import { listEvents } from '../events/event.repository';
 import { recordEvent } from '../events/event.service';
 import * as interviewRepo from '../interviews/interview.repository';
-import { writeJson } from '../json-columns';
+import { readJsonObject, writeJson } from '../json-columns';
 import * as opportunityRepo from '../opportunities/opportunity.repository';
 import { toOpportunity } from '../opportunities/opportunity.service';
 
@@ -454,14 +455,7 @@ class ImportWriter {
       captured.timeZone && isValidTimeZone(captured.timeZone) ? captured.timeZone : this.accountZone;
     const existing = captured.uid
       ? await interviewRepo.findInterviewBySourceUid(this.trx, this.accountId, captured.uid)
-      : await this.trx
-          .selectFrom('interview')
-          .selectAll()
-          .where('account_id', '=', this.accountId)
-          .where('opportunity_id', '=', opp.id)
-          .where('start_at', '=', captured.start)
-          .where('source_uid', 'is', null)
-          .executeTakeFirst();
+      : await interviewRepo.findScheduledInterviewAt(this.trx, this.accountId, opp.id, captured.start);
     const summary = (id: string) => ({ id, round: captured.round, start: captured.start });
     if (!existing) {
       if (captured.status === 'cancelled') {
@@ -487,13 +481,23 @@ class ImportWriter {
         created_at: this.at,
         updated_at: this.at,
       };
+      const participants = this.participantRows(row.id, captured);
       await interviewRepo.insertInterview(this.trx, row);
-      await interviewRepo.insertParticipants(this.trx, this.participantRows(row.id, captured));
+      await interviewRepo.insertParticipants(this.trx, participants);
       await recordEvent(this.trx, this.ctx, {
         kind: 'interview-scheduled',
         opportunityId: opp.id,
         interviewId: row.id,
-        data: { round: row.round, start: row.start_at, source: this.source },
+        data: {
+          round: row.round,
+          start: row.start_at,
+          source: this.source,
+          // Who the invite listed, so a later version of it can tell who was taken off.
+          ...(captured.uid && {
+            attendees: participants.map((p) => p.contact_id),
+            sequence: captured.sequence,
+          }),
+        },
       });
       await this.moveToInterviewing(opp);
       this.result.interviews.created.push(summary(row.id));
@@ -519,23 +523,47 @@ class ImportWriter {
       return;
     }
     if (!newer) {
+      if (captured.uid && captured.sequence < known) {
+        this.result.warnings.push(
+          `line ${captured.line}: this invite for "${existing.round}" is an older version (SEQUENCE ${captured.sequence}) than the one already saved (SEQUENCE ${known}); nothing was changed.`,
+        );
+      }
       this.result.interviews.unchanged.push(summary(existing.id));
       return;
     }
+    // A newer invite is the meeting as it is now: its time, place and attendees replace the old.
+    // A schedule email has no versions: what it adds joins what is there.
+    const fromInvite = captured.uid !== null;
     await interviewRepo.updateInterview(this.trx, this.accountId, existing.id, {
       round: captured.round.slice(0, 200),
       start_at: captured.start,
       end_at: captured.end,
       time_zone: zone,
-      format: captured.format ?? existing.format,
-      location: captured.location ?? existing.location,
+      format: fromInvite ? captured.format : (captured.format ?? existing.format),
+      location: fromInvite ? captured.location : (captured.location ?? existing.location),
       status: 'scheduled',
       source_sequence: captured.uid ? captured.sequence : existing.source_sequence,
       updated_at: this.at,
     });
-    // New people join; people already on the interview stay (the user may have added them).
-    for (const row of this.participantRows(existing.id, captured)) {
+    const participants = this.participantRows(existing.id, captured);
+    if (fromInvite) await this.dropRemovedAttendees(existing, participants);
+    for (const row of participants) {
       await interviewRepo.upsertParticipant(this.trx, row);
+    }
+    if (fromInvite) {
+      await recordEvent(this.trx, this.ctx, {
+        kind: 'interview-updated',
+        opportunityId: existing.opportunity_id,
+        interviewId: existing.id,
+        data: {
+          source: this.source,
+          sequence: captured.sequence,
+          attendees: participants.map((p) => p.contact_id),
+          ...(existing.location !== captured.location && {
+            location: { from: existing.location, to: captured.location },
+          }),
+        },
+      });
     }
     if (existing.start_at !== captured.start || existing.end_at !== captured.end) {
       await recordEvent(this.trx, this.ctx, {
@@ -546,6 +574,50 @@ class ImportWriter {
       });
     }
     this.result.interviews.updated.push(summary(existing.id));
+  }
+
+  /**
+   * Take off the interview everyone the previous version of its invite listed and this one does
+   * not: they stay contacts, are no longer asked a thank-you for it, and the timeline says so.
+   * People the user added by hand (never on an invite) stay. For an interview imported before
+   * invites' attendees were recorded, everyone on it counts as from the invite.
+   */
+  private async dropRemovedAttendees(
+    existing: { id: string; opportunity_id: string },
+    now: Array<{ contact_id: string }>,
+  ): Promise<void> {
+    const events = (await listEvents(this.trx, this.accountId, existing.opportunity_id)).filter(
+      (e) => e.interview_id === existing.id,
+    );
+    let invited: string[] | null = null;
+    for (const e of events) {
+      const attendees = readJsonObject(e.data).attendees;
+      if (Array.isArray(attendees)) invited = attendees.filter((a): a is string => typeof a === 'string');
+    }
+    const current = await interviewRepo.listParticipants(this.trx, this.accountId, [existing.id]);
+    const staying = new Set(now.map((p) => p.contact_id));
+    const names = await this.contactNames(current.map((p) => p.contact_id));
+    for (const p of current) {
+      if (staying.has(p.contact_id) || (invited !== null && !invited.includes(p.contact_id))) continue;
+      await interviewRepo.deleteParticipant(this.trx, this.accountId, existing.id, p.contact_id);
+      const name = names.get(p.contact_id) ?? 'someone';
+      await recordEvent(this.trx, this.ctx, {
+        kind: 'participant-removed',
+        opportunityId: existing.opportunity_id,
+        interviewId: existing.id,
+        contactId: p.contact_id,
+        data: { role: p.role, name, source: this.source, reason: 'no longer on the updated invite' },
+      });
+      this.result.warnings.push(
+        `${name} is no longer on the invite for this interview: taken off it (still in your people), so no thank-you note is asked of them for it.`,
+      );
+    }
+  }
+
+  private async contactNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const all = await contactRepo.listContacts(this.trx, this.accountId);
+    return new Map(all.filter((c) => ids.includes(c.id)).map((c) => [c.id, c.display_name]));
   }
 
   /** Scheduling an interview is what moves an application forward (as addInterview does). */

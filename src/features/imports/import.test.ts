@@ -4,14 +4,20 @@ import { captureFixture, fixture } from '../../../test/capture-fixtures';
 import { at, createTestContext } from '../../../test/context';
 import { describeEachDialect } from '../../../test/store';
 import type { CaptureBundle } from '../../core/capture/bundle';
+import { cardBundle } from '../../core/capture/card';
 import { AppError } from '../../core/errors';
 import { updateSettings } from '../accounts/account.service';
 import { listContacts } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
+import { listEvents } from '../events/event.repository';
 import { listInterviews } from '../interviews/interview.service';
 import { addOpportunity, listOpportunities } from '../opportunities/opportunity.service';
+import { getAllActions } from '../plan/plan.service';
 import { importKindOf, previewImport } from './import.reader';
 import { applyImport } from './import.service';
+
+const cardBundleOf = (name: string, email: string): CaptureBundle =>
+  cardBundle({ name, title: null, company: 'Fabrikam', email, phone: null, website: null });
 
 const NOW = '2026-11-30T12:00:00Z';
 
@@ -97,6 +103,94 @@ describeEachDialect('applyImport', (t) => {
     [interview] = await listInterviews(ctx);
     expect(interview?.status).toBe('cancelled');
     expect(await counts(ctx)).toEqual({ opportunities: 1, contacts: 2, interviews: 1 });
+  });
+
+  it('a newer invite replaces time, place and attendees: someone taken off stays a person, is asked no thank-you, and the timeline says so', async () => {
+    const ctx = await setup();
+    const invite = (sequence: number, start: string, location: string, attendees: string[]) =>
+      new TextEncoder().encode(
+        [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'METHOD:REQUEST',
+          'BEGIN:VEVENT',
+          'UID:panel-42@fabrikam.example',
+          `SEQUENCE:${sequence}`,
+          `DTSTART:${start}`,
+          'DURATION:PT1H',
+          'SUMMARY:Fabrikam: Panel interview',
+          `LOCATION:${location}`,
+          'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
+          ...attendees,
+          'ATTENDEE;CN=Sam Candidate:mailto:sam@personal.example',
+          'END:VEVENT',
+          'END:VCALENDAR',
+        ].join('\r\n'),
+      );
+    const tomas = 'ATTENDEE;CN=Tomás Ruiz:mailto:tomas.ruiz@fabrikam.example';
+    const ana = 'ATTENDEE;CN=Ana Gómez:mailto:ana.gomez@fabrikam.example';
+    const ben = 'ATTENDEE;CN=Ben Ito:mailto:ben.ito@fabrikam.example';
+    await importFile(ctx, 'v0.ics', invite(0, '20261214T170000Z', 'Room 4, Fabrikam HQ', [tomas, ana]));
+    const [created] = await listInterviews(ctx);
+    // The user adds someone by hand (a card scanned at the interview): no invite listed them.
+    const card = await applyImport(
+      ctx,
+      { ...cardBundleOf('Cleo Park', 'cleo.park@fabrikam.example') },
+      { interviewId: created?.id as string },
+    );
+    expect(card.contacts.created).toHaveLength(1);
+
+    const later = at(ctx, '2026-12-03T10:00:00Z');
+    const v1 = await importFile(
+      later,
+      'v1.ics',
+      invite(1, '20261215T190000Z', 'Room 9, Fabrikam HQ', [tomas, ben]),
+    );
+    expect(v1.interviews.updated).toHaveLength(1);
+    expect(v1.warnings).toContain(
+      'Ana Gómez is no longer on the invite for this interview: taken off it (still in your people), so no thank-you note is asked of them for it.',
+    );
+    const [interview] = await listInterviews(ctx);
+    const people = await listContacts(ctx);
+    const nameOf = (id: string) => people.find((c) => c.id === id)?.displayName;
+    expect([interview?.start, interview?.location]).toEqual(['2026-12-15T19:00:00Z', 'Room 9, Fabrikam HQ']);
+    expect(interview?.participants.map((p) => `${nameOf(p.contactId)} ${p.role}`).sort()).toEqual([
+      'Ben Ito interviewer',
+      'Cleo Park interviewer',
+      'Lena Fischer coordinator',
+      'Tomás Ruiz interviewer',
+    ]);
+    const anaContact = people.find((c) => c.displayName === 'Ana Gómez');
+    expect(anaContact).toBeDefined();
+    const thankYous = (await getAllActions(at(ctx, '2026-12-15T21:00:00Z')))
+      .filter((a) => a.key.startsWith(`thank-you:${interview?.id}:`))
+      .map((a) => nameOf(a.key.split(':')[2] ?? ''))
+      .sort();
+    expect(thankYous).toEqual(['Ben Ito', 'Cleo Park', 'Tomás Ruiz']);
+    const events = await listEvents(ctx.db, ctx.actor.accountId, interview?.opportunityId);
+    expect(events.filter((e) => e.kind === 'participant-removed')).toMatchObject([
+      { contact_id: anaContact?.id, interview_id: interview?.id, at: '2026-12-03T10:00:00Z' },
+    ]);
+    expect(events.map((e) => e.kind)).toContain('interview-rescheduled');
+
+    // An older version changes nothing and says so; a cancellation cancels.
+    const stale = await importFile(
+      ctx,
+      'v0.ics',
+      invite(0, '20261214T170000Z', 'Room 4, Fabrikam HQ', [tomas, ana]),
+    );
+    expect(stale.interviews.unchanged).toHaveLength(1);
+    expect(stale.warnings).toContain(
+      'line 4: this invite for "Panel interview" is an older version (SEQUENCE 0) than the one already saved (SEQUENCE 1); nothing was changed.',
+    );
+    const after = (await listInterviews(ctx))[0];
+    expect([after?.start, after?.participants.length]).toEqual(['2026-12-15T19:00:00Z', 4]);
+    const cancelled = new TextDecoder()
+      .decode(invite(2, '20261215T190000Z', 'Room 9, Fabrikam HQ', [tomas, ben]))
+      .replace('METHOD:REQUEST', 'METHOD:CANCEL');
+    const cancel = await importFile(ctx, 'v2.ics', new TextEncoder().encode(cancelled));
+    expect(cancel.interviews.cancelled).toHaveLength(1);
+    expect((await listInterviews(ctx))[0]?.status).toBe('cancelled');
   });
 
   it('merges one person from a schedule, an invite and a vCard, keeping every detail and its source', async () => {

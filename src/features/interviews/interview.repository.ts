@@ -22,6 +22,22 @@ export const findInterviewBySourceUid = (db: DbOrTrx, accountId: string, uid: st
     .where('source_uid', '=', uid)
     .executeTakeFirst();
 
+/** An interview read from a schedule (no invite UID) of this opportunity, starting at `startAt`. */
+export const findScheduledInterviewAt = (
+  db: DbOrTrx,
+  accountId: string,
+  opportunityId: string,
+  startAt: string,
+) =>
+  db
+    .selectFrom('interview')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('opportunity_id', '=', opportunityId)
+    .where('start_at', '=', startAt)
+    .where('source_uid', 'is', null)
+    .executeTakeFirst();
+
 export const listInterviews = (db: DbOrTrx, accountId: string, opportunityId?: string) => {
   let q = db.selectFrom('interview').selectAll().where('account_id', '=', accountId);
   if (opportunityId) q = q.where('opportunity_id', '=', opportunityId);
@@ -38,7 +54,13 @@ export const updateInterview = (db: DbOrTrx, accountId: string, id: string, patc
     db,
     accountId,
     { interviewIds: [id], opportunityIds: patch.opportunity_id ? [patch.opportunity_id] : [] },
-    (t) => t.updateTable('interview').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+    (t) =>
+      t
+        .updateTable('interview')
+        .set(patch)
+        .where('account_id', '=', accountId)
+        .where('id', '=', id)
+        .execute(),
     true,
   );
 
@@ -68,6 +90,17 @@ export const deleteParticipants = (db: DbOrTrx, accountId: string, interviewId: 
       .deleteFrom('interview_participant')
       .where('account_id', '=', accountId)
       .where('interview_id', '=', interviewId)
+      .execute(),
+  );
+
+/** Take one person off an interview (they stay a contact). */
+export const deleteParticipant = (db: DbOrTrx, accountId: string, interviewId: string, contactId: string) =>
+  touched(db, accountId, { interviewIds: [interviewId] }, (t) =>
+    t
+      .deleteFrom('interview_participant')
+      .where('account_id', '=', accountId)
+      .where('interview_id', '=', interviewId)
+      .where('contact_id', '=', contactId)
       .execute(),
   );
 
