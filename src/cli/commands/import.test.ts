@@ -175,6 +175,19 @@ describe('afterview import', () => {
     expect((await cli.run(['--json', 'people'])).json<{ people: unknown[] }>().people).toEqual([]);
   });
 
+  it('says so when an invite is older than the one already saved, and changes nothing', async () => {
+    const newer = await cli.run(['import', file('v1.ics', captureFixture('invite-seq1-moved.ics'))], {
+      now: NOW,
+    });
+    expect(newer.code).toBe(0);
+    const older = await cli.run(['import', file('v0.ics', captureFixture('invite-seq0.ics'))], { now: NOW });
+    expect([older.code, older.stderr]).toEqual([0, '']);
+    expect(older.stdout).toContain('1 interview already up to date');
+    expect(older.stdout).toContain(
+      'Warning: line 5: this invite for "Hiring manager interview (moved)" is an older version (SEQUENCE 0) than the one already saved (SEQUENCE 1); nothing was changed.\n',
+    );
+  });
+
   it('asks before saving in a terminal, and saves nothing on no', async () => {
     const name = file('loop.ics', fixture('calendar/google-onsite-loop.ics'));
     const questions: string[] = [];

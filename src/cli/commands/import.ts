@@ -71,7 +71,7 @@ export function describeBundle(bundle: CaptureBundle, zone: string): string {
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-function describeResult(r: ImportResult): string {
+function describeResult(r: ImportResult, bundle: CaptureBundle): string {
   const verb = r.dryRun ? 'Would create' : 'Created';
   const parts = [
     count(r.opportunities.created.length, 'opportunity', 'opportunities'),
@@ -96,6 +96,8 @@ function describeResult(r: ImportResult): string {
   for (const s of r.skipped.filter((x) => x.reason.includes('--opportunity'))) {
     lines.push(`Skipped${s.line ? ` line ${s.line}` : ''}: ${s.reason}`);
   }
+  // What saving found (an older invite, someone taken off one); the file's own were printed above.
+  for (const w of r.warnings.filter((x) => !bundle.warnings.includes(x))) lines.push(`Warning: ${w}`);
   if (r.dryRun) lines.push('Dry run: nothing was saved.');
   return lines.join('\n');
 }
@@ -288,7 +290,7 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
             ...(preview.ocrText !== undefined && { ocrText: preview.ocrText }),
             result,
           });
-        } else s.io.stdout(`${describeResult(result)}\n`);
+        } else s.io.stdout(`${describeResult(result, bundle)}\n`);
       }),
     );
 }
