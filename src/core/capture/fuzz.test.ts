@@ -1,16 +1,20 @@
 /**
  * Every capture parser, fed random input and broken copies of the real fixtures (cut short,
- * bytes flipped, folded at odd places, parts repeated): it must return a well-formed bundle or
- * throw AppError('invalid-input'), never anything else, and never take long.
+ * bytes flipped, folded at odd places, parts repeated): it must return a well-formed bundle with
+ * no control character in it, or throw AppError('invalid-input'), never anything else, and never
+ * take long. Schedule lines and vCards are also built from hostile pieces, and image headers are
+ * mutated: a size within the pixel budget or a sentence, never a decoder's problem.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureFixture, fixture } from '../../../test/capture-fixtures';
+import { captureFixture, fixture, pngChunk, pngWithHeader } from '../../../test/capture-fixtures';
 import { AppError } from '../errors';
 import type { CaptureBundle } from './bundle';
 import { cardBundle, readCardFields } from './card';
+import { MAX_SHORT_FIELD } from './clean';
 import { parseCsv } from './csv';
 import { parseIcs } from './ics';
+import { MAX_IMAGE_PIXELS, readImageHeader } from './image-header';
 import { parseSchedule } from './schedule';
 import { parseVCards } from './vcard';
 
@@ -38,7 +42,12 @@ const parsers: Record<string, { parse: Parser; fixtures: Buffer[] }> = {
   },
   schedule: {
     parse: (b) => parseSchedule(b, { now: '2026-11-30T12:00:00Z', timeZone: 'America/New_York' }),
-    fixtures: [fixture('schedule-email-northwind.txt')],
+    fixtures: [
+      fixture('schedule-email-northwind.txt'),
+      fixture('schedule/greenhouse-itinerary.txt'),
+      fixture('schedule/lever-forwarded-gmail.txt'),
+      fixture('schedule/plain-agency.txt'),
+    ],
   },
   csv: {
     parse: (b) => parseCsv(b),
@@ -70,6 +79,23 @@ function assertWellFormed(b: CaptureBundle): void {
   }
   for (const o of b.opportunities) if (o.recruiterKey) expect(keys.has(o.recruiterKey)).toBe(true);
   for (const c of b.contacts) for (const e of c.emails) expect(e).toBe(e.toLowerCase());
+  assertClean(b);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the fuzzing looks for control characters.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const LINE_BREAK = /[\n\t]/;
+
+/** No string in the bundle carries a control character; only notes keep line breaks and tabs. */
+function assertClean(value: unknown, key = ''): void {
+  if (typeof value === 'string') {
+    if (CONTROL.test(value) || (key !== 'notes' && LINE_BREAK.test(value))) {
+      throw new Error(
+        `${key || 'a value'} carries a control character: ${JSON.stringify(value.slice(0, 80))}`,
+      );
+    }
+  } else if (Array.isArray(value)) for (const v of value) assertClean(v, key);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertClean(v, k);
 }
 
 /**
@@ -161,5 +187,158 @@ describe.each(fileParsers)('%s parser on a huge input', (_name, { parse }) => {
     const started = performance.now();
     expect(() => parse(garbage)).toThrow(/50 MB; files over 10 MB are not imported/);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+// Pieces of schedule lines as people paste them, and hostile ones: labels, names, titles,
+// separators, escape sequences and bidi overrides, in any order.
+const SLOT_PIECES = [
+  'Panel:',
+  'Onsite – Round 2:',
+  'Technical Screen |',
+  'Lunch',
+  'Lunch with',
+  'Break',
+  'Priya Raman',
+  'Diego Fernández-Ortiz',
+  "Siobhán O'Connell",
+  'Ana Gómez, Ben Ito and Cleo Park',
+  'and',
+  '&',
+  '/',
+  ',',
+  '—',
+  '(Design)',
+  '(VP Engineering)',
+  'Staff Engineer',
+  'Engineering Manager',
+  'me',
+  '\u001b[2J',
+  '\u001b]0;title\u0007',
+  '\u202e',
+  '\r',
+  'x'.repeat(500),
+];
+const NEVER_PEOPLE =
+  /^(?:panel|onsite|round \d+|lunch|break|staff engineer|engineering manager|vp engineering|technical screen|and|me)$/i;
+
+describe('schedule lines built from the pieces people paste', () => {
+  it('never makes a label or a job title a person, never keeps a control character', () => {
+    const slot = fc
+      .tuple(
+        fc.integer({ min: 8, max: 17 }),
+        fc.array(fc.constantFrom(...SLOT_PIECES), { minLength: 1, maxLength: 8 }),
+      )
+      .map(([hour, pieces]) => `${hour}:00 - ${hour}:45  ${pieces.join(' ')}`);
+    fc.assert(
+      fc.property(fc.array(slot, { minLength: 1, maxLength: 12 }), fc.boolean(), (slots, quoted) => {
+        const lines = ['Tuesday, December 8 (all times Pacific)', ...slots, '', 'Best,', 'Dana Whitfield'];
+        const text = lines.map((l) => (quoted ? `> ${l}` : l)).join('\n');
+        let bundle: CaptureBundle;
+        try {
+          bundle = parseSchedule(text, { now: '2026-11-30T12:00:00Z', timeZone: 'UTC' });
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'invalid-input') return;
+          throw e;
+        }
+        assertWellFormed(bundle);
+        for (const c of bundle.contacts) expect(c.displayName ?? '').not.toMatch(NEVER_PEOPLE);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('vCards with hostile values', () => {
+  it('keeps no control character and no field over its limit', () => {
+    const value = fc
+      .array(
+        fc.constantFrom(
+          'Priya',
+          ' Raman',
+          '\u001b[31m',
+          '\u009b2J',
+          '\u2067',
+          '\\n',
+          ';',
+          ',',
+          'é',
+          'x'.repeat(300),
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(value, value, value, value, (fn, title, org, note) => {
+        const card = [
+          'BEGIN:VCARD',
+          'VERSION:3.0',
+          `FN:${fn}`,
+          `TITLE:${title}`,
+          `ORG:${org}`,
+          `NOTE:${note}`,
+          'EMAIL:p@x.example',
+          'END:VCARD',
+        ].join('\r\n');
+        let bundle: CaptureBundle;
+        try {
+          bundle = parseVCards(card);
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'invalid-input') return;
+          throw e;
+        }
+        assertWellFormed(bundle);
+        for (const c of bundle.contacts) {
+          expect((c.displayName ?? '').length).toBeLessThanOrEqual(MAX_SHORT_FIELD);
+          expect((c.title ?? '').length).toBeLessThanOrEqual(MAX_SHORT_FIELD);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('PNG and JPEG headers, mutated', () => {
+  const png = pngWithHeader(1050, 600, [pngChunk('IDAT', Buffer.alloc(64, 9)), pngChunk('IEND')]);
+  const headerMutation = fc.oneof(
+    // any size in the header, the checksum made right
+    fc
+      .tuple(fc.nat(), fc.nat())
+      .map(([w, h]) => pngWithHeader(w, h, [pngChunk('IDAT', Buffer.alloc(64, 9)), pngChunk('IEND')])),
+    // bytes flipped anywhere (the checksum then usually fails)
+    fc
+      .array(fc.tuple(fc.nat(png.length - 1), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((flips) => {
+        const copy = Buffer.from(png);
+        for (const [at, v] of flips) copy[at] = v;
+        return copy;
+      }),
+    // cut short anywhere
+    fc.nat(png.length).map((n) => png.subarray(0, n)),
+    // a JPEG of random segments
+    fc.uint8Array({ maxLength: 300 }).map((tail) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), tail])),
+  );
+
+  it('gives a size within the budget or a sentence, quickly, whatever the header says', () => {
+    fc.assert(
+      fc.property(headerMutation, (bytes) => {
+        const started = performance.now();
+        try {
+          const h = readImageHeader(bytes);
+          expect(h.width * h.height).toBeLessThanOrEqual(MAX_IMAGE_PIXELS);
+          expect(h.width).toBeGreaterThan(0);
+        } catch (e) {
+          if (!(e instanceof AppError) || e.code !== 'invalid-input') throw e;
+          expect(e.message).toMatch(/^The (?:image|file|PNG|JPEG) /);
+        }
+        expect(performance.now() - started).toBeLessThan(200);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
