@@ -2,6 +2,8 @@
 // The installed command. The CLI is built into dist/ by `npm install` (the `prepare` script).
 import { existsSync } from 'node:fs';
 import module from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bundle = new URL('../dist/cli/cli.js', import.meta.url);
@@ -11,22 +13,19 @@ if (!existsSync(fileURLToPath(bundle))) {
   );
   process.exit(3);
 }
-let started = false;
-if (module.enableCompileCache) {
-  // Node >= 22.1 keeps V8's compiled code between runs, skipping most of the bundle's parse and
-  // compile on every start.
-  module.enableCompileCache();
-} else {
-  // Older Node: the everyday read commands run from a CommonJS build with a V8 code cache.
-  const { startCached } = await import('./cached-start.js');
-  const code = await startCached(
-    fileURLToPath(new URL('../dist/cli/cli.cjs', import.meta.url)),
-    process.argv.slice(2),
-    process.env,
-  );
-  if (code !== null) {
-    process.exitCode = code;
-    started = true;
-  }
+// Node >= 22.1 keeps V8's compiled code between runs. Only ever in the user's own cache folder:
+// Node's default is the shared temp folder, where anyone could plant code for us to run.
+if (module.enableCompileCache && !process.env.AFTERVIEW_NO_CODE_CACHE) {
+  module.enableCompileCache(join(cacheHome(), 'v8'));
 }
-if (!started) await import(bundle.href);
+await import(bundle.href);
+
+/** The user's private cache folder for Afterview. */
+function cacheHome() {
+  const env = process.env;
+  if (env.AFTERVIEW_CACHE_DIR) return env.AFTERVIEW_CACHE_DIR;
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'Afterview');
+  if (process.platform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'Afterview', 'Cache');
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'afterview');
+}

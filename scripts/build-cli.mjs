@@ -70,34 +70,6 @@ await build({
   },
 });
 
-// The same CLI as one CommonJS file, for bin/cached-start.js: on Node 20, which has no module
-// compile cache, V8's code cache only works for scripts. External packages are loaded with
-// require() in it, so only commands that never need an ES-module-only package run from it.
-await build({
-  stdin: {
-    contents:
-      "import { processIo } from './src/cli/io'; import { runCli } from './src/cli/program';\n" +
-      'export const start = (argv: string[]): Promise<number> => runCli(argv, processIo());\n',
-    resolveDir: '.',
-    loader: 'ts',
-    sourcefile: 'src/cli/cached-entry.ts',
-  },
-  outfile: `${staging}/cli.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external,
-  minify: true,
-  sourcemap: 'linked',
-  plugins: [withoutZodLocales],
-  legalComments: 'none',
-  logLevel: 'warning',
-  // bin/cached-start.js passes the file's URL in; import() becomes require() (no ESM loader in vm scripts).
-  define: { 'import.meta.url': '__afterviewImportMetaUrl' },
-  supported: { 'dynamic-import': false },
-});
-
 if (existsSync('dist/cli')) renameSync('dist/cli', retired);
 renameSync(staging, 'dist/cli');
 rmSync(retired, { recursive: true, force: true });

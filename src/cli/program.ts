@@ -7,10 +7,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../core/errors';
-import { registerCommands } from './commands/index';
+import { registerAllCommands, registerCommands } from './commands/index';
 import type { CliIo } from './io';
 import { terminalSafeIo } from './output';
-import { type GlobalOptions, type Session, withSession } from './session';
+import type { GlobalOptions, Session } from './session';
 
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;
 
@@ -25,7 +25,15 @@ export interface CommandKit {
   runBare: (cmd: Command, body: (opts: GlobalOptions) => Promise<number | undefined | void>) => Promise<void>;
 }
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/**
+ * The program with the commands `argv` needs (all of them when `argv` is not given), so a
+ * command loads its own group only (commands/index.ts).
+ */
+export async function buildProgram(
+  io: CliIo,
+  setExit: (code: number) => void,
+  argv?: readonly string[],
+): Promise<Command> {
   const program = new Command('afterview')
     .description('Afterview: the bookkeeping and the checking for the days after a job interview.')
     .option('--data <dir>', 'data directory (default: $AFTERVIEW_DATA, else the platform user data dir)')
@@ -39,6 +47,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     io,
     run: async (cmd, body) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
+      // Loaded here: opening the store is the heavy part of start-up, and --help needs none of it.
+      const { withSession } = await import('./session');
       const code = await withSession(opts, io, body);
       setExit(code ?? EXIT.ok);
     },
@@ -47,7 +57,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(code ?? EXIT.ok);
     },
   };
-  registerCommands(program, kit);
+  if (argv) await registerCommands(program, kit, argv);
+  else await registerAllCommands(program, kit);
   // Subcommands inherit the output settings so usage errors go through io too.
   const inherit = (c: Command) => {
     for (const sub of c.commands) {
@@ -64,10 +75,14 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Everything the CLI prints passes one escaper: imported text cannot drive the terminal.
   const io = terminalSafeIo(rawIo);
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
   try {
+    const program = await buildProgram(
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      argv,
+    );
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {

@@ -162,8 +162,22 @@ interface WeekOffsets {
   change: number;
 }
 
-/** A `ZoneClock` for an IANA zone. @throws RangeError for an unknown zone. */
+/**
+ * A `ZoneClock` for an IANA zone, made once per zone: an `Intl.DateTimeFormat` costs far more to
+ * create than to use, and every plan of one slice asks for the user's zone again.
+ * @throws RangeError for an unknown zone.
+ */
 export function zoneClock(zone: string): ZoneClock {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = makeZoneClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock;
+}
+const clocks = new Map<string, ZoneClock>();
+
+function makeZoneClock(zone: string): ZoneClock {
   const fmt = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',

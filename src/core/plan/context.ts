@@ -299,7 +299,7 @@ export function indexContext(
   }
 
   const zone = snapshot.account.timeZone;
-  const holidays = holidayEpochDays(snapshot.holidays);
+  const holidays = holidaySet(snapshot.holidays);
   const clock = zoneClock(zone);
 
   return {
@@ -322,6 +322,17 @@ export function indexContext(
     addBusinessDays: (epochDay, n) => addBusinessEpochDays(epochDay, n, holidays),
   };
 }
+
+/** Slices of one account share their holiday list: turn it into epoch days once. */
+function holidaySet(list: readonly string[]): ReadonlySet<number> {
+  let set = holidaySets.get(list);
+  if (!set) {
+    set = holidayEpochDays(list);
+    holidaySets.set(list, set);
+  }
+  return set;
+}
+const holidaySets = new WeakMap<readonly string[], ReadonlySet<number>>();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -91,22 +91,33 @@ export function keyTarget(key: string): { opportunityId: Id } | { interviewId: I
 }
 
 /**
- * Every key the actions of these opportunities and interviews can have, as exact keys and key
- * prefixes (`<prefix>` followed by anything): how the store finds their decisions and messages.
+ * Every key the actions of these opportunities can have: exact keys, and for check-ins (whose
+ * anchors name later events) the prefix `check-in:<opportunityId>:`. How the store finds the
+ * decisions and the messages recorded for them. People are the recruiter and the participants.
  */
 export function keyPatternsOf(
-  opportunityIds: readonly Id[],
-  interviewIds: readonly Id[],
+  opportunities: ReadonlyArray<{ id: Id; recruiterId: Id | null }>,
+  interviews: ReadonlyArray<{ id: Id; opportunityId: Id; contactIds: readonly Id[] }>,
 ): { exact: string[]; prefixes: string[] } {
   const exact: string[] = [];
   const prefixes: string[] = [];
-  for (const o of opportunityIds) {
-    exact.push(reconnectKey(o));
-    prefixes.push(`check-in:${o}:`, `thanks-for-consideration:${o}:`);
+  const peopleOf = new Map<Id, Set<Id>>();
+  for (const o of opportunities) {
+    exact.push(reconnectKey(o.id), thanksForConsiderationKey(o.id, null));
+    prefixes.push(`check-in:${o.id}:`);
+    peopleOf.set(o.id, new Set(o.recruiterId ? [o.recruiterId] : []));
   }
-  for (const iv of interviewIds) {
-    exact.push(debriefKey(iv));
-    prefixes.push(`thank-you:${iv}:`, `collect-contact:${iv}:`);
+  for (const iv of interviews) {
+    exact.push(debriefKey(iv.id));
+    for (const c of iv.contactIds) {
+      exact.push(
+        thankYouKey(iv.id, c),
+        collectContactKey(iv.id, c, 'before'),
+        collectContactKey(iv.id, c, 'after'),
+      );
+      peopleOf.get(iv.opportunityId)?.add(c);
+    }
   }
+  for (const [o, people] of peopleOf) for (const c of people) exact.push(thanksForConsiderationKey(o, c));
   return { exact, prefixes };
 }

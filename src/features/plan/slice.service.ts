@@ -39,12 +39,25 @@ export async function loadSlices(
     if (opp) peopleOf.get(opp)?.add(p.contact_id);
   }
   const people = [...new Set([...peopleOf.values()].flatMap((s) => [...s]))];
-  const keys = keyPatternsOf(oppIds, ivIds);
+  const keys = keyPatternsOf(
+    oppRows.map((o) => ({ id: o.id, recruiterId: o.recruiter_id })),
+    ivRows.map((iv) => ({
+      id: iv.id,
+      opportunityId: iv.opportunity_id,
+      contactIds: participantRows.filter((p) => p.interview_id === iv.id).map((p) => p.contact_id),
+    })),
+  );
 
   const [contactRows, debriefRows, msgRows, decisionRows] = await Promise.all([
     repo.sliceContacts(ctx.db, id, people),
     repo.sliceDebriefs(ctx.db, id, ivIds),
-    repo.sliceMessages(ctx.db, id, { opportunityIds: oppIds, interviewIds: ivIds, contactIds: people, keys }),
+    // Messages count through their key only for exact keys (`sentFor`); check-ins read attributed ones.
+    repo.sliceMessages(ctx.db, id, {
+      opportunityIds: oppIds,
+      interviewIds: ivIds,
+      contactIds: people,
+      keys: { exact: keys.exact, prefixes: [] },
+    }),
     repo.sliceDecisions(ctx.db, id, keys),
   ]);
   const recipientRows = await repo.sliceMessageContacts(
