@@ -426,15 +426,23 @@ describe('spelling (with a word-list speller)', () => {
     expect(found[0]?.severity).toBe('warning');
   });
 
-  it('treats an unknown capitalised word mid-sentence as a name to add, without dictionary suggestions', () => {
-    const body = replaced('on Tuesday', 'on Tuesday with Zorblax');
+  it('takes an unknown capitalised word mid-sentence for a name: quiet, unless one slip from a known one', () => {
+    const body = replaced('on Tuesday', 'on Tuesday with Zorblax and Deigo');
     const found = of(
       checkNote(withBody(body, { speller: { ...speller, suggest: () => ['Zebra'] } })),
       'spelling',
     );
-    expect(found.map((f) => spanText(body, f))).toEqual(['Zorblax']);
-    expect(found[0]?.message).toContain('add the person or company');
+    expect(found.map((f) => spanText(body, f))).toEqual(['Deigo']);
+    expect(found[0]?.message).toContain('“Diego”');
     expect(found[0]?.message).not.toContain('Zebra');
+  });
+
+  it('skips product names with inner capitals, plural acronyms and the user’s own words', () => {
+    const body = replaced('on Tuesday', 'on Tuesday about PySpark, the SLOs and flakinessy');
+    expect(of(checkNote(withBody(body, { speller })), 'spelling').map((f) => spanText(body, f))).toEqual([
+      'flakinessy',
+    ]);
+    expect(of(checkNote(withBody(body, { speller, userWords: ['flakinessy'] })), 'spelling')).toEqual([]);
   });
 
   it('skips known names, companies, e-mail addresses, URLs, numbers and acronyms', () => {

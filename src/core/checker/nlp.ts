@@ -108,14 +108,6 @@ const WOULD = /^(i|you|he|she|we|they|it|that|who|there)'d$/;
 // "it's", "that's": compromise keeps only the first word of these.
 const IS = /^(it|that|he|she|what|there|here|who|this)'s$/;
 
-interface TermJson {
-  text: string;
-  normal?: string;
-  machine?: string;
-  implicit?: string;
-  offset?: { start: number; length: number };
-}
-
 const straight = (s: string): string => s.replace(/[’‘]/g, "'");
 
 let lastText: string | null = null;
@@ -127,13 +119,18 @@ let lastSentences: Sentence[] = [];
 export function sentences(text: string): Sentence[] {
   if (text === lastText) return lastSentences;
   const out: Sentence[] = [];
-  for (const s of nlp.tokenize(text).json({ offset: true }) as Array<{ terms: TermJson[] }>) {
+  // The terms' pre + text + post spell the text exactly, so offsets are a running sum (cheaper
+  // than asking compromise for them through .json()).
+  let pos = 0;
+  for (const terms of nlp.tokenize(text).docs) {
     const words: Word[] = [];
-    let prev: { start: number; end: number } = { start: 0, end: 0 };
-    for (const t of s.terms) {
-      const start = t.offset?.start ?? prev.end;
-      const span = t.text === '' ? prev : { start, end: start + (t.offset?.length ?? t.text.length) };
-      const raw = straight(t.normal ?? t.text.toLowerCase());
+    let prev = { start: pos, end: pos };
+    for (const t of terms) {
+      pos += t.pre.length;
+      // An expanded contraction's second word ("not" of "haven't") has no text: it shares the span.
+      const span = t.text === '' ? prev : { start: pos, end: pos + t.text.length };
+      pos += t.text.length + t.post.length;
+      const raw = straight(t.normal || t.text.toLowerCase());
       const push = (norm: string) => {
         if (norm) words.push({ norm, lemma: lemmaOf(norm), start: span.start, end: span.end });
       };
@@ -146,7 +143,7 @@ export function sentences(text: string): Sentence[] {
         push(is[1]);
         push('is');
       } else {
-        push(straight(t.machine ?? t.implicit ?? raw).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+        push(straight(expanded(t) ?? raw).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
       }
       prev = span;
     }
@@ -155,6 +152,13 @@ export function sentences(text: string): Sentence[] {
   lastText = text;
   lastSentences = out;
   return out;
+}
+
+/** The word compromise reads a contraction's part as ("have" of "haven't"), if it expanded one. */
+function expanded(t: object): string | undefined {
+  const machine = 'machine' in t && typeof t.machine === 'string' ? t.machine : undefined;
+  const implicit = 'implicit' in t && typeof t.implicit === 'string' ? t.implicit : undefined;
+  return machine || implicit || undefined;
 }
 
 /**
@@ -207,7 +211,12 @@ function matchFrom(p: Pattern, words: Sentence, slot: number, at: number): numbe
 /** Every place in the sentence the pattern matches: indices of its first and last word. */
 export function matches(p: Pattern, words: Sentence): Array<{ first: number; last: number }> {
   const out: Array<{ first: number; last: number }> = [];
+  const head = p.slots[0];
+  // Most words cannot start the pattern: test the first slot before any recursion.
+  const first = head && 'words' in head && !head.optional ? head.words : null;
   for (let i = 0; i < (p.anchored ? Math.min(1, words.length) : words.length); i++) {
+    const w = words[i];
+    if (first && w && !first.has(w.lemma) && !first.has(w.norm)) continue;
     const end = matchFrom(p, words, 0, i);
     // A pattern that can match nothing (all optional) says nothing.
     if (end !== null && end > i) {

@@ -1,9 +1,12 @@
 /**
- * The note checker's Speller over nspell and the dictionary-en Hunspell dictionary, extended with
- * every name Afterview knows. The dictionary takes ~200 ms to load, so it is imported lazily and
- * loaded once per process; each speller adds its own extra words on top without touching it.
+ * The note checker's Speller over nspell and a Hunspell dictionary for the account's locale
+ * (dictionary-en for en-US, dictionary-en-gb for en-GB), extended with everyday software and
+ * business terms (the cspell lists in term-lists.ts) and every name Afterview knows. Each
+ * dictionary takes ~200 ms to load, so it is imported lazily and loaded once per process; each
+ * speller adds its own extra words on top without touching it.
  */
-import type { Speller } from '../../core/checker/check';
+import type { CheckLocale, Speller } from '../../core/checker/check';
+import { loadTermLists } from './term-lists';
 import { WORKPLACE_WORDS } from './workplace-words';
 
 interface Base {
@@ -11,37 +14,54 @@ interface Base {
   suggest(word: string): string[];
 }
 
-let base: Promise<Base> | null = null;
+const bases = new Map<CheckLocale, Promise<Base>>();
 
 // nspell's suggest() takes 20-400 ms a word; the web app checks on every keystroke with a fresh
 // speller per request, so the dictionary's answers are remembered process-wide (bounded).
-const dictionarySuggestions = new Map<string, string[]>();
+const dictionarySuggestions = new Map<string, string[]>(); // keyed by locale and word
 const MAX_REMEMBERED = 5_000;
 
-function suggestFromDictionary(dictionary: Base, word: string): string[] {
-  let found = dictionarySuggestions.get(word);
+function suggestFromDictionary(dictionary: Base, locale: CheckLocale, word: string): string[] {
+  const key = `${locale}:${word}`;
+  let found = dictionarySuggestions.get(key);
   if (!found) {
     if (dictionarySuggestions.size >= MAX_REMEMBERED) dictionarySuggestions.clear();
     found = dictionary.suggest(word);
-    dictionarySuggestions.set(word, found);
+    dictionarySuggestions.set(key, found);
   }
   return found;
 }
 
-/** Load nspell with the English dictionary once; later calls share the same instance. */
-function loadBase(): Promise<Base> {
-  base ??= (async () => {
-    const [{ default: nspell }, { default: dictionary }] = await Promise.all([
-      import('nspell'),
-      import('dictionary-en'),
-    ]);
-    // dictionary-en reads its files with fs.readFile, so these are Buffers already; the wrap is typing.
-    return nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
-  })().catch((error: unknown) => {
-    base = null; // let a later call try again
-    throw error;
-  });
+/** Load nspell with the locale's dictionary once; later calls share the same instance. */
+function loadBase(locale: CheckLocale): Promise<Base> {
+  let base = bases.get(locale);
+  if (!base) {
+    base = (async () => {
+      const [{ default: nspell }, { default: dictionary }] = await Promise.all([
+        import('nspell'),
+        locale === 'en-GB' ? import('dictionary-en-gb') : import('dictionary-en'),
+      ]);
+      // The dictionaries read their files with fs.readFile, so these are Buffers already; the wrap is typing.
+      return nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
+    })().catch((error: unknown) => {
+      bases.delete(locale); // let a later call try again
+      throw error;
+    });
+    bases.set(locale, base);
+  }
   return base;
+}
+
+/** Options of a speller: the account's locale picks the dictionary (default en-US). */
+export interface SpellerOptions {
+  locale?: CheckLocale;
+}
+
+// The lower-cased term lists, computed once per loaded set.
+let lowered: { from: ReadonlySet<string>; to: ReadonlySet<string> } | null = null;
+function lowerOf(terms: ReadonlySet<string>): ReadonlySet<string> {
+  if (lowered?.from !== terms) lowered = { from: terms, to: new Set([...terms].map((t) => t.toLowerCase())) };
+  return lowered.to;
 }
 
 const normalize = (word: string): string => word.normalize('NFC').replace(/[’‘]/g, "'");
@@ -72,12 +92,21 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * A Speller that knows standard English, common workplace words and `extraWords` (people's names,
- * companies). Each name is added whole and by its parts, accents, apostrophes and hyphens kept:
- * "Siobhán" is correct, "Siobhan" is not (and gets "Siobhán" as a suggestion).
+ * A Speller that knows standard English in the account's locale ("colour" and "organise" in
+ * en-GB), common software and business terms, and `extraWords` (people's names, companies). Each
+ * name is added whole and by its parts, accents, apostrophes and hyphens kept: "Siobhán" is
+ * correct, "Siobhan" is not (and gets "Siobhán" as a suggestion).
  */
-export async function createSpeller(extraWords: string[]): Promise<Speller> {
-  const dictionary = await loadBase();
+export async function createSpeller(extraWords: string[], options: SpellerOptions = {}): Promise<Speller> {
+  const locale = options.locale ?? 'en-US';
+  // British writers in tech often keep -ize and US product words ("Oxford spelling"): en-GB
+  // accepts what either dictionary knows, and suggests from its own.
+  const [dictionary, terms, also] = await Promise.all([
+    loadBase(locale),
+    loadTermLists(),
+    locale === 'en-GB' ? loadBase('en-US') : null,
+  ]);
+  const lowerTerms = lowerOf(terms);
   const extras = new Set<string>();
   for (const entry of [...WORKPLACE_WORDS, ...extraWords]) for (const w of wordsOf(entry)) extras.add(w);
   const lowerExtras = new Set([...extras].map((w) => w.toLowerCase()));
@@ -89,11 +118,18 @@ export async function createSpeller(extraWords: string[]): Promise<Speller> {
     const lower = w.toLowerCase();
     return lowerExtras.has(lower) && (extras.has(lower) || w === w.toUpperCase());
   };
+  // The term lists keep case ("GitHub", "gRPC"); lower-case entries may start a sentence.
+  const isTerm = (w: string): boolean => {
+    const bare = w.replace(/'s$/, '');
+    if (terms.has(bare)) return true;
+    const lower = bare.toLowerCase();
+    return lowerTerms.has(lower) && (terms.has(lower) || bare === bare.toUpperCase());
+  };
 
   return {
     correct(word: string): boolean {
       const w = normalize(word);
-      return isExtra(w) || dictionary.correct(w);
+      return isExtra(w) || dictionary.correct(w) || isTerm(w) || (also?.correct(w) ?? false);
     },
     suggest(word: string): string[] {
       const w = normalize(word);
@@ -104,7 +140,7 @@ export async function createSpeller(extraWords: string[]): Promise<Speller> {
         const k = fold(x);
         return k === key || distance(k, key) <= 1;
       });
-      const result = [...new Set([...names, ...suggestFromDictionary(dictionary, w)])];
+      const result = [...new Set([...names, ...suggestFromDictionary(dictionary, locale, w)])];
       suggestions.set(w, result);
       return result;
     },

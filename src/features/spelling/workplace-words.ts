@@ -9,5 +9,11 @@ export const WORKPLACE_WORDS: readonly string[] = (
   'upskilling reskilling hackathon hackathons mentee mentees signup signups preprocessing whiteboarding ' +
   'realtime incentivize fintech healthtech edtech ecommerce cofounder cofounders dataset datasets ' +
   'Kubernetes GraphQL TypeScript JavaScript Postgres PostgreSQL Terraform Golang LinkedIn GitHub GitLab ' +
-  'Figma Jira Confluence Slack Zoom Kafka Redis Docker DevOps SaaS APIs OKRs KPIs'
+  'Figma Jira Confluence Slack Zoom Kafka Redis Docker DevOps SaaS APIs OKRs KPIs ' +
+  // Gaps in the cspell lists found by running job-search jargon through the checker.
+  'dbt embeddings scikit upsell upsells upselling failover rollout rollouts wireframe wireframes wireframing ' +
+  'insurtech proptech martech adtech omnichannel upskill dashboarding lakehouse Pulumi Jetpack dedupe dedup ' +
+  'timebox timeboxed timeboxing roadmapping replatform replatforming autoscaling autoscaler Fargate hotfix ' +
+  'hotfixes hypergrowth scaleup scaleups merch Vercel Supabase Netlify Databricks PySpark NumPy learnings ' +
+  'backfills backfilling runbooked offsites'
 ).split(' ');

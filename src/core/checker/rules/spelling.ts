@@ -1,10 +1,12 @@
 /**
- * `spelling`: words the dictionary does not know. Names the store knows, company names, e-mail
- * addresses, URLs, numbers and ALL-CAPS acronyms are skipped.
+ * `spelling`: words the dictionary does not know. Names the store knows, company names, words the
+ * user wrote in their own debriefs and notes, e-mail addresses, URLs, numbers and ALL-CAPS
+ * acronyms are skipped. The dictionary itself (the account's locale, software and business
+ * terms) is the Speller's business.
  */
 import { finding, quote } from '../finding';
 import { companyForms } from '../names';
-import { addressSpans, fold, inSpans, type Token, tokenize } from '../text';
+import { addressSpans, editDistance, fold, inSpans, type Token, tokenize } from '../text';
 import type { CheckInput, Finding, Speller } from '../types';
 
 function known(speller: Speller, word: string): boolean {
@@ -28,6 +30,8 @@ export function checkSpelling(input: CheckInput): Finding[] {
       [input.company, input.recipient.company ?? '', ...input.otherCompanies]
         .flatMap((c) => [...companyForms(c), c])
         .concat(input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName))
+        // Words the user wrote in their own debriefs and notes are theirs to spell.
+        .concat(input.userWords ?? [])
         .flatMap((n) => fold(n).split(/[^\p{L}\p{M}\p{N}'’]+/u))
         .filter(Boolean),
     );
@@ -37,6 +41,7 @@ export function checkSpelling(input: CheckInput): Finding[] {
     );
   };
   const addresses = addressSpans(input.body);
+  let names: Array<{ name: string; key: string }> | null = null;
   const out: Finding[] = [];
   const suggestions = new Map<string, string[]>();
   for (const token of tokenize(input.body)) {
@@ -44,15 +49,23 @@ export function checkSpelling(input: CheckInput): Finding[] {
     if (/\p{N}/u.test(w) || inSpans(token.start, addresses)) continue;
     if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) continue; // acronyms: API, SRE
     if (known(speller, w) || isKnownName(w)) continue;
+    // Product names write capitals inside ("PySpark", "OpenSearch"); acronyms take plurals ("SLOs").
+    if (/\p{Ll}\p{Lu}/u.test(w) || /^\p{Lu}{2,}s$/u.test(w)) continue;
     if (properNoun(input.body, token)) {
-      out.push(
-        finding(
-          'spelling',
-          `${quote(w)} is not in the dictionary; if it is a name, add the person or company to Afterview.`,
-          token.start,
-          token.end,
-        ),
-      );
+      // A capitalised word mid-sentence is a name: most are people and products Afterview does
+      // not know (a warning on each would be noise), so only a slip on a known name is reported.
+      names ??= knownNameWords(input);
+      const near = nearKnownName(w, names);
+      if (near) {
+        out.push(
+          finding(
+            'spelling',
+            `${quote(w)} is not in the dictionary; did you mean “${near}”?`,
+            token.start,
+            token.end,
+          ),
+        );
+      }
       continue;
     }
     let s = suggestions.get(w);
@@ -69,6 +82,39 @@ export function checkSpelling(input: CheckInput): Finding[] {
 }
 
 const MAX_SUGGESTED = 5;
+
+/** Every name and company word Afterview knows, with its folded key (for near misses). */
+function knownNameWords(input: CheckInput): Array<{ name: string; key: string }> {
+  return [input.company, input.recipient.company ?? '', ...input.otherCompanies]
+    .flatMap((c) => companyForms(c))
+    .concat([input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)])
+    .flatMap((n) => n.split(/[\s,]+/))
+    .map((name) => ({ name, key: fold(name) }))
+    .filter((n) => n.key.length >= 5);
+}
+
+/** A known name that `word` is one slip away from ("Deigo" -> "Diego"). */
+function nearKnownName(
+  word: string,
+  names: ReadonlyArray<{ name: string; key: string }>,
+): string | undefined {
+  const key = fold(word);
+  if (key.length < 5) return undefined;
+  return names.find(
+    (n) =>
+      Math.abs(n.key.length - key.length) <= 1 &&
+      n.key !== key &&
+      (editDistance(n.key, key, 1) <= 1 || swapped(n.key, key)),
+  )?.name;
+}
+
+/** Equal but for two neighbouring letters swapped ("deigo" / "diego"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
 
 /** The part of a hyphenated word the dictionary does not know ("thank-yuo" -> "yuo"), else the word. */
 function unknownPart(speller: Speller, word: string): string {

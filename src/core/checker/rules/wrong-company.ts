@@ -64,21 +64,27 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
   const others = [...new Set(input.otherCompanies)].filter(
     (c) => c.trim() && !own.some((o) => fold(o) === fold(c)),
   );
-  // Words of the recipient's and the user's world that happen to start another company's name.
-  const ownWords = new Set(
-    [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)].flatMap((n) =>
-      n.split(/[\s,-]+/).map(fold),
-    ),
-  );
+  // Words of the recipient's and the user's world that happen to start another company's name
+  // ("Jordan" of "Jordan Logistics" when Jordan is a person). Built on first need: the store may
+  // hold thousands of people and most notes name no other company at all.
+  let ownWords: Set<string> | null = null;
+  const isOwnWord = (word: string): boolean => {
+    ownWords ??= new Set(
+      [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)].flatMap((n) =>
+        n.split(/[\s,-]+/).map(fold),
+      ),
+    );
+    return ownWords.has(fold(word));
+  };
   for (const other of others) {
     const full = companyForms(other);
     for (const form of otherForms(other)) {
       if (ownForms.has(fold(form))) continue; // "Northwind" short for both: not evidence of either
-      if (!full.includes(form) && ownWords.has(fold(form))) continue;
       const written = [
         ...findCompany(input.body, form),
         ...(form.length >= 4 ? findCompany(input.body, form.toUpperCase()) : []),
       ];
+      if (written.length && !full.includes(form) && isOwnWord(form)) continue;
       for (const [s, e] of written) {
         if (ownSpans.some(([a, b]) => s >= a && e <= b)) continue;
         if (out.some((f) => s < f.end && e > f.start)) continue;
