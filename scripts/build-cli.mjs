@@ -12,6 +12,7 @@ const external = [
   'pg',
   'pg-native',
   'dictionary-en', // reads its .dic/.aff files relative to its own module
+  'dictionary-en-gb', // likewise (the checker's speller for en-GB accounts)
   'tesseract.js',
   '@tesseract.js-data/eng',
   'fastify',
