@@ -85,8 +85,8 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
 
   /** Show `from` (a saved draft, or nothing yet), unless this device holds newer words for it. */
   const begin = useCallback(
-    (from: MessageView | null, fresh?: Text) => {
-      const loaded = from ? { subject: from.subject, body: from.body } : (fresh ?? { subject: '', body: '' });
+    (from: MessageView | null) => {
+      const loaded = from ? { subject: from.subject, body: from.body } : { subject: '', body: '' };
       baseline.current = loaded;
       setDraft(from);
       reset(loaded, from);
@@ -253,7 +253,7 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
   const needsAddress = recipient !== null && recipient.emails.length === 0;
   // The missing address is shown once, under "To" with its field, rather than again in the list;
   // it blocks opening and sending (those buttons wait for it), not recording a note sent elsewhere.
-  const shown = findings && findings.filter((f) => !(needsAddress && f.rule === 'no-address'));
+  const shown = findings?.filter((f) => !(needsAddress && f.rule === 'no-address'));
   const errors = (shown ?? []).filter((f) => f.severity === 'error');
   const blocked = errors.length > 0 && !override;
   const locked = Boolean(asked.messageId);

@@ -10,6 +10,10 @@ export function forTheWebApp(err: unknown): string {
     if (err.field === 'smtp')
       return 'No mail server is connected. Connect one in Settings, or open the note in your mail app.';
     if (err.field === 'imap') return 'No incoming mail server is connected. Connect one in Settings.';
+    if (err.code === 'check-failed')
+      return 'The checker found errors in this note: fix them, or tick "Send anyway" under the checker.';
+    if (/bounced before/.test(err.message))
+      return `${err.message.split(';')[0]}: correct the address on their page under People, then send again.`;
     // A sentence written for the terminal ("run afterview config set …") never reaches the page.
     if (/\bafterview (config|message|today|draft)\b/.test(err.message))
       return `${err.message.split(/[.:;]\s*(?:run:?\s*)?`?afterview /)[0]?.trim() || 'That did not work'}. Check Settings and try again.`;
