@@ -149,6 +149,35 @@ describe.skipIf(skip !== null)('the everyday screens with sample data', () => {
       .locator('strong', { hasText: target.company })
       .first()
       .waitFor();
+    // Dragging a card to a closing stage asks too.
+    const other = opportunities.find(
+      (o) =>
+        o.id !== target.id &&
+        ['applied', 'waiting', 'interviewing'].includes(o.stage) &&
+        opportunities.filter((x) => x.company === o.company).length === 1,
+    );
+    expect(other).toBeDefined();
+    if (other) {
+      // The drop itself, as the browser delivers it (the column may be below the fold).
+      const transfer = await page.evaluateHandle((id) => {
+        const d = new DataTransfer();
+        d.setData('text/plain', id);
+        return d;
+      }, other.id);
+      await page
+        .getByRole('region', { name: /^Withdrawn/ })
+        .dispatchEvent('drop', { dataTransfer: transfer });
+      await page
+        .getByRole('dialog')
+        .getByText(/Mark .* as withdrawn\?/)
+        .waitFor();
+      await pipeline.confirm('Withdrawn');
+      await page
+        .getByRole('region', { name: /^Withdrawn/ })
+        .locator('strong', { hasText: other.company })
+        .first()
+        .waitFor();
+    }
     const opp = await new OpportunityPage(page, server.url, target.company).open(
       `/opportunities/${target.id}`,
     );

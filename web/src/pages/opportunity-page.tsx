@@ -451,7 +451,7 @@ export function OpportunityPage() {
                 `— ${p.emails[0]}`
               ) : (
                 <>
-                  — no email yet: <Link to={`/people/${p.id}`}>add {p.displayName}'s email</Link>
+                  — no email yet: <Link to={`/people/${p.id}?focus=email`}>add {p.displayName}'s email</Link>
                 </>
               )}
             </li>
