@@ -198,6 +198,12 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
       (text) => document.querySelector<HTMLTextAreaElement>('#body')?.value === text,
       edited,
     );
+
+    // Another kind is another note too, not Sam's thank-you under a new label.
+    await page.getByLabel('Kind').selectOption({ label: 'Other' });
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#body')?.value === '');
+    expect(page.url()).toContain('kind=other');
+    expect(page.url()).not.toContain('action=');
   }, 180_000);
 
   it('downloads the .eml only once you say who it is from: a sentence and a field, never a page of JSON', async () => {

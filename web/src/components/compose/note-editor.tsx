@@ -198,6 +198,30 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
     await autosave.save().catch(() => null);
     onTarget(next);
   };
+  /**
+   * The note for another person or kind: the planner's open action for that person and kind when
+   * there is one (their thank-you, the recruiter's check-in), so it is drafted from the template.
+   */
+  const choose = async (change: { contactId?: string; kind?: Kind }) => {
+    let next = retarget(target, change);
+    if (!next.actionKey && next.kind !== 'other' && next.contactId) {
+      const today = await api.today().catch(() => null);
+      const open = today?.actions.find(
+        (a) =>
+          a.rule === next.kind &&
+          a.contactId === next.contactId &&
+          (!next.opportunityId || a.opportunityId === next.opportunityId),
+      );
+      if (open)
+        next = {
+          ...next,
+          actionKey: open.key,
+          opportunityId: open.opportunityId,
+          interviewId: open.interviewId,
+        };
+    }
+    ask(next);
+  };
   const ask = (next: ComposeTarget) => {
     if (opened.phase === 'writing' && edited) setSwitchTo(next);
     else void go(next);
@@ -273,7 +297,7 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
             value={target.contactId}
             disabled={locked}
             aria-describedby={needsAddress ? 'needs-address' : undefined}
-            onChange={(e) => ask(retarget(target, { contactId: e.target.value }))}
+            onChange={(e) => void choose({ contactId: e.target.value })}
           >
             {!target.contactId && <option value="">Choose a person</option>}
             {choices.map((id) => {
@@ -295,7 +319,7 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
             disabled={locked}
             onChange={(e) => {
               const kind = KINDS.find((k) => k === e.target.value);
-              if (kind) ask(retarget(target, { kind }));
+              if (kind) void choose({ kind });
             }}
           >
             {KINDS.map((k: Kind) => (
