@@ -127,6 +127,7 @@ describeEachDialect('backup export and import', (t) => {
         decisions: 1,
         events: first.events.length,
         settingsApplied: true,
+        scheduledToDraft: 0,
       });
       const second = await exportBackup(fresh);
       expect(second.exportedAt).toBe('2027-01-05T10:00:00Z');
