@@ -154,7 +154,7 @@ describe('the playbook, end to end through the CLI', () => {
     const r = await cli.run(['draft', '--interview', ids.interview, '--json'], { now: '2026-12-08T12:00' });
     expect(r.code).toBe(0);
     const drafts = r.json<{
-      drafts: { body: string; contactIds: string[]; findings: { severity: string }[] }[];
+      drafts: { body: string; contactIds: string[]; findings: { rule: string; severity: string }[] }[];
     }>().drafts;
     expect(drafts).toHaveLength(2);
     const [a, b] = drafts;
@@ -168,7 +168,14 @@ describe('the playbook, end to end through the CLI', () => {
     expect(toSiobhan).toMatch(/the on-call rotation you redesigned/i);
     expect(toSiobhan).not.toContain('load-testing');
     for (const d of drafts) expect(d.body).not.toContain('capacity estimate');
-    for (const d of drafts) expect(d.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // The only error: Siobhán has no email address yet, so her note cannot go out as it is.
+    const errors = (to: string) =>
+      drafts
+        .find((d) => d.contactIds[0] === to)
+        ?.findings.filter((f) => f.severity === 'error')
+        .map((f) => f.rule);
+    expect(errors(ids.priya)).toEqual([]);
+    expect(errors(ids.siobhan)).toEqual(['no-address']);
     expect((await today('2026-12-08T12:00')).some((a) => a.rule === 'debrief')).toBe(false);
   });
 

@@ -102,6 +102,12 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
   const oppInterviews = new Set(
     interviews.filter((i) => i.opportunityId === opportunity?.id).map((i) => i.id),
   );
+  // Every word the user wrote in their own debriefs and in their notes on people: spelling leaves
+  // them alone (their jargon, their colleagues' names). Read from every text field, so a new
+  // debrief field needs no change here.
+  const userWords = [...debriefs.flatMap((d) => textsOf(d)), ...contacts.map((c) => c.notes)].filter(
+    (t) => t.trim() !== '',
+  );
   const personalDetails = debriefs
     .filter((d) => oppInterviews.has(d.interviewId))
     .flatMap((d) => d.notes.filter((n) => n.contactId === recipient.id))
@@ -117,24 +123,42 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     ? actions.find((a) => a.key === actionKey)
     : actions.find((a) => a.rule === req.kind && a.opportunityId === opportunity?.id && a.state === 'open');
 
+  // A check-in's planned time is when its window opens, not a deadline: sooner is too early,
+  // later is fine. Every other action's due time is a deadline.
+  const window = action?.rule === 'check-in';
   return {
     body: req.body,
     subject: req.subject,
     kind: req.kind,
-    recipient: { displayName: recipient.displayName, company: recipient.company },
+    recipient: { displayName: recipient.displayName, company: recipient.company, emails: recipient.emails },
     company,
     otherCompanies,
     knownPeople: contacts.map((c) => ({ displayName: c.displayName })),
     otherNotes,
     personalDetails,
-    due: action?.due ?? null,
+    due: window ? null : (action?.due ?? null),
+    opensAt: window && action.state !== 'fulfilled' && action.state !== 'done' ? action.start : null,
     sendAt,
-    speller: await createSpeller([
-      ...contacts.map((c) => c.displayName),
-      ...opportunities.map((o) => o.company),
-      ...(account.displayName ? [account.displayName] : []),
-    ]),
+    timeZone: account.timeZone,
+    locale: account.locale,
+    userWords,
+    speller: await createSpeller(
+      [
+        ...contacts.map((c) => c.displayName),
+        ...opportunities.map((o) => o.company),
+        ...(account.displayName ? [account.displayName] : []),
+      ],
+      { locale: account.locale },
+    ),
   };
+}
+
+/** Every string in a value, however deep (a debrief's fields and its per-person notes). */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(textsOf);
+  return [];
 }
 
 const nameOf = (c: Contact | undefined): string => c?.displayName ?? 'someone';
