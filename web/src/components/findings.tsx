@@ -11,6 +11,10 @@ const RULE_NAMES: Record<string, string> = {
   'too-long': 'Too long',
   late: 'Late',
   spelling: 'Spelling',
+  'addressee-third-person': 'Talks about them, not to them',
+  'too-early': 'Too early',
+  unsigned: 'Not signed',
+  'no-address': 'No email address',
 };
 
 /** Split `text` into plain runs and underlined runs (the first finding wins where two overlap). */
