@@ -112,7 +112,8 @@ export function recognizeInChild(image: Uint8Array): Promise<{ text: string; con
     child.on('error', (e) =>
       finish(() => reject(new AppError('unavailable', `The card reader failed: ${e.message}`))),
     );
-    child.on('exit', (code, signal) => {
+    // 'close' comes after the IPC channel and stderr have drained, so a last reply is never lost.
+    child.on('close', (code, signal) => {
       const detail = firstLine(stderr);
       unreadable(
         `the OCR engine stopped on it (${signal ? `signal ${signal}` : `exit code ${code}`}${detail ? `: ${detail}` : ''})`,
