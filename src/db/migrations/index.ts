@@ -9,6 +9,7 @@ import * as outboxClaimIndex from './2026-11-26T0710-outbox-claim-index';
 import * as debriefFieldsLocale from './2026-11-27T1000-debrief-fields-locale';
 import * as inboundMail from './2026-11-27T1300-inbound-mail';
 import * as planWake from './2026-11-27T1400-plan-wake';
+import * as messageActionKeyIndex from './2026-11-27T1401-message-action-key-index';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0600-initial': initial,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1000-debrief-fields-locale': debriefFieldsLocale,
   '2026-11-27T1300-inbound-mail': inboundMail,
   '2026-11-27T1400-plan-wake': planWake,
+  '2026-11-27T1401-message-action-key-index': messageActionKeyIndex,
 };

@@ -67,21 +67,7 @@ const MESSAGE_COLUMNS = [
   'message.created_at',
 ] as const;
 
-/**
- * Messages a slice can read: of the opportunities, of their interviews (with no opportunity), with
- * neither (or an interview that no longer exists) sent to or from one of `contactIds`, and those
- * recorded for an action key matching `keys` (exact keys and `prefix%` patterns).
- */
-export const sliceMessages = (
-  db: DbOrTrx,
-  accountId: string,
-  scope: {
-    opportunityIds: readonly string[];
-    interviewIds: readonly string[];
-    contactIds: readonly string[];
-    keys: KeyPatterns;
-  },
-) =>
+const messageQuery = (db: DbOrTrx, accountId: string) =>
   db
     .selectFrom('message')
     // `interview_found` is null when the message names no interview or one that no longer exists:
@@ -92,37 +78,22 @@ export const sliceMessages = (
         .onRef('interview.account_id', '=', 'message.account_id'),
     )
     .select([...MESSAGE_COLUMNS, 'interview.id as interview_found'])
-    .where('message.account_id', '=', accountId)
-    .where((eb) =>
-      eb.or([
-        eb('message.opportunity_id', 'in', orNone(scope.opportunityIds)),
-        eb.and([
-          eb('message.opportunity_id', 'is', null),
-          eb('message.interview_id', 'in', orNone(scope.interviewIds)),
-        ]),
-        eb.and([
-          eb('message.opportunity_id', 'is', null),
-          eb('interview.id', 'is', null),
-          eb(
-            'message.id',
-            'in',
-            eb
-              .selectFrom('message_contact')
-              .select('message_contact.message_id')
-              .where('message_contact.account_id', '=', accountId)
-              .where('message_contact.contact_id', 'in', orNone(scope.contactIds)),
-          ),
-        ]),
-        matchKeys(scope.keys, {
-          in: (exact) => eb('message.action_key', 'in', exact),
-          like: (pattern) => eb('message.action_key', 'like', pattern),
-          or: (parts) => eb.or(parts),
-        }),
-      ]),
-    )
-    .orderBy('message.created_at')
-    .orderBy('message.id')
-    .execute();
+    .where('message.account_id', '=', accountId);
+
+/** Messages of these opportunities (indexed by opportunity). */
+export const messagesOfOpportunities = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
+  messageQuery(db, accountId).where('message.opportunity_id', 'in', orNone(opportunityIds)).execute();
+
+/**
+ * Messages with no opportunity: the planner attributes them by interview, or, when that is
+ * missing too, by their people. Few: notes are recorded with their opportunity when it is known.
+ */
+export const messagesWithoutOpportunity = (db: DbOrTrx, accountId: string) =>
+  messageQuery(db, accountId).where('message.opportunity_id', 'is', null).execute();
+
+/** Messages recorded for one of these action keys (indexed by key). */
+export const messagesForKeys = (db: DbOrTrx, accountId: string, keys: readonly string[]) =>
+  messageQuery(db, accountId).where('message.action_key', 'in', orNone(keys)).execute();
 
 export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds: readonly string[]) =>
   db
@@ -132,42 +103,13 @@ export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds:
     .where('message_id', 'in', orNone(messageIds))
     .execute();
 
-export const sliceDecisions = (db: DbOrTrx, accountId: string, keys: KeyPatterns) =>
+/** Decisions on these exact keys, and every check-in decision (their keys grow with the chain). */
+export const sliceDecisions = (db: DbOrTrx, accountId: string, exact: readonly string[]) =>
   db
     .selectFrom('action_decision')
     .selectAll()
     .where('account_id', '=', accountId)
-    .where((eb) =>
-      matchKeys(keys, {
-        in: (exact) => eb('action_key', 'in', exact),
-        like: (pattern) => eb('action_key', 'like', pattern),
-        or: (parts) => eb.or(parts),
-      }),
-    )
+    .where((eb) => eb.or([eb('action_key', 'in', orNone(exact)), eb('action_key', 'like', 'check-in:%')]))
     .execute();
 
-/** Action keys of some opportunities: exact keys and `prefix:` patterns. */
-export interface KeyPatterns {
-  exact: string[];
-  prefixes: string[];
-}
-
 const orNone = (ids: readonly string[]): readonly string[] => (ids.length ? ids : ['']);
-
-/** Batches keep each OR short (SQLite limits expression depth). */
-const PATTERNS_PER_OR = 200;
-
-/**
- * `column in exact or column like prefix% or ...`. A `_` or `%` inside an id would only let in
- * keys of other opportunities, which the planner never asks about, so patterns are not escaped.
- */
-function matchKeys<E>(
-  keys: KeyPatterns,
-  ops: { in: (exact: readonly string[]) => E; like: (pattern: string) => E; or: (parts: E[]) => E },
-): E {
-  const parts = [ops.in(orNone(keys.exact))];
-  for (let i = 0; i < keys.prefixes.length; i += PATTERNS_PER_OR) {
-    parts.push(ops.or(keys.prefixes.slice(i, i + PATTERNS_PER_OR).map((p) => ops.like(`${p}%`))));
-  }
-  return ops.or(parts);
-}

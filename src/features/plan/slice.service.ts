@@ -48,18 +48,41 @@ export async function loadSlices(
     })),
   );
 
-  const [contactRows, debriefRows, msgRows, decisionRows] = await Promise.all([
+  const ivSet = new Set(ivIds);
+  const [contactRows, debriefRows, ofOpps, loose, keyedRows, decisionRows] = await Promise.all([
     repo.sliceContacts(ctx.db, id, people),
     repo.sliceDebriefs(ctx.db, id, ivIds),
+    repo.messagesOfOpportunities(ctx.db, id, oppIds),
+    repo.messagesWithoutOpportunity(ctx.db, id),
     // Messages count through their key only for exact keys (`sentFor`); check-ins read attributed ones.
-    repo.sliceMessages(ctx.db, id, {
-      opportunityIds: oppIds,
-      interviewIds: ivIds,
-      contactIds: people,
-      keys: { exact: keys.exact, prefixes: [] },
-    }),
-    repo.sliceDecisions(ctx.db, id, keys),
+    repo.messagesForKeys(ctx.db, id, keys.exact),
+    repo.sliceDecisions(ctx.db, id, keys.exact),
   ]);
+  const byId = new Map<Id, (typeof ofOpps)[number]>();
+  for (const m of [...ofOpps, ...keyedRows]) byId.set(m.id, m);
+  // Without an opportunity: ours by interview, or by people when its interview is missing (below).
+  const looseIds = loose
+    .filter((m) => !m.interview_found || ivSet.has(m.interview_id ?? ''))
+    .map((m) => m.id);
+  const looseRecipients = await repo.sliceMessageContacts(ctx.db, id, looseIds);
+  const peopleAll = new Set(people);
+  const toOurPeople = new Set(
+    looseRecipients.filter((r) => peopleAll.has(r.contact_id)).map((r) => r.message_id),
+  );
+  for (const m of loose) {
+    if (m.interview_found ? ivSet.has(m.interview_id ?? '') : toOurPeople.has(m.id)) byId.set(m.id, m);
+  }
+  const msgRows = [...byId.values()].sort((a, b) =>
+    a.created_at < b.created_at
+      ? -1
+      : a.created_at > b.created_at
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
+  );
   const recipientRows = await repo.sliceMessageContacts(
     ctx.db,
     id,
@@ -117,6 +140,7 @@ export async function loadSlices(
       createdAt: r.created_at,
     }),
   );
+  // Each decision goes to the slice of its key's opportunity below; others' are left out there.
   const decisions = decisionRows.map(
     (d): ActionDecision => ({
       key: d.action_key,
