@@ -248,6 +248,10 @@ function describeEvent(
     case 'interview-added':
     case 'interview-scheduled':
       return 'Interview scheduled';
+    case 'interview-updated':
+      return 'Interview updated from a newer invite';
+    case 'participant-removed':
+      return `${name(contactId)} taken off the interview: no longer on the updated invite`;
     default:
       return kind.replaceAll('-', ' ');
   }
