@@ -199,6 +199,7 @@ describe('parseSchedule: labels and job titles are not people', () => {
       'Technical Screen: Priya Raman [Engineering Manager]',
     ],
     ['Hiring Manager Interview', 'Hiring Manager Interview: '],
+    ['Lunch – Marcus Lee', 'Lunch: Marcus Lee (observer)'],
   ])('"%s"', (slot, expected) => {
     const b = parseSchedule(`${day}10:00 AM - 10:45 AM  ${slot}\n`, options);
     expect(who(b)).toEqual([expected]);

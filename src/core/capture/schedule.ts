@@ -230,6 +230,8 @@ function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'w
   if (label) {
     round = label.label.replace(/[\s:|–—-]+$/, '');
     text = label.rest;
+    // "Lunch – Marcus Lee": a lunch host, as with "Lunch with Marcus Lee".
+    if (/^lunch\b/i.test(round)) role = 'observer';
   }
   let peopleText = text;
   const activity = ACTIVITY_WITH.exec(text);
