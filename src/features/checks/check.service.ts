@@ -14,7 +14,7 @@ import { listDebriefs } from '../debriefs/debrief.service';
 import { listInterviews } from '../interviews/interview.service';
 import { getMessage, inferMessageContext, listMessages } from '../messages/message.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
-import { getAllActions } from '../plan/plan.service';
+import { getActionsAbout } from '../plan/plan.service';
 import { createSpeller } from '../spelling/speller';
 
 export interface CheckRequest {
@@ -77,7 +77,11 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     listMessages(ctx),
     listInterviews(ctx),
     listDebriefs(ctx),
-    getAllActions(ctx),
+    getActionsAbout(ctx, {
+      contactId: req.contactId,
+      opportunityId: req.opportunityId,
+      actionKey: req.actionKey,
+    }),
   ]);
   const sendAt = req.sendAt
     ? formatInstant(parseUserInstant(req.sendAt, account.timeZone))

@@ -17,7 +17,7 @@ import { getDebrief } from '../debriefs/debrief.service';
 import { getInterview, listInterviews } from '../interviews/interview.service';
 import { saveDraft } from '../messages/message.service';
 import { getOpportunity } from '../opportunities/opportunity.service';
-import { getAllActions } from '../plan/plan.service';
+import { getAction, getOpportunityActions } from '../plan/plan.service';
 import { loadTemplate, type TemplateName } from '../templates/template.service';
 
 export interface DraftResult {
@@ -44,7 +44,7 @@ export async function draftThankYous(
   dataDir: string | null,
 ): Promise<DraftResult[]> {
   const interview = await getInterview(ctx, interviewId);
-  const actions = (await getAllActions(ctx)).filter(
+  const actions = (await getOpportunityActions(ctx, interview.opportunityId)).filter(
     (a) =>
       a.rule === 'thank-you' &&
       a.interviewId === interview.id &&
@@ -61,7 +61,7 @@ export async function draftForAction(
   key: string,
   dataDir: string | null,
 ): Promise<DraftResult> {
-  const action = (await getAllActions(ctx)).find((a) => a.key === key);
+  const action = await getAction(ctx, key);
   if (!action) throw invalid(`No action with key "${key}".`, 'key');
   const templateName = TEMPLATE_OF[action.rule];
   if (!templateName) throw invalid(`A ${action.rule} action is not a note to draft.`, 'key');

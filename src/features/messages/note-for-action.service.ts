@@ -6,7 +6,7 @@
 import { invalid } from '../../core/errors';
 import type { Message } from '../../core/types';
 import type { ServiceContext } from '../context';
-import { getAllActions } from '../plan/plan.service';
+import { getAction } from '../plan/plan.service';
 import { findDraftByActionKey } from './message.repository';
 import { getMessage } from './message.service';
 
@@ -28,7 +28,7 @@ export interface NoteForAction {
 }
 
 export async function noteForAction(ctx: ServiceContext, key: string): Promise<NoteForAction> {
-  const action = (await getAllActions(ctx)).find((a) => a.key === key);
+  const action = await getAction(ctx, key);
   if (!action)
     throw invalid('This note is no longer asked for: the interview or the person may have changed.', 'key');
   const draftRow = await findDraftByActionKey(ctx.db, ctx.actor.accountId, key);

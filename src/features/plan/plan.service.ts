@@ -112,6 +112,26 @@ export async function getOpportunityPlan(ctx: ServiceContext, opportunityId: str
   return mergePlans(slices.map((s) => planOpportunity(s, playbook, ctx.now)));
 }
 
+/**
+ * The actions (with their state) of every opportunity a note to `contactId` can be about: those
+ * where the person is the recruiter or took part in an interview, the one named, and the one of
+ * the action key. What the note checker looks actions up in, without planning the whole account.
+ */
+export async function getActionsAbout(
+  ctx: ServiceContext,
+  about: { contactId: string; opportunityId?: string | null; actionKey?: string | null },
+): Promise<PlannedAction[]> {
+  const [theirs, ofKey] = await Promise.all([
+    wakeRepo.opportunitiesOfContacts(ctx.db, ctx.actor.accountId, [about.contactId]),
+    about.actionKey ? opportunityOfKey(ctx, about.actionKey) : null,
+  ]);
+  const ids = new Set(theirs.map((r) => r.opportunity_id));
+  if (about.opportunityId) ids.add(about.opportunityId);
+  if (ofKey) ids.add(ofKey);
+  const [slices, playbook] = await Promise.all([loadSlices(ctx, [...ids]), getPlaybook(ctx)]);
+  return mergePlans(slices.map((s) => planOpportunityAll(s, playbook, ctx.now)));
+}
+
 /** One action by key with its state, planned from its opportunity's slice; undefined when no plan has it. */
 export async function getAction(ctx: ServiceContext, key: string): Promise<PlannedAction | undefined> {
   const opportunityId = await opportunityOfKey(ctx, key);
