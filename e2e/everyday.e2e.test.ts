@@ -292,6 +292,9 @@ describe.skipIf(skip !== null)('the everyday screens with sample data', () => {
           window.innerWidth,
         ]);
         if (scroll > inner) report.push(`${name} at ${width} px: ${scroll} px wide`);
+        // Dates read the same way everywhere: no raw 2026-12-11 beside "Fri 27 Nov".
+        const raw = /\b\d{4}-\d{2}-\d{2}\b/.exec((await page.locator('main').textContent()) ?? '');
+        if (raw) report.push(`${name} at ${width} px: a raw date ${raw[0]}`);
         report.push(...(await p.axeViolations()).map((v) => `${name} at ${width} px: ${v}`));
         await p.screenshot(`everyday-${name}-${width}`);
       }

@@ -54,6 +54,12 @@ export const formatDay = (iso: string, zone: string): string => {
 /** A calendar date (`2026-12-11`, no time or zone) the same way as every other date: "Fri 11 Dec". */
 export const formatPlainDate = (date: string): string => formatDay(`${date}T12:00:00Z`, 'UTC');
 
+/** A sentence from the server ("decide by 2026-12-18: …") with its calendar dates shown like every other date. */
+export const withPlainDates = (text: string): string =>
+  text.replace(/\b(\d{4}-\d{2}-\d{2})\b(?!T)/g, (d) =>
+    Number.isNaN(Date.parse(d)) ? d : formatPlainDate(d),
+  );
+
 /** The calendar day of `iso` in `zone`, as `YYYY-MM-DD` (to compare days). */
 export const dayIn = (iso: string | number, zone: string): string =>
   toLocalInput(new Date(iso).toISOString(), zone).slice(0, 10);
