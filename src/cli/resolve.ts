@@ -56,7 +56,7 @@ export function pickByPrefix(kind: IdKind, typed: string, candidates: Candidate[
     .join('\n');
   const more = matches.length > SHOWN ? `\n  … and ${matches.length - SHOWN} more` : '';
   throw invalid(
-    `${field}: "${text}" could be any of ${plural(matches.length, noun)}; type more of the id:\n${shown}${more}`,
+    `${field}: "${text}" could be any of ${plural(matches.length, noun)}; type more of the ${kind === 'action' ? 'key' : 'id'}:\n${shown}${more}`,
     field,
   );
 }

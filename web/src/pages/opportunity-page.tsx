@@ -252,8 +252,10 @@ function describeEvent(
       return 'Interview updated from a newer invite';
     case 'participant-removed':
       return `${name(contactId)} taken off the interview: no longer on the updated invite`;
-    default:
-      return kind.replaceAll('-', ' ');
+    default: {
+      const words = kind.replaceAll('-', ' ');
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    }
   }
 }
 

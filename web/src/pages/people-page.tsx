@@ -1,6 +1,7 @@
 /** People: everyone met, found by name, company or email and grouped by company; one person's page. */
 import { useEffect, useId, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { plural } from '../../../src/core/plural';
 import { api, type ContactView } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
@@ -58,8 +59,8 @@ export function PeoplePage() {
       {people.length > 0 && (
         <p className="muted" role="status">
           {query
-            ? `${found.length === 1 ? '1 person matches' : `${found.length} people match`} “${query}”.`
-            : `${people.length === 1 ? '1 person' : `${people.length} people`}.`}
+            ? `${plural(found.length, 'person')} ${found.length === 1 ? 'matches' : 'match'} “${query}”.`
+            : `${plural(people.length, 'person')}.`}
         </p>
       )}
       <div className="people-groups">
