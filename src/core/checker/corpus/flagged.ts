@@ -3,6 +3,7 @@
  * each names the rules it must trigger (others may fire too).
  */
 import type { CorpusCase } from './cases';
+import { FLAGGED_2 } from './second-batch';
 
 const sign = (body: string, name = 'Sam Okafor'): string => `${body}\n\nBest regards,\n${name}`;
 
@@ -433,6 +434,7 @@ export const FLAGGED: readonly CorpusCase[] = [
   ...UNSIGNED,
   ...NO_ADDRESS,
   ...DUPLICATE,
+  ...FLAGGED_2,
 ];
 
 /** Misspellings only a real dictionary finds (run with the speller in features/spelling). */

@@ -68,6 +68,8 @@ const PHRASES: Phrase[] = [
   phrase('not *1 hear from you|anyone', CHASING),
   phrase('still *2 not *1 hear', CHASING),
   phrase('have hear nothing', CHASING),
+  phrase('not *1 have|get|receive a|any? reply|response|answer|word|news', CHASING),
+  phrase('hate to bother|pester|bug|chase|nag|trouble|hassle', CHASING),
   phrase('never *2 reply|response|answer|back', CHASING),
   phrase('you *2 not *1 reply|respond|answer', CHASING),
   phrase('you *2 not *1 get|write back', CHASING),
@@ -105,7 +107,7 @@ const PHRASES: Phrase[] = [
   ]),
   phrase('know|respond|reply|answer|back|decide by end|tomorrow|tonight|today|close', PRESSURE),
   phrase(
-    'need|expect|require|must *3 answer|decision|response|reply|update|know|hear *1 by|now|today|immediately|tomorrow|asap|soon',
+    'need|expect|require|must *3 answer|decision|response|reply|update|know|hear *1 by|now|today|immediately|urgently|tomorrow|asap|soon',
     PRESSURE,
   ),
   phrase('need|expect|require|must *3 answer|decision|response|reply this week', PRESSURE),

@@ -14,9 +14,24 @@ function known(speller: Speller, word: string): boolean {
   if (speller.correct(w)) return true;
   const bare = w.replace(/'s$|'$/i, '');
   if (bare !== w && bare && speller.correct(bare)) return true;
-  // "thank-you", "well-known": fine when every part is a word.
+  // "thank-you", "well-known", "HSM-backed": fine when every part is a word or an acronym.
   const parts = bare.split(/[-‐]/);
-  return parts.length > 1 && parts.every((p) => p === '' || speller.correct(p));
+  if (parts.length > 1) return parts.every((p) => p === '' || isAcronym(p) || speller.correct(p));
+  return compound(speller, bare);
+}
+
+const isAcronym = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+
+/**
+ * Engineers close up compounds the dictionary lists apart ("backpressure", "workstream",
+ * "toolchain"): a lower-case word made of two dictionary words of four letters or more is a word.
+ */
+function compound(speller: Speller, word: string): boolean {
+  if (word.length < 8 || word !== word.toLowerCase()) return false;
+  for (let i = 4; i <= word.length - 4; i++) {
+    if (speller.correct(word.slice(0, i)) && speller.correct(word.slice(i))) return true;
+  }
+  return false;
 }
 
 /** One warning per unknown word, with the dictionary's suggestions in the message. */

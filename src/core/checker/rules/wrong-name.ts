@@ -67,6 +67,10 @@ function surnames(displayName: string): string[] {
   return out;
 }
 
+/** A name's words and joins, ignoring case, accents and the kind of apostrophe or hyphen. */
+const spaced = (s: string): string =>
+  fold(s).replace(/[’']/g, "'").replace(/[‐-]/g, '-').replace(/\s+/g, ' ');
+
 /** Pieces of a surname that are not the surname: "Smith" of Smith-Okafor, "Berg" of van der Berg. */
 function surnameHalves(displayName: string): string[] {
   const whole = new Set(surnames(displayName).map(skeletonKey));
@@ -104,9 +108,24 @@ function addresseeFindings(
         out.push(half);
         continue;
       }
-      // "Mr van der Berg", "Ms O'Connell": the surname (a slip in its accents is a misspelling, found below).
-      if (surnames(input.recipient.displayName).some((s) => skeletonKey(s) === skeletonKey(name.text)))
+      // "Mr van der Berg", "Ms O'Connell": the surname. Its letters with spaces run together
+      // ("Vanderberg") misspell it; a slip in accents is found by the misspelling check below.
+      const surname = surnames(input.recipient.displayName).find(
+        (s) => skeletonKey(s) === skeletonKey(name.text),
+      );
+      if (surname) {
+        if (spaced(name.text) !== spaced(surname)) {
+          out.push(
+            finding(
+              'wrong-name',
+              `${quote(name.text)} misspells ${input.recipient.displayName}'s surname: it is recorded as ${quote(surname)}.`,
+              name.start,
+              name.end,
+            ),
+          );
+        }
         continue;
+      }
     }
     if (GENERIC.test(name.text) || addresses(name.text, input.recipient.displayName)) continue;
     if (namesCompany(input, name.text)) continue; // "Hello Northwind Labs team,"
