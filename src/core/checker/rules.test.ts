@@ -1,0 +1,179 @@
+/**
+ * The checker's newer rules one at a time: what each reports, with which span and message, and
+ * where each stays quiet. (The corpus tests measure them on many notes; these pin the details.)
+ */
+import { describe, expect, it } from 'vitest';
+import { type CheckInput, checkNote, type Finding } from './check';
+import { corpusInput } from './corpus/cases';
+import { lemmaOf, sentences } from './nlp';
+
+const SIGNED = (text: string) => `Hi Siobhán,\n\n${text}\n\nBest regards,\nSam Okafor`;
+const run = (body: string, input: Partial<CheckInput> = {}) =>
+  checkNote(corpusInput({ name: 'unit', body, expect: [], details: ['billing migration'], input }));
+const only = (found: Finding[], rule: string) => found.filter((f) => f.rule === rule);
+
+describe('nlp: normalized words and lemmas', () => {
+  it('expands contractions, straightens quotes and keeps each word on its span', () => {
+    const text = 'I’d love it. We haven’t heard back.';
+    const words = sentences(text).flat();
+    expect(words.map((w) => w.norm)).toEqual([
+      'i',
+      'would',
+      'love',
+      'it',
+      'we',
+      'have',
+      'not',
+      'heard',
+      'back',
+    ]);
+    const heard = words.find((w) => w.norm === 'heard');
+    expect(heard && text.slice(heard.start, heard.end)).toBe('heard');
+    expect(heard?.lemma).toBe('hear');
+  });
+
+  it('lemmatizes the rules’ vocabulary through compromise', () => {
+    expect(['begging', 'pestered', 'means', 'updates', 'apologies'].map(lemmaOf)).toEqual([
+      'beg',
+      'pester',
+      'mean',
+      'update',
+      'apology',
+    ]);
+  });
+});
+
+describe('addressee-third-person', () => {
+  it('points at the pronoun, as a warning', () => {
+    const body = SIGNED('Thank you for showing me the tool she built during the billing migration.');
+    const [f, ...rest] = only(run(body), 'addressee-third-person');
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('warning');
+    expect(f && body.slice(f.start, f.end)).toBe('she');
+  });
+
+  it('stays quiet when someone else is named or described nearby', () => {
+    for (const text of [
+      'Your colleague Tom said he had moved the billing migration forward.',
+      'The recruiter told me she would send the schedule for the billing migration.',
+      'When Marco joined the call about the billing migration, his demo was great.',
+    ]) {
+      expect(only(run(SIGNED(text)), 'addressee-third-person'), text).toEqual([]);
+    }
+  });
+
+  it('does not apply to a note greeting two people', () => {
+    const body = `Hi Siobhán and Diego,\n\nThank you for the billing migration demo she gave.\n\nBest,\nSam`;
+    expect(only(run(body), 'addressee-third-person')).toEqual([]);
+  });
+});
+
+describe('too-early and late', () => {
+  const body = `Hi Dana,\n\nI wanted to check in on the platform role.\n\nBest regards,\nSam Okafor`;
+  const checkIn = {
+    kind: 'check-in' as const,
+    recipient: { displayName: 'Dana Whitfield', company: 'Northwind Labs', emails: ['d@example.com'] },
+  };
+
+  it('names the day the window opens, in the locale and zone of the account', () => {
+    const early = { ...checkIn, opensAt: '2026-12-21T17:00:00Z', due: null, sendAt: '2026-12-18T10:00:00Z' };
+    const us = only(run(body, { ...early, locale: 'en-US', timeZone: 'America/Los_Angeles' }), 'too-early');
+    expect(us).toHaveLength(1);
+    expect(us[0]).toMatchObject({ severity: 'warning', start: 0, end: 0 });
+    expect(us[0]?.message).toContain('Monday, December 21');
+    const gb = only(run(body, { ...early, locale: 'en-GB', timeZone: 'Europe/London' }), 'too-early');
+    expect(gb[0]?.message).toContain('Monday 21 December');
+  });
+
+  it('is quiet once the window is open, and a check-in is never late', () => {
+    const open = { ...checkIn, opensAt: '2026-12-21T17:00:00Z', sendAt: '2026-12-22T20:00:00Z' };
+    expect(only(run(body, { ...open, due: null }), 'too-early')).toEqual([]);
+    // Even with a due time passed in, a check-in is not late a day after its suggested day.
+    expect(only(run(body, { ...open, due: '2026-12-21T23:00:00Z' }), 'late')).toEqual([]);
+    // A thank-you still is.
+    expect(
+      only(run(SIGNED('Thanks for the billing migration talk.'), { due: '2026-12-01T00:00:00Z' }), 'late'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('unsigned', () => {
+  it('spans the sign-off line when no name follows it', () => {
+    const body = 'Hi Siobhán,\n\nThanks for the billing migration talk.\n\nBest regards,\n';
+    const [f] = only(run(body), 'unsigned');
+    expect(f && body.slice(f.start, f.end)).toBe('Best regards,');
+    expect(f?.message).toContain('sign it');
+  });
+
+  it('is quiet with a name after the sign-off, a one-line message, or a last line that is a sentence', () => {
+    expect(only(run(SIGNED('Thanks for the billing migration talk.')), 'unsigned')).toEqual([]);
+    expect(only(run('Thanks!'), 'unsigned')).toEqual([]);
+    expect(
+      only(run('Hi Siobhán,\n\nThanks for the billing migration talk, see you soon.'), 'unsigned'),
+    ).toEqual([]);
+  });
+});
+
+describe('no-address', () => {
+  it('is an error about the recipient (span 0..0) when they have no email', () => {
+    const [f] = only(
+      run(SIGNED('Thanks for the billing migration talk.'), {
+        recipient: { displayName: "Siobhán O'Connell", company: 'Northwind Labs', emails: [] },
+      }),
+      'no-address',
+    );
+    expect(f).toMatchObject({ severity: 'error', start: 0, end: 0 });
+    expect(f?.message).toContain("Siobhán O'Connell has no email address");
+  });
+
+  it('is quiet when the caller does not know the addresses', () => {
+    const found = run(SIGNED('Thanks for the billing migration talk.'), {
+      recipient: { displayName: "Siobhán O'Connell", company: 'Northwind Labs' },
+    });
+    expect(only(found, 'no-address')).toEqual([]);
+  });
+});
+
+describe('wrong-name with titles', () => {
+  it('accepts the whole surname with its particles, apostrophe or hyphen', () => {
+    for (const [to, greeting] of [
+      ['Pieter van der Berg', 'Dear Mr van der Berg,'],
+      ["Siobhán O'Connell", 'Dear Ms O’Connell,'],
+      ['María García-López', 'Dear Dr. García-López,'],
+    ] as const) {
+      const body = `${greeting}\n\nThank you for the billing migration talk.\n\nBest regards,\nSam Okafor`;
+      expect(
+        only(
+          run(body, { recipient: { displayName: to, company: 'Northwind Labs', emails: ['x@example.com'] } }),
+          'wrong-name',
+        ),
+        to,
+      ).toEqual([]);
+    }
+  });
+
+  it('calls half a double-barrelled surname wrong and says what the whole one is', () => {
+    const body = 'Dear Dr. Smith,\n\nThank you for the billing migration talk.\n\nBest regards,\nSam Okafor';
+    const [f] = only(
+      run(body, {
+        recipient: {
+          displayName: 'Amara Smith-Okafor',
+          company: 'Northwind Labs',
+          emails: ['x@example.com'],
+        },
+      }),
+      'wrong-name',
+    );
+    expect(f && body.slice(f.start, f.end)).toBe('Smith');
+    expect(f?.message).toContain('“Smith-Okafor”');
+  });
+});
+
+describe('wrong-company, first words', () => {
+  it('flags a distinctive first word of another company, never a generic one', () => {
+    const acme = SIGNED('I liked the billing migration at Northwind Labs more than anything at Acme.');
+    expect(only(run(acme), 'wrong-company').map((f) => acme.slice(f.start, f.end))).toEqual(['Acme']);
+    const generic = SIGNED('Global teams at Northwind Labs run the billing migration; United we stand.');
+    expect(only(run(generic), 'wrong-company')).toEqual([]);
+  });
+});
