@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inline, table, terminalSafe } from './output';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
 const ACTS_ON_TERMINAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 
 describe('terminalSafe', () => {
