@@ -5,7 +5,7 @@
  * apostrophes. Written for this corpus.
  */
 import type { CorpusCase } from './cases';
-import { CLEAN_2 } from './second-batch';
+import { CLEAN_2, CLEAN_3 } from './second-batch';
 
 /** A clean note: nothing is expected of it. */
 type Unfound = Omit<CorpusCase, 'expect'>;
@@ -415,4 +415,5 @@ export const CLEAN: readonly CorpusCase[] = [
   ...RECONNECTS,
   ...OTHER,
   ...CLEAN_2,
+  ...CLEAN_3,
 ].map((c) => ({ ...c, expect: [] }));

@@ -261,3 +261,77 @@ export const FLAGGED_2: readonly CorpusCase[] = [
     expect: ['unsigned'],
   },
 ];
+
+/** A third batch of clean notes, checked the same way (one fix followed: "XGBoost"-style names). */
+export const CLEAN_3: ReadonlyArray<Omit<CorpusCase, 'expect'>> = [
+  {
+    name: 'd1',
+    to: 'Sanjay Patel',
+    company: 'Global Payments',
+    details: ['fraud model drift'],
+    body: `Hi Sanjay,\n\nThank you for Thursday's panel. The way your team retrains the fraud model when drift shows up in the weekly reports made a lot of sense to me. At my current job we use a similar approach with XGBoost and a feature store, so I'd be glad to compare notes.\n\nBest,\nSam Okafor`,
+  },
+  {
+    name: 'd3',
+    kind: 'check-in',
+    to: 'Dana Whitfield',
+    body: `Hi Dana,\n\nI hope the holidays treated you well. Since we last spoke, I've shipped the open-source load-testing tool I mentioned in my interview; here's the link in case it's useful to the team: https://github.com/example/loadtest.\n\nPlease let me know if there's anything else you need from me.\n\nBest,\nSam Okafor`,
+  },
+  {
+    name: 'd4',
+    to: 'Priya Raman',
+    details: ['interview loop redesign'],
+    body: `Hi Priya,\n\nThanks so much for your time today. I loved hearing about the interview loop redesign and the rubric your team uses to make decisions more consistent. It's clearly made a difference for candidates like me.\n\nTalk soon,\nSam`,
+  },
+  {
+    name: 'd5',
+    to: 'Kwame Mensah',
+    company: 'Tailspin Toys',
+    details: ['offline mode'],
+    body: `Hello Kwame,\n\nI really appreciated the candid discussion about offline mode in the Tailspin app. Your point that most support tickets come from flaky connections on trains was eye-opening. I've worked on sync conflicts with CRDTs before and would enjoy digging into this with your team.\n\nThank you again,\nSam Okafor`,
+  },
+  {
+    name: 'd6',
+    kind: 'reconnect',
+    to: 'Sanjay Patel',
+    company: 'Global Payments',
+    body: `Hi Sanjay,\n\nCongratulations on the Series C! I saw the announcement on LinkedIn this morning. We spoke last spring about the risk team, and I'd love to hear how things have grown since then.\n\nWarmly,\nSam`,
+  },
+  {
+    name: 'd7',
+    to: 'Tomasz Wójcik',
+    details: ['monorepo migration'],
+    body: `Dear Tomasz,\n\nThank you for walking me through the monorepo migration. I was struck by how your team uses Bazel remote caching to keep CI under ten minutes, and by the story of the engineer who built the first prototype on a weekend; he sounds like a great colleague to have.\n\nBest regards,\nSam Okafor`,
+  },
+  {
+    name: 'd8',
+    kind: 'thanks-for-consideration',
+    to: 'Dana Whitfield',
+    body: `Dear Dana,\n\nThank you for letting me know about the decision. While I'm sorry it didn't work out this time, I'm grateful for the opportunity to meet the team, and I would be keen to be considered for future roles.\n\nWith best wishes,\nSam Okafor`,
+  },
+  {
+    name: 'd9',
+    to: 'Wen-Li Zhang',
+    details: ['incident commander rotation'],
+    body: `Hi Wen-Li,\n\nThank you for explaining the incident commander rotation. I liked that every new engineer shadows two incidents before taking the pager, and I'd bring the same care to the role.\n\nKind regards,\nSam`,
+  },
+  {
+    name: 'd10',
+    to: 'Jürgen Müller',
+    details: ['zero-downtime schema changes'],
+    body: `Hi Jürgen,\n\nThanks for the technical round. Zero-downtime schema changes are a favorite topic of mine, and your expand-and-contract checklist was a good reminder to keep migrations reversible.\n\nBest,\nSam Okafor`,
+  },
+  {
+    name: 'd11',
+    kind: 'other',
+    to: 'Dana Whitfield',
+    body: `Hi Dana,\n\nThanks for sending the offer details. Could we find 20 minutes this week to talk through the equity vesting schedule? Tuesday or Wednesday afternoon would work well for me.\n\nBest regards,\nSam Okafor`,
+  },
+  {
+    name: 'd12',
+    to: 'Amara Smith-Okafor',
+    company: 'Contoso',
+    details: ['data contracts'],
+    body: `Hi Amara,\n\nThank you for the conversation about data contracts between product and analytics. Your example of a renamed column silently breaking the churn dashboard is one I've lived through too.\n\nCheers,\nSam`,
+  },
+];

@@ -64,8 +64,8 @@ export function checkSpelling(input: CheckInput): Finding[] {
     if (/\p{N}/u.test(w) || inSpans(token.start, addresses)) continue;
     if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) continue; // acronyms: API, SRE
     if (known(speller, w) || isKnownName(w)) continue;
-    // Product names write capitals inside ("PySpark", "OpenSearch"); acronyms take plurals ("SLOs").
-    if (/\p{Ll}\p{Lu}/u.test(w) || /^\p{Lu}{2,}s$/u.test(w)) continue;
+    // Product names write capitals inside ("PySpark", "XGBoost"); acronyms take plurals ("SLOs").
+    if (/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}{2,}s$/u.test(w)) continue;
     if (properNoun(input.body, token)) {
       // A capitalised word mid-sentence is a name: most are people and products Afterview does
       // not know (a warning on each would be noise), so only a slip on a known name is reported.
