@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import type { Action, DecisionKind } from '../../core/types';
 import { undoDecision } from '../../features/decisions/decision.service';
 import type { Today } from '../../features/plan/plan.service';
-import { decide, getAllActions, getToday } from '../../features/plan/plan.service';
+import { decide, getAction, getToday } from '../../features/plan/plan.service';
 import { formatLocal, relative } from '../format';
 import { present } from '../output';
 import type { CommandKit } from '../program';
-import { resolveId } from '../resolve';
 import type { Session } from '../session';
 
 /** The stable JSON contract of `today --json` (DESIGN.md). */
@@ -68,6 +67,10 @@ function todayText(s: Session, today: Today): string {
   return lines.join('\n').replace(/^\n/, '');
 }
 
+// Loaded when a key is typed: resolving a prefix reads every feature, which `today` never needs.
+const resolveAction = async (s: Session, typed: string): Promise<string> =>
+  (await import('../resolve')).resolveId(s.ctx, 'action', typed);
+
 export function registerTodayCommands(program: Command, kit: CommandKit): void {
   program
     .command('today')
@@ -86,7 +89,7 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
       .argument('<key>', 'action key from `afterview today`')
       .action((typed: string, _o: unknown, cmd: Command) =>
         kit.run(cmd, async (s) => {
-          const key = await resolveId(s.ctx, 'action', typed);
+          const key = await resolveAction(s, typed);
           const action = await decide(s.ctx, key, decision);
           present(s, action, () => `${decision === 'done' ? 'Done' : 'Dismissed'}: ${action.title}`);
         }),
@@ -100,7 +103,7 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
     .requiredOption('--until <iso>', 'when it should come back')
     .action((typed: string, o: { until: string }, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const key = await resolveId(s.ctx, 'action', typed);
+        const key = await resolveAction(s, typed);
         const action = await decide(s.ctx, key, 'snoozed', o.until);
         present(s, action, () => `Snoozed until ${o.until}: ${action.title}`);
       }),
@@ -111,9 +114,9 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
     .argument('<key>', 'action key (or the start of one) from `afterview today`')
     .action((typed: string, _o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const key = await resolveId(s.ctx, 'action', typed);
+        const key = await resolveAction(s, typed);
         const was = await undoDecision(s.ctx, key);
-        const action = (await getAllActions(s.ctx)).find((a) => a.key === key);
+        const action = await getAction(s.ctx, key);
         const title = action?.title ?? key;
         present(s, { key, undone: was, action: action ?? null }, () => `Undone (${UNDONE[was]}): ${title}`);
       }),

@@ -16,7 +16,6 @@ import { getAccount, getPlaybook } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { deleteDecision, upsertDecision } from '../decisions/decision.repository';
 import { loadSlices } from './slice.service';
-import { loadPlanSnapshot } from './snapshot.service';
 import * as wakeRepo from './wake.repository';
 
 export interface Today {
@@ -66,6 +65,7 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
     });
   }
   if (verifying()) {
+    const { loadPlanSnapshot } = await import('./snapshot.service');
     const full = plan(await loadPlanSnapshot(ctx), playbook, ctx.now);
     if (JSON.stringify(full) !== JSON.stringify(actions)) {
       throw new AppError(
@@ -81,6 +81,8 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
 
 /** Every action the playbook yields, with its state (open, done, snoozed, fulfilled...). */
 export async function getAllActions(ctx: ServiceContext): Promise<PlannedAction[]> {
+  // Loaded on demand: the whole-account loader imports every feature's service.
+  const { loadPlanSnapshot } = await import('./snapshot.service');
   const [snapshot, playbook] = await Promise.all([loadPlanSnapshot(ctx), getPlaybook(ctx)]);
   return planAll(snapshot, playbook, ctx.now);
 }

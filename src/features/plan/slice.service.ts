@@ -11,8 +11,8 @@ import { getAccount } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { groupRows } from '../group-rows';
 import { readJsonArray } from '../json-columns';
+import { holidaysFor } from './holiday-years';
 import * as repo from './slice.repository';
-import { holidaysFor } from './snapshot.service';
 
 /** The slices of the given opportunities (those that exist), in the order they were created. */
 export async function loadSlices(

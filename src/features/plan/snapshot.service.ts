@@ -3,7 +3,6 @@
  * their decisions, and the holidays of their region for the years the plan can touch.
  */
 import type { Contact, Interview, Message, PlanSnapshot } from '../../core/plan/context';
-import type { Temporal } from '../../core/time';
 import type { ActionDecision, DecisionKind, Snapshot } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
 import { listContacts } from '../contacts/contact.service';
@@ -11,11 +10,11 @@ import type { ServiceContext } from '../context';
 import { listDebriefs } from '../debriefs/debrief.service';
 import { listDecisions } from '../decisions/decision.repository';
 import { groupRows } from '../group-rows';
-import { holidayDates } from '../holidays/holiday.service';
 import { listInterviews } from '../interviews/interview.service';
 import { readJsonArray } from '../json-columns';
 import { listMessages } from '../messages/message.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
+import { holidaysFor } from './holiday-years';
 import * as repo from './snapshot.repository';
 
 /**
@@ -137,24 +136,6 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
   };
 }
 
-/** The region's holidays for every year the recorded data and the plan can touch. */
-export function holidaysFor(
-  ctx: ServiceContext,
-  region: string | null,
-  data: {
-    interviews: { end: string }[];
-    opportunities: { stageChangedAt: string; decisionBy: string | null }[];
-    messages: { sentAt: string | null; createdAt: string }[];
-  },
-): Promise<string[]> {
-  const instants = [
-    ...data.interviews.map((i) => i.end),
-    ...data.opportunities.map((o) => o.stageChangedAt),
-    ...data.messages.map((m) => m.sentAt ?? m.createdAt),
-  ];
-  return holidayDates(region, yearsCovering(instants, ctx.now, data.opportunities));
-}
-
 const toDecision = (d: {
   action_key: string;
   decision: DecisionKind;
@@ -169,29 +150,3 @@ const toDecision = (d: {
 
 /** A JSON list of addresses; most people have none or one, so skip the parser for the empty list. */
 const addressList = (text: string): string[] => (text === '[]' || text === '' ? [] : readJsonArray(text));
-
-/**
- * The calendar years a plan can land in: from the earliest recorded moment to a year past the
- * latest one (reconnect reminders fall months after a rejection; decision dates may be far out).
- */
-function yearsCovering(
-  instants: string[],
-  now: Temporal.Instant,
-  opportunities: { decisionBy: string | null }[],
-): number[] {
-  // A loop, not Math.min(...years): spreading every message of a long hunt overflows the stack.
-  let min = Number(now.toString().slice(0, 4));
-  let max = min;
-  const see = (text: string) => {
-    const y = Number(text.slice(0, 4));
-    if (!Number.isFinite(y)) return;
-    if (y < min) min = y;
-    if (y > max) max = y;
-  };
-  for (const i of instants) see(i);
-  for (const o of opportunities) if (o.decisionBy) see(o.decisionBy);
-  max += 1;
-  const out: number[] = [];
-  for (let y = min; y <= max; y++) out.push(y);
-  return out;
-}
