@@ -74,8 +74,14 @@ function openSqlite(file: string): Store {
   if (onDisk && process.platform !== 'win32') {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   }
+  // A second, read-only handle serves plain reads (see sqlite-dialect.ts); memory has no file to share.
+  const reader = onDisk ? new Sqlite(file, { readonly: true }) : null;
+  reader?.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect(
+      withStatementCache(sqlite),
+      reader ? withStatementCache(reader) : null,
+    ),
   });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

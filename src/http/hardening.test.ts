@@ -76,6 +76,62 @@ describeEachDialect('http hardening', (t) => {
 });
 
 describe('http on a busy SQLite file', () => {
+  it('answers reads within a second while a large import is being saved', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'afterview-import-read-'));
+    const store = await openStore(`sqlite:${join(dir, 'afterview.db')}`);
+    try {
+      const ctx = await createTestContext(store);
+      await addOpportunity(ctx, { company: 'Already there', role: 'Engineer' });
+      const app = await buildServer({
+        store,
+        actorFor: async () => ctx.actor,
+        now: () => Temporal.Instant.from('2026-12-01T17:00:00Z'),
+      });
+      const rows = ['Company,Title,Status,Contact Name,Contact Email'];
+      for (let i = 0; i < 4000; i++)
+        rows.push(`Company ${i},Engineer ${i},applied,Person ${i},p${i}@c${i}.example`);
+      let saved = false;
+      const started = Date.now();
+      const importing = app
+        .inject({
+          method: 'POST',
+          url: '/api/imports',
+          headers: { [CSRF_HEADER]: 'tok-tok-tok-tok', 'sec-fetch-site': 'same-origin' },
+          cookies: { [CSRF_COOKIE]: 'tok-tok-tok-tok' },
+          payload: { file: { fileName: 'big.csv', text: rows.join('\n') } },
+        })
+        .then((r) => {
+          saved = true;
+          return r;
+        });
+      const waits: number[] = [];
+      while (!saved) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (saved) break;
+        const t = Date.now();
+        const read = await app.inject({ method: 'GET', url: '/api/opportunities' });
+        waits.push(Date.now() - t);
+        // The import is one transaction: until it commits, readers see what was there before.
+        expect(read.json().opportunities).toHaveLength(1);
+      }
+      const result = await importing;
+      expect(result.statusCode).toBe(200);
+      expect(result.json().opportunities.created).toHaveLength(4000);
+      console.info(
+        `import of 4,000 rows: ${Date.now() - started} ms; ${waits.length} reads meanwhile, slowest ${Math.max(...waits)} ms`,
+      );
+      expect(waits.length).toBeGreaterThan(0);
+      expect(Math.max(...waits)).toBeLessThan(1000);
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/opportunities' })).json().opportunities,
+      ).toHaveLength(4001);
+      await app.close();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('answers 503 with the busy sentence (and logs it) while another process holds the write lock; reads go on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'afterview-busy-'));
     const file = join(dir, 'afterview.db');

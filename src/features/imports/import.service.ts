@@ -81,6 +81,9 @@ class DryRunRollback extends Error {
   }
 }
 
+/** Records saved between two turns of the event loop (see ImportWriter.tick). */
+const YIELD_EVERY = 200;
+
 const emptyResult = (dryRun: boolean, bundle: CaptureBundle): ImportResult => ({
   dryRun,
   opportunities: { created: [], matched: [] },
@@ -142,11 +145,17 @@ class ImportWriter {
     return this.ctx.actor.accountId;
   }
 
-  private tick(): void {
+  /**
+   * Count a record for the progress bar, and every YIELD_EVERY records let the event loop run: a
+   * long import inside the web server otherwise holds it for the whole transaction, and every
+   * other request (reads go to their own connection) would wait for the commit.
+   */
+  private async tick(): Promise<void> {
     this.done++;
     const total =
       this.bundle.contacts.length + this.bundle.opportunities.length + this.bundle.interviews.length;
     this.options.onProgress?.(this.done, total);
+    if (this.done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   async run(): Promise<ImportResult> {
@@ -169,7 +178,7 @@ class ImportWriter {
       }
       this.opportunityIds.set(captured.key, saved);
       companyOf.set(captured.key, saved.company);
-      this.tick();
+      await this.tick();
     }
     const people = new PeopleIndex((await contactRepo.listContacts(this.trx, this.accountId)).map(toContact));
     const interviewCompany = new Map<string, string>();
@@ -181,7 +190,7 @@ class ImportWriter {
     for (const captured of this.bundle.contacts) {
       const company = captured.company ?? interviewCompany.get(captured.key) ?? null;
       await this.saveContact(people, captured, company);
-      this.tick();
+      await this.tick();
     }
     for (const captured of this.bundle.opportunities) {
       const opp = this.opportunityIds.get(captured.key);
@@ -206,7 +215,7 @@ class ImportWriter {
       } else {
         await this.saveInterview(opp, captured);
       }
-      this.tick();
+      await this.tick();
     }
     if (this.options.interviewId) await this.joinInterview(this.options.interviewId, forced);
     return this.result;
