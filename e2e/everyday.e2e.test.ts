@@ -53,11 +53,12 @@ describe.skipIf(skip !== null)('the everyday screens with sample data', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await new TodayPage(page, server.url).open();
     await page.getByRole('button', { name: 'Try with sample data' }).click();
+    // Seeding a whole job hunt on two busy cores can take a while.
     await page
       .getByRole('heading', { level: 2, name: /To do now|Coming up/ })
       .first()
-      .waitFor();
-  }, 120_000);
+      .waitFor({ timeout: 150_000 });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -301,4 +302,35 @@ describe.skipIf(skip !== null)('the everyday screens with sample data', () => {
     }
     expect(report).toEqual([]);
   }, 180_000);
+});
+
+describe.skipIf(skip !== null)('the everyday screens of a new, empty account', () => {
+  let server: RunningServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer({ now: NOW, timeZone: 'Europe/London' });
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(45_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows Insights as sentences instead of empty axes, at 375 px too', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    const insights = await new InsightsPage(page, server.url).open();
+    await page.getByText('No opportunities yet: the funnel fills in as you add them.').waitFor();
+    expect(await page.locator('.chart-empty').count()).toBe(5);
+    expect(await page.locator('.recharts-surface').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) <= window.innerWidth),
+    ).toBe(true);
+    expect(await insights.axeViolations()).toEqual([]);
+    await insights.screenshot('everyday-insights-empty-375');
+  }, 60_000);
 });

@@ -178,12 +178,35 @@ export function InsightsPage() {
           title="Check-ins per reply"
           summary={
             checkIns.length
-              ? checkIns
-                  .map(
-                    (c) => `${c.company}: ${plural(c.checkIns, 'check-in')}, ${plural(c.replies, 'reply')}`,
-                  )
-                  .join('; ')
+              ? `${plural(
+                  checkIns.reduce((n, c) => n + c.checkIns, 0),
+                  'check-in',
+                )} sent and ${plural(
+                  checkIns.reduce((n, c) => n + c.replies, 0),
+                  'reply',
+                )} received, across ${plural(checkIns.length, 'company', 'companies')}.`
               : 'Check-ins you sent and the replies they brought, by company.'
+          }
+          table={
+            <table className="chart-table">
+              <caption className="visually-hidden">Check-ins and replies by company</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Company</th>
+                  <th scope="col">Check-ins</th>
+                  <th scope="col">Replies</th>
+                </tr>
+              </thead>
+              <tbody>
+                {checkIns.map((c) => (
+                  <tr key={c.company}>
+                    <th scope="row">{c.company}</th>
+                    <td>{c.checkIns}</td>
+                    <td>{c.replies}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           }
           empty={checkIns.length ? undefined : 'No check-ins or replies yet.'}
           height={rowsHeight(checkIns.length)}
