@@ -80,7 +80,11 @@ export function InsightsPage() {
       <div className="charts">
         <Chart
           title="Funnel"
-          summary={funnelData.map((f) => `${f.stage}: ${f.count}`).join(', ')}
+          summary={
+            anyOpportunity
+              ? funnelData.map((f) => `${f.stage}: ${f.count}`).join(', ')
+              : 'How many opportunities reached each stage.'
+          }
           empty={anyOpportunity ? undefined : 'No opportunities yet: the funnel fills in as you add them.'}
         >
           <BarChart data={funnelData} layout="vertical" margin={{ left: 24 }}>
@@ -162,7 +166,11 @@ export function InsightsPage() {
         </Chart>
         <Chart
           title="Thank-you notes on time"
-          summary={`${thankYous.onTime} on time, ${thankYous.late} late.`}
+          summary={
+            thankYous.onTime + thankYous.late > 0
+              ? `${thankYous.onTime} on time, ${thankYous.late} late.`
+              : 'Thank-you notes sent within the playbook’s time, and late ones.'
+          }
           empty={thankYous.onTime + thankYous.late > 0 ? undefined : 'No thank-you notes sent yet.'}
         >
           <PieChart>
