@@ -378,6 +378,10 @@ const UNSIGNED: CorpusCase[] = [
     'All the best,',
     'Hi Siobhán,\n\nThank you for the conversation about the billing migration.\n\nAll the best,',
   ],
+  [
+    'Looking forward to hearing from you,',
+    'Hi Siobhán,\n\nThank you for the conversation about the billing migration.\n\nLooking forward to hearing from you,',
+  ],
 ].map(([name, body]) => ({ name: `unsigned: ${name}`, body: body ?? '', expect: ['unsigned'] }));
 
 const NO_ADDRESS: CorpusCase[] = [

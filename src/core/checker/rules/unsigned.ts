@@ -4,7 +4,7 @@ import type { CheckInput, Finding } from '../types';
 
 // A line that is only a closing: "Best regards,", "Thanks!", "Cheers", "Sincerely,", "— Many thanks".
 const SIGN_OFF =
-  /^[ \t]*[-–—]*[ \t]*(?:(?:best|kind|warm|warmest|kindest|many|with)?[ \t]*(?:regards|wishes)|best|all the best|(?:many |big )?thanks(?: again| so much| a lot)?|thank you(?: again| so much)?|cheers|sincerely|yours(?: sincerely| truly| faithfully)?|sincerely yours|respectfully|warmly|with (?:gratitude|thanks|appreciation)|(?:talk|speak) soon|take care|all my best|gratefully|appreciatively)[ \t]*[,.!]*[ \t]*$/i;
+  /^[ \t]*[-–—]*[ \t]*(?:(?:best|kind|warm|warmest|kindest|many|with)?[ \t]*(?:regards|wishes)|best|all the best|(?:many |big )?thanks(?: again| so much| a lot)?|thank you(?: again| so much)?|cheers|sincerely|yours(?: sincerely| truly| faithfully)?|sincerely yours|respectfully|warmly|with (?:gratitude|thanks|appreciation)|(?:talk|speak) soon|take care|all my best|gratefully|appreciatively|looking forward to (?:hearing from you|speaking (?:with you )?soon|connecting|our next conversation))[ \t]*[,.!]*[ \t]*$/i;
 
 /** Span: the sign-off line, so the place to add the name is what gets highlighted. */
 export function checkUnsigned(input: CheckInput): Finding[] {
