@@ -38,7 +38,8 @@ const common = (a: string, b: string): string => {
   return a.slice(0, i);
 };
 
-describe('the built CLI, every day', () => {
+// Each command is a process start on two shared cores: give a few of them time.
+describe('the built CLI, every day', { timeout: 120_000 }, () => {
   beforeAll(() => {
     expect(existsSync(join(root, 'dist', 'cli', 'cli.js')), 'run `npm run build` first').toBe(true);
     data = mkdtempSync(join(tmpdir(), 'afterview-everyday-'));
