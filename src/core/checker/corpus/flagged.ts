@@ -118,6 +118,16 @@ const DESPERATE: CorpusCase[] = [
     'as I mentioned in my previous email',
     'Hi Dana,\n\nAs I mentioned in my previous email, I am very interested in the role.',
   ],
+  ['please do not forget about me', "Hi Dana,\n\nPlease don't forget about me when the team decides."],
+  [
+    'forever grateful',
+    'Hi Siobhán,\n\nThanks for the billing chat. I would be forever grateful for an offer.',
+  ],
+  ['I hope you pick me', 'Hi Siobhán,\n\nThank you for the interview. I really hope you pick me.'],
+  ['still very much waiting', "Hi Dana,\n\nI'm still very much waiting on the team's decision."],
+  ['refreshing my inbox', "Hi Dana,\n\nI've been refreshing my inbox every day hoping for news."],
+  ['why is this taking so long', 'Hi Dana,\n\nWhy is this taking so long?'],
+  ["don't make me wait", "Hi Dana,\n\nPlease don't make me wait much longer."],
 ].map(([name, body]) => ({
   name: `desperate-tone: ${name}`,
   body: sign(body ?? ''),
