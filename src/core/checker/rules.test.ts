@@ -177,3 +177,13 @@ describe('wrong-company, first words', () => {
     expect(only(run(generic), 'wrong-company')).toEqual([]);
   });
 });
+
+describe('desperate-tone in the subject', () => {
+  it('reports the subject with a 0..0 span and leaves a calm one alone', () => {
+    const body = SIGNED('Thanks for the billing migration talk.');
+    const [f] = only(run(body, { subject: 'Any update??' }), 'desperate-tone');
+    expect(f).toMatchObject({ start: 0, end: 0, severity: 'warning' });
+    expect(f?.message).toMatch(/^The subject/);
+    expect(only(run(body, { subject: 'Thank you for Tuesday' }), 'desperate-tone')).toEqual([]);
+  });
+});

@@ -162,24 +162,30 @@ function phraseSpans(words: Sentence, body: string): Array<{ start: number; end:
   return out;
 }
 
-/** Report each needy, pushy or chasing phrase with its span. */
-export function checkDesperateTone(input: CheckInput): Finding[] {
+/** Needy, pushy or chasing phrases in a text, without overlaps, first first. */
+function scan(text: string): Array<{ start: number; end: number; why: string }> {
   const found: Array<{ start: number; end: number; why: string }> = [];
-  for (const words of sentences(input.body)) found.push(...phraseSpans(words, input.body));
+  // Sentences are parsed through the shared cache only for the body; a subject is one line.
+  for (const words of sentences(text)) found.push(...phraseSpans(words, text));
   for (const { re, why } of RAW) {
-    for (const m of input.body.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, why });
+    for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, why });
   }
-  const out: Finding[] = [];
+  const kept: typeof found = [];
   for (const f of found.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (out.some((o) => f.start < o.end && f.end > o.start)) continue;
-    out.push(
-      finding(
-        'desperate-tone',
-        `${quote(input.body.slice(f.start, f.end))} ${f.why}; a calm, confident tone makes a stronger case.`,
-        f.start,
-        f.end,
-      ),
-    );
+    if (!kept.some((o) => f.start < o.end && f.end > o.start)) kept.push(f);
   }
-  return out;
+  return kept;
+}
+
+/** Report each needy, pushy or chasing phrase of the body with its span, and the subject's (0..0). */
+export function checkDesperateTone(input: CheckInput): Finding[] {
+  const why = (text: string, f: { start: number; end: number; why: string }) =>
+    `${quote(text.slice(f.start, f.end))} ${f.why}; a calm, confident tone makes a stronger case.`;
+  const subject = input.subject ?? '';
+  const inSubject = subject.trim()
+    ? scan(subject).map((f) => finding('desperate-tone', `The subject: ${why(subject, f)}`, 0, 0))
+    : [];
+  // The body last, so the parse the other rules share is the body's.
+  const inBody = scan(input.body).map((f) => finding('desperate-tone', why(input.body, f), f.start, f.end));
+  return [...inSubject, ...inBody];
 }
