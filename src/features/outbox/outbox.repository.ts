@@ -175,6 +175,8 @@ export async function finishAttemptWithEvent(
         ]),
     )
     .executeTakeFirst();
+  // Again after the write: a Today that read between the two re-plans it (no transaction here).
+  await touchPlan(db, accountId, { messageIds: [id] });
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 

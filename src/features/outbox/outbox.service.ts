@@ -202,6 +202,8 @@ export async function cancelScheduled(ctx: ServiceContext, id: string): Promise<
     .where('id', '=', id)
     .where('status', '=', 'scheduled')
     .executeTakeFirst();
+  // Again after the write: a Today that read between the two re-plans it (no transaction here).
+  await touchPlan(ctx.db, ctx.actor.accountId, { messageIds: [id] });
   if (Number(r.numUpdatedRows) !== 1) {
     const m = await getMessage(ctx, id);
     throw new AppError('conflict', `Message ${id} is ${m.status}, not scheduled.`);

@@ -9,7 +9,13 @@
 import { AppError, invalid } from '../../core/errors';
 import { keyTarget } from '../../core/plan/keys';
 import { type PlannedAction, plan, planAll } from '../../core/plan/plan';
-import { mergePlans, planOpportunity, planOpportunityAll, wakeAt } from '../../core/plan/slice';
+import {
+  mergePlans,
+  type OpportunitySlice,
+  planOpportunity,
+  planOpportunityAll,
+  wakeAt,
+} from '../../core/plan/slice';
 import { formatInstant, parseUserInstant } from '../../core/time';
 import type { Action, DecisionKind } from '../../core/types';
 import { getAccount, getPlaybook } from '../accounts/account.service';
@@ -41,10 +47,7 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
     wakeRepo.awakeOpportunities(ctx.db, accountId, nowText),
     getPlaybook(ctx),
   ]);
-  const slices = await loadSlices(
-    ctx,
-    rows.map((r) => r.opportunity_id),
-  );
+  const slices = await cachedSlices(ctx, rows);
   const actions = mergePlans(slices.map((s) => planOpportunity(s, playbook, ctx.now)));
 
   const changed = rows.filter((r) => r.dirty === 1);
@@ -78,6 +81,44 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
   const upcoming = actions.filter((a) => a.urgency === 'upcoming').map((a) => a.start);
   return { actions, nextStart: upcoming.sort()[0] ?? null };
 }
+
+/**
+ * The slices of the awake opportunities, reusing those this process read before when their
+ * version in the index is unchanged: every change to a slice bumps it (touchPlan), so a server
+ * answering Today again reads only what changed. Kept per database and account, and only for the
+ * opportunities awake in the latest Today.
+ */
+async function cachedSlices(
+  ctx: ServiceContext,
+  rows: ReadonlyArray<{ opportunity_id: string; version: number }>,
+): Promise<OpportunitySlice[]> {
+  const byAccount = sliceCache.get(ctx.db) ?? new Map<string, Map<string, CachedSlice>>();
+  sliceCache.set(ctx.db, byAccount);
+  const before = byAccount.get(ctx.actor.accountId) ?? new Map<string, CachedSlice>();
+  const stale = rows.filter((r) => before.get(r.opportunity_id)?.version !== r.version);
+  const fresh = new Map(
+    (
+      await loadSlices(
+        ctx,
+        stale.map((r) => r.opportunity_id),
+      )
+    ).map((s) => [s.opportunity.id, s]),
+  );
+  const now = new Map<string, CachedSlice>();
+  for (const r of rows) {
+    const slice =
+      fresh.get(r.opportunity_id) ??
+      (before.get(r.opportunity_id)?.version === r.version ? before.get(r.opportunity_id)?.slice : undefined);
+    if (slice) now.set(r.opportunity_id, { version: r.version, slice });
+  }
+  byAccount.set(ctx.actor.accountId, now);
+  return [...now.values()].map((c) => c.slice);
+}
+interface CachedSlice {
+  version: number;
+  slice: OpportunitySlice;
+}
+const sliceCache = new WeakMap<object, Map<string, Map<string, CachedSlice>>>();
 
 /** Every action the playbook yields, with its state (open, done, snoozed, fulfilled...). */
 export async function getAllActions(ctx: ServiceContext): Promise<PlannedAction[]> {
