@@ -437,6 +437,27 @@ const DUPLICATE: CorpusCase[] = [
   },
 ];
 
+const SHARED =
+  'It was a pleasure to learn how the platform group plans its quarter, how on-call is shared across the team and why the billing rewrite matters so much this year. I came away even more convinced that my background in payments would be useful.';
+
+// The same draft sent to two people of one interview, with the small edits people make.
+DUPLICATE.push(
+  {
+    name: 'duplicate-note: a draft to a panellist with only the greeting and sign-off changed',
+    body: `Dear Siobhán,\n\n${SHARED}\n\nKind regards,\nSam Okafor`,
+    input: { otherNotes: [{ recipientName: 'Wen-Li Zhang', body: `Hi Wen-Li,\n\n${SHARED}\n\nBest,\nSam` }] },
+    expect: ['duplicate-note'],
+  },
+  {
+    name: 'duplicate-note: one sentence added to a copy',
+    body: sign(`Hi Siobhán,\n\n${SHARED} Thanks again for the billing demo.`),
+    input: {
+      otherNotes: [{ recipientName: 'Diego Fernández-Ortiz', body: sign(`Hi Diego,\n\n${SHARED}`) }],
+    },
+    expect: ['duplicate-note'],
+  },
+);
+
 /** Every note that must be flagged, with the rules it must trigger. */
 export const FLAGGED: readonly CorpusCase[] = [
   ...DESPERATE,
