@@ -57,7 +57,8 @@ export function urgencyAt(start: Temporal.Instant, due: Temporal.Instant, now: T
   return urgencyAtMs(start.epochMilliseconds, due.epochMilliseconds, now.epochMilliseconds);
 }
 
-function urgencyAtMs(start: number, due: number, now: number): Urgency {
+/** `urgencyAt` on epoch milliseconds. */
+export function urgencyAtMs(start: number, due: number, now: number): Urgency {
   if (now < start) return 'upcoming';
   if (now <= due) return 'due';
   return 'overdue';

@@ -89,10 +89,7 @@ export function mergePlans<A extends Action>(plans: readonly A[][]): A[] {
  * data changes. Snoozed actions count from the end of their snooze.
  */
 export function wakeAt(slice: OpportunitySlice, playbook: Playbook): number | null {
-  const points = new Set<number>();
-  for (const iv of slice.interviews) if (iv.status !== 'cancelled') points.add(ms(iv.start));
-  for (const d of slice.decisions) if (d.decision === 'snoozed' && d.until) points.add(ms(d.until));
-  const sorted = [...points].sort((a, b) => a - b);
+  const sorted = changePoints(slice);
   const openAt = (t: number) => {
     const ctx: PlanContext = sliceContext(slice, playbook, Temporal.Instant.fromEpochMilliseconds(t), true);
     return openActions(planWith(ctx)).length > 0;
@@ -101,6 +98,24 @@ export function wakeAt(slice: OpportunitySlice, playbook: Playbook): number | nu
   if (openAt((sorted[0] ?? 0) - 1)) return Number.NEGATIVE_INFINITY;
   for (const t of sorted) if (openAt(t)) return t;
   return null;
+}
+
+/**
+ * The instants (epoch ms, ascending) at which the slice's open actions can change with time alone:
+ * its interviews' starts and its snoozes' ends. Between two of them only urgencies change.
+ */
+export function changePoints(slice: OpportunitySlice): number[] {
+  const points = new Set<number>();
+  for (const iv of slice.interviews) if (iv.status !== 'cancelled') points.add(ms(iv.start));
+  for (const d of slice.decisions) if (d.decision === 'snoozed' && d.until) points.add(ms(d.until));
+  return [...points].sort((a, b) => a - b);
+}
+
+/** Which interval between change points `nowMs` falls in (0 before the first). */
+export function intervalOf(points: readonly number[], nowMs: number): number {
+  let i = 0;
+  while (i < points.length && (points[i] ?? 0) <= nowMs) i++;
+  return i;
 }
 
 /**

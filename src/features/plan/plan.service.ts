@@ -7,16 +7,20 @@
  * Today also plans the whole account and fails loudly if the two differ.
  */
 import { AppError, invalid } from '../../core/errors';
+import { ms } from '../../core/plan/context';
 import { keyTarget } from '../../core/plan/keys';
-import { type PlannedAction, plan, planAll } from '../../core/plan/plan';
+import { type PlannedAction, plan, planAll, urgencyAtMs } from '../../core/plan/plan';
 import {
+  changePoints,
+  intervalOf,
   mergePlans,
   type OpportunitySlice,
   planOpportunity,
   planOpportunityAll,
   wakeAt,
 } from '../../core/plan/slice';
-import { formatInstant, parseUserInstant } from '../../core/time';
+import type { Playbook } from '../../core/playbook';
+import { formatInstant, parseUserInstant, type Temporal } from '../../core/time';
 import type { Action, DecisionKind } from '../../core/types';
 import { getAccount, getPlaybook } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
@@ -47,8 +51,9 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
     wakeRepo.awakeOpportunities(ctx.db, accountId, nowText),
     getPlaybook(ctx),
   ]);
-  const slices = await cachedSlices(ctx, rows);
-  const actions = mergePlans(slices.map((s) => planOpportunity(s, playbook, ctx.now)));
+  const entries = await cachedSlices(ctx, rows);
+  const slices = entries.map((e) => e.slice);
+  const actions = mergePlans(entries.map((e) => openActionsAt(e, playbook, ctx.now)));
 
   const changed = rows.filter((r) => r.dirty === 1);
   if (changed.length > 0) {
@@ -91,7 +96,7 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
 async function cachedSlices(
   ctx: ServiceContext,
   rows: ReadonlyArray<{ opportunity_id: string; version: number }>,
-): Promise<OpportunitySlice[]> {
+): Promise<CachedSlice[]> {
   const byAccount = sliceCache.get(ctx.db) ?? new Map<string, Map<string, CachedSlice>>();
   sliceCache.set(ctx.db, byAccount);
   const before = byAccount.get(ctx.actor.accountId) ?? new Map<string, CachedSlice>();
@@ -109,14 +114,35 @@ async function cachedSlices(
     const slice =
       fresh.get(r.opportunity_id) ??
       (before.get(r.opportunity_id)?.version === r.version ? before.get(r.opportunity_id)?.slice : undefined);
-    if (slice) now.set(r.opportunity_id, { version: r.version, slice });
+    const kept = before.get(r.opportunity_id);
+    if (slice) now.set(r.opportunity_id, kept?.slice === slice ? kept : { version: r.version, slice });
   }
   byAccount.set(ctx.actor.accountId, now);
-  return [...now.values()].map((c) => c.slice);
+  return [...now.values()];
 }
 interface CachedSlice {
   version: number;
   slice: OpportunitySlice;
+  /** When its open actions can change with time alone (`changePoints`). */
+  points?: number[];
+  /** Its open actions planned in one interval between those points (urgencies aside). */
+  planned?: { interval: number; actions: Action[] };
+}
+
+/**
+ * The open actions of a cached slice at `now`. Between two change points only urgencies change
+ * (src/core/plan/slice.ts), so the plan made earlier in the same interval is reused with its
+ * urgencies read again at `now`. The playbook cannot differ within one version: changing it
+ * touches every opportunity.
+ */
+function openActionsAt(entry: CachedSlice, playbook: Playbook, now: Temporal.Instant): Action[] {
+  entry.points ??= changePoints(entry.slice);
+  const nowMs = now.epochMilliseconds;
+  const interval = intervalOf(entry.points, nowMs);
+  if (entry.planned?.interval !== interval) {
+    entry.planned = { interval, actions: planOpportunity(entry.slice, playbook, now) };
+  }
+  return entry.planned.actions.map((a) => ({ ...a, urgency: urgencyAtMs(ms(a.start), ms(a.due), nowMs) }));
 }
 const sliceCache = new WeakMap<object, Map<string, Map<string, CachedSlice>>>();
 
