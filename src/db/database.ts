@@ -1,6 +1,12 @@
 /** The one Database interface every Kysely query is typed against, built from the per-table types. */
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table';
+import type {
+  AuthAccountTable,
+  AuthSessionTable,
+  AuthUserTable,
+  AuthVerificationTable,
+} from './tables/auth.table';
 import type { ActionDecisionTable } from './tables/action-decision.table';
 import type { ContactTable } from './tables/contact.table';
 import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
@@ -28,6 +34,10 @@ export interface Database {
   mailbox_state: MailboxStateTable;
   inbound_mail: InboundMailTable;
   plan_wake: PlanWakeTable;
+  auth_user: AuthUserTable;
+  auth_session: AuthSessionTable;
+  auth_account: AuthAccountTable;
+  auth_verification: AuthVerificationTable;
 }
 
 export type Db = Kysely<Database>;

@@ -24,6 +24,11 @@ export interface SecurityOptions {
   allowedHosts?: readonly string[];
   /** Requests per minute allowed on the expensive routes (defaults: RATE_LIMITS). */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * Hosted mode: answer to any Host. Sign-in protects it, and a rebinding page on another name
+   * never carries our session cookie.
+   */
+  anyHost?: boolean;
 }
 
 /** Per-minute request budgets of the routes that reach out or do heavy work (each route counts its own). */
@@ -149,7 +154,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!isAllowedHost(req.headers.host, allowed)) {
+    if (!options.anyHost && !isAllowedHost(req.headers.host, allowed)) {
       return refuse(
         reply,
         421,

@@ -14,18 +14,26 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { AppError } from '../core/errors';
 import type { Temporal } from '../core/time';
 import type { Store } from '../db/connect';
+import { hostedAccountRoutes } from '../features/auth/hosted-account.routes';
 import type { Actor, ServiceContext } from '../features/context';
 import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
 import { registerErrorHandler } from './error-handler';
+import { type HostedOptions, registerHosted } from './hosted';
 import { apiRoutes, publicRoutes } from './routes';
 import { type RateLimits, registerSecurity } from './security';
 
 export interface ServerOptions {
   store: Store;
-  /** Which account a request acts for (local mode: always the one account). */
+  /** Which account a request acts for (local mode: always the one account; unused when hosted). */
   actorFor: (req: FastifyRequest) => Promise<Actor>;
+  /** Hosted mode: sign-in through better-auth; every request's actor comes from its session. */
+  hosted?: HostedOptions & {
+    /** AFTERVIEW_TRUSTED_PROXY: the proxy whose X-Forwarded-* headers are believed (address or CIDR). */
+    trustedProxy?: string;
+  };
   /** The clock; `AFTERVIEW_NOW` pins it so scenarios replay. */
   now: () => Temporal.Instant;
   /** Folder of the built front end (index.html + assets); null to serve the API only. */
@@ -47,12 +55,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // X-Forwarded-* is believed only from the configured proxy; local mode believes nobody.
+    trustProxy: options.hosted?.trustedProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, options.onServerError);
   await registerSecurity(app, {
     allowedHosts: options.allowedHosts ?? [],
+    anyHost: options.hosted !== undefined,
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
   });
 
@@ -68,10 +79,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   });
 
+  const hosted = options.hosted;
+  if (hosted) await registerHosted(app, { ...hosted, db: options.store.db, now: options.now });
   const deps: RouteDeps = {
     contextOf: async (req): Promise<ServiceContext> => ({
       db: options.store.db,
-      actor: await options.actorFor(req),
+      actor: hosted ? signedIn(req) : await options.actorFor(req),
       now: options.now(),
     }),
     db: options.store.db,
@@ -82,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await typed.register(
     async (api) => {
       for (const routes of apiRoutes) await api.register(routes as FeatureRoutes, deps);
+      if (hosted) await api.register(hostedAccountRoutes as FeatureRoutes, deps);
     },
     { prefix: '/api' },
   );
@@ -91,6 +105,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await registerFrontEnd(app, options.webRoot ?? null);
   return app;
+}
+
+/** The hosted actor the sign-in gate (http/hosted.ts) found for this request. */
+function signedIn(req: FastifyRequest): Actor {
+  if (!req.hostedActor) throw new AppError('unauthenticated', 'Sign in first: this needs your account.');
+  return req.hostedActor;
 }
 
 async function registerFrontEnd(app: FastifyInstance, webRoot: string | null): Promise<void> {

@@ -1,0 +1,144 @@
+/**
+ * Hosted mode's accounts: better-auth with its Kysely adapter on Afterview's own store. It owns the
+ * routes under /api/auth (sign-up, sign-in, sign-out, session, sessions, password reset) and the
+ * session cookie; Afterview owns the tables (migration 2026-11-27T1600-hosted-auth), the account
+ * row each user maps to (same id), the password blocklist and the rate limits (http/hosted.ts).
+ *
+ * Nothing is sent over the network by the library: telemetry stays off (it is off unless
+ * BETTER_AUTH_TELEMETRY is set, and it has nowhere to send without BETTER_AUTH_TELEMETRY_ENDPOINT,
+ * both of which are removed below), and mail goes through the system mailer we pass in.
+ */
+import { kyselyAdapter } from '@better-auth/kysely-adapter';
+import { betterAuth } from 'better-auth';
+import type { Temporal } from '../../core/time';
+import type { Dialect } from '../../db/connect';
+import type { Db } from '../../db/database';
+import { newId } from '../../db/ids';
+import { ensureHostedAccount } from './hosted-account.service';
+import type { SystemMailer } from './system-mailer';
+
+/** Shortest password accepted (NIST SP 800-63B asks for at least 8; we ask for a little more). */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 128;
+/** A session lasts 30 days and is renewed (rolling) when used after one day. */
+const SESSION_SECONDS = 30 * 24 * 3600;
+const SESSION_RENEW_SECONDS = 24 * 3600;
+
+export interface AuthOptions {
+  db: Db;
+  dialect: Dialect;
+  /** AFTERVIEW_PUBLIC_URL: where people open the app (https in production). */
+  publicUrl: string;
+  /** Signs the session cookie; AFTERVIEW_AUTH_SECRET (at least 32 characters). */
+  secret: string;
+  mailer: SystemMailer;
+  /** False when no system mail server is configured: sign-up then sends no confirmation mail. */
+  canMail: boolean;
+  now: () => Temporal.Instant;
+}
+
+export function createAuth(options: AuthOptions) {
+  // Belt and braces: even a stray environment variable cannot turn telemetry on or point it somewhere.
+  delete process.env.BETTER_AUTH_TELEMETRY;
+  delete process.env.BETTER_AUTH_TELEMETRY_ENDPOINT;
+  const base = new URL(options.publicUrl);
+  return betterAuth({
+    appName: 'Afterview',
+    baseURL: base.origin,
+    basePath: '/api/auth',
+    secret: options.secret,
+    telemetry: { enabled: false },
+    // Its warnings name the address someone tried to sign in with; failures are answered, not logged.
+    logger: { level: 'error' },
+    trustedOrigins: [base.origin],
+    database: kyselyAdapter(options.db, {
+      type: options.dialect === 'postgres' ? 'postgres' : 'sqlite',
+      // The account row is written by our own handle in the user hook; on SQLite's single
+      // connection that must not wait behind a transaction better-auth holds.
+      transaction: false,
+    }),
+    // Afterview's routes do their own per-address and per-account limits (http/hosted.ts).
+    rateLimit: { enabled: false },
+    user: {
+      modelName: 'auth_user',
+      fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    session: {
+      modelName: 'auth_session',
+      expiresIn: SESSION_SECONDS,
+      updateAge: SESSION_RENEW_SECONDS,
+      fields: {
+        userId: 'account_id',
+        expiresAt: 'expires_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    account: {
+      modelName: 'auth_account',
+      fields: {
+        userId: 'account_id',
+        accountId: 'provider_account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    verification: {
+      modelName: 'auth_verification',
+      fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    advanced: {
+      cookiePrefix: 'afterview',
+      // Secure whenever people reach us over https; HttpOnly and SameSite=Lax always.
+      useSecureCookies: base.protocol === 'https:',
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      // The HTTP bridge replaces x-forwarded-for with the address Fastify trusts (AFTERVIEW_TRUSTED_PROXY).
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
+      database: { generateId: () => newId() },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      // Hashing stays better-auth's default: scrypt (N=16384, r=16, p=1, 32 MiB), memory-hard.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await options.mailer.send({
+          to: user.email,
+          subject: 'Reset your Afterview password',
+          text: `Someone (hopefully you) asked to reset the password of your Afterview account.\n\nOpen this link within an hour to choose a new one:\n${url}\n\nIf it was not you, ignore this mail; your password stays as it is.\n`,
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: options.canMail,
+      sendVerificationEmail: async ({ user, url }) => {
+        await options.mailer.send({
+          to: user.email,
+          subject: 'Confirm your e-mail address for Afterview',
+          text: `Welcome to Afterview.\n\nOpen this link to confirm that this address is yours:\n${url}\n`,
+        });
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Each user is one Afterview account with the same id.
+          after: async (user) => {
+            await ensureHostedAccount(options.db, user.id, options.now());
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,36 @@
+/**
+ * Hosted accounts on Afterview's side: the account row each signed-up user maps to (same id), and
+ * "delete my account", which removes every row of the account in one transaction.
+ */
+import { verifyPassword } from 'better-auth/crypto';
+import { AppError } from '../../core/errors';
+import type { Temporal } from '../../core/time';
+import type { Db } from '../../db/database';
+import { findAccount } from '../accounts/account.repository';
+import { createAccount } from '../accounts/account.service';
+import type { ServiceContext } from '../context';
+import * as repo from './hosted-account.repository';
+
+/** The Afterview account of a signed-up user, created (UTC until they pick a zone) if missing. */
+export async function ensureHostedAccount(db: Db, accountId: string, now: Temporal.Instant): Promise<void> {
+  if (await findAccount(db, accountId)) return;
+  await createAccount(db, now, { id: accountId, timeZone: 'UTC' });
+}
+
+/**
+ * Delete the signed-in user's account after checking the password again: the sign-in rows, the
+ * account row and with it (foreign keys, ON DELETE CASCADE) every opportunity, note, message,
+ * outbox entry and sealed mail password. One transaction: it all goes, or nothing does.
+ */
+export async function deleteHostedAccount(ctx: ServiceContext, password: string): Promise<void> {
+  const accountId = ctx.actor.accountId;
+  const hash = await repo.findPasswordHash(ctx.db, accountId);
+  if (hash === null || !(await verifyPassword({ hash, password }))) {
+    throw new AppError('forbidden', 'That password is not right; the account was not deleted.', 'password');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const email = await repo.findAuthUserEmail(trx, accountId);
+    await repo.deleteAuthRows(trx, accountId, email);
+    await repo.deleteAccountRow(trx, accountId);
+  });
+}

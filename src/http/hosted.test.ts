@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createHostedApi } from '../../test/hosted';
+import { type SmtpHarness, startSmtpHarness } from '../../test/mail/smtp-harness';
+import { describeEachDialect } from '../../test/store';
+import type { Store } from '../db/connect';
+import { SIGN_IN_FAILED } from './hosted';
+
+const PASSWORD = 'Lobby-coffee-after-4pm';
+
+let smtp: SmtpHarness;
+beforeAll(async () => {
+  smtp = await startSmtpHarness();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+/** Rows in every table of the store (Kysely's own bookkeeping left out), by table name. */
+async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const tables = await store.db.introspection.getTables();
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    if (name.startsWith('kysely_')) continue;
+    const row = await store.db
+      .selectFrom(name as 'account')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[name] = Number(row.n);
+  }
+  return counts;
+}
+
+describeEachDialect('hosted mode: accounts and sign-in', (t) => {
+  const signUp = async (api: Awaited<ReturnType<typeof createHostedApi>>, email: string) => {
+    const b = api.browser();
+    const res = await b.post('/api/auth/sign-up/email', {
+      email,
+      password: PASSWORD,
+      name: email.split('@')[0],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return b;
+  };
+
+  it('signs up, reads the session, signs out; without a session the API answers 401 JSON', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const anon = api.browser();
+    const denied = await anon.get('/api/opportunities');
+    expect(denied.statusCode).toBe(401);
+    expect(denied.json().error.code).toBe('unauthenticated');
+    const page = await anon.get('/pipeline');
+    expect(page.statusCode).toBe(302);
+    expect(page.headers.location).toBe('/sign-in?next=%2Fpipeline');
+
+    const a = await signUp(api, 'ada@example.org');
+    const session = await a.get('/api/auth/get-session');
+    expect(session.json().user.email).toBe('ada@example.org');
+    expect((await a.get('/api/opportunities')).statusCode).toBe(200);
+    const out = await a.post('/api/auth/sign-out', {});
+    expect(out.statusCode, out.body).toBe(200);
+    expect((await a.get('/api/opportunities')).statusCode).toBe(401);
+
+    const again = api.browser();
+    const signIn = await again.post('/api/auth/sign-in/email', {
+      email: 'ada@example.org',
+      password: PASSWORD,
+    });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    expect((await again.get('/api/opportunities')).statusCode).toBe(200);
+    await api.close();
+  });
+
+  it('sets the session cookie Secure, HttpOnly and SameSite=Lax on an https public URL', async () => {
+    const api = await createHostedApi(t.store);
+    const b = api.browser();
+    const res = await b.post('/api/auth/sign-up/email', {
+      email: 'bo@example.org',
+      password: PASSWORD,
+      name: 'Bo',
+    });
+    const cookie = res.cookies.find((c) => c.name.includes('session_token'));
+    expect(cookie?.name).toBe('__Secure-afterview.session_token');
+    expect(cookie?.secure).toBe(true);
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    await api.close();
+  });
+
+  it('answers the same for an unknown address and a wrong password, then 429 with when to retry', async () => {
+    const api = await createHostedApi(t.store);
+    await signUp(api, 'cy@example.org');
+    const b = api.browser();
+    const unknown = await b.post('/api/auth/sign-in/email', {
+      email: 'nobody@example.org',
+      password: PASSWORD,
+    });
+    const wrong = await b.post('/api/auth/sign-in/email', {
+      email: 'cy@example.org',
+      password: 'not-the-password-1',
+    });
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+    expect(wrong.json().error.message).toBe(SIGN_IN_FAILED);
+    let last = wrong;
+    for (let i = 0; i < 5; i++) {
+      last = await b.post('/api/auth/sign-in/email', {
+        email: 'cy@example.org',
+        password: `wrong-guess-${i}x`,
+      });
+    }
+    expect(last.statusCode).toBe(429);
+    expect(last.json().error.message).toMatch(/try again in \d+ (seconds|minutes?)/);
+    // The account is locked for guessing, even with the right password, until the window passes.
+    const right = await b.post('/api/auth/sign-in/email', { email: 'cy@example.org', password: PASSWORD });
+    expect(right.statusCode).toBe(429);
+    await api.close();
+  });
+
+  it('limits sign-in attempts per address (429 with Retry-After)', async () => {
+    const api = await createHostedApi(t.store, { signInPerMinute: 3 });
+    const b = api.browser();
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await b.post('/api/auth/sign-in/email', { email: `x${i}@example.org`, password: PASSWORD });
+      codes.push(res.statusCode);
+      if (res.statusCode === 429) expect(res.headers['retry-after']).toBeDefined();
+    }
+    expect(codes).toEqual([401, 401, 401, 429]);
+    await api.close();
+  });
+
+  it('refuses a short or common password at sign-up, and creates nothing', async () => {
+    const api = await createHostedApi(t.store);
+    const b = api.browser();
+    const short = await b.post('/api/auth/sign-up/email', {
+      email: 'd@example.org',
+      password: 'short1',
+      name: 'D',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.message).toMatch(/at least 10/);
+    const common = await b.post('/api/auth/sign-up/email', {
+      email: 'd@example.org',
+      password: 'Password123',
+      name: 'D',
+    });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().error.message).toMatch(/most commonly used/);
+    const users = await t.store.db.selectFrom('auth_user').select('id').execute();
+    expect(users).toEqual([]);
+    await api.close();
+  });
+
+  it("user B's session cannot read user A's opportunity (404)", async () => {
+    const api = await createHostedApi(t.store);
+    const a = await signUp(api, 'a@example.org');
+    const b = await signUp(api, 'b@example.org');
+    const made = await a.post('/api/opportunities', { company: 'Contoso', role: 'PM' });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    expect((await a.get(`/api/opportunities/${id}`)).statusCode).toBe(200);
+    expect((await b.get(`/api/opportunities/${id}`)).statusCode).toBe(404);
+    expect((await b.get('/api/opportunities')).json().opportunities).toEqual([]);
+    await api.close();
+  });
+
+  it('deletes my account after the password: every row of it goes, the other account keeps all of its own', async () => {
+    const api = await createHostedApi(t.store);
+    const keep = await signUp(api, 'keep@example.org');
+    expect((await keep.post('/api/demo', { scale: 2 })).statusCode).toBe(201);
+    const before = await tableCounts(t.store);
+    const gone = await signUp(api, 'gone@example.org');
+    expect((await gone.post('/api/demo', { scale: 3 })).statusCode).toBe(201);
+    const smtp = await gone.put('/api/mail/smtp', {
+      url: 'smtp://me:sealed-secret@127.0.0.1:2525?from=gone@example.org',
+    });
+    expect(smtp.statusCode, smtp.body).toBe(200);
+    const full = await tableCounts(t.store);
+    expect(full.opportunity).toBeGreaterThan(before.opportunity ?? 0);
+    expect(full.mail_account).toBeGreaterThan(before.mail_account ?? 0);
+
+    const wrong = await gone.post('/api/account/delete', { password: 'not-my-password-at-all' });
+    expect(wrong.statusCode).toBe(403);
+    expect(await tableCounts(t.store)).toEqual(full);
+
+    const done = await gone.post('/api/account/delete', { password: PASSWORD });
+    expect(done.statusCode, done.body).toBe(204);
+    expect(await tableCounts(t.store)).toEqual(before);
+    expect((await gone.get('/api/opportunities')).statusCode).toBe(401);
+    expect((await keep.get('/api/opportunities')).json().opportunities.length).toBe(2);
+    await api.close();
+  });
+
+  it('sends the password reset mail through the system mail server, and the new password works', async () => {
+    smtp.reset();
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    await signUp(api, 'eve@example.org');
+    const b = api.browser();
+    const ask = await b.post('/api/auth/request-password-reset', {
+      email: 'eve@example.org',
+      redirectTo: '/reset-password',
+    });
+    expect(ask.statusCode, ask.body).toBe(200);
+    const mail = smtp.accepted.find((m) => m.to.includes('eve@example.org') && /Reset your/.test(m.raw));
+    expect(mail).toBeDefined();
+    const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail?.raw.replace(/=\r?\n/g, '') ?? '')?.[1];
+    expect(token).toBeTruthy();
+    const reset = await b.post('/api/auth/reset-password', { token, newPassword: 'A-new-walk-by-the-river' });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const signIn = await b.post('/api/auth/sign-in/email', {
+      email: 'eve@example.org',
+      password: 'A-new-walk-by-the-river',
+    });
+    expect(signIn.statusCode).toBe(200);
+    await api.close();
+  });
+
+  it('health answers JSON without a session: /healthz up, /readyz database and migrations', async () => {
+    const api = await createHostedApi(t.store);
+    const b = api.browser();
+    const health = await b.get('/healthz');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const ready = await b.get('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', ok: true, database: 'reachable', migrations: 'current' });
+    await api.close();
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * Hosted mode's HTTP layer: the bridge to better-auth under /api/auth (with Afterview's password
+ * blocklist and rate limits in front of it), the sign-in gate every other route sits behind, and
+ * the health probes. `actorOf` is the ONE place a hosted request becomes an actor.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../core/errors';
+import { passwordProblem } from '../core/password-policy';
+import type { Temporal } from '../core/time';
+import type { Db } from '../db/database';
+import type { Auth } from '../features/auth/auth';
+import { COMMON_PASSWORDS } from '../features/auth/common-passwords';
+import { FailureLimiter } from '../features/auth/failure-limiter';
+import { ensureHostedAccount } from '../features/auth/hosted-account.service';
+import type { Actor } from '../features/context';
+import { databaseIsReady } from '../features/health/health.service';
+
+export interface HostedOptions {
+  auth: Auth;
+  /** AFTERVIEW_PUBLIC_URL, e.g. https://afterview.example.org */
+  publicUrl: string;
+  /** Per-address budgets per minute of the sign-in and reset routes. */
+  signInPerMinute?: number;
+  resetPerMinute?: number;
+  /** Failed sign-ins of one address before it must wait (per account). */
+  failuresPerAccount?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the sign-in gate: the signed-in account, or null. */
+    hostedActor: Actor | null;
+  }
+}
+
+/** Paths anyone may reach without signing in. */
+function isPublicPath(path: string): boolean {
+  return (
+    path.startsWith('/api/auth/') ||
+    path === '/healthz' ||
+    path === '/readyz' ||
+    path.startsWith('/feed/') ||
+    path.startsWith('/assets/') ||
+    path === '/sign-in' ||
+    path === '/reset-password' ||
+    path === '/favicon.svg' ||
+    path === '/favicon.ico' ||
+    path === '/robots.txt'
+  );
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'invalid-input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  422: 'invalid-input',
+  429: 'rate-limited',
+};
+
+/** The one sentence for any failed sign-in, whether the address is unknown or the password wrong. */
+export const SIGN_IN_FAILED = 'That e-mail address and password do not match an account.';
+
+const AUTH_ROUTES_WITH_NEW_PASSWORD = new Set(['/api/auth/sign-up/email', '/api/auth/reset-password']);
+
+interface JsonBody {
+  email?: unknown;
+  password?: unknown;
+  newPassword?: unknown;
+}
+
+function bodyOf(req: FastifyRequest): JsonBody {
+  return typeof req.body === 'object' && req.body !== null ? (req.body as JsonBody) : {};
+}
+
+function asText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export async function registerHosted(
+  app: FastifyInstance,
+  options: HostedOptions & { db: Db; now: () => Temporal.Instant },
+): Promise<void> {
+  const { auth, db, now } = options;
+  const base = new URL(options.publicUrl);
+  const failures = new FailureLimiter({ max: options.failuresPerAccount ?? 5, windowMs: 15 * 60_000 });
+  const resets = new FailureLimiter({ max: 3, windowMs: 15 * 60_000 });
+
+  app.decorateRequest('hostedActor', null);
+
+  /** Session cookie → actor; null when there is no valid session. */
+  async function actorOf(req: FastifyRequest): Promise<Actor | null> {
+    const session = await auth.api.getSession({ headers: webHeaders(req) });
+    if (!session) return null;
+    // The account row is written at sign-up; a crash between the two is repaired here.
+    await ensureHostedAccount(db, session.user.id, now());
+    return { accountId: session.user.id, kind: 'user' };
+  }
+
+  // The gate: after the security hook (Host, CSRF), before any route runs.
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (isPublicPath(path)) return undefined;
+    req.hostedActor = await actorOf(req);
+    if (req.hostedActor) return undefined;
+    if (path.startsWith('/api/') || req.method !== 'GET') {
+      return reply
+        .code(401)
+        .type('application/json')
+        .send({ error: { code: 'unauthenticated', message: 'Sign in first: this needs your account.' } });
+    }
+    const next = encodeURIComponent(req.url);
+    return reply.redirect(`/sign-in?next=${next}`, 302);
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const ready = await databaseIsReady(db);
+    return reply.code(ready.ok ? 200 : 503).send({ status: ready.ok ? 'ready' : 'not-ready', ...ready });
+  });
+
+  const perAddress = (max: number, what: string) => ({
+    rateLimit: {
+      max,
+      timeWindow: 60_000,
+      keyGenerator: (req: FastifyRequest) => req.ip,
+      errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
+        new AppError('rate-limited', `Too many ${what} from this address; try again in ${ctx.after}.`),
+    },
+  });
+
+  const bridge = async (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const body = bodyOf(req);
+    const email = asText(body.email)?.trim().toLowerCase();
+    if (AUTH_ROUTES_WITH_NEW_PASSWORD.has(path)) {
+      const password = asText(path.endsWith('/reset-password') ? body.newPassword : body.password) ?? '';
+      const problem = passwordProblem(password, COMMON_PASSWORDS, email);
+      if (problem) throw new AppError('invalid-input', problem, 'password');
+    }
+    const signIn = path === '/api/auth/sign-in/email';
+    const resetAsk = path === '/api/auth/request-password-reset';
+    if (signIn && email) failures.check(email, 'failed sign-ins for this account');
+    if (resetAsk && email) resets.hit(email, 'password reset requests for this account');
+    const res = await auth.handler(toWebRequest(req, base));
+    if (signIn && email) {
+      if (res.status === 401) failures.hit(email, 'failed sign-ins for this account', false);
+      else if (res.ok) failures.clear(email);
+    }
+    return sendWebResponse(reply, res, signIn);
+  };
+
+  app.post(
+    '/api/auth/sign-in/email',
+    { config: perAddress(options.signInPerMinute ?? 10, 'sign-in attempts') },
+    bridge,
+  );
+  app.post(
+    '/api/auth/sign-up/email',
+    { config: perAddress(options.signInPerMinute ?? 10, 'sign-ups') },
+    bridge,
+  );
+  app.post(
+    '/api/auth/request-password-reset',
+    { config: perAddress(options.resetPerMinute ?? 5, 'password reset requests') },
+    bridge,
+  );
+  app.post(
+    '/api/auth/reset-password',
+    { config: perAddress(options.resetPerMinute ?? 5, 'password resets') },
+    bridge,
+  );
+  app.route({ method: ['GET', 'POST'], url: '/api/auth/*', handler: bridge });
+}
+
+/** Request headers for better-auth, with the client address Fastify trusts (AFTERVIEW_TRUSTED_PROXY). */
+function webHeaders(req: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith('x-forwarded-')) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  headers.set('x-forwarded-for', req.ip);
+  return headers;
+}
+
+function toWebRequest(req: FastifyRequest, base: URL): Request {
+  const headers = webHeaders(req);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body !== undefined;
+  if (hasBody) headers.set('content-type', 'application/json');
+  headers.delete('content-length');
+  return new Request(new URL(req.url, base.origin), {
+    method: req.method,
+    headers,
+    ...(hasBody && { body: JSON.stringify(req.body) }),
+  });
+}
+
+/** Copy better-auth's answer to Fastify, turning its errors into Afterview's error shape. */
+async function sendWebResponse(reply: FastifyReply, res: Response, signIn: boolean) {
+  for (const cookie of res.headers.getSetCookie()) reply.header('set-cookie', cookie);
+  const location = res.headers.get('location');
+  if (location) reply.header('location', location);
+  const text = await res.text();
+  reply.code(res.status).header('cache-control', 'no-store');
+  if (res.ok || res.status === 302) {
+    return reply.type(res.headers.get('content-type') ?? 'application/json').send(text);
+  }
+  let message = 'The sign-in service refused this request.';
+  try {
+    const parsed = JSON.parse(text) as { message?: unknown };
+    if (typeof parsed.message === 'string' && parsed.message !== '') message = parsed.message;
+  } catch {
+    // Not JSON: keep the generic sentence.
+  }
+  if (signIn && res.status === 401) message = SIGN_IN_FAILED;
+  const code = CODE_BY_STATUS[res.status] ?? (res.status >= 500 ? 'internal' : 'invalid-input');
+  return reply.type('application/json').send({ error: { code, message } });
+}
+
+export { isPublicPath };

@@ -1,0 +1,116 @@
+/**
+ * A hosted-mode server on a test store, driven through Fastify's inject, with a cookie jar per
+ * "browser": `const h = await createHostedApi(store, smtp.url)`, `const a = h.browser()`,
+ * `await a.post('/api/auth/sign-up/email', {...})`. Writes carry the CSRF cookie and header and a
+ * same-origin Origin, as the web app's client sends them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Temporal } from '../src/core/time';
+import type { Store } from '../src/db/connect';
+import { createAuth } from '../src/features/auth/auth';
+import { systemMailer } from '../src/features/auth/system-mailer';
+import { CSRF_COOKIE, CSRF_HEADER } from '../src/http/security';
+import { buildServer } from '../src/http/server';
+import { DEFAULT_TEST_NOW } from './context';
+
+export const PUBLIC_URL = 'https://afterview.test';
+const TOKEN = 'hosted-csrf-token-0123456789';
+
+export interface Browser {
+  cookies: Map<string, string>;
+  get(path: string): Promise<LightMyRequestResponse>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(path: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export interface HostedApi {
+  app: FastifyInstance;
+  browser(): Browser;
+  close(): Promise<void>;
+}
+
+export async function createHostedApi(
+  store: Store,
+  options: { smtpUrl?: string; publicUrl?: string; signInPerMinute?: number; trustedProxy?: string } = {},
+): Promise<HostedApi> {
+  const publicUrl = options.publicUrl ?? PUBLIC_URL;
+  const now = () => Temporal.Instant.from(DEFAULT_TEST_NOW);
+  const auth = createAuth({
+    db: store.db,
+    dialect: store.dialect,
+    publicUrl,
+    secret: 'test-secret-test-secret-test-secret-0123',
+    mailer: systemMailer(options.smtpUrl, 'Afterview <no-reply@afterview.test>'),
+    canMail: options.smtpUrl !== undefined,
+    now,
+  });
+  // A data dir of its own: the mail-password key file lives there.
+  const dataDir = mkdtempSync(join(tmpdir(), 'afterview-hosted-'));
+  const app = await buildServer({
+    store,
+    dataDir,
+    actorFor: async () => {
+      throw new Error('hosted mode never asks for the local actor');
+    },
+    now,
+    hosted: {
+      auth,
+      publicUrl,
+      ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
+      ...(options.trustedProxy !== undefined && { trustedProxy: options.trustedProxy }),
+    },
+  });
+  const origin = new URL(publicUrl).origin;
+  const host = new URL(publicUrl).host;
+  const browser = (): Browser => {
+    const cookies = new Map<string, string>([[CSRF_COOKIE, TOKEN]]);
+    const remember = (res: LightMyRequestResponse) => {
+      for (const c of res.cookies) {
+        if (c.maxAge === 0 || c.value === '') cookies.delete(c.name);
+        else cookies.set(c.name, c.value);
+      }
+      return res;
+    };
+    return {
+      cookies,
+      get: async (path) =>
+        remember(
+          await app.inject({
+            method: 'GET',
+            url: path,
+            headers: { host },
+            cookies: Object.fromEntries(cookies),
+          }),
+        ),
+      post: (path, body, headers = {}) => write('POST', path, body, headers),
+      put: (path, body) => write('PUT', path, body, {}),
+    };
+    async function write(
+      method: 'POST' | 'PUT',
+      path: string,
+      body: unknown,
+      headers: Record<string, string>,
+    ) {
+      return remember(
+        await app.inject({
+          method,
+          url: path,
+          headers: { host, origin, 'sec-fetch-site': 'same-origin', [CSRF_HEADER]: TOKEN, ...headers },
+          cookies: Object.fromEntries(cookies),
+          ...(body !== undefined && { payload: body as Record<string, unknown> }),
+        }),
+      );
+    }
+  };
+  return {
+    app,
+    browser,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
