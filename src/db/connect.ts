@@ -5,6 +5,7 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
+import type { Pool, PoolClient } from 'pg';
 import { AppError, invalid } from '../core/errors';
 import type { Database, Db } from './database';
 import { migrateToLatest, sqliteSchemaIsCurrent } from './migrate';
@@ -13,7 +14,17 @@ import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
+  /**
+   * The cross-account handle: migrations, the outbox claim, the feed-token lookup. On PostgreSQL
+   * its connections declare `app.all_accounts = on` to the row-level security policies.
+   */
   db: Db;
+  /**
+   * A handle that acts for one account: on PostgreSQL every connection it checks out declares
+   * `app.account_id`, so the row-level security policies hide every other account's rows even
+   * from a query that forgot its `account_id` filter. SQLite (one local user) has no policies.
+   */
+  forAccount(accountId: string): Db;
   dialect: Dialect;
   /** SQLite only: the underlying handle, for online backup. */
   sqlite?: Sqlite.Database;
@@ -83,7 +94,7 @@ function openSqlite(file: string): Store {
       reader ? withStatementCache(reader) : null,
     ),
   });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, forAccount: () => db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 function createPrivateFile(file: string): void {
@@ -117,6 +128,54 @@ async function openPostgres(url: string): Promise<Store> {
   // A connection the server closes while idle (restart, failover, admin termination) is dropped
   // from the pool and the next query opens a new one; without a listener Node would crash.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: scopedPool(pool, null, () => pool.end()) }),
+  });
+  // One handle per account, sharing the pool; bounded so a long-running server does not grow.
+  const scoped = new Map<string, Db>();
+  const forAccount = (accountId: string): Db => {
+    const hit = scoped.get(accountId);
+    if (hit) return hit;
+    if (scoped.size >= 1000) scoped.clear();
+    const made = new Kysely<Database>({
+      // Ending a scoped handle never ends the shared pool: only the store's close does.
+      dialect: new PostgresDialect({ pool: scopedPool(pool, accountId, async () => {}) }),
+    });
+    scoped.set(accountId, made);
+    return made;
+  };
+  return { db, forAccount, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** The scope each pooled connection last declared: `*` for all accounts, else the account id. */
+const declaredScope = new WeakMap<PoolClient, string>();
+
+/**
+ * The pool as one scope sees it: a checked-out connection first declares its scope at session
+ * level (unless it already did), so a plain query, a transaction and anything after them on that
+ * connection run under it. The declaration costs one round trip only when a connection changes
+ * hands between scopes; every checkout goes through a scope, so none runs under a stale one.
+ */
+function scopedPool(pool: Pool, accountId: string | null, end: () => Promise<void>) {
+  const scope = accountId ?? '*';
+  return {
+    connect: async (): Promise<PoolClient> => {
+      const client = await pool.connect();
+      if (declaredScope.get(client) !== scope) {
+        try {
+          await client.query(
+            "select set_config('app.account_id', $1, false), set_config('app.all_accounts', $2, false)",
+            [accountId ?? '', accountId === null ? 'on' : 'off'],
+          );
+        } catch (err) {
+          declaredScope.delete(client);
+          client.release(err instanceof Error ? err : true);
+          throw err;
+        }
+        declaredScope.set(client, scope);
+      }
+      return client;
+    },
+    end,
+  };
 }

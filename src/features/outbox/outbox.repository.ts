@@ -4,8 +4,8 @@
  * number of machines each get different messages; SQLite runs it in a `BEGIN IMMEDIATE`
  * transaction, holding the single writer lock for the whole claim.
  *
- * The claim and lease expiry scan across accounts on purpose (one worker serves every tenant,
- * using the status/send_at index); every other query filters by account.
+ * Finding which accounts have due mail and lease expiry scan across accounts on purpose (one
+ * worker serves every tenant); each claim, and every other query, filters by account.
  */
 import { sql } from 'kysely';
 import type { MessageStatus } from '../../core/types';
@@ -23,13 +23,64 @@ export interface ClaimOptions {
   accountId?: string;
   /** Only this message. */
   messageId?: string;
+  /**
+   * The account the previous claim ended with: this claim starts with the next account in id
+   * order and wraps around, so every account with due mail takes its turn (see `claimDue`).
+   */
+  afterAccount?: string;
 }
 
 /**
  * Move up to `limit` due `scheduled` messages to `sending` with a lease, counting the attempt,
  * and return them. A message is returned by at most one claim until its lease ends.
+ *
+ * Fair and per account: the accounts with due mail are served round-robin from `afterAccount`
+ * (one account's thousand scheduled notes take one turn, then the next account's one note goes),
+ * the limit is shared between them, and each account's claim is its own statement on
+ * PostgreSQL / its own transaction on SQLite, so no transaction ever spans two accounts.
+ * Within an account the oldest due message goes first.
  */
 export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promise<MessageRow[]> {
+  const accounts = o.accountId ? [o.accountId] : await dueAccounts(db, o);
+  const rows: MessageRow[] = [];
+  for (const [i, accountId] of accounts.entries()) {
+    // The limit shared round-robin: the first `limit % n` accounts take one more. Kept in account
+    // order, so the last row's account is where the next claim's turn starts.
+    const share = Math.floor(o.limit / accounts.length) + (i < o.limit % accounts.length ? 1 : 0);
+    if (share > 0) rows.push(...(await claimForAccount(db, dialect, o, accountId, share)));
+  }
+  return rows;
+}
+
+/** Up to `limit` accounts with due mail, in id order after `afterAccount`, wrapping around. */
+async function dueAccounts(db: Db, o: ClaimOptions): Promise<string[]> {
+  const page = async (after: string | undefined, upTo: string | undefined, limit: number) => {
+    let q = db
+      .selectFrom('message')
+      .select('account_id')
+      .distinct()
+      .where('status', '=', 'scheduled')
+      .where('direction', '=', 'out')
+      .where('send_at', '<=', o.now);
+    if (o.messageId) q = q.where('id', '=', o.messageId);
+    if (after !== undefined) q = q.where('account_id', '>', after);
+    if (upTo !== undefined) q = q.where('account_id', '<=', upTo);
+    const rows = await q.orderBy('account_id').limit(limit).execute();
+    return rows.map((r) => r.account_id);
+  };
+  const first = await page(o.afterAccount, undefined, o.limit);
+  if (first.length >= o.limit || o.afterAccount === undefined) return first;
+  return [...first, ...(await page(undefined, o.afterAccount, o.limit - first.length))];
+}
+
+/** One account's claim: one atomic statement (PostgreSQL) or one write transaction (SQLite). */
+async function claimForAccount(
+  db: Db,
+  dialect: Dialect,
+  o: ClaimOptions,
+  accountId: string,
+  limit: number,
+): Promise<MessageRow[]> {
   const claim = (q: DbOrTrx) => {
     const update = q
       // MATERIALIZED: the due rows are chosen (and on PostgreSQL locked) exactly once. Inlined into
@@ -40,12 +91,12 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
           let due = w
             .selectFrom('message')
             .select(['account_id', 'id'])
+            .where('account_id', '=', accountId)
             .where('status', '=', 'scheduled')
             .where('direction', '=', 'out')
             .where('send_at', '<=', o.now);
-          if (o.accountId) due = due.where('account_id', '=', o.accountId);
           if (o.messageId) due = due.where('id', '=', o.messageId);
-          due = due.orderBy('send_at').orderBy('id').limit(o.limit);
+          due = due.orderBy('send_at').orderBy('id').limit(limit);
           return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
         },
       )
@@ -66,13 +117,16 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
       ? update.returningAll('message').execute()
       : update.returningAll().execute();
   };
-  if (dialect === 'postgres') return claim(db);
+  // RETURNING does not promise an order: oldest first, as chosen.
+  const inOrder = (rows: MessageRow[]) =>
+    rows.sort((a, b) => (a.send_at ?? '').localeCompare(b.send_at ?? '') || a.id.localeCompare(b.id));
+  if (dialect === 'postgres') return inOrder(await claim(db));
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
       const rows = await claim(conn);
       await sql`commit`.execute(conn);
-      return rows;
+      return inOrder(rows);
     } catch (err) {
       await sql`rollback`.execute(conn);
       throw err;

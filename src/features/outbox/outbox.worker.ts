@@ -127,6 +127,8 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
   const report = emptyReport();
   await expireDeadClaims(cfg, report);
   const connections = new Connections(cfg);
+  // Where the round-robin over accounts stands: each claim starts after the last account served.
+  let afterAccount: string | undefined;
   try {
     for (;;) {
       const now = cfg.now();
@@ -141,8 +143,10 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
         limit: cfg.messageId ? 1 : (cfg.batchSize ?? 1),
         ...(cfg.accountId ? { accountId: cfg.accountId } : {}),
         ...(cfg.messageId ? { messageId: cfg.messageId } : {}),
+        ...(afterAccount ? { afterAccount } : {}),
       });
       if (rows.length === 0) break;
+      afterAccount = rows.at(-1)?.account_id;
       report.claimed += rows.length;
       for (const row of rows) {
         const outcome = await deliver(cfg, connections, row);
