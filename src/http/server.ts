@@ -82,11 +82,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const hosted = options.hosted;
   if (hosted) await registerHosted(app, { ...hosted, db: options.store.db, now: options.now });
   const deps: RouteDeps = {
-    contextOf: async (req): Promise<ServiceContext> => ({
-      db: options.store.db,
-      actor: hosted ? signedIn(req) : await options.actorFor(req),
-      now: options.now(),
-    }),
+    contextOf: async (req): Promise<ServiceContext> => {
+      const actor = hosted ? signedIn(req) : await options.actorFor(req);
+      // On PostgreSQL the handle declares the account to the row-level security policies.
+      return { db: options.store.forAccount(actor.accountId), actor, now: options.now() };
+    },
     db: options.store.db,
     now: options.now,
     dataDir: options.dataDir ?? null,

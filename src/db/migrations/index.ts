@@ -11,6 +11,7 @@ import * as inboundMail from './2026-11-27T1300-inbound-mail';
 import * as planWake from './2026-11-27T1400-plan-wake';
 import * as messageActionKeyIndex from './2026-11-27T1401-message-action-key-index';
 import * as hostedAuth from './2026-11-27T1600-hosted-auth';
+import * as tenantKeysRls from './2026-11-27T1700-tenant-keys-rls';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0600-initial': initial,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1400-plan-wake': planWake,
   '2026-11-27T1401-message-action-key-index': messageActionKeyIndex,
   '2026-11-27T1600-hosted-auth': hostedAuth,
+  '2026-11-27T1700-tenant-keys-rls': tenantKeysRls,
 };
