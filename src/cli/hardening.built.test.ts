@@ -120,8 +120,8 @@ describe('the built afterview', () => {
       expect(r.stderr).toContain(
         `--host: Afterview listens only on this machine (127.0.0.1 or localhost), not on ${host}`,
       );
-      expect(r.stderr).toContain('no sign-in yet');
-      expect(r.stderr).toContain('hosted mode with sign-in, which is not built yet (a later release)');
+      expect(r.stderr).toContain('local mode has no sign-in');
+      expect(r.stderr).toContain('use hosted mode with sign-in: afterview serve --hosted');
     }
     expect(existsSync(data)).toBe(false);
   });

@@ -21,6 +21,7 @@ import { OpportunityPage } from './pages/opportunity-page';
 import { PeoplePage, PersonPage } from './pages/people-page';
 import { PipelinePage } from './pages/pipeline-page';
 import { SettingsPage } from './pages/settings-page';
+import { ResetPasswordPage, SignInPage } from './pages/sign-in-page';
 import { TodayPage } from './pages/today-page';
 
 // Charts are the heaviest code; only the Insights page pays for them.
@@ -66,19 +67,24 @@ function Shell() {
 
 const router = createBrowserRouter(
   createRoutesFromElements(
-    <Route element={<Shell />}>
-      <Route path="/" element={<TodayPage />} />
-      <Route path="/pipeline" element={<PipelinePage />} />
-      <Route path="/opportunities/:id" element={<OpportunityPage />} />
-      <Route path="/interviews/:id/debrief" element={<DebriefPage />} />
-      <Route path="/compose" element={<ComposePage />} />
-      <Route path="/people" element={<PeoplePage />} />
-      <Route path="/people/:id" element={<PersonPage />} />
-      <Route path="/insights" element={<InsightsPage />} />
-      <Route path="/settings" element={<SettingsPage />} />
-      <Route path="/import" element={<ImportPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Route>,
+    <>
+      {/* Hosted mode's doors: outside the shell, since nothing in it works before signing in. */}
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route element={<Shell />}>
+        <Route path="/" element={<TodayPage />} />
+        <Route path="/pipeline" element={<PipelinePage />} />
+        <Route path="/opportunities/:id" element={<OpportunityPage />} />
+        <Route path="/interviews/:id/debrief" element={<DebriefPage />} />
+        <Route path="/compose" element={<ComposePage />} />
+        <Route path="/people" element={<PeoplePage />} />
+        <Route path="/people/:id" element={<PersonPage />} />
+        <Route path="/insights" element={<InsightsPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/import" element={<ImportPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </>,
   ),
 );
 

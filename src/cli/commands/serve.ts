@@ -10,6 +10,7 @@ import { AppError, invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { CommandKit } from '../program';
 import type { GlobalOptions } from '../session';
+import { wantsHosted } from './serve-hosted';
 
 export const DEFAULT_PORT = 4317;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -28,7 +29,7 @@ export function isLoopbackHost(host: string): boolean {
 export function requireLoopbackHost(host: string): void {
   if (isLoopbackHost(host)) return;
   throw invalid(
-    `--host: Afterview listens only on this machine (127.0.0.1 or localhost), not on ${host}: it has no sign-in yet, so anyone who can reach that address could read your contacts and send mail from your account. Serving other machines needs hosted mode with sign-in, which is not built yet (a later release).`,
+    `--host: Afterview listens only on this machine (127.0.0.1 or localhost), not on ${host}: local mode has no sign-in, so anyone who can reach that address could read your contacts and send mail from your account. To serve other machines, use hosted mode with sign-in: afterview serve --hosted (see "Host it for many people" in the README).`,
     'host',
   );
 }
@@ -59,9 +60,19 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
     .command('serve')
     .description(`serve the web app (default http://127.0.0.1:${DEFAULT_PORT})`)
     .option('--port <n>', `port to listen on (default: $PORT, else ${DEFAULT_PORT})`)
-    .option('--host <host>', 'loopback address to listen on (default 127.0.0.1; other machines are refused)')
-    .action((o: { port?: string; host?: string }, cmd: Command) => {
+    .option(
+      '--host <host>',
+      'address to listen on (default 127.0.0.1; local mode refuses any but loopback, hosted mode takes any)',
+    )
+    .option('--hosted', 'hosted mode: accounts and sign-in for many people (also AFTERVIEW_MODE=hosted)')
+    .action((o: { port?: string; host?: string; hosted?: boolean }, cmd: Command) => {
       const host = o.host ?? '127.0.0.1';
+      if (wantsHosted(o.hosted, kit.io.env)) {
+        return kit.runBare(cmd, async (g) => {
+          const { runHostedServer } = await import('./serve-hosted-run');
+          await runHostedServer({ io: kit.io, global: g, host, port: resolvePort(o.port, kit.io.env) });
+        });
+      }
       // Refused before the data folder is even opened.
       requireLoopbackHost(host);
       return kit.run(cmd, async (s) => {

@@ -104,6 +104,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     data = null;
   }
+  // Hosted mode: a lapsed or revoked session sends the person to sign in, then back here.
+  if (res.status === 401 && !path.startsWith('/api/auth/') && window.location.pathname !== '/sign-in') {
+    window.location.assign(
+      `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+    );
+  }
   if (!res.ok) {
     const err = (
       data as {

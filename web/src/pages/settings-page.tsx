@@ -1,6 +1,7 @@
-/** Settings: zone, holidays, own addresses, the playbook's numbers, and the calendar feed URL. */
+/** Settings: zone, holidays, own addresses, the playbook's numbers, the calendar feed URL, and (hosted) account and sessions. */
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type SettingsView, type TemplateView } from '../api/client';
+import { AccountSecuritySection } from '../components/account-security';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
@@ -442,6 +443,7 @@ export function SettingsPage() {
       <FeedSection settings={settings} onChange={reload} />
       <MailSection />
       <TemplatesSection />
+      <AccountSecuritySection />
     </section>
   );
 }

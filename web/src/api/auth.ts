@@ -1,0 +1,50 @@
+/**
+ * Hosted mode's sign-in calls (better-auth's routes under /api/auth, bridged by the server). In
+ * local mode these routes do not exist (404), which is how the app knows it has no accounts.
+ */
+import { ApiError, request } from './client';
+
+export interface SessionInfo {
+  user: { id: string; email: string; name: string };
+  session: { id: string; expiresAt: string };
+}
+
+export interface SessionRow {
+  id: string;
+  token: string;
+  createdAt: string;
+  expiresAt: string;
+  userAgent?: string | null;
+  ipAddress?: string | null;
+}
+
+export const signIn = (email: string, password: string) =>
+  request<unknown>('POST', '/api/auth/sign-in/email', { email, password });
+
+export const signUp = (name: string, email: string, password: string) =>
+  request<unknown>('POST', '/api/auth/sign-up/email', { name, email, password });
+
+export const signOut = () => request<unknown>('POST', '/api/auth/sign-out', {});
+
+export const requestReset = (email: string) =>
+  request<unknown>('POST', '/api/auth/request-password-reset', { email, redirectTo: '/reset-password' });
+
+export const resetPassword = (token: string, newPassword: string) =>
+  request<unknown>('POST', '/api/auth/reset-password', { token, newPassword });
+
+/** The signed-in session; null when signed out; undefined in local mode (no accounts). */
+export async function currentSession(): Promise<SessionInfo | null | undefined> {
+  try {
+    return await request<SessionInfo | null>('GET', '/api/auth/get-session');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+export const listSessions = () => request<SessionRow[]>('GET', '/api/auth/list-sessions');
+export const revokeSession = (token: string) =>
+  request<unknown>('POST', '/api/auth/revoke-session', { token });
+export const signOutEverywhere = () => request<unknown>('POST', '/api/auth/revoke-sessions', {});
+export const deleteAccount = (password: string) =>
+  request<unknown>('POST', '/api/account/delete', { password });
