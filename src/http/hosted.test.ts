@@ -216,6 +216,85 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
     await api.close();
   });
 
+  it('lists my sessions, revokes one, and signs out everywhere', async () => {
+    const api = await createHostedApi(t.store);
+    const phone = await signUp(api, 'fay@example.org');
+    const laptop = api.browser();
+    expect(
+      (await laptop.post('/api/auth/sign-in/email', { email: 'fay@example.org', password: PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    const tablet = api.browser();
+    expect(
+      (await tablet.post('/api/auth/sign-in/email', { email: 'fay@example.org', password: PASSWORD }))
+        .statusCode,
+    ).toBe(200);
+    const sessions = (await phone.get('/api/auth/list-sessions')).json() as Array<{ token: string }>;
+    expect(sessions).toHaveLength(3);
+    const laptopToken = (await laptop.get('/api/auth/get-session')).json().session.token as string;
+    const revoked = await phone.post('/api/auth/revoke-session', { token: laptopToken });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect((await laptop.get('/api/opportunities')).statusCode).toBe(401);
+    expect((await tablet.get('/api/opportunities')).statusCode).toBe(200);
+    expect((await phone.post('/api/auth/revoke-sessions', {})).statusCode).toBe(200);
+    expect((await tablet.get('/api/opportunities')).statusCode).toBe(401);
+    expect((await phone.get('/api/opportunities')).statusCode).toBe(401);
+    await api.close();
+  });
+
+  it('sends the confirmation mail at sign-up through the system mail server; its link verifies the address', async () => {
+    smtp.reset();
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    await signUp(api, 'gil@example.org');
+    const mail = smtp.accepted.find((m) => m.to.includes('gil@example.org'));
+    expect(mail?.raw).toMatch(/Confirm your e-mail address/);
+    const link = /https:\/\/afterview\.test(\/api\/auth\/verify-email\?token=[A-Za-z0-9._-]+)/.exec(
+      mail?.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') ?? '',
+    )?.[1];
+    expect(link).toBeTruthy();
+    const verified = await api.browser().get(link ?? '');
+    expect(verified.statusCode, verified.body).toBeLessThan(400);
+    const user = await t.store.db
+      .selectFrom('auth_user')
+      .select('email_verified')
+      .where('email', '=', 'gil@example.org')
+      .executeTakeFirstOrThrow();
+    expect(Boolean(user.email_verified)).toBe(true);
+    await api.close();
+  });
+
+  it('believes X-Forwarded-For only from the configured proxy', async () => {
+    const api = await createHostedApi(t.store, { signInPerMinute: 2, trustedProxy: '10.9.9.9' });
+    const b = api.browser();
+    const from = (remote: string, forwarded: string) => ({ remoteAddress: remote, forwarded });
+    const tryFrom = async (o: { remoteAddress: string; forwarded: string }) =>
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in/email',
+          remoteAddress: o.remoteAddress,
+          headers: {
+            host: 'afterview.test',
+            origin: 'https://afterview.test',
+            'x-forwarded-for': o.forwarded,
+            'x-csrf-token': b.cookies.get('afterview_csrf') ?? '',
+          },
+          cookies: Object.fromEntries(b.cookies),
+          payload: { email: 'nobody@example.org', password: PASSWORD },
+        })
+      ).statusCode;
+    // Through the proxy, each client address has its own budget.
+    expect(await tryFrom(from('10.9.9.9', '203.0.113.1'))).toBe(401);
+    expect(await tryFrom(from('10.9.9.9', '203.0.113.1'))).toBe(401);
+    expect(await tryFrom(from('10.9.9.9', '203.0.113.1'))).toBe(429);
+    expect(await tryFrom(from('10.9.9.9', '203.0.113.2'))).toBe(401);
+    // From anyone else the header is ignored: a client cannot buy a fresh budget by inventing one.
+    expect(await tryFrom(from('198.51.100.7', '203.0.113.3'))).toBe(401);
+    expect(await tryFrom(from('198.51.100.7', '203.0.113.4'))).toBe(401);
+    expect(await tryFrom(from('198.51.100.7', '203.0.113.5'))).toBe(429);
+    await api.close();
+  });
+
   it('health answers JSON without a session: /healthz up, /readyz database and migrations', async () => {
     const api = await createHostedApi(t.store);
     const b = api.browser();
