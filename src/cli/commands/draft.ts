@@ -1,5 +1,6 @@
 /** `afterview draft --interview ID` (a thank-you per interviewer) or `--action KEY` (any note). */
 import type { Command } from 'commander';
+import { firstNameOf } from '../../core/drafts/render';
 import { invalid } from '../../core/errors';
 import { listContacts } from '../../features/contacts/contact.service';
 import type { DraftResult } from '../../features/drafts/draft.service';
@@ -35,7 +36,14 @@ export function registerDraftCommands(program: Command, kit: CommandKit): void {
         const people = new Map((await listContacts(s.ctx)).map((c) => [c.id, c]));
         present(
           s,
-          { drafts: results.map((r) => ({ ...r.message, findings: r.check.findings, hints: r.hints })) },
+          {
+            drafts: results.map((r) => ({
+              ...r.message,
+              findings: r.check.findings,
+              hints: r.hints,
+              kept: r.kept,
+            })),
+          },
           () =>
             results.length === 0
               ? 'Nothing to draft: every interviewer has been thanked already.'
@@ -44,6 +52,12 @@ export function registerDraftCommands(program: Command, kit: CommandKit): void {
                     const to = people.get(r.message.contactIds[0] ?? '');
                     return [
                       `── Draft ${r.message.id} to ${to?.displayName ?? '?'} <${to?.emails[0] ?? 'no email yet'}>`,
+                      // Drafting again never overwrites words the user saved on Compose.
+                      ...(r.kept
+                        ? [
+                            `Kept your edited draft to ${to ? firstNameOf(to.displayName) : 'them'}; not redrafted.`,
+                          ]
+                        : []),
                       `Subject: ${r.message.subject}`,
                       '',
                       r.message.body,

@@ -12,6 +12,7 @@ import * as planWake from './2026-11-27T1400-plan-wake';
 import * as messageActionKeyIndex from './2026-11-27T1401-message-action-key-index';
 import * as hostedAuth from './2026-11-27T1600-hosted-auth';
 import * as tenantKeysRls from './2026-11-27T1700-tenant-keys-rls';
+import * as draftEditedAt from './2026-11-27T1800-draft-edited-at';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0600-initial': initial,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1401-message-action-key-index': messageActionKeyIndex,
   '2026-11-27T1600-hosted-auth': hostedAuth,
   '2026-11-27T1700-tenant-keys-rls': tenantKeysRls,
+  '2026-11-27T1800-draft-edited-at': draftEditedAt,
 };

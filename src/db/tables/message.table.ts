@@ -25,6 +25,11 @@ export interface MessageTable {
   attempts: number;
   lease_until: string | null;
   last_error: string | null;
+  /**
+   * When the user last saved this draft's words themselves; null while it is exactly as Afterview
+   * drafted it, so drafting again may refresh it (and must not otherwise).
+   */
+  edited_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -119,6 +119,7 @@ export function toBackupDocument(account: AccountRow, rows: AccountRows, exporte
       actionKey: m.action_key,
       attempts: Number(m.attempts),
       lastError: m.last_error,
+      editedAt: m.edited_at,
       recipients: (recipients.get(m.id) ?? []).map((r) => ({
         contactId: r.contact_id,
         address: r.address,
@@ -251,6 +252,8 @@ export function toAccountRows(doc: BackupDocument, accountId: string): AccountRo
       attempts: m.attempts,
       lease_until: null,
       last_error: m.lastError,
+      // A backup from before edits were tracked: its drafts count as the user's own words.
+      edited_at: m.editedAt === undefined ? m.updatedAt : m.editedAt,
       created_at: m.createdAt,
       updated_at: m.updatedAt,
     })),

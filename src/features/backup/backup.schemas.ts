@@ -130,6 +130,8 @@ export const backupMessageSchema = z.object({
   actionKey: text(1000).nullable(),
   attempts: z.number().int().min(0),
   lastError: text(10_000).nullable(),
+  /** When the user last saved a draft's words (absent in older backups: then kept as edited). */
+  editedAt: instant.nullable().optional(),
   recipients: z
     .array(
       z.object({

@@ -198,6 +198,7 @@ class DemoBuilder {
           : null,
       in_reply_to: null,
       action_key: init.actionKey ?? null,
+      edited_at: null,
       attempts: viaAfterview ? 1 : 0,
       lease_until: null,
       last_error: null,

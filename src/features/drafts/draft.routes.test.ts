@@ -36,6 +36,49 @@ describeEachDialect('draft and check routes', (t) => {
     await api.close();
   });
 
+  it('drafting again keeps a draft the user edited on Compose, and refreshes one nobody touched', async () => {
+    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    api.setNow('2026-12-01T19:00:00Z');
+    const debrief = (priya: string, sam: string) =>
+      api.put(`/api/interviews/${s.interviewId}/debrief`, {
+        notes: [
+          { contactId: s.priyaId, memorable: priya },
+          { contactId: s.samId, memorable: sam },
+        ],
+      });
+    await debrief('the chaos drills her team runs', 'the ledger migration');
+    type Drafted = { message: { id: string; body: string; contactIds: string[] }; kept: boolean };
+    const draftAll = async () => {
+      const res = await api.post(`/api/interviews/${s.interviewId}/drafts`);
+      expect(res.statusCode).toBe(200);
+      const drafts = res.json().drafts as Drafted[];
+      const of = (id: string) => drafts.find((d) => d.message.contactIds[0] === id);
+      return { priya: of(s.priyaId), sam: of(s.samId) };
+    };
+    const first = await draftAll();
+    expect(first.priya?.kept).toBe(false);
+    // The route Compose's autosave calls as the user types.
+    const typed = 'Hi Priya,\n\nMy own words, typed on Compose.\n\nAlex';
+    const saved = await api.patch(`/api/messages/${first.priya?.message.id}`, { body: typed });
+    expect(saved.statusCode).toBe(200);
+
+    api.setNow('2026-12-01T20:00:00Z');
+    await debrief('the pager rota she redesigned', 'the reconciliation job he rewrote');
+    const again = await draftAll();
+    expect(again.priya).toMatchObject({ kept: true, message: { id: first.priya?.message.id, body: typed } });
+    expect(again.priya?.message.body).not.toContain('pager rota');
+    expect(again.sam?.kept).toBe(false);
+    expect(again.sam?.message.id).toBe(first.sam?.message.id);
+    expect(again.sam?.message.body).toContain('reconciliation job');
+
+    const one = await api.post('/api/drafts/for-action', { key: `thank-you:${s.interviewId}:${s.priyaId}` });
+    expect(one.json()).toMatchObject({ kept: true, message: { body: typed } });
+    const stored = await api.get(`/api/messages/${first.priya?.message.id}`);
+    expect(stored.json().body).toBe(typed);
+    await api.close();
+  });
+
   it('drafts one thank-you per interviewer of an interview', async () => {
     const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);

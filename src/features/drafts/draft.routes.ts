@@ -10,6 +10,8 @@ export const draftResultView = z.object({
   check: checkResultView,
   /** What the user should know before sending ("Set your name in Settings to sign your notes"). */
   hints: z.array(z.string()),
+  /** The draft holds words the user saved, so drafting again kept it as they left it. */
+  kept: z.boolean(),
 });
 export type DraftResultView = z.infer<typeof draftResultView>;
 
@@ -26,6 +28,7 @@ const present = (r: DraftResult): DraftResultView => ({
     blocked: r.check.blocked,
   },
   hints: r.hints,
+  kept: r.kept,
 });
 
 export const draftRoutes: FeatureRoutes = async (app, { contextOf, dataDir }) => {
@@ -35,7 +38,7 @@ export const draftRoutes: FeatureRoutes = async (app, { contextOf, dataDir }) =>
       schema: {
         tags: ['messages'],
         description:
-          "Draft the note an action asks for from the user's template and debrief (refreshes an existing draft).",
+          "Draft the note an action asks for from the user's template and debrief (refreshes an existing draft unless the user edited it).",
         body: z.object({ key: z.string().min(1, 'is required').max(300) }),
         response: { 200: draftResultView },
       },
@@ -48,7 +51,8 @@ export const draftRoutes: FeatureRoutes = async (app, { contextOf, dataDir }) =>
     {
       schema: {
         tags: ['messages'],
-        description: 'One thank-you draft per interviewer not thanked yet.',
+        description:
+          'One thank-you draft per interviewer not thanked yet; a draft the user edited is kept as it is.',
         params: idParams,
         response: { 200: z.object({ drafts: z.array(draftResultView) }) },
       },

@@ -2,7 +2,8 @@
  * Drafts from the user's own debrief: one note per planner action (a thank-you per interviewer,
  * a check-in, a thanks-for-consideration, a reconnect), rendered from the user-editable template
  * and saved as a draft message, then checked. The debrief's private "what to practise" is never
- * read here: no draft can carry it.
+ * read here: no draft can carry it. A draft the user has edited is never drafted over: drafting
+ * again keeps it (and says so); one still as Afterview wrote it is refreshed from the debrief.
  */
 import { type DraftData, firstNameOf, formatDraftDate, renderDraft } from '../../core/drafts/render';
 import { addToAnswerReader, promiseFor, readerIndex } from '../../core/drafts/variants';
@@ -15,7 +16,7 @@ import { getContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { getDebrief } from '../debriefs/debrief.service';
 import { getInterview, listInterviews } from '../interviews/interview.service';
-import { saveDraft } from '../messages/message.service';
+import { findEditedDraft, saveDraft } from '../messages/message.service';
 import { getOpportunity } from '../opportunities/opportunity.service';
 import { getAction, getOpportunityActions } from '../plan/plan.service';
 import { loadTemplate, type TemplateName } from '../templates/template.service';
@@ -25,6 +26,8 @@ export interface DraftResult {
   check: CheckResult;
   /** What the user should know before sending ("Set your name in Settings to sign your notes"). */
   hints: string[];
+  /** True when the draft holds words the user saved, so it was kept as they left it. */
+  kept: boolean;
 }
 
 const TEMPLATE_OF: Partial<Record<RuleId, TemplateName>> = {
@@ -36,7 +39,7 @@ const TEMPLATE_OF: Partial<Record<RuleId, TemplateName>> = {
 
 /**
  * One thank-you draft per interviewer of the interview who has not been thanked yet. Drafting
- * again refreshes the existing drafts rather than adding new ones.
+ * again refreshes the existing drafts rather than adding new ones, except those the user edited.
  */
 export async function draftThankYous(
   ctx: ServiceContext,
@@ -67,6 +70,9 @@ export async function draftForAction(
   if (!templateName) throw invalid(`A ${action.rule} action is not a note to draft.`, 'key');
   if (!action.contactId)
     throw invalid(`Action ${key} has no recipient; add the recruiter to the opportunity first.`);
+  // The user's words win over a fresh rendering, whatever changed in the debrief since.
+  const edited = await findEditedDraft(ctx, action.key);
+  if (edited) return { message: edited, check: await checkMessage(ctx, edited.id), hints: [], kept: true };
 
   const [account, opportunity, recipient] = await Promise.all([
     getAccount(ctx),
@@ -133,14 +139,18 @@ export async function draftForAction(
     sender: { name: account.displayName, signature: account.signature },
   };
   const rendered = renderDraft(await loadTemplate(dataDir, templateName), data);
-  const message = await saveDraft(ctx, {
-    kind: action.rule === 'check-in' ? 'check-in' : (templateName as Message['kind']),
-    contactIds: [recipient.id],
-    subject: rendered.subject,
-    body: rendered.body,
-    opportunityId: opportunity.id,
-    interviewId: interview?.id ?? null,
-    actionKey: action.key,
-  });
-  return { message, check: await checkMessage(ctx, message.id), hints: rendered.hints };
+  const message = await saveDraft(
+    ctx,
+    {
+      kind: action.rule === 'check-in' ? 'check-in' : (templateName as Message['kind']),
+      contactIds: [recipient.id],
+      subject: rendered.subject,
+      body: rendered.body,
+      opportunityId: opportunity.id,
+      interviewId: interview?.id ?? null,
+      actionKey: action.key,
+    },
+    'afterview',
+  );
+  return { message, check: await checkMessage(ctx, message.id), hints: rendered.hints, kept: false };
 }

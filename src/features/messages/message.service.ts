@@ -124,6 +124,7 @@ export async function recordMessage(ctx: ServiceContext, input: RecordMessageInp
     attempts: 0,
     lease_until: null,
     last_error: null,
+    edited_at: null,
     created_at: formatInstant(ctx.now),
     updated_at: formatInstant(ctx.now),
   };
@@ -181,15 +182,24 @@ export async function assertAddressedToAction(
   );
 }
 
+/** Who wrote a draft's words: the user (Compose, the API) or Afterview from the debrief. */
+export type DraftAuthor = 'user' | 'afterview';
+
 /**
  * Save a draft. A draft for the same planner action is updated in place rather than duplicated,
- * so drafting twice never leaves two notes to one person.
+ * so drafting twice never leaves two notes to one person. Words the user saves mark the draft as
+ * edited, so drafting from the debrief again keeps them (see `findEditedDraft`).
  */
-export async function saveDraft(ctx: ServiceContext, input: DraftInput): Promise<Message> {
+export async function saveDraft(
+  ctx: ServiceContext,
+  input: DraftInput,
+  by: DraftAuthor = 'user',
+): Promise<Message> {
   const data = parseInput(draftSchema, input);
   const contacts = await Promise.all(data.contactIds.map((id) => getContact(ctx, id)));
   await assertAddressedToAction(ctx, data.actionKey, data.contactIds);
   const at = formatInstant(ctx.now);
+  const editedAt = by === 'user' ? at : null;
   const existing = data.actionKey
     ? await repo.findDraftByActionKey(ctx.db, ctx.actor.accountId, data.actionKey)
     : null;
@@ -197,6 +207,7 @@ export async function saveDraft(ctx: ServiceContext, input: DraftInput): Promise
     await repo.updateMessage(ctx.db, ctx.actor.accountId, existing.id, {
       subject: data.subject,
       body: data.body,
+      edited_at: editedAt,
       updated_at: at,
     });
     return getMessage(ctx, existing.id);
@@ -219,6 +230,7 @@ export async function saveDraft(ctx: ServiceContext, input: DraftInput): Promise
     attempts: 0,
     lease_until: null,
     last_error: null,
+    edited_at: editedAt,
     created_at: at,
     updated_at: at,
   };
@@ -250,9 +262,20 @@ export async function updateDraft(
   await repo.updateMessage(ctx.db, ctx.actor.accountId, id, {
     ...(data.subject !== undefined && { subject: data.subject }),
     ...(data.body !== undefined && { body: data.body }),
+    edited_at: formatInstant(ctx.now),
     updated_at: formatInstant(ctx.now),
   });
   return getMessage(ctx, id);
+}
+
+/**
+ * The draft for `actionKey` if the user has saved words of their own in it (null when there is
+ * none, or it is still exactly as Afterview drafted it and may be refreshed).
+ */
+export async function findEditedDraft(ctx: ServiceContext, actionKey: string): Promise<Message | null> {
+  const row = await repo.findDraftByActionKey(ctx.db, ctx.actor.accountId, actionKey);
+  if (!row || row.edited_at === null) return null;
+  return toMessage(row, await repo.listMessageContacts(ctx.db, ctx.actor.accountId, [row.id]));
 }
 
 /** "I sent it from my own mail app": the draft becomes sent at `at` (default now). */
