@@ -45,7 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('message_due_account_idx')
     .on('message')
-    .columns(['status', 'account_id', 'send_at'])
+    .columns(['status', 'account_id', 'send_at', 'id'])
     .execute();
   if (!isPostgres(db)) return;
 
