@@ -59,6 +59,7 @@ export async function createHostedApi(
     hosted: {
       auth,
       publicUrl,
+      systemMail: options.smtpUrl !== undefined,
       ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
       ...(options.trustedProxy !== undefined && { trustedProxy: options.trustedProxy }),
     },

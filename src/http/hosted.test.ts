@@ -216,6 +216,27 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
     await api.close();
   });
 
+  it('limits password reset requests per account (429), and says so when the server has no mail server', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    await signUp(api, 'hal@example.org');
+    const b = api.browser();
+    const ask = () =>
+      b.post('/api/auth/request-password-reset', { email: 'hal@example.org', redirectTo: '/reset-password' });
+    expect((await ask()).statusCode).toBe(200);
+    expect((await ask()).statusCode).toBe(200);
+    expect((await ask()).statusCode).toBe(200);
+    const fourth = await ask();
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error.message).toMatch(/password reset requests for this account; try again in/);
+    await api.close();
+
+    const mute = await createHostedApi(t.store);
+    const res = await mute.browser().post('/api/auth/request-password-reset', { email: 'hal@example.org' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.message).toMatch(/AFTERVIEW_SYSTEM_SMTP_URL/);
+    await mute.close();
+  });
+
   it('lists my sessions, revokes one, and signs out everywhere', async () => {
     const api = await createHostedApi(t.store);
     const phone = await signUp(api, 'fay@example.org');

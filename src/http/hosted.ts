@@ -19,6 +19,8 @@ export interface HostedOptions {
   auth: Auth;
   /** AFTERVIEW_PUBLIC_URL, e.g. https://afterview.example.org */
   publicUrl: string;
+  /** Whether a system mail server is configured (AFTERVIEW_SYSTEM_SMTP_URL); resets need one. */
+  systemMail: boolean;
   /** Per-address budgets per minute of the sign-in and reset routes. */
   signInPerMinute?: number;
   resetPerMinute?: number;
@@ -142,6 +144,13 @@ export async function registerHosted(
     const signIn = path === '/api/auth/sign-in/email';
     const resetAsk = path === '/api/auth/request-password-reset';
     if (signIn && email) failures.check(email, 'failed sign-ins for this account');
+    if (resetAsk && !options.systemMail) {
+      // better-auth answers 200 whatever the mailer does (so as not to reveal who has an account).
+      throw new AppError(
+        'unavailable',
+        'This server has no mail server for its own mails (AFTERVIEW_SYSTEM_SMTP_URL), so it cannot send a reset link; ask whoever runs it.',
+      );
+    }
     if (resetAsk && email) resets.hit(email, 'password reset requests for this account');
     const res = await auth.handler(toWebRequest(req, base));
     if (signIn && email) {

@@ -57,6 +57,7 @@ export async function runHostedServer(options: {
       hosted: {
         auth,
         publicUrl: config.publicUrl,
+        systemMail: config.systemSmtpUrl !== undefined,
         ...(config.trustedProxy && { trustedProxy: config.trustedProxy }),
       },
       logger: Boolean(io.env.AFTERVIEW_DEBUG),
