@@ -41,6 +41,12 @@ describeEachDialect('today routes', (t) => {
     await api.post('/api/actions/undo', { key: debrief });
     keys = keysOf((await api.get('/api/today')).json());
     expect(keys).toContain(debrief);
+    // The same service function as `afterview undo`: nothing left to undo is a conflict, not "ok".
+    const again = await api.post('/api/actions/undo', { key: debrief });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'conflict', field: 'key' });
+    expect(again.json().error.message).toMatch(/^Nothing to undo/);
+    expect(keysOf((await api.get('/api/today')).json())).toEqual(keys);
     await api.close();
   });
 

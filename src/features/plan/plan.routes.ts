@@ -1,9 +1,10 @@
 /** HTTP routes for Today (the plan) and the user's decisions about its actions. */
 import { z } from 'zod';
 import { formatInstant } from '../../core/time';
+import { undoDecision } from '../decisions/decision.service';
 import type { FeatureRoutes } from '../route-kit';
 import { actionKeySchema, presentAction, snoozeSchema, todayView } from './plan.presenter';
-import { decide, getToday, undecide } from './plan.service';
+import { decide, getToday } from './plan.service';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -54,7 +55,8 @@ export const planRoutes: FeatureRoutes = async (app, { contextOf }) => {
     '/actions/undo',
     { schema: { tags: ['today'], body: actionKeySchema, response: { 200: ok } } },
     async (req) => {
-      await undecide(await contextOf(req), req.body.key);
+      // The CLI's `afterview undo` runs the same function: nothing to undo is a conflict for both.
+      await undoDecision(await contextOf(req), req.body.key);
       return { ok: true as const };
     },
   );

@@ -24,7 +24,7 @@ import { formatInstant, parseUserInstant, type Temporal } from '../../core/time'
 import type { Action, DecisionKind } from '../../core/types';
 import { getAccount, getPlaybook } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
-import { deleteDecision, upsertDecision } from '../decisions/decision.repository';
+import { upsertDecision } from '../decisions/decision.repository';
 import { loadSlices } from './slice.service';
 import * as wakeRepo from './wake.repository';
 
@@ -243,9 +243,4 @@ export async function decide(
   const after = await getAction(ctx, key);
   if (!after) throw new AppError('internal', `Action ${key} vanished after the decision.`);
   return after;
-}
-
-/** Undo a decision: the action is planned as if it had never been decided. */
-export async function undecide(ctx: ServiceContext, key: string): Promise<void> {
-  await deleteDecision(ctx.db, ctx.actor.accountId, key);
 }

@@ -15,10 +15,11 @@ import { getPlaybook, updateSettings } from '../accounts/account.service';
 import { editContact } from '../contacts/contact-edit.service';
 import type { ServiceContext } from '../context';
 import { saveDebrief } from '../debriefs/debrief.service';
+import { undoDecision } from '../decisions/decision.service';
 import { addInterview, updateInterview } from '../interviews/interview.service';
 import { recordMessage } from '../messages/message.service';
 import { addOpportunity, changeStage } from '../opportunities/opportunity.service';
-import { decide, getAction, getOpportunityActions, getToday, undecide } from './plan.service';
+import { decide, getAction, getOpportunityActions, getToday } from './plan.service';
 import { loadPlanSnapshot } from './snapshot.service';
 
 const PEOPLE = [
@@ -192,7 +193,10 @@ async function apply(w: World, o: Op): Promise<void> {
     }
     case 'undo': {
       const key = pick(w.decided, o.pick);
-      if (key) await undecide(ctx, key);
+      if (!key) return;
+      // Undo refuses an action with nothing to undo: each decision is undone once.
+      await undoDecision(ctx, key);
+      w.decided = w.decided.filter((k) => k !== key);
       return;
     }
     case 'settings':
