@@ -180,6 +180,12 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
     expect(full.opportunity).toBeGreaterThan(before.opportunity ?? 0);
     expect(full.mail_account).toBeGreaterThan(before.mail_account ?? 0);
 
+    // Export is offered first: the whole account as one JSON document.
+    const exported = await gone.get('/api/account/export');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toMatch(/attachment/);
+    expect(exported.json().opportunities).toHaveLength(3);
+
     const wrong = await gone.post('/api/account/delete', { password: 'not-my-password-at-all' });
     expect(wrong.statusCode).toBe(403);
     expect(await tableCounts(t.store)).toEqual(full);

@@ -1,11 +1,24 @@
-/** Hosted mode only: `POST /api/account/delete` — delete my account, after re-entering the password. */
+/**
+ * Hosted mode only: `GET /api/account/export` — everything of my account as the same JSON document
+ * `afterview export` writes (offered before deleting), and `POST /api/account/delete` — delete my
+ * account, after re-entering the password.
+ */
 import { z } from 'zod';
+import { exportBackupText } from '../backup/export.service';
 import type { FeatureRoutes } from '../route-kit';
 import { deleteHostedAccount } from './hosted-account.service';
 
 const deleteBody = z.object({ password: z.string().min(1).max(1000) });
 
 export const hostedAccountRoutes: FeatureRoutes = async (app, deps) => {
+  app.get('/account/export', async (req, reply) => {
+    const text = await exportBackupText(await deps.contextOf(req));
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="afterview-export.json"')
+      .header('cache-control', 'no-store')
+      .send(text);
+  });
   app.post('/account/delete', { schema: { body: deleteBody } }, async (req, reply) => {
     await deleteHostedAccount(await deps.contextOf(req), req.body.password);
     return reply.code(204).send();

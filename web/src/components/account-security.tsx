@@ -90,8 +90,11 @@ export function AccountSecuritySection() {
         <summary>Delete my account</summary>
         <p className="muted">
           This removes every opportunity, note, message and mail setting of this account, at once and for
-          good. Run <code>afterview export</code> against this server first (or ask whoever runs it) if you
-          want to keep anything.
+          good.{' '}
+          <a href="/api/account/export" download="afterview-export.json">
+            Download everything first
+          </a>{' '}
+          (the file <code>afterview import</code> restores) if you want to keep anything.
         </p>
         {confirming ? (
           <form className="form" onSubmit={remove} noValidate>
