@@ -70,6 +70,19 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
     await api.close();
   });
 
+  it('maps each user to one account with the same id, recreated if a crash lost it after sign-up', async () => {
+    const api = await createHostedApi(t.store);
+    const a = await signUp(api, 'ida@example.org');
+    const user = await t.store.db.selectFrom('auth_user').select('id').executeTakeFirstOrThrow();
+    const accounts = await t.store.db.selectFrom('account').select('id').execute();
+    expect(accounts).toEqual([{ id: user.id }]);
+    // As if the process died between better-auth's commit and the account row.
+    await t.store.db.deleteFrom('account').where('id', '=', user.id).execute();
+    expect((await a.get('/api/settings')).statusCode).toBe(200);
+    expect(await t.store.db.selectFrom('account').select('id').execute()).toEqual([{ id: user.id }]);
+    await api.close();
+  });
+
   it('sets the session cookie Secure, HttpOnly and SameSite=Lax on an https public URL', async () => {
     const api = await createHostedApi(t.store);
     const b = api.browser();

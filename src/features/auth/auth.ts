@@ -53,9 +53,11 @@ export function createAuth(options: AuthOptions) {
     trustedOrigins: [base.origin],
     database: kyselyAdapter(options.db, {
       type: options.dialect === 'postgres' ? 'postgres' : 'sqlite',
-      // The account row is written by our own handle in the user hook; on SQLite's single
-      // connection that must not wait behind a transaction better-auth holds.
-      transaction: false,
+      // Sign-up writes the user and its password row in one transaction. The Afterview account
+      // row follows right after the commit (better-auth runs `create.after` hooks then, outside
+      // the transaction, so our own handle never waits behind it on SQLite's single connection);
+      // if the process died in between, the first signed-in request creates it (http/hosted.ts).
+      transaction: true,
     }),
     // Afterview's routes do their own per-address and per-account limits (http/hosted.ts).
     rateLimit: { enabled: false },
