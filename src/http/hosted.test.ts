@@ -269,11 +269,23 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
       (await tablet.post('/api/auth/sign-in/email', { email: 'fay@example.org', password: PASSWORD }))
         .statusCode,
     ).toBe(200);
-    const sessions = (await phone.get('/api/auth/list-sessions')).json() as Array<{ token: string }>;
+    const list = await phone.get('/api/auth/list-sessions');
+    const sessions = list.json() as Array<{ id: string }>;
     expect(sessions).toHaveLength(3);
-    const laptopToken = (await laptop.get('/api/auth/get-session')).json().session.token as string;
-    const revoked = await phone.post('/api/auth/revoke-session', { token: laptopToken });
-    expect(revoked.statusCode, revoked.body).toBe(200);
+    // Page scripts never see a session token: the cookie is HttpOnly for that reason.
+    const own = await laptop.get('/api/auth/get-session');
+    const tokens = await t.store.db.selectFrom('auth_session').select('token').execute();
+    for (const { token } of tokens) {
+      expect(list.body).not.toContain(token);
+      expect(own.body).not.toContain(token);
+    }
+    const laptopId = own.json().session.id as string;
+    // Another account cannot sign my laptop out.
+    const other = await signUp(api, 'mallory@example.org');
+    expect((await other.post('/api/sessions/revoke', { id: laptopId })).statusCode).toBe(404);
+    expect((await laptop.get('/api/opportunities')).statusCode).toBe(200);
+    const revoked = await phone.post('/api/sessions/revoke', { id: laptopId });
+    expect(revoked.statusCode, revoked.body).toBe(204);
     expect((await laptop.get('/api/opportunities')).statusCode).toBe(401);
     expect((await tablet.get('/api/opportunities')).statusCode).toBe(200);
     expect((await phone.post('/api/auth/revoke-sessions', {})).statusCode).toBe(200);

@@ -64,6 +64,23 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 /** The one sentence for any failed sign-in, whether the address is unknown or the password wrong. */
 export const SIGN_IN_FAILED = 'That e-mail address and password do not match an account.';
 
+/**
+ * Answers that carry session tokens: the cookie is HttpOnly so that page scripts never see one,
+ * so the tokens are taken out (sessions are revoked by id through /api/sessions/revoke).
+ */
+const TOKEN_BEARING = new Set(['/api/auth/get-session', '/api/auth/list-sessions']);
+
+/** `value` with every `token` property removed, at any depth. */
+function withoutTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTokens);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'token')
+      .map(([k, v]) => [k, withoutTokens(v)]),
+  );
+}
+
 const AUTH_ROUTES_WITH_NEW_PASSWORD = new Set(['/api/auth/sign-up/email', '/api/auth/reset-password']);
 
 interface JsonBody {
@@ -157,7 +174,7 @@ export async function registerHosted(
       if (res.status === 401) failures.hit(email, 'failed sign-ins for this account', false);
       else if (res.ok) failures.clear(email);
     }
-    return sendWebResponse(reply, res, signIn);
+    return sendWebResponse(reply, res, signIn, TOKEN_BEARING.has(path));
   };
 
   app.post(
@@ -207,12 +224,15 @@ function toWebRequest(req: FastifyRequest, base: URL): Request {
 }
 
 /** Copy better-auth's answer to Fastify, turning its errors into Afterview's error shape. */
-async function sendWebResponse(reply: FastifyReply, res: Response, signIn: boolean) {
+async function sendWebResponse(reply: FastifyReply, res: Response, signIn: boolean, stripTokens: boolean) {
   for (const cookie of res.headers.getSetCookie()) reply.header('set-cookie', cookie);
   const location = res.headers.get('location');
   if (location) reply.header('location', location);
   const text = await res.text();
   reply.code(res.status).header('cache-control', 'no-store');
+  if (res.ok && stripTokens) {
+    return reply.type('application/json').send(JSON.stringify(withoutTokens(JSON.parse(text))));
+  }
   if (res.ok || res.status === 302) {
     return reply.type(res.headers.get('content-type') ?? 'application/json').send(text);
   }

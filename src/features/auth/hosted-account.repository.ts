@@ -12,6 +12,16 @@ export const findPasswordHash = async (db: DbOrTrx, accountId: string): Promise<
   return row?.password ?? null;
 };
 
+/** Remove one session of the account; the number of rows removed (0: not this account's). */
+export async function deleteSession(db: DbOrTrx, accountId: string, sessionId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('auth_session')
+    .where('account_id', '=', accountId)
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export const findAuthUserEmail = async (db: DbOrTrx, accountId: string): Promise<string | null> => {
   const row = await db.selectFrom('auth_user').select('email').where('id', '=', accountId).executeTakeFirst();
   return row?.email ?? null;

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { exportBackupText } from '../backup/export.service';
 import type { FeatureRoutes } from '../route-kit';
-import { deleteHostedAccount } from './hosted-account.service';
+import { deleteHostedAccount, revokeMySession } from './hosted-account.service';
 
 const deleteBody = z.object({ password: z.string().min(1).max(1000) });
+const revokeBody = z.object({ id: z.string().min(1).max(200) });
 
 export const hostedAccountRoutes: FeatureRoutes = async (app, deps) => {
   app.get('/account/export', async (req, reply) => {
@@ -18,6 +19,11 @@ export const hostedAccountRoutes: FeatureRoutes = async (app, deps) => {
       .header('content-disposition', 'attachment; filename="afterview-export.json"')
       .header('cache-control', 'no-store')
       .send(text);
+  });
+  // By id: page scripts never see session tokens (http/hosted.ts takes them out of answers).
+  app.post('/sessions/revoke', { schema: { body: revokeBody } }, async (req, reply) => {
+    await revokeMySession(await deps.contextOf(req), req.body.id);
+    return reply.code(204).send();
   });
   app.post('/account/delete', { schema: { body: deleteBody } }, async (req, reply) => {
     await deleteHostedAccount(await deps.contextOf(req), req.body.password);

@@ -17,6 +17,13 @@ export async function ensureHostedAccount(db: Db, accountId: string, now: Tempor
   await createAccount(db, now, { id: accountId, timeZone: 'UTC' });
 }
 
+/** Sign out one of my sessions (another device) by its id; another account's id is not found. */
+export async function revokeMySession(ctx: ServiceContext, sessionId: string): Promise<void> {
+  if ((await repo.deleteSession(ctx.db, ctx.actor.accountId, sessionId)) === 0) {
+    throw new AppError('not-found', 'That session is already signed out.');
+  }
+}
+
 /**
  * Delete the signed-in user's account after checking the password again: the sign-in rows, the
  * account row and with it (foreign keys, ON DELETE CASCADE) every opportunity, note, message,

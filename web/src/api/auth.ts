@@ -11,7 +11,6 @@ export interface SessionInfo {
 
 export interface SessionRow {
   id: string;
-  token: string;
   createdAt: string;
   expiresAt: string;
   userAgent?: string | null;
@@ -43,8 +42,7 @@ export async function currentSession(): Promise<SessionInfo | null | undefined> 
 }
 
 export const listSessions = () => request<SessionRow[]>('GET', '/api/auth/list-sessions');
-export const revokeSession = (token: string) =>
-  request<unknown>('POST', '/api/auth/revoke-session', { token });
+export const revokeSession = (id: string) => request<unknown>('POST', '/api/sessions/revoke', { id });
 export const signOutEverywhere = () => request<unknown>('POST', '/api/auth/revoke-sessions', {});
 export const deleteAccount = (password: string) =>
   request<unknown>('POST', '/api/account/delete', { password });

@@ -70,7 +70,7 @@ export function AccountSecuritySection() {
               {when(s.createdAt)}
             </span>
             {s.id !== me.session.id && (
-              <button type="button" className="quiet" onClick={act(() => revokeSession(s.token), load)}>
+              <button type="button" className="quiet" onClick={act(() => revokeSession(s.id), load)}>
                 Sign out this session
               </button>
             )}
