@@ -1,22 +1,21 @@
 /**
- * The checker's view of English, through compromise: sentences of normalized words with their
- * spans, contractions expanded ("I'd" -> "i would", "haven't" -> "have not") and each word's
- * lemma ("begging" -> "beg", "updates" -> "update"), so rules match an idea in its many wordings
- * rather than one fixed string.
+ * The checker's view of English, through the shared wink-nlp reader (../english.ts, the same one
+ * the drafts use): sentences of normalized words with their spans, contractions expanded ("I'd" ->
+ * "i would", "haven't" -> "have not") and each word's lemma ("begging" -> "beg", "updates" ->
+ * "update"), so rules match an idea in its many wordings rather than one fixed string.
  *
- * compromise's tokenizer (no tagging) is used per note: it splits sentences, normalizes case,
- * accents and curly quotes and expands contractions in ~4 ms for 250 words, where a full tagged
- * parse costs ~30 ms on this machine — too slow for a check after every pause in typing. Lemmas
- * come from a table compromise builds once, by conjugating and pluralizing the vocabulary the
- * rules speak about (`lemmaVocabulary`).
+ * wink-nlp tags and lemmatizes a 250-word note in ~1-4 ms of CPU once its model is loaded, fast
+ * enough to check after every pause in typing; its lemmas come from the tagged context, so no
+ * vocabulary list is needed.
  */
-import nlp from 'compromise';
+import { posOfWord, tokenSentences } from '../english';
+import { fold } from './text';
 
 /** A word as the rules see it: normalized form, lemma and its span in the text. */
 export interface Word {
   /** Lower case, accents folded, curly apostrophes straightened ("I’m" -> "i"; the "am" is the next word). */
   norm: string;
-  /** The dictionary form for the vocabulary the rules use ("begged" -> "beg"), else `norm`. */
+  /** The dictionary form ("begged" -> "beg", "was" -> "be"), else `norm`. */
   lemma: string;
   start: number;
   end: number;
@@ -24,141 +23,112 @@ export interface Word {
 
 export type Sentence = Word[];
 
-// Words whose every inflection the rules must recognise, as verbs and as nouns.
-const VERBS =
-  'beg plead need hear bother pester bug trouble nag chase hassle spam wait follow check give let do take mean ' +
-  'respond reply answer get know hire promise disappoint regret want email write reach message ping call ' +
-  'contact send mention say apologize apologise lose afford expect require decide show build tell ask ' +
-  'explain walk describe share help lead run design talk work love';
-const NOUNS =
-  'update answer response reply decision chance shot job role position offer opportunity news word hope ' +
-  'email message time apology';
-// Irregular forms compromise's conjugation does not list as such.
-const IRREGULAR: Readonly<Record<string, string>> = {
-  am: 'be',
-  is: 'be',
-  are: 'be',
-  was: 'be',
-  were: 'be',
-  been: 'be',
-  being: 'be',
-  "'m": 'be',
-  "'re": 'be',
-  has: 'have',
-  had: 'have',
-  having: 'have',
-  does: 'do',
-  did: 'do',
-  done: 'do',
-  doing: 'do',
-  gotten: 'get',
-  apologies: 'apology',
+/**
+ * True for an everyday English word ("global", "wide", "united", "square") or a known first
+ * name ("jordan"): what wink-nlp tags, on its own, as anything but a common noun. A noun
+ * ("acme", "umbrella") or a word it has never seen ("initech") can stand for a company.
+ */
+export const isCommonWord = (word: string): boolean => posOfWord(word) !== 'NOUN';
+
+// Words the rules speak about, as verbs and as nouns: where wink-nlp leaves an inflection of one
+// as it is (a word it does not know, "pestered"; a gerund read as a noun, "the begging"), the
+// regular ending is taken off.
+const VOCABULARY = new Set(
+  (
+    'beg plead need hear bother pester bug trouble nag chase hassle spam wait follow check give let do take mean ' +
+    'respond reply answer get know hire promise disappoint regret want email write reach message ping call ' +
+    'contact send mention say apologize apologise lose afford expect require decide show build tell ask ' +
+    'explain walk describe share help lead run design talk work love update response decision chance shot ' +
+    'job role position offer opportunity news word hope time apology'
+  ).split(' '),
+);
+
+/** "pestered" -> "pester", "begging" -> "beg", "apologies" -> "apology", for the vocabulary only. */
+function regularBase(word: string): string | null {
+  const m = /^(.+?)(ies|ied|es|ed|ing|s|d)$/.exec(word);
+  if (!m?.[1]) return null;
+  const stem = m[1];
+  const candidates = [stem, `${stem}e`, stem.slice(0, -1), `${stem}y`];
+  return candidates.find((c) => VOCABULARY.has(c)) ?? null;
+}
+
+const lemmaFor = (norm: string, lemma: string): string =>
+  lemma !== norm || VOCABULARY.has(norm) ? lemma : (regularBase(norm) ?? lemma);
+
+/** The lemma of a word read on its own ("begging" -> "beg"); in a note, context decides. */
+export const lemmaOf = (norm: string): string => sentences(norm)[0]?.[0]?.lemma ?? norm;
+
+// Contractions wink-nlp leaves whole ("I'm", "Priya's"), and what their second part says.
+const CONTRACTED = /^([a-z]+)'(m|re|ve|ll|d|s)$/;
+const SECOND: Readonly<Record<string, [string, string]>> = {
+  m: ['am', 'be'],
+  re: ['are', 'be'],
+  ve: ['have', 'have'],
+  ll: ['will', 'will'],
+  // "'d" is "would" or "had"; in a note it is almost always "would" ("I'd love to").
+  d: ['would', 'would'],
 };
+// "it's", "that's": "is"; any other "'s" ("Priya's") is a possessive, and the word is the name.
+const IS_BEFORE = new Set('it that he she what there here who this where how'.split(' '));
 
-let lemmas: Map<string, string> | null = null;
-
-/** The lemma table, built once from compromise's conjugations and plurals. */
-function lemmaTable(): Map<string, string> {
-  if (lemmas) return lemmas;
-  const table = new Map<string, string>(Object.entries(IRREGULAR));
-  for (const verb of VERBS.split(' ')) {
-    // Tagged first: alone, "mean" or "pester" would not be read as a verb.
-    const doc = nlp(verb);
-    doc.tag('Verb');
-    for (const forms of doc.verbs().conjugate()) {
-      for (const form of Object.values(forms)) {
-        // "will beg" is the future tense: only single words are inflections.
-        if (typeof form === 'string' && !form.includes(' ')) table.set(form.toLowerCase(), verb);
-      }
-    }
-    table.set(verb, verb);
-  }
-  for (const noun of NOUNS.split(' ')) {
-    const doc = nlp(noun);
-    doc.tag('Singular');
-    table.set(doc.nouns().toPlural().text().toLowerCase(), noun);
-    table.set(noun, noun);
-  }
-  lemmas = table;
-  return table;
-}
-
-let lexicon: object | null = null;
-
-/** compromise's word list (`model().one.lexicon`), read through its untyped model. */
-function loadLexicon(): object {
-  const model = nlp.model();
-  const one = 'one' in model ? model.one : null;
-  const found = one && typeof one === 'object' && 'lexicon' in one ? one.lexicon : null;
-  return found && typeof found === 'object' ? found : {};
-}
-
-/** True for a word compromise's English lexicon knows ("global", "united", "square"). */
-export function isCommonWord(word: string): boolean {
-  lexicon ??= loadLexicon();
-  return Object.hasOwn(lexicon, word.toLowerCase());
-}
-
-/** The lemma of a normalized word, for the rules' vocabulary; other words are their own lemma. */
-export const lemmaOf = (norm: string): string => lemmaTable().get(norm) ?? norm;
-
-// "I'd", "she'd": compromise leaves these whole ("'d" is "would" or "had"); in a note they are
-// almost always "would" ("I'd love to", "I'd do anything").
-const WOULD = /^(i|you|he|she|we|they|it|that|who|there)'d$/;
-// "it's", "that's": compromise keeps only the first word of these.
-const IS = /^(it|that|he|she|what|there|here|who|this)'s$/;
-
-const straight = (s: string): string => s.replace(/[’‘]/g, "'");
+const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const clean = (s: string): string => fold(s).replace(/[’‘]/g, "'").replace(EDGES, '');
 
 let lastText: string | null = null;
 let lastSentences: Sentence[] = [];
 
 /**
- * The text's sentences of words. Remembers the last text, since several rules read the same note.
+ * The text's sentences of words; a line break ends a sentence too (a greeting, a sign-off).
+ * Remembers the last text, since several rules read the same note.
  */
 export function sentences(text: string): Sentence[] {
   if (text === lastText) return lastSentences;
   const out: Sentence[] = [];
-  // The terms' pre + text + post spell the text exactly, so offsets are a running sum (cheaper
-  // than asking compromise for them through .json()).
-  let pos = 0;
-  for (const terms of nlp.tokenize(text).docs) {
-    const words: Word[] = [];
-    let prev = { start: pos, end: pos };
-    for (const t of terms) {
-      pos += t.pre.length;
-      // An expanded contraction's second word ("not" of "haven't") has no text: it shares the span.
-      const span = t.text === '' ? prev : { start: pos, end: pos + t.text.length };
-      pos += t.text.length + t.post.length;
-      const raw = straight(t.normal || t.text.toLowerCase());
-      const push = (norm: string) => {
-        if (norm) words.push({ norm, lemma: lemmaOf(norm), start: span.start, end: span.end });
-      };
-      const would = WOULD.exec(raw);
-      const is = IS.exec(raw);
-      if (would?.[1]) {
-        push(would[1]);
-        push('would');
-      } else if (is?.[1]) {
-        push(is[1]);
-        push('is');
-      } else {
-        push(straight(expanded(t) ?? raw).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-      }
-      prev = span;
-    }
+  let words: Word[] = [];
+  const close = () => {
     if (words.length) out.push(words);
+    words = [];
+  };
+  // Straight apostrophes read the same to wink-nlp whichever the user typed; same length, same spans.
+  let pos = 0;
+  for (const tokens of tokenSentences(text.replace(/[’‘]/g, "'"))) {
+    const spans = tokens.map((t) => {
+      pos += t.before.length;
+      const span = { start: pos, end: pos + t.text.length };
+      pos = span.end;
+      return span;
+    });
+    tokens.forEach((t, i) => {
+      if (t.before.includes('\n') || t.text.includes('\n')) close();
+      // Each word of a contraction spans all of it, as written ("haven't" for "have" and "not").
+      let [first, last] = [i, i];
+      while (tokens[first]?.contraction && tokens[first - 1]?.contraction && !tokens[first]?.before) first--;
+      while (tokens[last]?.contraction && tokens[last + 1]?.contraction && !tokens[last + 1]?.before) last++;
+      const start = spans[first]?.start ?? 0;
+      const end = spans[last]?.end ?? start;
+      const push = (norm: string, lemma: string) => {
+        if (norm) words.push({ norm, lemma: lemma || norm, start, end });
+      };
+      const norm = clean(t.normal);
+      const whole = CONTRACTED.exec(norm);
+      if (norm === 'cannot') {
+        push('can', 'can');
+        push('not', 'not');
+      } else if (whole?.[1] && whole[2]) {
+        const [word, part] = [whole[1], whole[2]];
+        const expanded = part === 's' ? (IS_BEFORE.has(word) ? ['is', 'be'] : null) : SECOND[part];
+        push(word, word);
+        if (expanded) push(expanded[0] ?? '', expanded[1] ?? '');
+      } else if (t.normal !== "'s") {
+        // A possessive's "'s" ("Priya's") says nothing the rules read.
+        push(norm, lemmaFor(norm, clean(t.lemma)));
+      }
+    });
+    close();
   }
   lastText = text;
   lastSentences = out;
   return out;
-}
-
-/** The word compromise reads a contraction's part as ("have" of "haven't"), if it expanded one. */
-function expanded(t: object): string | undefined {
-  const machine = 'machine' in t && typeof t.machine === 'string' ? t.machine : undefined;
-  const implicit = 'implicit' in t && typeof t.implicit === 'string' ? t.implicit : undefined;
-  return machine || implicit || undefined;
 }
 
 /**

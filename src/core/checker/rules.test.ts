@@ -30,9 +30,21 @@ describe('nlp: normalized words and lemmas', () => {
     const heard = words.find((w) => w.norm === 'heard');
     expect(heard && text.slice(heard.start, heard.end)).toBe('heard');
     expect(heard?.lemma).toBe('hear');
+    // Both words of a contraction point at all of it, as written.
+    const not = words.find((w) => w.norm === 'not');
+    expect(not && text.slice(not.start, not.end)).toBe('haven’t');
   });
 
-  it('lemmatizes the rules’ vocabulary through compromise', () => {
+  it('expands the contractions wink-nlp keeps whole, drops possessive ’s and splits lines', () => {
+    const text = "Hi Priya,\nI'm sure Priya's team cannot wait; it's fine.";
+    expect(sentences(text).map((s) => s.map((w) => w.norm).join(' '))).toEqual([
+      'hi priya',
+      'i am sure priya team can not wait it is fine',
+    ]);
+    expect(sentences(text)[1]?.find((w) => w.norm === 'am')?.lemma).toBe('be');
+  });
+
+  it('lemmatizes the rules’ vocabulary through wink-nlp', () => {
     expect(['begging', 'pestered', 'means', 'updates', 'apologies'].map(lemmaOf)).toEqual([
       'beg',
       'pester',

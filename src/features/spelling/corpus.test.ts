@@ -70,7 +70,7 @@ describe('checker corpus with the real dictionaries', () => {
     while (body.split(/\s+/).length < 250)
       body = body.replace('Best regards', `${paragraph}\n\nBest regards`);
     const speller = await spellerFor('en-US');
-    checkNote(corpusInput({ ...clean, body }, speller)); // warm: compromise, lemma table, suggestions
+    checkNote(corpusInput({ ...clean, body }, speller)); // warm: the wink-nlp model, suggestions
     // Each run checks a different text, as typing does, so nothing is served from a cache.
     const inputs = Array.from({ length: 40 }, (_, i) =>
       corpusInput({ ...clean, body: body.replace('Tuesday', `Tuesday ${i}`) }, speller),

@@ -1,0 +1,88 @@
+/**
+ * Afterview's one English NLP library: wink-nlp with its English lite model, shared by the
+ * drafts' second-person rewrite (drafts/tagger.ts) and the note checker (checker/nlp.ts), so both
+ * read a sentence the same way and the app ships one model. Chosen on measured accuracy and speed:
+ * docs/drafts-nlp.md.
+ *
+ * The model is a plain in-memory object, so this stays pure. It is built on first use because
+ * loading it costs ~0.5 s, which only code that drafts or checks a note should pay (the CLI
+ * imports those lazily).
+ */
+
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+
+/** One token: its text, Universal POS tag, lemma, normal form, and the whitespace before it. */
+export interface Token {
+  text: string;
+  /** Universal Dependencies POS (PRON, VERB, AUX, NOUN, PROPN, ADJ, ADV, DET, ADP, PUNCT, ...). */
+  pos: string;
+  /** Lower-case dictionary form ("runs" -> "run", "'s" -> "be" or "have"). */
+  lemma: string;
+  /** Lower case; a contraction's part spelled out ("n't" -> "not", "'d" -> "would", "ca" -> "can"). */
+  normal: string;
+  /** Part of a contraction wink-nlp split ("ca" and "n't" of "can't", "I" and "'d" of "I'd"). */
+  contraction: boolean;
+  /** Whitespace before the token in the original text. */
+  before: string;
+}
+
+let nlp: WinkMethods | null = null;
+
+/** The shared wink-nlp instance (sentence boundaries and POS tags), created on first use. */
+function english(): WinkMethods {
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/**
+ * The text's sentences of tagged tokens; joining `before + text` of every token gives the text
+ * back (wink-nlp keeps contractions' parts as the written text: "ca" + "n't").
+ */
+export function tokenSentences(text: string): Token[][] {
+  const { its, readDoc } = english();
+  const doc = readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value);
+  const pos = tokens.out(its.pos);
+  const normals = tokens.out(its.normal);
+  const contracted = tokens.out(its.contractionFlag);
+  // wink-nlp's typings declare `its.lemma` with the model-addon signature that `out` does not
+  // accept, though `out` is how its documentation reads lemmas; the value is a string per token.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>);
+  const spaces = tokens.out(its.precedingSpaces);
+  const all = values.map(
+    (value, i): Token => ({
+      text: value,
+      pos: pos[i] ?? 'X',
+      // A lemma wink-nlp cannot give ("cannot") is the word itself.
+      lemma: (lemmas[i] ?? normals[i] ?? value).toLowerCase(),
+      // Only a contraction's part: wink-nlp's other normal forms rewrite words ("CD" -> "could").
+      normal: (contracted[i] ? (normals[i] ?? value) : value).toLowerCase(),
+      contraction: contracted[i] === true,
+      before: spaces[i] ?? '',
+    }),
+  );
+  const out: Token[][] = [];
+  for (const [first, last] of doc.sentences().out(its.span)) {
+    if (typeof first === 'number' && typeof last === 'number') out.push(all.slice(first, last + 1));
+  }
+  // Whitespace after the last sentence is no token: nothing is lost by it.
+  return out;
+}
+
+/** The text as one run of tagged tokens. */
+export const tokensOf = (text: string): Token[] => tokenSentences(text).flat();
+
+const posAlone = new Map<string, string>();
+
+/** The tag wink-nlp gives a word on its own, in lower case ("wide" ADJ, "umbrella" NOUN). */
+export function posOfWord(word: string): string {
+  const key = word.toLowerCase();
+  let pos = posAlone.get(key);
+  if (pos === undefined) {
+    pos = tokensOf(key)[0]?.pos ?? 'X';
+    posAlone.set(key, pos);
+  }
+  return pos;
+}
