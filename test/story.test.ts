@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPlainDate } from '../src/cli/format';
+import { Temporal } from '../src/core/time';
 import { createTestCli, type TestCli } from './cli';
 
 interface TodayJson {
@@ -14,6 +16,7 @@ interface TodayJson {
     due: string;
     urgency: string;
     title: string;
+    reasonDate: string | null;
     contactId: string | null;
   }[];
   nextStart: string | null;
@@ -220,6 +223,14 @@ describe('the playbook, end to end through the CLI', () => {
     const checkIn = actions.find((a) => a.rule === 'check-in');
     expect((checkIn?.due ?? '') > '2026-12-19').toBe(true);
     expect(checkIn?.contactId).toBe(ids.dana);
+    expect(checkIn?.reasonDate).toBe('2026-12-18');
+    // In words, the date they gave is written the CLI's one way for the account's locale (en-US
+    // for Los Angeles), never as the ISO date the planner works with.
+    const text = (await cli.run(['today'], { now: '2026-12-10T09:00' })).stdout;
+    const decideBy = formatPlainDate('2026-12-18', 'en-US', Temporal.Instant.from('2026-12-10T17:00:00Z'));
+    expect(decideBy).toBe('Fri, Dec 18');
+    expect(text).toContain(`They said they would decide by ${decideBy}: check in`);
+    expect(text).not.toContain('2026-12-18');
     // Getting her email later settles the collect-contact action; dismissing it does too.
     const collect = actions.find((a) => a.rule === 'collect-contact')?.key as string;
     expect((await cli.run(['dismiss', collect], { now: '2026-12-10T09:00' })).code).toBe(0);

@@ -3,6 +3,7 @@
  * reading and the output mode, resolved once from the global options and the environment.
  */
 import { join, resolve } from 'node:path';
+import type { Locale } from '../core/drafts/locale';
 import { AppError, invalid } from '../core/errors';
 import { parseUserInstant, type Temporal } from '../core/time';
 import { openStore, type Store } from '../db/connect';
@@ -28,6 +29,8 @@ export interface Session {
   io: CliIo;
   /** The user's zone, for reading times typed without an offset and for printing. */
   timeZone: string;
+  /** The user's English, for printing calendar dates ("Fri 18 Dec" or "Fri, Dec 18"). */
+  locale: Locale;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function openSession(opts: GlobalOptions, io: CliIo): Promise<Sessi
       json: Boolean(opts.json),
       io,
       timeZone: account.timeZone,
+      locale: account.locale,
       close: () => store.close(),
     };
   } catch (err) {

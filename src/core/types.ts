@@ -233,6 +233,11 @@ export interface Action {
   title: string;
   /** Why the playbook asks for it: "Thank-you notes go out within 24 h of the interview". */
   reason: string;
+  /**
+   * The calendar date the reason names, as it appears in `reason` (`YYYY-MM-DD`), for front ends
+   * to show in their own date format (core/plan/reason.ts).
+   */
+  reasonDate?: PlainDate;
   opportunityId: Id;
   interviewId: Id | null;
   contactId: Id | null;

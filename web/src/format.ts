@@ -2,6 +2,7 @@
  * Dates for people: in the user's zone and locale, short and unambiguous ("Tue 15 Dec, 17:00"
  * in en-GB, "Tue, Dec 15, 5:00 PM" in en-US).
  */
+import { reasonText } from '../../src/core/plan/reason';
 
 /** The locales the settings offer; the app follows the account's (see settings-context). */
 export type DisplayLocale = 'en-GB' | 'en-US';
@@ -54,11 +55,9 @@ export const formatDay = (iso: string, zone: string): string => {
 /** A calendar date (`2026-12-11`, no time or zone) the same way as every other date: "Fri 11 Dec". */
 export const formatPlainDate = (date: string): string => formatDay(`${date}T12:00:00Z`, 'UTC');
 
-/** A sentence from the server ("decide by 2026-12-18: …") with its calendar dates shown like every other date. */
-export const withPlainDates = (text: string): string =>
-  text.replace(/\b(\d{4}-\d{2}-\d{2})\b(?!T)/g, (d) =>
-    Number.isNaN(Date.parse(d)) ? d : formatPlainDate(d),
-  );
+/** An action's reason with the date it names shown like every other date ("decide by Fri 18 Dec"). */
+export const formatReason = (action: { reason: string; reasonDate: string | null }): string =>
+  reasonText(action, formatPlainDate);
 
 /** The calendar day of `iso` in `zone`, as `YYYY-MM-DD` (to compare days). */
 export const dayIn = (iso: string | number, zone: string): string =>

@@ -48,7 +48,7 @@ export function registerInterviewCommands(program: Command, kit: CommandKit): vo
           const people = await listContacts(s.ctx);
           present(s, { ...created, people: peopleOf(created, people) }, () =>
             [
-              `Added interview ${created.id}: ${created.round}, ${formatLocal(created.start, created.timeZone)} (${created.timeZone})`,
+              `Added interview ${created.id}: ${created.round}, ${formatLocal(created.start, { timeZone: created.timeZone, locale: s.locale })} (${created.timeZone})`,
               ...peopleOf(created, people).map(
                 (p) => `  ${p.id}  ${p.displayName}  ${p.emails[0] ?? '(no email yet)'}`,
               ),
@@ -74,7 +74,7 @@ export function registerInterviewCommands(program: Command, kit: CommandKit): vo
                   i.id,
                   i.opportunityId,
                   i.status === 'cancelled' ? `${i.round} (cancelled)` : i.round,
-                  formatLocal(i.start, s.timeZone),
+                  formatLocal(i.start, s),
                   peopleOf(i, people)
                     .map((p) => p.displayName)
                     .join(', '),

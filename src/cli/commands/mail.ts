@@ -37,7 +37,7 @@ import {
 } from '../../features/outbox/outbox.worker';
 import { syncReplies } from '../../features/replies/replies.service';
 import { loadSecretBox, type SecretBox } from '../../features/secrets/secret-box';
-import { formatLocal } from '../format';
+import { type DateStyle, formatLocal } from '../format';
 import { withPassword } from '../mail-password';
 import { present, printJson, table } from '../output';
 import { type CommandKit, EXIT } from '../program';
@@ -83,7 +83,7 @@ export const MAIL_CONFIG_KEYS: Record<string, ConfigKey> = {
   },
 };
 
-function formatOutbox(entries: OutboxEntry[], zone: string): string {
+function formatOutbox(entries: OutboxEntry[], zone: DateStyle): string {
   if (entries.length === 0) return 'The outbox is empty.';
   return table([
     ['ID', 'STATUS', 'WHEN', 'TRIES', 'SUBJECT', 'NOTE'],
@@ -98,7 +98,7 @@ function formatOutbox(entries: OutboxEntry[], zone: string): string {
   ]);
 }
 
-function describeEntry(m: OutboxEntry, zone: string): string {
+function describeEntry(m: OutboxEntry, zone: DateStyle): string {
   switch (m.status) {
     case 'sent':
       return `Sent ${m.id} at ${formatLocal(m.sentAt as string, zone)} (Message-ID ${m.rfcMessageId}).`;
@@ -142,15 +142,11 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
         try {
           if (o.at) {
             const r = await scheduleSend(s.ctx, depsOf(s), id, { at: o.at, force: Boolean(o.force) });
-            present(s, { message: r.message, findings: r.findings }, () =>
-              describeEntry(r.message, s.timeZone),
-            );
+            present(s, { message: r.message, findings: r.findings }, () => describeEntry(r.message, s));
             return EXIT.ok;
           }
           const r = await sendNow(s.ctx, depsOf(s), id, { force: Boolean(o.force) });
-          present(s, { message: r.message, findings: r.findings }, () =>
-            describeEntry(r.message, s.timeZone),
-          );
+          present(s, { message: r.message, findings: r.findings }, () => describeEntry(r.message, s));
           return r.message.status === 'failed' || r.message.status === 'uncertain' ? EXIT.internal : EXIT.ok;
         } catch (err) {
           if (err instanceof CheckFailedError) return onCheckFailed(s, err);
@@ -165,7 +161,7 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .action((_o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const entries = await listOutbox(s.ctx);
-        present(s, { messages: entries }, () => formatOutbox(entries, s.timeZone));
+        present(s, { messages: entries }, () => formatOutbox(entries, s));
       }),
     );
 
@@ -332,7 +328,7 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .action((id: string, o: { at?: string }, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const m: Message = await markSent(s.ctx, await resolveId(s.ctx, 'message', id, 'messageId'), o.at);
-        present(s, m, () => `Marked ${m.id} as sent at ${formatLocal(m.sentAt as string, s.timeZone)}.`);
+        present(s, m, () => `Marked ${m.id} as sent at ${formatLocal(m.sentAt as string, s)}.`);
       }),
     );
 }

@@ -46,7 +46,7 @@ export function registerMessageCommands(program: Command, kit: CommandKit): void
             s,
             recorded,
             () =>
-              `Recorded ${recorded.direction === 'out' ? 'sent' : 'received'} ${recorded.kind} ${recorded.id} at ${formatLocal(recorded.sentAt as string, s.timeZone)}.`,
+              `Recorded ${recorded.direction === 'out' ? 'sent' : 'received'} ${recorded.kind} ${recorded.id} at ${formatLocal(recorded.sentAt as string, s)}.`,
           );
         }),
     );

@@ -1,10 +1,11 @@
 /** `afterview today` (the plan) and `done` / `dismiss` / `snooze` / `undo` (decisions about one action). */
 import type { Command } from 'commander';
+import { reasonText } from '../../core/plan/reason';
 import type { Action, DecisionKind } from '../../core/types';
 import { undoDecision } from '../../features/decisions/decision.service';
 import type { Today } from '../../features/plan/plan.service';
 import { decide, getAction, getToday } from '../../features/plan/plan.service';
-import { formatLocal, relative } from '../format';
+import { formatLocal, formatPlainDate, relative } from '../format';
 import { present } from '../output';
 import type { CommandKit } from '../program';
 import type { Session } from '../session';
@@ -19,6 +20,7 @@ function todayJson(today: Today) {
       urgency: a.urgency,
       title: a.title,
       reason: a.reason,
+      reasonDate: a.reasonDate ?? null,
       start: a.start,
       opportunityId: a.opportunityId,
       interviewId: a.interviewId,
@@ -43,7 +45,7 @@ function calmLine(s: Session, today: Today): string {
     return today.actions.length === 0 && today.nextStart === null
       ? 'Nothing to do. Add an opportunity to get started: afterview opportunity add --company NAME --role TITLE'
       : 'Nothing to do.';
-  const until = `Nothing to do until ${formatLocal(next.start, s.timeZone)}`;
+  const until = `Nothing to do until ${formatLocal(next.start, s)}`;
   return next.rule === 'check-in' ? `${until}. No news is normal until then.` : `${until}.`;
 }
 
@@ -59,9 +61,10 @@ function todayText(s: Session, today: Today): string {
     for (const a of items) {
       const when =
         group === 'upcoming'
-          ? `from ${formatLocal(a.start, s.timeZone)}`
-          : `due ${formatLocal(a.due, s.timeZone)} (${relative(a.due, now)})`;
-      lines.push(`${MARK[a.urgency]} ${a.title}`, `    ${when} · ${a.reason}`, `    key: ${a.key}`);
+          ? `from ${formatLocal(a.start, s)}`
+          : `due ${formatLocal(a.due, s)} (${relative(a.due, now)})`;
+      const reason = reasonText(a, (d) => formatPlainDate(d, s.locale, now));
+      lines.push(`${MARK[a.urgency]} ${a.title}`, `    ${when} · ${reason}`, `    key: ${a.key}`);
     }
   }
   return lines.join('\n').replace(/^\n/, '');

@@ -138,6 +138,7 @@ function toPlanned(c: Candidate, state: ActionState, urgency: Urgency): PlannedA
     contactId: c.contactId,
     state,
   };
+  if (c.reasonDate) action.reasonDate = c.reasonDate;
   if (c.fulfilled?.by) action.fulfilledBy = c.fulfilled.by;
   return action;
 }

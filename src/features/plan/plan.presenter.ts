@@ -10,6 +10,8 @@ export const actionView = z.object({
   urgency: z.enum(['upcoming', 'due', 'overdue']),
   title: z.string(),
   reason: z.string(),
+  /** The calendar date `reason` names (`YYYY-MM-DD`), to be shown like every other date. */
+  reasonDate: z.string().nullable(),
   opportunityId: z.string(),
   interviewId: z.string().nullable(),
   contactId: z.string().nullable(),
@@ -34,6 +36,7 @@ export const presentAction = (a: Action): ActionView => ({
   urgency: a.urgency,
   title: a.title,
   reason: a.reason,
+  reasonDate: a.reasonDate ?? null,
   opportunityId: a.opportunityId,
   interviewId: a.interviewId,
   contactId: a.contactId,

@@ -13,7 +13,7 @@ import { useSettings } from '../components/settings-context';
 import { useStageChange } from '../components/stage-change';
 import { useForm } from '../components/use-form';
 import { useAction, useLoad } from '../components/use-load';
-import { formatDateTime, formatPlainDate, RULE_LABELS, STAGE_LABELS, withPlainDates } from '../format';
+import { formatDateTime, formatPlainDate, formatReason, RULE_LABELS, STAGE_LABELS } from '../format';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 /** Stages after which no more interviews, debriefs or thank-you notes are asked for. */
@@ -396,7 +396,7 @@ export function OpportunityPage() {
             {actions.map((a) => (
               <li key={a.key} className={`urgency-${a.urgency}`}>
                 <strong>{a.title}</strong> — due {formatDateTime(a.due, zone)}{' '}
-                <span className="muted">({withPlainDates(a.reason)})</span>
+                <span className="muted">({formatReason(a)})</span>
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import { SampleDataButton } from '../components/sample-data';
 import { useSettings } from '../components/settings-context';
 import { dueSentence, LEVEL_LABELS, urgencyLevel } from '../components/urgency';
 import { useAction, useLoad } from '../components/use-load';
-import { formatDateTime, formatDay, RULE_LABELS, toLocalInput, withPlainDates } from '../format';
+import { formatDateTime, formatDay, formatReason, RULE_LABELS, toLocalInput } from '../format';
 
 /** How long the Undo stays offered after Done, Snooze or Dismiss. */
 const UNDO_MS = 10_000;
@@ -103,7 +103,7 @@ function ActionItem({
       <p className="due">
         {due.text} (<time dateTime={action.due}>{due.relative}</time>)
       </p>
-      <p className="reason">{withPlainDates(action.reason)}</p>
+      <p className="reason">{formatReason(action)}</p>
       <div className="row">
         {link && (
           <Link className="button primary" to={link.to}>

@@ -54,6 +54,8 @@ describe('check-in timing', () => {
     expect(a?.reason).toBe(
       'They said they would decide by 2026-12-04: check in 1 business day after that, not before (rule check-in)',
     );
+    // Carried apart so each front end writes it in its own date format (core/plan/reason.ts).
+    expect(a?.reasonDate).toBe('2026-12-04');
   });
 
   it('ignores a decision date that had already passed at the last interview', () => {

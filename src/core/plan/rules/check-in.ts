@@ -157,7 +157,9 @@ function checkInCandidate(
 
   let day: number;
   let reason: string;
+  let reasonDate: string | undefined;
   if (decisionBy !== null && decisionBy >= clockDay) {
+    reasonDate = o.decisionBy ?? undefined;
     day = ctx.addBusinessDays(decisionBy, checkIn.afterDecisionBusinessDays);
     reason = `They said they would decide by ${o.decisionBy}: check in ${count(checkIn.afterDecisionBusinessDays, 'business day')} after that, not before`;
   } else {
@@ -172,6 +174,7 @@ function checkInCandidate(
     if (gapDay > day) {
       day = gapDay;
       reason = `Respect their timeline: not sooner than ${count(checkIn.minGap, 'business day')} after your last message to ${o.company}`;
+      reasonDate = undefined;
     }
   }
   const due = ctx.atLocal(day, workdayEnd);
@@ -204,5 +207,6 @@ function checkInCandidate(
         ? `Check in with ${recruiter} about next steps for ${o.role}`
         : `Check in again with ${recruiter} about ${o.role} (${count(state.unanswered, 'check-in')} unanswered so far)`,
     reason: `${reason} (rule check-in)`,
+    ...(reasonDate && { reasonDate }),
   };
 }
