@@ -28,10 +28,18 @@ export interface Token {
 }
 
 let nlp: WinkMethods | null = null;
+// wink-nlp numbers the model's own words first and gives each word it meets that the model does
+// not know the next number after them: read before any other text, a made-up word gets the first
+// of those numbers, and every word the model knows has a smaller one.
+let firstUnknownId = 0;
 
 /** The shared wink-nlp instance (sentence boundaries and POS tags), created on first use. */
 function english(): WinkMethods {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  if (!nlp) {
+    nlp = winkNLP(model, ['sbd', 'pos']);
+    const probe = nlp.readDoc('qzxvqzxvq').tokens().out(nlp.its.uniqueId)[0];
+    firstUnknownId = typeof probe === 'number' ? probe : 0;
+  }
   return nlp;
 }
 
@@ -74,15 +82,24 @@ export function tokenSentences(text: string): Token[][] {
 /** The text as one run of tagged tokens. */
 export const tokensOf = (text: string): Token[] => tokenSentences(text).flat();
 
-const posAlone = new Map<string, string>();
+const alone = new Map<string, { pos: string; known: boolean }>();
 
-/** The tag wink-nlp gives a word on its own, in lower case ("wide" ADJ, "umbrella" NOUN). */
-export function posOfWord(word: string): string {
+/**
+ * A word on its own, in lower case: the tag wink-nlp gives it ("wide" ADJ, "umbrella" NOUN), and
+ * whether its model knows the word at all ("initech", "spotify" it does not; it guesses their tag).
+ */
+export function wordAlone(word: string): { pos: string; known: boolean } {
   const key = word.toLowerCase();
-  let pos = posAlone.get(key);
-  if (pos === undefined) {
-    pos = tokensOf(key)[0]?.pos ?? 'X';
-    posAlone.set(key, pos);
+  let found = alone.get(key);
+  if (!found) {
+    const { its, readDoc } = english();
+    const tokens = readDoc(key).tokens();
+    const id = tokens.out(its.uniqueId)[0];
+    found = {
+      pos: tokens.out(its.pos)[0] ?? 'X',
+      known: tokens.length() === 1 && typeof id === 'number' && id < firstUnknownId,
+    };
+    alone.set(key, found);
   }
-  return pos;
+  return found;
 }

@@ -8,7 +8,7 @@
  * enough to check after every pause in typing; its lemmas come from the tagged context, so no
  * vocabulary list is needed.
  */
-import { posOfWord, tokenSentences } from '../english';
+import { tokenSentences, wordAlone } from '../english';
 import { fold } from './text';
 
 /** A word as the rules see it: normalized form, lemma and its span in the text. */
@@ -24,11 +24,15 @@ export interface Word {
 export type Sentence = Word[];
 
 /**
- * True for an everyday English word ("global", "wide", "united", "square") or a known first
- * name ("jordan"): what wink-nlp tags, on its own, as anything but a common noun. A noun
- * ("acme", "umbrella") or a word it has never seen ("initech") can stand for a company.
+ * True for an everyday English word ("global", "wide", "united", "square") or a known place or
+ * name ("jordan"): a word wink-nlp's model knows and tags, on its own, as anything but a common
+ * noun. A noun ("acme", "umbrella") or a word it has never seen ("initech", "spotify") can stand
+ * for a company.
  */
-export const isCommonWord = (word: string): boolean => posOfWord(word) !== 'NOUN';
+export function isCommonWord(word: string): boolean {
+  const { pos, known } = wordAlone(word);
+  return known && pos !== 'NOUN';
+}
 
 // Words the rules speak about, as verbs and as nouns: where wink-nlp leaves an inflection of one
 // as it is (a word it does not know, "pestered"; a gerund read as a noun, "the begging"), the

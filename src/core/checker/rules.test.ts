@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CheckInput, checkNote, type Finding } from './check';
 import { corpusInput } from './corpus/cases';
-import { lemmaOf, sentences } from './nlp';
+import { isCommonWord, lemmaOf, sentences } from './nlp';
 
 const SIGNED = (text: string) => `Hi Siobhán,\n\n${text}\n\nBest regards,\nSam Okafor`;
 const run = (body: string, input: Partial<CheckInput> = {}) =>
@@ -42,6 +42,20 @@ describe('nlp: normalized words and lemmas', () => {
       'i am sure priya team can not wait it is fine',
     ]);
     expect(sentences(text)[1]?.find((w) => w.norm === 'am')?.lemma).toBe('be');
+  });
+
+  it('tells everyday words and names from words that can stand for a company', () => {
+    expect(['Global', 'Wide', 'United', 'Square', 'Jordan'].filter(isCommonWord)).toEqual([
+      'Global',
+      'Wide',
+      'United',
+      'Square',
+      'Jordan',
+    ]);
+    // Nouns, and words wink-nlp's model has never seen (whatever tag it guesses for them).
+    expect(['Acme', 'Umbrella', 'Tailspin', 'Initech', 'Spotify', 'Netlify'].filter(isCommonWord)).toEqual(
+      [],
+    );
   });
 
   it('lemmatizes the rules’ vocabulary through wink-nlp', () => {
