@@ -2,20 +2,26 @@
  * The note checker against what the store knows: every company the user is talking to, the
  * recipient's exact name, the other notes to the same company, the debrief notes about the
  * recipient and the due time of the action the note fulfils.
+ *
+ * A check runs after each pause in typing, so it reads what the rules need for this note only:
+ * the recipient's opportunities (planned as slices), names of every company and person, the notes
+ * to people at the same company, this opportunity's debrief notes about the recipient, and of the
+ * user's own words only those the note contains. Its cost follows the note, not the history
+ * (check.service.test.ts proves the findings equal those from reading the whole account).
  */
 import { checkNote } from '../../core/checker/check';
-import type { CheckInput, Finding } from '../../core/checker/types';
+import { fold, tokenize } from '../../core/checker/text';
+import type { CheckInput, CheckLocale, Finding, Speller } from '../../core/checker/types';
 import { formatInstant, parseUserInstant } from '../../core/time';
-import type { Contact, MessageKind } from '../../core/types';
+import type { MessageKind } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
-import { getContact, listContacts } from '../contacts/contact.service';
+import { getContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
-import { listDebriefs } from '../debriefs/debrief.service';
-import { listInterviews } from '../interviews/interview.service';
-import { getMessage, inferMessageContext, listMessages } from '../messages/message.service';
-import { listOpportunities } from '../opportunities/opportunity.service';
+import { groupRows } from '../group-rows';
+import { getMessage } from '../messages/message.service';
 import { getActionsAbout } from '../plan/plan.service';
 import { createSpeller } from '../spelling/speller';
+import * as repo from './check.repository';
 
 export interface CheckRequest {
   body: string;
@@ -69,14 +75,14 @@ export async function checkMessage(
 }
 
 export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): Promise<CheckInput> {
+  const accountId = ctx.actor.accountId;
   const recipient = await getContact(ctx, req.contactId);
-  const [account, opportunities, contacts, messages, interviews, debriefs, actions] = await Promise.all([
+  const [account, opportunities, people, interviewsWithRecipient, userWords, actions] = await Promise.all([
     getAccount(ctx),
-    listOpportunities(ctx),
-    listContacts(ctx),
-    listMessages(ctx),
-    listInterviews(ctx),
-    listDebriefs(ctx),
+    repo.opportunityNames(ctx.db, accountId),
+    repo.contactNames(ctx.db, accountId),
+    repo.interviewsWith(ctx.db, accountId, recipient.id),
+    userWordsIn(ctx, req.body),
     getActionsAbout(ctx, {
       contactId: req.contactId,
       opportunityId: req.opportunityId,
@@ -86,7 +92,7 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
   const sendAt = req.sendAt
     ? formatInstant(parseUserInstant(req.sendAt, account.timeZone))
     : formatInstant(ctx.now);
-  const inferred = await inferMessageContext(ctx, recipient.id, sendAt);
+  const inferred = inferContext(recipient.id, sendAt, interviewsWithRecipient, opportunities);
   const opportunityId = req.opportunityId ?? inferred.opportunityId;
   const opportunity = opportunities.find((o) => o.id === opportunityId) ?? null;
   const company = opportunity?.company ?? recipient.company ?? '';
@@ -94,29 +100,29 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     (c) => !sameCompany(c, company),
   );
 
-  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const byId = new Map(people.map((c) => [c.id, c]));
+  const atCompany = people.filter((c) => sameCompany(c.company, company)).map((c) => c.id);
+  const [candidates, details] = await Promise.all([
+    repo.notesToCompany(ctx.db, accountId, opportunity?.id ?? null, atCompany),
+    personalDetailsOf(ctx, opportunity?.id ?? null, recipient.id),
+  ]);
+  const to = groupRows(candidates.recipients, (r) => r.message_id);
   const atSameCompany = (m: { opportunityId: string | null; contactIds: string[] }): boolean =>
     (opportunity !== null && m.opportunityId === opportunity.id) ||
     m.contactIds.some((id) => sameCompany(byId.get(id)?.company, company));
-  const otherNotes = messages
-    .filter((m) => m.direction === 'out' && m.id !== req.messageId && m.body.trim() !== '')
+  const otherNotes = candidates.messages
+    .map((m) => ({
+      id: m.id,
+      opportunityId: m.opportunity_id,
+      body: m.body,
+      contactIds: (to.get(m.id) ?? []).map((r) => r.contact_id),
+    }))
+    .filter((m) => m.id !== req.messageId && m.body.trim() !== '')
     .filter((m) => !m.contactIds.includes(recipient.id) && atSameCompany(m))
-    .map((m) => ({ recipientName: nameOf(byId.get(m.contactIds[0] ?? '')), body: m.body }));
-
-  const oppInterviews = new Set(
-    interviews.filter((i) => i.opportunityId === opportunity?.id).map((i) => i.id),
-  );
-  // Every word the user wrote in their own debriefs and in their notes on people: spelling leaves
-  // them alone (their jargon, their colleagues' names). Read from every text field, so a new
-  // debrief field needs no change here.
-  const userWords = [...debriefs.flatMap((d) => textsOf(d)), ...contacts.map((c) => c.notes)].filter(
-    (t) => t.trim() !== '',
-  );
-  const personalDetails = debriefs
-    .filter((d) => oppInterviews.has(d.interviewId))
-    .flatMap((d) => d.notes.filter((n) => n.contactId === recipient.id))
-    .flatMap((n) => [n.memorable, n.topics, n.problem])
-    .filter((t) => t.trim() !== '');
+    .map((m) => ({
+      recipientName: byId.get(m.contactIds[0] ?? '')?.display_name ?? 'someone',
+      body: m.body,
+    }));
 
   const actionKey =
     req.actionKey ??
@@ -137,32 +143,131 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     recipient: { displayName: recipient.displayName, company: recipient.company, emails: recipient.emails },
     company,
     otherCompanies,
-    knownPeople: contacts.map((c) => ({ displayName: c.displayName })),
+    knownPeople: people.map((c) => ({ displayName: c.display_name })),
     otherNotes,
-    personalDetails,
+    personalDetails: details,
     due: window ? null : (action?.due ?? null),
     opensAt: window && action.state !== 'fulfilled' && action.state !== 'done' ? action.start : null,
     sendAt,
     timeZone: account.timeZone,
     locale: account.locale,
     userWords,
-    speller: await createSpeller(
+    speller: await spellerFor(
       [
-        ...contacts.map((c) => c.displayName),
+        ...people.map((c) => c.display_name),
         ...opportunities.map((o) => o.company),
         ...(account.displayName ? [account.displayName] : []),
       ],
-      { locale: account.locale },
+      account.locale,
     ),
   };
 }
 
-/** Every string in a value, however deep (a debrief's fields and its per-person notes). */
-function textsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(textsOf);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(textsOf);
-  return [];
+/**
+ * Which opportunity and interview a note to this person is about: the most recent interview they
+ * were in before `at`, else the open opportunity they recruit for (the rule of
+ * inferMessageContext, over the rows already read).
+ */
+function inferContext(
+  contactId: string,
+  at: string,
+  interviews: ReadonlyArray<{ id: string; opportunity_id: string; start_at: string; status: string }>,
+  opportunities: ReadonlyArray<{ id: string; recruiter_id: string | null; stage: string }>,
+): { opportunityId: string | null; interviewId: string | null } {
+  const latest = interviews
+    .filter((i) => i.status !== 'cancelled' && i.start_at <= at)
+    .sort((a, b) => b.start_at.localeCompare(a.start_at))[0];
+  if (latest) return { opportunityId: latest.opportunity_id, interviewId: latest.id };
+  const opps = opportunities.filter((o) => o.recruiter_id === contactId);
+  const open = opps.filter((o) => !['accepted', 'rejected', 'withdrawn'].includes(o.stage));
+  const pick = (open.length > 0 ? open : opps).at(-1);
+  return { opportunityId: pick?.id ?? null, interviewId: null };
 }
 
-const nameOf = (c: Contact | undefined): string => c?.displayName ?? 'someone';
+/** What the user noted about the recipient in the debriefs of this opportunity's interviews. */
+async function personalDetailsOf(
+  ctx: ServiceContext,
+  opportunityId: string | null,
+  contactId: string,
+): Promise<string[]> {
+  if (!opportunityId) return [];
+  const interviews = await repo.interviewIdsOf(ctx.db, ctx.actor.accountId, opportunityId);
+  const { debriefs, notes } = await repo.debriefNotesAbout(
+    ctx.db,
+    ctx.actor.accountId,
+    interviews.map((i) => i.id),
+    contactId,
+  );
+  const byInterview = groupRows(notes, (n) => n.interview_id);
+  return debriefs
+    .flatMap((d) => byInterview.get(d.interview_id) ?? [])
+    .flatMap((n) => [n.memorable, n.topics, n.problem])
+    .filter((t) => t.trim() !== '');
+}
+
+// How the spelling rule cuts known words into the words it skips (src/core/checker/rules/spelling.ts).
+const SKIP_SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u;
+
+/**
+ * The words the user wrote in their own debriefs and in their notes on people that this note
+ * contains: spelling leaves those alone (their jargon, their colleagues' names). The rule only
+ * asks whether a word of the note (folded, without 's, or each part of a hyphenated one) is among
+ * them, so the words not in the note can be left out without changing a finding. Every text
+ * column of a debrief counts, as when whole Debrief records were read.
+ */
+async function userWordsIn(ctx: ServiceContext, body: string): Promise<string[]> {
+  const vocabulary = await userVocabulary(ctx);
+  const found = new Set<string>();
+  for (const t of tokenize(body)) {
+    const w = fold(t.text);
+    for (const asked of [w, w.replace(/['’]s$/, ''), ...w.split(/[-‐]/)]) {
+      if (vocabulary.has(asked)) found.add(asked);
+    }
+  }
+  return [...found];
+}
+
+// Per account, the folded words of its debriefs and notes on people, with the fingerprint they
+// were read at: a check (one per pause in typing) re-reads them only after one of them changed.
+const vocabularies = new Map<string, { fingerprint: string; words: ReadonlySet<string> }>();
+const MAX_VOCABULARIES = 32;
+
+async function userVocabulary(ctx: ServiceContext): Promise<ReadonlySet<string>> {
+  const id = ctx.actor.accountId;
+  const fingerprint = await repo.userWordsFingerprint(ctx.db, id);
+  const cached = vocabularies.get(id);
+  if (cached?.fingerprint === fingerprint) return cached.words;
+  const [debriefs, notes, contacts] = await Promise.all([
+    repo.debriefTexts(ctx.db, id),
+    repo.debriefNoteTexts(ctx.db, id),
+    repo.contactNotes(ctx.db, id),
+  ]);
+  const withDebrief = new Set(debriefs.map((d) => d.interview_id));
+  const texts = [
+    ...debriefs.flatMap((d) => Object.values(d)),
+    ...notes.filter((n) => withDebrief.has(n.interview_id)).flatMap((n) => Object.values(n)),
+    ...contacts.map((c) => c.notes),
+  ];
+  const words = new Set<string>();
+  for (const text of texts) for (const w of fold(text).split(SKIP_SPLIT)) if (w) words.add(w);
+  if (vocabularies.size >= MAX_VOCABULARIES) vocabularies.clear();
+  vocabularies.set(id, { fingerprint, words });
+  return words;
+}
+
+// The speller for the same names is the same speller (building one costs milliseconds on a long
+// job hunt's 1,000 names): remember the last few, by locale and names.
+const spellers = new Map<string, Promise<Speller>>();
+const MAX_SPELLERS = 16;
+
+function spellerFor(names: string[], locale: CheckLocale): Promise<Speller> {
+  const key = `${locale}\n${names.join('\n')}`;
+  let speller = spellers.get(key);
+  if (!speller) {
+    if (spellers.size >= MAX_SPELLERS) spellers.clear();
+    speller = createSpeller(names, { locale });
+    speller.catch(() => spellers.delete(key));
+    spellers.set(key, speller);
+  }
+  return speller;
+}
