@@ -35,6 +35,7 @@ import * as interviewRepo from '../interviews/interview.repository';
 import { readJsonObject, writeJson } from '../json-columns';
 import * as opportunityRepo from '../opportunities/opportunity.repository';
 import { toOpportunity } from '../opportunities/opportunity.service';
+import { touchingOnce } from '../plan/wake';
 
 export interface ApplyOptions {
   /** Attach every interview (and merge every opportunity of the file) into this opportunity. */
@@ -661,7 +662,10 @@ export async function applyImport(
   const clean = cleanBundle(bundle);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const result = await new ImportWriter(trx, ctx, clean, options, account.timeZone).run();
+      // Thousands of rows: each opportunity they touch is marked for planning once, at the end.
+      const result = await touchingOnce(trx, ctx.actor.accountId, () =>
+        new ImportWriter(trx, ctx, clean, options, account.timeZone).run(),
+      );
       if (options.dryRun) throw new DryRunRollback(result);
       return result;
     });

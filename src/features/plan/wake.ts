@@ -44,6 +44,11 @@ export interface MessageTies {
 /** Mark the opportunities a change touches as needing planning (see the module comment). */
 export async function touchPlan(db: DbOrTrx, accountId: string, what: PlanTouch): Promise<void> {
   if (what === 'all') return repo.markAllDirty(db, accountId);
+  await repo.markDirty(db, accountId, [...(await opportunitiesTouched(db, accountId, what))]);
+}
+
+/** The opportunities a change touches, read from the rows as they stand now. */
+async function opportunitiesTouched(db: DbOrTrx, accountId: string, what: Exclude<PlanTouch, 'all'>) {
   const opps = new Set<string>(what.opportunityIds ?? []);
   const interviews = new Set<string>(what.interviewIds ?? []);
   const contacts = new Set<string>(what.contactIds ?? []);
@@ -77,7 +82,75 @@ export async function touchPlan(db: DbOrTrx, accountId: string, what: PlanTouch)
   ]);
   for (const r of ofInterviews) opps.add(r.opportunity_id);
   for (const r of ofContacts) opps.add(r.opportunity_id);
-  await repo.markDirty(db, accountId, [...opps]);
+  return opps;
+}
+
+/** What a transaction that touches once has collected so far (see `touchingOnce`). */
+interface Collected {
+  accountId: string;
+  all: boolean;
+  opportunityIds: Set<string>;
+  interviewIds: Set<string>;
+  contactIds: Set<string>;
+  messageIds: Set<string>;
+  actionKeys: Set<string>;
+}
+const collecting = new WeakMap<DbOrTrx, Collected>();
+
+/**
+ * Run many writes in one transaction (an import of thousands of rows) and touch each affected
+ * opportunity once, at the end, still inside the transaction: the writes' `touched` calls only
+ * collect what they touched, and the opportunities are read and marked once. A write that touches
+ * before it changes a row (it may move it) is resolved at once, as it would be otherwise.
+ */
+export async function touchingOnce<T>(trx: DbOrTrx, accountId: string, work: () => Promise<T>): Promise<T> {
+  if (!trx.isTransaction) throw new Error('touchingOnce needs the transaction its writes run in');
+  const outer = collecting.get(trx);
+  if (outer) return work(); // already collecting: the outermost one touches
+  const c: Collected = {
+    accountId,
+    all: false,
+    opportunityIds: new Set(),
+    interviewIds: new Set(),
+    contactIds: new Set(),
+    messageIds: new Set(),
+    actionKeys: new Set(),
+  };
+  collecting.set(trx, c);
+  try {
+    const result = await work();
+    if (c.all) await repo.markAllDirty(trx, accountId);
+    else {
+      await touchPlan(trx, accountId, {
+        opportunityIds: [...c.opportunityIds],
+        interviewIds: [...c.interviewIds],
+        contactIds: [...c.contactIds],
+        messageIds: [...c.messageIds],
+        actionKeys: [...c.actionKeys],
+      });
+    }
+    return result;
+  } finally {
+    collecting.delete(trx);
+  }
+}
+
+/** Add a touch to what `c` collects (message ties named up front are reduced to their ids). */
+function collect(c: Collected, what: PlanTouch): void {
+  if (what === 'all') {
+    c.all = true;
+    return;
+  }
+  for (const id of what.opportunityIds ?? []) c.opportunityIds.add(id);
+  for (const id of what.interviewIds ?? []) c.interviewIds.add(id);
+  for (const id of what.contactIds ?? []) c.contactIds.add(id);
+  for (const id of what.messageIds ?? []) c.messageIds.add(id);
+  for (const key of what.actionKeys ?? []) if (key) c.actionKeys.add(key);
+  for (const t of what.messages ?? []) {
+    if (t.opportunity_id) c.opportunityIds.add(t.opportunity_id);
+    if (t.interview_id) c.interviewIds.add(t.interview_id);
+    if (t.action_key) c.actionKeys.add(t.action_key);
+  }
 }
 
 /**
@@ -93,6 +166,16 @@ export function touched<T>(
   write: (trx: DbOrTrx) => Promise<T>,
   touchFirst = false,
 ): Promise<T> {
+  const c = db.isTransaction ? collecting.get(db) : undefined;
+  if (c && c.accountId === accountId) {
+    // Inside `touchingOnce`: note what is touched; where a row was before it moves is read now.
+    return (async () => {
+      if (touchFirst && what !== 'all') {
+        for (const id of await opportunitiesTouched(db, accountId, what)) c.opportunityIds.add(id);
+      } else collect(c, what);
+      return write(db);
+    })();
+  }
   const run = async (trx: DbOrTrx): Promise<T> => {
     if (touchFirst) await touchPlan(trx, accountId, what);
     const result = await write(trx);
