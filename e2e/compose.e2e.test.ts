@@ -11,6 +11,7 @@ import { ComposePage } from './pages/compose.page';
 import { DebriefPage } from './pages/debrief.page';
 import { TodayPage } from './pages/today.page';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
+import { accountDates } from './support/dates';
 import { type RunningServer, startServer } from './support/server';
 
 /** 11:00 in Los Angeles on Tue 1 Dec 2026: an hour after the interviews below ended. */
@@ -147,6 +148,13 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     const priyaDraft = await compose.waitForGreeting('Priya');
     expect(priyaDraft).not.toContain('Sam');
     await compose.waitSaved();
+    // What drafting noticed is said beside the checker: no name to sign with, and where to set it.
+    const nameHint = compose
+      .draftHints()
+      .filter({ hasText: /^Set your name in Settings to sign your notes/ });
+    expect(await nameHint.getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe(
+      '/settings',
+    );
     await audit('draft');
 
     // Change To: the note is Sam's own, greeting and facts included.
@@ -272,8 +280,10 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     await compose.open(
       `/compose?${new URLSearchParams({ action: ana, interview: s.interviewId, opportunity: s.opportunityId, contact: s.people.Ana ?? '', kind: 'thank-you' })}`,
     );
+    // The day as the web app writes it for this account (en-US in Los Angeles: "Tue, Dec 1").
+    const sentDay = (await accountDates(server.url)).day(NOW);
     await page
-      .getByRole('heading', { level: 2, name: /^You thanked Ana on Tue,? (1 Dec|Dec 1)\.$/ })
+      .getByRole('heading', { level: 2, name: `You thanked Ana on ${sentDay}.`, exact: true })
       .waitFor();
     expect(await page.locator('.note-text').innerText()).toMatch(/^(Hi|Dear) Ana/);
     expect(await page.locator('textarea').count()).toBe(0);

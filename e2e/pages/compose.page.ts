@@ -63,6 +63,11 @@ export class ComposePage extends AppPage {
     await this.page.locator('.save-status', { hasText: /^Saved / }).waitFor();
   }
 
+  /** What drafting noticed ("Set your name in Settings…"), listed beside the checker's findings. */
+  draftHints() {
+    return this.page.locator('.draft-hints li');
+  }
+
   /** The checker's findings as shown, once it has answered for the current text. */
   async findings(): Promise<string[]> {
     await this.page.waitForLoadState('networkidle');

@@ -12,6 +12,7 @@ import { ErrorNote, Loading, PageTitle } from '../notes';
 import { useSettings } from '../settings-context';
 import { useAction } from '../use-load';
 import { RecipientAddress } from './address-fields';
+import { DraftHints } from './draft-hints';
 import { HandoffButtons } from './handoff-buttons';
 import { NoteOutcome } from './note-outcome';
 import { LeavePrompt, SwitchPrompt } from './prompts';
@@ -69,6 +70,8 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
   const [draft, setDraft] = useState<MessageView | null>(null);
   const baseline = useRef<Text>({ subject: '', body: '' });
   const [findings, setFindings] = useState<Finding[] | null>(null);
+  // What drafting noticed (no name to sign with, a line it could not turn to "you").
+  const [hints, setHints] = useState<string[]>([]);
   const [checkError, setCheckError] = useState<string | null>(null);
   const [override, setOverride] = useState(false);
   const [outcome, setOutcome] = useState<{ message: MessageView; later: boolean } | null>(null);
@@ -137,6 +140,7 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
           if (cancelled) return;
           begin(drafted.message);
           setFindings(drafted.check.findings);
+          setHints(drafted.hints);
           return;
         }
         begin(null);
@@ -384,6 +388,7 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
         <ErrorNote error={checkError} />
         {shown && text.body && <FindingsPreview text={text.body} findings={shown} />}
         {shown && <FindingsList findings={shown} />}
+        <DraftHints hints={hints} />
       </section>
       {errors.length > 0 && (
         <label className="override">
