@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { isEmail } from '../../core/address';
 import { isLocale, LOCALES } from '../../core/drafts/locale';
 import { invalid } from '../../core/errors';
-import { parsePlaybook } from '../../core/playbook';
+import { parsePlaybook } from '../../core/playbook-schema';
 import { getAccount, getPlaybook, updateSettings } from '../../features/accounts/account.service';
 import { isKnownRegion } from '../../features/holidays/holiday.service';
 import { present } from '../output';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addBusinessDays, localDate } from '../business-days';
-import { parsePlaybook } from '../playbook';
+import { parsePlaybook } from '../playbook-schema';
 import { Temporal } from '../time';
 import { type DecisionKind, type Interview, type Message, type Snapshot, STAGES } from '../types';
 import {

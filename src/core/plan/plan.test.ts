@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK, type Playbook, parsePlaybook } from '../playbook';
+import { DEFAULT_PLAYBOOK, type Playbook } from '../playbook';
+import { parsePlaybook } from '../playbook-schema';
 import { Temporal } from '../time';
 import type { Snapshot } from '../types';
 import {

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlaybook } from '../playbook';
+import { parsePlaybook } from '../playbook-schema';
 import { Temporal } from '../time';
 import type { ActionDecision, Interview, Message, Opportunity } from '../types';
 import { STAGES } from '../types';

@@ -1,6 +1,7 @@
 /** HTTP routes for the account's settings and the calendar feed's secret URL. */
 import { z } from 'zod';
-import { DEFAULT_PLAYBOOK, parsePlaybook } from '../../core/playbook';
+import { DEFAULT_PLAYBOOK } from '../../core/playbook';
+import { parsePlaybook } from '../../core/playbook-schema';
 import type { Account } from '../../core/types';
 import {
   currentFeedToken,

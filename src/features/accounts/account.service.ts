@@ -2,7 +2,7 @@
 
 import { defaultLocaleFor, isLocale, type Locale } from '../../core/drafts/locale';
 import { AppError, invalid } from '../../core/errors';
-import { type Playbook, parsePlaybook } from '../../core/playbook';
+import { defaultPlaybook, overridesNothing, type Playbook } from '../../core/playbook';
 import { formatInstant, isValidTimeZone, type Temporal } from '../../core/time';
 import type { Account } from '../../core/types';
 import type { Db } from '../../db/database';
@@ -75,6 +75,11 @@ export async function getAccount(ctx: ServiceContext): Promise<Account> {
 /** The effective playbook: the defaults with the account's overrides applied. */
 export async function getPlaybook(ctx: ServiceContext): Promise<Playbook> {
   const account = await getAccount(ctx);
+  // Most accounts override nothing: the defaults need no validating, and zod (the schema's
+  // library) stays unloaded on `afterview today`. Overrides were validated when saved; they are
+  // parsed again here because the schema may have changed since.
+  if (overridesNothing(account.playbookOverrides)) return defaultPlaybook();
+  const { parsePlaybook } = await import('../../core/playbook-schema');
   return parsePlaybook(account.playbookOverrides, 'saved playbook');
 }
 
@@ -97,7 +102,10 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
       'timeZone',
     );
   }
-  if (patch.playbookOverrides !== undefined) parsePlaybook(patch.playbookOverrides);
+  if (patch.playbookOverrides !== undefined) {
+    const { parsePlaybook } = await import('../../core/playbook-schema');
+    parsePlaybook(patch.playbookOverrides);
+  }
   await repo.updateAccount(ctx.db, ctx.actor.accountId, {
     ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
     ...(patch.holidayRegion !== undefined && { holiday_region: patch.holidayRegion }),

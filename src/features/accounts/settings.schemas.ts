@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LOCALES } from '../../core/drafts/locale';
-import { playbookSchema } from '../../core/playbook';
+import { playbookSchema } from '../../core/playbook-schema';
 
 export const settingsPatchSchema = z.object({
   timeZone: z.string().trim().min(1, 'is required').max(100).optional(),

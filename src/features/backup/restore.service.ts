@@ -8,7 +8,7 @@
  * Into a folder that already has data, it asks whether to keep or replace the settings.
  */
 import { AppError, invalid } from '../../core/errors';
-import { parsePlaybook } from '../../core/playbook';
+import { parsePlaybook } from '../../core/playbook-schema';
 import { formatInstant, isValidTimeZone } from '../../core/time';
 import { findAccount, updateAccount } from '../accounts/account.repository';
 import type { ServiceContext } from '../context';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK, parsePlaybook } from '../../playbook';
+import { DEFAULT_PLAYBOOK } from '../../playbook';
+import { parsePlaybook } from '../../playbook-schema';
 import { Temporal } from '../../time';
 import type { Message, Opportunity, Snapshot } from '../../types';
 import {
