@@ -121,6 +121,25 @@ describe.skipIf(skip !== null)('the Import page in a browser', () => {
     expect(await importPage.axeViolations()).toEqual([]);
   }, 60_000);
 
+  it('names the line of a NUL byte in an invite as a sentence of its own, not glued to the label', async () => {
+    const invite = join(dir, 'nul.ics');
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//y//EN', 'BEGIN:VEVENT', 'UID:nul-1'];
+    lines.push(
+      'DTSTART:20261208T170000Z',
+      'DTEND:20261208T180000Z',
+      'SUMMARY:Onsite',
+      'LOCATION:Room\u0000 4',
+    );
+    lines.push('END:VEVENT', 'END:VCALENDAR');
+    writeFileSync(invite, `${lines.join('\r\n')}\r\n`);
+    const importPage = await new ImportFlowPage(page, server.url).open();
+    await importPage.chooseRaw('Choose a file', invite);
+    await page.getByRole('alert').first().waitFor();
+    expect(await importPage.errorNextTo('Choose a file')).toBe(
+      'Line 9: the calendar file contains binary data, not text.',
+    );
+  }, 60_000);
+
   it.skipIf(noImageMagick !== null)(
     'scans a business card from an interview on a phone: fields shown, corrected, saved to that interview',
     async () => {

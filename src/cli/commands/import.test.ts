@@ -50,7 +50,7 @@ describe('afterview import', () => {
       "    interviewer Siobhán O'Connell <siobhan.oconnell@northwind-labs.example>\n",
     );
     expect(r.stdout).toContain(
-      'Skipped line 24 ATTENDEE: SF-4-Golden Gate (8) is a room or resource, not a person\n',
+      'Skipped line 24: SF-4-Golden Gate (8) is a room or resource, not a person.\n',
     );
     expect(r.stdout).toContain('Created 1 opportunity, 4 people, 2 interviews.\n');
     const people = await cli.run(['--json', 'people']);
@@ -123,7 +123,7 @@ describe('afterview import', () => {
     const r = await cli.run(['import', file('teal.csv', captureFixture('teal-like.csv'))], { now: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Columns: company ← "Company", role ← "Job Position", stage ← "Status"');
-    expect(r.stdout).toContain('Skipped line 3 Date Applied: "13/45/2026" is not a date\n');
+    expect(r.stdout).toContain('Skipped line 3: Date Applied "13/45/2026" is not a date.\n');
     expect(r.stdout).toContain('Created 2 opportunities, 2 people, 0 interviews.\n');
   });
 

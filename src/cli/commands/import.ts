@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { CaptureBundle } from '../../core/capture/bundle';
+import { type CaptureBundle, type SkippedEntry, skippedSentence } from '../../core/capture/bundle';
 import { CSV_FIELDS, type CsvField, type CsvMapping, missingCompanyMessage } from '../../core/capture/csv';
 import { AppError, invalid } from '../../core/errors';
 import { plural } from '../../core/plural';
@@ -61,15 +61,30 @@ export function describeBundle(bundle: CaptureBundle, zone: string): string {
     const details = [c.title, c.company, ...c.emails, ...c.phones, ...c.links].filter(Boolean).join(' · ');
     lines.push(`Person: ${c.displayName ?? '(no name)'}${details ? ` (${details})` : ''}`);
   }
-  for (const s of bundle.skipped) {
-    lines.push(`Skipped${s.line ? ` line ${s.line}` : ''}${s.field ? ` ${s.field}` : ''}: ${s.reason}`);
-  }
+  for (const s of bundle.skipped) lines.push(skippedLine(s));
   for (const w of bundle.warnings) lines.push(`Warning: ${w}`);
   if (lines.length === 0) lines.push('Nothing to import in this file.');
   return lines.join('\n');
 }
 
+/** "Skipped line 3: Applied "2026-13-45" is not a date." */
+const skippedLine = (s: SkippedEntry): string => {
+  const sentence = skippedSentence(s);
+  return s.line !== undefined ? `Skipped l${sentence.slice(1)}` : `Skipped: ${sentence}`;
+};
+
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * With --opportunity every opportunity the file lists goes into that one: say so, so "matched 1"
+ * does not contradict the three listed above it.
+ */
+function intoFewer(r: ImportResult, bundle: CaptureBundle): string {
+  const listed = bundle.opportunities.length;
+  const ids = new Set([...r.opportunities.created, ...r.opportunities.matched].map((o) => o.id));
+  if (listed <= ids.size) return '';
+  return ` (the ${listed} listed above go into ${ids.size === 1 ? 'it' : 'them'})`;
+}
 
 function describeResult(r: ImportResult, bundle: CaptureBundle): string {
   const verb = r.dryRun ? 'Would create' : 'Created';
@@ -80,7 +95,7 @@ function describeResult(r: ImportResult, bundle: CaptureBundle): string {
   ];
   const changes = [
     r.opportunities.matched.length &&
-      `matched ${count(r.opportunities.matched.length, 'opportunity', 'opportunities')}`,
+      `matched ${count(r.opportunities.matched.length, 'opportunity', 'opportunities')}${intoFewer(r, bundle)}`,
     r.contacts.merged.length && `merged ${count(r.contacts.merged.length, 'known person', 'known people')}`,
     r.interviews.updated.length && `updated ${count(r.interviews.updated.length, 'interview', 'interviews')}`,
     r.interviews.cancelled.length &&
@@ -94,7 +109,7 @@ function describeResult(r: ImportResult, bundle: CaptureBundle): string {
   }
   // Entries skipped while saving (the file's own skips were printed with what it says).
   for (const s of r.skipped.filter((x) => x.reason.includes('--opportunity'))) {
-    lines.push(`Skipped${s.line ? ` line ${s.line}` : ''}: ${s.reason}`);
+    lines.push(skippedLine(s));
   }
   // What saving found (an older invite, someone taken off one); the file's own were printed above.
   for (const w of r.warnings.filter((x) => !bundle.warnings.includes(x))) lines.push(`Warning: ${w}`);

@@ -80,6 +80,16 @@ export interface SkippedEntry {
   reason: string;
 }
 
+/**
+ * A skipped entry as a sentence: "Line 3: Applied "2026-13-45" is not a date." The column is
+ * named when the reason quotes its value; the web preview and the CLI say it the same way.
+ */
+export function skippedSentence(s: SkippedEntry): string {
+  const text = s.field && /^["“]/.test(s.reason) ? `${s.field} ${s.reason}` : s.reason;
+  const sentence = `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+  return s.line !== undefined ? `Line ${s.line}: ${sentence}` : sentence;
+}
+
 export interface CaptureBundle {
   source: CaptureSource;
   contacts: CapturedContact[];

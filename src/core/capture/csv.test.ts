@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureFixture } from '../../../test/capture-fixtures';
+import { type SkippedEntry, skippedSentence } from './bundle';
 import { dateFrom, guessCsvMapping, parseCsv, stageFrom } from './csv';
 
 describe('parseCsv', () => {
@@ -22,7 +23,7 @@ describe('parseCsv', () => {
     expect(b.skipped).toEqual([{ line: 4, field: 'Company', reason: 'no company on this row' }]);
   });
 
-  it('guesses a Teal-shaped export and reports a bad date and email per line and field', () => {
+  it('guesses a Teal-shaped export and skips a row with a bad date or email whole, per line and field', () => {
     const b = parseCsv(captureFixture('teal-like.csv'));
     expect(b.mapping).toMatchObject({
       company: 'Company',
@@ -35,16 +36,32 @@ describe('parseCsv', () => {
     });
     expect(b.opportunities.map((o) => [o.company, o.stage, o.appliedOn, o.recruiterKey])).toEqual([
       ['Fabrikam', 'rejected', '2026-11-03', 'csv:line2'],
-      ['Harbourline', 'offer', null, 'csv:line3'],
     ]);
+    // The skipped row is neither an opportunity nor a person: the preview lists only what is saved.
     expect(b.contacts.map((c) => [c.displayName, c.emails, c.phones])).toEqual([
       ['Lena Fischer', ['lena.fischer@fabrikam.example'], ['+4930901820']],
-      ['Meera Iyer', [], ['+14155550100']],
     ]);
     expect(b.skipped).toEqual([
       { line: 3, field: 'Date Applied', reason: '"13/45/2026" is not a date' },
       { line: 3, field: 'Contact Email', reason: '"not-an-email" is not an email address' },
     ]);
+  });
+
+  it('refuses a row whose quote is never closed, naming its line, and keeps the rows before it', () => {
+    const b = parseCsv('Company,Role\nGood Co,Engineer\n"unterminated,quote,row\n');
+    expect(b.opportunities.map((o) => o.company)).toEqual(['Good Co']);
+    expect(b.skipped).toEqual([
+      { line: 3, reason: 'a quote opened on this row is never closed; close it and import the file again' },
+    ]);
+    expect(skippedSentence(b.skipped[0] as SkippedEntry)).toBe(
+      'Line 3: A quote opened on this row is never closed; close it and import the file again.',
+    );
+  });
+
+  it('says a skipped bad value as a sentence naming line and column', () => {
+    const b = parseCsv('Company,Role,Applied\nBad Co,Engineer,2026-13-45\n');
+    expect(b.opportunities).toEqual([]);
+    expect(b.skipped.map(skippedSentence)).toEqual(['Line 2: Applied "2026-13-45" is not a date.']);
   });
 
   it('reads a semicolon-separated generic sheet with quoted fields', () => {

@@ -149,7 +149,7 @@ export function missingCompanyMessage(headers: string[]): string {
 
 /**
  * Read a CSV export into opportunities (and their contacts). Rows without a company are skipped,
- * naming the line; without a company column the bundle is empty, with the headers to choose from; a bad email or date skips that field only. Throws AppError('invalid-input') when
+ * naming the line, and so are rows with a date or email that cannot be read or a broken quote; without a company column the bundle is empty, with the headers to choose from. Throws AppError('invalid-input') when
  * the input is not a table with a header row, or is over the limits.
  */
 export function parseCsv(input: string | Uint8Array, options: CsvOptions = {}): CsvBundle {
@@ -158,7 +158,7 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions = {}): 
 
 function readCsv(input: string | Uint8Array, options: CsvOptions): CsvBundle {
   const { text, warnings } = decodeText(input, 'CSV file');
-  const rows: Array<{ data: string[]; line: number }> = [];
+  const rows: Array<{ data: string[]; line: number; quoteError?: string }> = [];
   let line = 1;
   let offset = 0;
   let tooMany = false;
@@ -169,7 +169,14 @@ function readCsv(input: string | Uint8Array, options: CsvOptions): CsvBundle {
       const rowLine = line;
       for (let i = offset; i < cursor; i++) if (text.charCodeAt(i) === 10) line++;
       offset = cursor;
-      rows.push({ data: result.data.map((c) => String(c ?? '')), line: rowLine });
+      // A quote that is never closed (or one in the middle of a field) makes papaparse glue the
+      // rest of the row, or of the file, into one cell: that row is refused, naming its line.
+      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      rows.push({
+        data: result.data.map((c) => String(c ?? '')),
+        line: rowLine,
+        ...(quoteError && { quoteError: quoteError.code }),
+      });
       if (rows.length > MAX_CSV_ROWS + 1) {
         tooMany = true;
         parser.abort();
@@ -214,6 +221,16 @@ function readCsv(input: string | Uint8Array, options: CsvOptions): CsvBundle {
         `line ${row.line}: ${row.data.length} columns where the header has ${headers.length}.`,
       );
     }
+    if (row.quoteError) {
+      bundle.skipped.push({
+        line: row.line,
+        reason:
+          row.quoteError === 'MissingQuotes'
+            ? 'a quote opened on this row is never closed; close it and import the file again'
+            : 'a quote in the middle of a field; put the whole field in quotes and double the inner one',
+      });
+      continue;
+    }
     const company = get('company');
     if (!company) {
       bundle.skipped.push({ line: row.line, field: mapping.company, reason: 'no company on this row' });
@@ -226,21 +243,22 @@ function readCsv(input: string | Uint8Array, options: CsvOptions): CsvBundle {
     }
     const dateText = get('date');
     const appliedOn = dateText ? dateFrom(dateText) : null;
-    if (dateText && !appliedOn) {
-      bundle.skipped.push({
-        line: row.line,
-        field: mapping.date ?? 'date',
-        reason: `"${dateText.slice(0, 40)}" is not a date`,
-      });
-    }
     const emailText = get('contactEmail');
     const email = emailText ? addressOf(emailText) : null;
-    if (emailText && !email) {
-      bundle.skipped.push({
-        line: row.line,
-        field: mapping.contactEmail ?? 'email',
-        reason: `"${emailText.slice(0, 60)}" is not an email address`,
-      });
+    // A row with a value that cannot be read is skipped whole, never saved without it: the preview
+    // lists only what saving does, and the user fixes the line and imports it again.
+    const bad = [
+      dateText &&
+        !appliedOn && { field: mapping.date ?? 'date', reason: `"${dateText.slice(0, 40)}" is not a date` },
+      emailText &&
+        !email && {
+          field: mapping.contactEmail ?? 'email',
+          reason: `"${emailText.slice(0, 60)}" is not an email address`,
+        },
+    ].filter((b): b is { field: string; reason: string } => Boolean(b));
+    if (bad.length > 0) {
+      for (const b of bad) bundle.skipped.push({ line: row.line, ...b });
+      continue;
     }
     const name = get('contactName');
     const phone = get('contactPhone');

@@ -10,6 +10,9 @@ const nameOf = (label: string): string => label.replace(/\s*\([^)]*\)\s*$/, '');
  * "Recruiter: "dana@" is not a valid email address"; a full sentence is kept as it is.
  */
 export function errorSentence(label: string, error: string): string {
+  // "line 9: the calendar file contains binary data" places itself in a file: a sentence of its
+  // own ("Line 9: …"), never glued to the label ("Choose a file line 9: …").
+  if (/^line \d/.test(error)) return `L${error.slice(1)}`;
   if (/^[a-z]/.test(error)) return `${label} ${error}`;
   if (/^["“']/.test(error)) return `${label}: ${error}`;
   return error;

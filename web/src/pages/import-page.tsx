@@ -8,6 +8,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
+import { skippedSentence } from '../../../src/core/capture/bundle';
 import type { importPreviewView, importResultView } from '../../../src/features/imports/import.schemas';
 import { api, request } from '../api/client';
 import { type CapturedContact, CardFieldsEditor } from '../components/card-fields';
@@ -74,6 +75,18 @@ function Summary({ r, verb }: { r: Result; verb: 'will' | 'did' }) {
   );
 }
 
+/**
+ * Rows of each kind listed in a preview: a 5,000-row CSV listed in full made the page 638,000 px
+ * tall at 375 px. What was skipped is always listed in full: those are the rows to fix.
+ */
+export const PREVIEW_ROWS = 50;
+
+function More({ total }: { total: number }) {
+  return total > PREVIEW_ROWS ? (
+    <p className="muted">and {(total - PREVIEW_ROWS).toLocaleString()} more</p>
+  ) : null;
+}
+
 function Understood({ bundle, zone }: { bundle: Bundle; zone: string }) {
   return (
     <>
@@ -81,33 +94,35 @@ function Understood({ bundle, zone }: { bundle: Bundle; zone: string }) {
         <>
           <h3>Opportunities</h3>
           <ul>
-            {bundle.opportunities.map((o) => (
+            {bundle.opportunities.slice(0, PREVIEW_ROWS).map((o) => (
               <li key={o.key}>
                 {o.company}
                 {o.role ? ` — ${o.role}` : ''}
               </li>
             ))}
           </ul>
+          <More total={bundle.opportunities.length} />
         </>
       )}
       {bundle.interviews.length > 0 && (
         <>
           <h3>Interviews</h3>
           <ul>
-            {bundle.interviews.map((i) => (
+            {bundle.interviews.slice(0, PREVIEW_ROWS).map((i) => (
               <li key={i.key}>
                 {i.round || 'Interview'}, {formatDateTime(i.start, i.timeZone ?? zone)}
                 {i.status === 'cancelled' ? ' (cancelled)' : ''}
               </li>
             ))}
           </ul>
+          <More total={bundle.interviews.length} />
         </>
       )}
       {bundle.contacts.length > 0 && (
         <>
           <h3>People</h3>
           <ul>
-            {bundle.contacts.map((c) => (
+            {bundle.contacts.slice(0, PREVIEW_ROWS).map((c) => (
               <li key={c.key}>
                 {c.displayName ?? c.nameAsWritten ?? 'Unnamed'}
                 {c.title ? `, ${c.title}` : ''}
@@ -116,6 +131,7 @@ function Understood({ bundle, zone }: { bundle: Bundle; zone: string }) {
               </li>
             ))}
           </ul>
+          <More total={bundle.contacts.length} />
         </>
       )}
       {bundle.skipped.length > 0 && (
@@ -124,10 +140,7 @@ function Understood({ bundle, zone }: { bundle: Bundle; zone: string }) {
           <ul>
             {bundle.skipped.map((s, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: skipped lines have no id
-              <li key={i}>
-                {s.line !== undefined ? `Line ${s.line}: ` : ''}
-                {s.reason}
-              </li>
+              <li key={i}>{skippedSentence(s)}</li>
             ))}
           </ul>
         </>
