@@ -10,7 +10,7 @@ import type { ServiceContext } from '../features/context';
 import { listInterviews } from '../features/interviews/interview.service';
 import { listMessages } from '../features/messages/message.service';
 import { listOpportunities } from '../features/opportunities/opportunity.service';
-import { getAllActions } from '../features/plan/plan.service';
+import { actionsForKeyPrefix } from '../features/plan/key-prefix.service';
 
 /** One thing a prefix may name: its full id (or key) and how to show it in a list of matches. */
 export interface Candidate {
@@ -61,7 +61,7 @@ export function pickByPrefix(kind: IdKind, typed: string, candidates: Candidate[
   );
 }
 
-async function candidatesOf(ctx: ServiceContext, kind: IdKind): Promise<Candidate[]> {
+async function candidatesOf(ctx: ServiceContext, kind: IdKind, typed: string): Promise<Candidate[]> {
   switch (kind) {
     case 'opportunity':
       return (await listOpportunities(ctx)).map((o) => ({ id: o.id, label: `${o.company} — ${o.role}` }));
@@ -78,7 +78,11 @@ async function candidatesOf(ctx: ServiceContext, kind: IdKind): Promise<Candidat
         label: `${m.kind} ${m.status} ${m.subject}`.trim(),
       }));
     case 'action':
-      return (await getAllActions(ctx)).map((a) => ({ id: a.key, label: a.title }));
+      // Only the opportunities the typed key can be about are planned.
+      return (await actionsForKeyPrefix(ctx, typed.trim().replace(/…$/, ''))).map((a) => ({
+        id: a.key,
+        label: a.title,
+      }));
   }
 }
 
@@ -89,7 +93,7 @@ export async function resolveId(
   typed: string,
   field: string = kind === 'action' ? 'key' : kind,
 ): Promise<string> {
-  return pickByPrefix(kind, typed, await candidatesOf(ctx, kind), field);
+  return pickByPrefix(kind, typed, await candidatesOf(ctx, kind, typed), field);
 }
 
 /** Like resolveId for an optional option: undefined stays undefined. */

@@ -137,3 +137,12 @@ export const settleWake = (
     .where('opportunity_id', '=', opportunityId)
     .where('version', '=', version)
     .execute();
+
+/** Every opportunity's id and every interview's id with its opportunity (ids only). */
+export const allTargetIds = async (db: DbOrTrx, accountId: string) => {
+  const [opportunities, interviews] = await Promise.all([
+    db.selectFrom('opportunity').select('id').where('account_id', '=', accountId).execute(),
+    db.selectFrom('interview').select(['id', 'opportunity_id']).where('account_id', '=', accountId).execute(),
+  ]);
+  return { opportunities, interviews };
+};
