@@ -11,6 +11,7 @@
 import ICAL from 'ical.js';
 import type { CountryCode } from 'libphonenumber-js';
 import { AppError, invalid } from '../errors';
+import { nameParts } from '../person-name';
 import type { Contact } from '../types';
 import { type CaptureBundle, emptyBundle, newContact, type SkippedEntry } from './bundle';
 import { cleanBundle } from './clean';
@@ -287,14 +288,9 @@ export function toVCard(contact: VCardContact, version: '4.0' | '3.0' = '4.0'): 
   if (contact.id) card.addPropertyWithValue('uid', `urn:uuid:${contact.id}`);
   const name = contact.displayName.replace(/\r\n|\r/g, '\n');
   card.addPropertyWithValue('fn', name);
-  const words = name.split(/\s+/).filter(Boolean);
-  card.addPropertyWithValue('n', [
-    words.length > 1 ? (words[words.length - 1] ?? '') : name,
-    words.slice(0, -1).join(' '),
-    '',
-    '',
-    '',
-  ]);
+  // The surname keeps its particles (N:van der Berg;Pieter), as the checker's "Mr van der Berg" reads it.
+  const { given, surname } = nameParts(name);
+  card.addPropertyWithValue('n', [surname || name, given, '', '', '']);
   if (contact.company) card.addPropertyWithValue('org', [contact.company]);
   if (contact.title) card.addPropertyWithValue('title', contact.title);
   for (const email of contact.emails) card.addPropertyWithValue('email', email);

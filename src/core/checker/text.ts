@@ -79,10 +79,6 @@ export const inSpans = (pos: number, spans: ReadonlyArray<[number, number]>): bo
 const GREETING = /^[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[ \t,]*/i;
 const HONORIFIC = /^(?:mr|mrs|ms|mx|miss|dr|prof|professor|sir|madam)\.?[ \t]+/i;
 
-/** Lower-case particles that belong to a surname ("van der Berg", "de la Cruz", "bin Salman"). */
-export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
-  'van von der den de del della dei di da du des la le ten ter bin binti al el dos das do y'.split(' '),
-);
 const PARTICLES =
   /^(?:(?:van|von|der|den|de|del|della|dei|di|da|du|des|la|le|ten|ter|bin|binti|al|el|dos|das|do|y)[ \t]+)+(?=\p{Lu})/u;
 

@@ -6,10 +6,13 @@
  */
 import { Liquid } from 'liquidjs';
 import { AppError } from '../errors';
+import { greetingNameOf } from '../person-name';
 import type { Temporal } from '../time';
+import { asSentence, coveredBy, debriefParts, type Part, sameLine } from './debrief-line';
 import { formatList, listItems } from './lists';
 import type { Locale } from './locale';
 import { type Reader, toSecondPerson } from './second-person';
+import { expandShorthand } from './shorthand';
 import { type Tagger, winkTagger } from './tagger';
 
 /** What a draft template can use. Empty strings count as missing, so templates skip the sentence. */
@@ -169,16 +172,38 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
     names: [data.recipient.fullName, data.recipient.firstName].filter((n) => n.trim() !== ''),
   };
   const unsure: string[] = [];
-  const rewrite = (text: string) => {
-    if (!text.trim()) return null;
-    const r = toSecondPerson(text, reader, tag);
-    if (r.unsure) unsure.push(r.text);
-    return r;
+  const parts = (text: string): Part[] => {
+    const found = text.trim() ? debriefParts(text, reader, tag) : [];
+    for (const p of found) if (p.unsure) unsure.push(p.text);
+    return found.filter((p) => p.kind !== 'chat' || p.text !== '');
   };
-  const memorable = rewrite(data.notes.memorable);
-  const problem = rewrite(data.notes.problem);
-  const topicItems = listItems(data.notes.topics).map((item) => toSecondPerson(item, reader, tag).text);
-  const promise = present(data.notes.promise) ? promiseAction(data.notes.promise, reader, tag) : null;
+  let said = 0; // how many "You mentioned..." sentences so far: each gets the next wording
+  // What stayed with you: the first clause goes where the template frames it, the rest follow
+  // as sentences of their own.
+  const [memorable, ...memorableRest] = parts(data.notes.memorable);
+  const memorableMore = memorableRest.map((p) => asSentence(p, said++, tag)).join(' ');
+  // The same line typed again as the problem or a topic is said once.
+  const seen = [data.notes.memorable];
+  const fresh = (text: string) => {
+    if (seen.some((s) => sameLine(s, text))) return '';
+    seen.push(text);
+    return text;
+  };
+  const problemParts = parts(fresh(data.notes.problem));
+  const [onlyProblem] = problemParts;
+  const problemIsPhrase = problemParts.length === 1 && onlyProblem?.kind === 'phrase';
+  const problem =
+    problemParts.length === 0
+      ? null
+      : problemIsPhrase && onlyProblem
+        ? onlyProblem.text
+        : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
+  const topicItems = listItems(expandShorthand(data.notes.topics))
+    .filter((item) => !coveredBy(item, seen) && fresh(item) !== '')
+    .map((item) => toSecondPerson(item, reader, tag).text);
+  const promise = present(data.notes.promise)
+    ? promiseAction(expandShorthand(data.notes.promise), reader, tag)
+    : null;
   const addToAnswer = present(data.addToAnswer);
   return {
     scope: {
@@ -191,10 +216,11 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
       decision_date: present(data.decisionDate),
       memorable: memorable ? memorable.text : null,
       memorable_kind: memorable ? memorable.kind : null,
+      memorable_more: memorableMore || null,
       topics: topicItems.length > 0 ? formatList(topicItems.join('; ')) : null,
       topic_count: topicItems.length,
-      problem: problem ? problem.text : null,
-      problem_kind: problem ? problem.kind : null,
+      problem,
+      problem_kind: problem === null ? null : problemIsPhrase ? 'phrase' : 'sentence',
       promise,
       // The name templates before issue 8 used; a user's copied template keeps working.
       promises: promise,
@@ -249,9 +275,8 @@ export function renderDraft(template: string, data: DraftData): Draft {
 
 /** The first word of a recorded name, for greetings ("Dr. Wen-Li Zhang" -> "Wen-Li"). */
 export function firstNameOf(displayName: string): string {
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
-  const first = words.find((w) => !/^(?:mr|mrs|ms|mx|dr|prof)\.?$/i.test(w));
-  return first ?? words[0] ?? '';
+  // One function for the drafter and the checker, so a drafted greeting is never "wrong-name".
+  return greetingNameOf(displayName);
 }
 
 /**

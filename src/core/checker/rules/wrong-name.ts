@@ -2,18 +2,10 @@
  * `wrong-name`: the greeting addresses someone other than the recipient, or the note misspells
  * the recipient's name as recorded (accents, hyphens and apostrophes count).
  */
+import { greetingNames, isSurnameParticle, surnamesOf } from '../../person-name';
 import { finding, quote } from '../finding';
 import { companyForms, findNameHits, nameForms, nameKey } from '../names';
-import {
-  editDistance,
-  fold,
-  type Greeting,
-  SURNAME_PARTICLES,
-  skeleton,
-  skeletonKey,
-  type Token,
-  titledNames,
-} from '../text';
+import { editDistance, fold, type Greeting, skeleton, skeletonKey, type Token, titledNames } from '../text';
 import type { CheckInput, Finding } from '../types';
 
 // Greetings that address a role or a group, not a person.
@@ -28,6 +20,9 @@ function addresses(name: string, displayName: string): boolean {
   const whole = nameKey(displayName);
   if (!whole.includes(key) && !whole.startsWith(key.slice(0, 3))) return false;
   if (nameForms(displayName).some((f) => nameKey(f) === key)) return true;
+  // What the drafter greets with, or any one word of the name, however short ("Li" of "Li Wei"):
+  // the order of given and family name is not recorded.
+  if (greetingNames(displayName).some((f) => nameKey(f) === key)) return true;
   // "Siobhán O'Connell" written as first + last of a longer recorded name.
   const parts = displayName.split(/\s+/);
   if (parts.length > 2 && skeletonKey(`${parts[0]} ${parts[parts.length - 1]}`) === key) return true;
@@ -58,13 +53,7 @@ function nearMiss(written: string, displayName: string): string | undefined {
  * and hyphenated surnames whole ("Smith-Okafor", never "Smith").
  */
 function surnames(displayName: string): string[] {
-  const parts = displayName.trim().split(/\s+/);
-  const out: string[] = [];
-  for (let i = 1; i < parts.length; i++) {
-    if (SURNAME_PARTICLES.has(parts[i - 1] ?? '')) continue;
-    out.push(parts.slice(i).join(' '));
-  }
-  return out;
+  return surnamesOf(displayName);
 }
 
 /** A name's words and joins, ignoring case, accents and the kind of apostrophe or hyphen. */
@@ -75,7 +64,7 @@ const spaced = (s: string): string =>
 function surnameHalves(displayName: string): string[] {
   const whole = new Set(surnames(displayName).map(skeletonKey));
   const last = surnames(displayName)[0] ?? '';
-  const pieces = last.split(/[\s\-‐]+/).filter((p) => !SURNAME_PARTICLES.has(p));
+  const pieces = last.split(/[\s\-‐]+/).filter((p) => !isSurnameParticle(p));
   return pieces.filter((p) => !whole.has(skeletonKey(p)) && skeletonKey(p).length >= 2);
 }
 
