@@ -200,9 +200,13 @@ describeEachDialect('note checker reads only what the note needs', (t) => {
       const [full, lean] = await Promise.all([fullCheckInput(ctx, req), buildCheckInput(ctx, req)]);
       const findings = checkNote(lean);
       expect(findings, JSON.stringify({ ...req, body: req.body.slice(0, 80) })).toEqual(checkNote(full));
-      const { speller: _a, userWords: _b, ...fullRest } = full;
-      const { speller: _c, userWords: _d, ...leanRest } = lean;
+      const { speller: _a, userWords: _b, knownPeople: fullPeople, ...fullRest } = full;
+      const { speller: _c, userWords: _d, knownPeople: leanPeople, ...leanRest } = lean;
       expect(leanRest).toEqual(fullRest);
+      // The same names, each once.
+      expect(leanPeople.map((p) => p.displayName)).toEqual([
+        ...new Set(fullPeople.map((p) => p.displayName)),
+      ]);
       for (const f of findings) seen.add(f.rule);
     }
     // A word the user just wrote in their notes on someone is theirs at the next check (the

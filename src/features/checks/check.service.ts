@@ -143,7 +143,9 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     recipient: { displayName: recipient.displayName, company: recipient.company, emails: recipient.emails },
     company,
     otherCompanies,
-    knownPeople: people.map((c) => ({ displayName: c.display_name })),
+    // Each name once: the rules ask whether a name is known (a set, `some`, the first `find`), and
+    // a long job hunt meets many people with the same name.
+    knownPeople: [...new Set(people.map((c) => c.display_name))].map((displayName) => ({ displayName })),
     otherNotes,
     personalDetails: details,
     due: window ? null : (action?.due ?? null),
