@@ -103,7 +103,7 @@ describeEachDialect('interview service', (t) => {
     });
     expect(merged).toMatchObject({ feeling: 'good', improve: 'Explain caching better' });
     expect(merged.notes).toEqual([
-      { contactId: ana, memorable: 'Loves Kafka', topics: 'queues', problem: '' },
+      { contactId: ana, memorable: 'Loves Kafka', topics: 'queues', problem: '', promise: '' },
     ]);
     await expect(
       saveDebrief(ctx, i.id, { notes: [{ contactId: opp.recruiterId as string, memorable: 'x' }] }),
