@@ -27,18 +27,50 @@ const PERSON_NOUNS = new Set(
 const MONTHS_DAYS =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
-/** Does this stretch of words name or describe someone the pronoun may be about? */
-function someoneElse(words: Sentence, body: string, notThem: ReadonlySet<string>): boolean {
-  return words.some((w, i) => {
-    if (PERSON_NOUNS.has(w.norm) || PERSON_NOUNS.has(w.norm.replace(/s$/, ''))) return true;
-    const raw = body.slice(w.start, w.end);
-    if (!/^\p{Lu}\p{Ll}/u.test(raw) || PRONOUNS.has(w.norm)) return false;
-    const key = fold(raw.replace(/['’]s$/, ''));
-    if (notThem.has(key) || STOP_WORDS.has(key) || MONTHS_DAYS.test(key)) return false;
-    // A capitalised first word is usually just a sentence start ("Thanks", "Looking"), a name
-    // only when it is not an ordinary word we know: be conservative and count it as a name.
-    return i > 0 || !COMMON_STARTS.has(key);
-  });
+// A word after a title or a capitalised run that makes it a job, a team or a thing, not a person:
+// "the Senior Software Engineer role", "the Platform team", "the Ledger Service".
+const NOT_A_PERSON_AFTER = new Set(
+  (
+    'role roles position positions job jobs opening openings opportunity team teams interview interviews ' +
+    'loop track org organisation organization department group service services platform product products ' +
+    'project projects tool tools system systems stack codebase api app office offices conference program ' +
+    'programme process round rounds panel'
+  ).split(' '),
+);
+
+/** Is the word a title or a capitalised run's word that a following noun makes a thing ("Engineer role")? */
+function namesAThing(words: Sentence, i: number, body: string): boolean {
+  for (let j = i + 1; j < words.length; j++) {
+    const w = words[j];
+    if (!w) return false;
+    if (NOT_A_PERSON_AFTER.has(w.norm)) return true;
+    // Keep walking through the rest of a capitalised run ("Senior Software Engineer role").
+    if (!/^\p{Lu}/u.test(body.slice(w.start, w.end))) return false;
+  }
+  return false;
+}
+
+/**
+ * Does this stretch of sentences name or describe someone the pronoun may be about? Each
+ * sentence is read on its own, so a capitalised sentence start ("Talking", "Learning") is not
+ * taken for a name just because another sentence came before it.
+ */
+function someoneElse(stretch: readonly Sentence[], body: string, notThem: ReadonlySet<string>): boolean {
+  return stretch.some((words) =>
+    words.some((w, i) => {
+      const person = PERSON_NOUNS.has(w.norm) || PERSON_NOUNS.has(w.norm.replace(/s$/, ''));
+      if (person) return !namesAThing(words, i, body);
+      const raw = body.slice(w.start, w.end);
+      if (!/^\p{Lu}\p{Ll}/u.test(raw) || PRONOUNS.has(w.norm)) return false;
+      const key = fold(raw.replace(/['’]s$/, ''));
+      if (notThem.has(key) || STOP_WORDS.has(key) || MONTHS_DAYS.test(key)) return false;
+      if (namesAThing(words, i, body)) return false;
+      // A capitalised first word is usually just a sentence start ("Thanks", "Looking"), a name
+      // only when it is not an ordinary word we know: be conservative and count it as a name.
+      if (i > 0) return true;
+      return !COMMON_STARTS.has(key) && !/(?:ing|ly)$/.test(key);
+    }),
+  );
 }
 
 const COMMON_STARTS = new Set(
@@ -72,7 +104,7 @@ export function checkAddresseeThirdPerson(input: CheckInput, greeting: Greeting 
     words.forEach((w, wi) => {
       if (!PRONOUNS.has(w.norm) || w.start < greetingEnd) return;
       // The pronoun's antecedent is most likely in this sentence or the two before it.
-      const nearby = [...(all[si - 2] ?? []), ...(all[si - 1] ?? []), ...words.slice(0, wi)];
+      const nearby = [all[si - 2] ?? [], all[si - 1] ?? [], words.slice(0, wi)];
       if (someoneElse(nearby, input.body, notThem)) return;
       const written = input.body.slice(w.start, w.end);
       out.push(
