@@ -177,10 +177,34 @@ function agreeFrom(tokens: Token[], from: number, edits: Edits): void {
   }
 }
 
+const TITLE = /^(?:mr|mrs|ms|mx|dr|prof)\.?$/i;
+
+/**
+ * Every way a debrief may name the reader: the names given, and for a full name its surname with
+ * or without a title ("Dr. Eze", "Dr Eze", "Ms Eze", "Eze" for Nnamdi Eze).
+ */
+function nameForms(reader: Reader): string[] {
+  const forms = new Set<string>();
+  for (const name of reader.names) {
+    const words = name.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    forms.add(words.join(' '));
+    const bare = words.filter((w) => !TITLE.test(w));
+    if (bare.length > 0) forms.add(bare.join(' '));
+    if (bare.length >= 2) {
+      const surname = bare.slice(1).join(' ');
+      forms.add(surname);
+      for (const t of ['Dr.', 'Dr', 'Mr.', 'Mr', 'Ms.', 'Ms', 'Mrs.', 'Mrs', 'Mx', 'Prof.', 'Prof'])
+        forms.add(`${t} ${surname}`);
+    }
+  }
+  return [...forms];
+}
+
 /** Indices where a reader's name is used: [start, length]. */
 function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  const names = reader.names
+  const names = nameForms(reader)
     .map((n) => n.trim().split(/\s+/).filter(Boolean))
     .filter((n) => n.length > 0)
     .sort((a, b) => b.length - a.length);
@@ -231,11 +255,16 @@ function unsureReason(tokens: Token[], readerAt: Set<number>): string | null {
   return null;
 }
 
-/** Is `her` at i possessive ("her team", "her new team") rather than an object ("thanked her")? */
+/**
+ * Is `her` at i possessive ("her team", "her new team", "her leads") rather than an object
+ * ("thanked her", "told her that", "let her go")? Taggers often read the noun after "her" as a
+ * verb ("her leads"), but a verb after an object "her" is never in its -s form.
+ */
 function herIsPossessive(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next) return false;
   if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return true;
+  if (next.pos === 'VERB' && /s$/i.test(next.text) && !/ss$/i.test(next.text)) return true;
   if (next.pos === 'ADJ' || next.pos === 'ADV') {
     const after = tokens[i + 2];
     return after !== undefined && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ');
@@ -257,8 +286,30 @@ function fragmentVerbAt(tokens: Token[], start: number, end: number): number | n
   let i = start;
   while (i < end && tokens[i]?.pos === 'ADV') i++;
   const t = tokens[i];
+  // "was impressed by...", "is keen on...", "has built...": a subject-less auxiliary.
+  if (t?.pos === 'AUX' && FRAGMENT_AUX.has(t.text.toLowerCase())) {
+    const next = tokens[i + 1];
+    return next && next.pos !== 'PRON' && next.pos !== 'PROPN' && next.pos !== 'PUNCT' ? i : null;
+  }
   if (t?.pos !== 'VERB' || PARTICIPLE_ADJECTIVES.has(t.text.toLowerCase())) return null;
   return isPast(t) || isThirdSingular(t) ? i : null;
+}
+
+const FRAGMENT_AUX = new Set(['was', 'is', 'has', 'had']);
+
+/**
+ * In a fragment, ", was impressed by..." after a first verb phrase shares its subject: the comma
+ * becomes "and" ("You asked ..., was impressed ..." -> "You asked ... and were impressed ...").
+ * Returns the indices of the commas that join such verb phrases, from `from` to the clause's end.
+ */
+function joinedVerbCommas(tokens: Token[], from: number, end: number): number[] {
+  const commas: number[] = [];
+  for (let j = from; j < end; j++) {
+    if (tokens[j]?.text !== ',') continue;
+    const v = fragmentVerbAt(tokens, j + 1, end);
+    if (v !== null && v <= j + 2) commas.push(j);
+  }
+  return commas;
 }
 
 function render(tokens: Token[], edits: Edits): string {
@@ -292,8 +343,11 @@ function kindOf(tokens: Token[]): 'sentence' | 'phrase' {
   const determined =
     first.pos === 'DET' || first.pos === 'PROPN' || (first.pos === 'PRON' && !SUBJECTS.has(w0));
   const nounPhrase = head.every(
-    (t) =>
+    (t, k) =>
       ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(t.pos) ||
+      // a word inside a hyphenated compound ("the on-call rota")
+      head[k + 1]?.text === '-' ||
+      (head[k - 1]?.text === '-' && t.before === '') ||
       (t.pos === 'PRON' && !SUBJECTS.has(t.text.toLowerCase())) ||
       (t.pos === 'PUNCT' && t.text === '-'),
   );
@@ -356,6 +410,13 @@ export function toSecondPerson(text: string, reader: Reader, tag: Tagger): Rewri
     const agreed = agreeWithYou(verb, tokens[v + 1]);
     edits.replace.set(v, agreed ?? verb.text.toLowerCase());
     agreeFrom(tokens, v + 1, edits); // a coordinated second verb
+    const commas = joinedVerbCommas(tokens, v + 1, end);
+    commas.forEach((j, k) => {
+      const w = fragmentVerbAt(tokens, j + 1, end) as number;
+      const verbW = tokens[w] as Token;
+      edits.replace.set(w, agreeWithYou(verbW, tokens[w + 1]) ?? verbW.text.toLowerCase());
+      if (k === commas.length - 1) edits.replace.set(j, ' and');
+    });
     fragmentClauses.push(c);
   });
   // "You asked X; you liked Y" reads as one sentence: "You asked X, and you liked Y".

@@ -3,6 +3,8 @@
  * from this conversation: a word or phrase from the user's debrief notes about the recipient, or,
  * with no notes recorded, at least something specific ("you mentioned...", a name, a number).
  */
+import { toSecondPerson } from '../../drafts/second-person';
+import { winkTagger } from '../../drafts/tagger';
 import { finding } from '../finding';
 import { companyForms, nameForms } from '../names';
 import { fold, STOP_WORDS, stem, tokenize } from '../text';
@@ -20,6 +22,19 @@ function distinctive(text: string, exclude: ReadonlySet<string>): Set<string> {
       .filter((w) => w.length >= 3 && !STOP_WORDS.has(fold(w)) && !exclude.has(fold(w)))
       .map(stem),
   );
+}
+
+/**
+ * A debrief line quoted in the message: as the note would say it ("you told me...", not "she
+ * told me..."), cut at a word boundary.
+ */
+function quoteDetail(detail: string, displayName: string): string {
+  const names = [displayName, displayName.trim().split(/\s+/)[0] ?? ''].filter(Boolean);
+  const text = toSecondPerson(detail.trim(), { names }, winkTagger).text.replace(/\s+/g, ' ');
+  if (text.length <= 60) return text;
+  const cut = text.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** Only thank-you notes are held to this. */
@@ -40,7 +55,7 @@ export function checkPersonalDetail(input: CheckInput): Finding[] {
     return [
       finding(
         'no-personal-detail',
-        `This thank-you mentions nothing from your notes about ${input.recipient.displayName} (such as “${details[0]?.trim().slice(0, 60)}”); recall something they said so the note is clearly for them.`,
+        `This thank-you mentions nothing from your notes about ${input.recipient.displayName} (such as “${quoteDetail(details[0] ?? '', input.recipient.displayName)}”); recall something they said so the note is clearly for them.`,
         0,
         input.body.length,
       ),

@@ -1,0 +1,257 @@
+/**
+ * Realistic third-person, shorthand debriefs, read as the recipient would read the draft. Each
+ * describe block is one class of problem a tester found; the inputs are the tester's lines and
+ * paraphrases of them.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkPersonalDetail } from '../checker/rules/no-personal-detail';
+import type { CheckInput } from '../checker/types';
+import { debriefParts } from './debrief-line';
+import { type DraftData, renderDraft } from './render';
+import { toSecondPerson } from './second-person';
+import { expandShorthand } from './shorthand';
+import { winkTagger } from './tagger';
+
+const NNAMDI = { names: ['Nnamdi Eze', 'Nnamdi'] };
+const you = (text: string) => toSecondPerson(text, NNAMDI, winkTagger).text;
+const template = readFileSync(new URL('../../../templates/thank-you.liquid', import.meta.url), 'utf8');
+
+function draft(notes: Partial<DraftData['notes']>, variant = 0): string {
+  return renderDraft(template, {
+    recipient: { firstName: 'Nnamdi', fullName: 'Nnamdi Eze' },
+    company: 'Kora',
+    role: 'Staff Engineer',
+    round: null,
+    interviewDate: 'Tuesday, November 24',
+    notes: { memorable: '', topics: '', problem: '', promise: '', ...notes },
+    addToAnswer: '',
+    variant,
+    sender: { name: 'Ada Obi', signature: null },
+  }).body;
+}
+const allVariants = (notes: Partial<DraftData['notes']>) => [0, 1, 2, 3, 4].map((v) => draft(notes, v));
+
+describe('shorthand pasted raw', () => {
+  it.each([
+    ['great chat re: hiring plan', 'great chat about hiring plan'],
+    [
+      'mgmt w/ 3 eng teams b/c of growth & approx 40 ppl',
+      'management with 3 engineering teams because of growth and about 40 people',
+    ],
+    ['intro her to my old colleague at Monzo', 'introduce her to my old colleague at Monzo'],
+    ['Intro Sam to the team', 'introduce Sam to the team'],
+    ['an intro to their CTO', 'an introduction to their CTO'],
+    ['w/o a PM for 6 mos', 'without a PM for 6 mos'],
+    ['re:Invent talk', 're:Invent talk'],
+  ])('%j -> %j', (line, expected) => {
+    expect(expandShorthand(line)).toBe(expected);
+  });
+
+  const memorables = [
+    'great chat re: hiring plan; wants someone to grow the platform team from 4 to 12 next year',
+    'good convo re: the roadmap; plans to split the infra team in Q3',
+    'Really nice chat w/ her about on-call; needs someone to own incident mgmt',
+    'great chat',
+  ];
+  it.each(memorables)('never frames a verdict on the chat as the topic: %j', (memorable) => {
+    for (const body of allVariants({ memorable })) {
+      expect(body).not.toMatch(/thinking about great|about (?:great|good|really nice) c/i);
+      expect(body).not.toMatch(/\bre:|\bw\/|\bmgmt\b|\bconvo\b/);
+      expect(body).not.toMatch(/[;:] ?you (?:want|plan|need)/i);
+    }
+  });
+
+  it('turns "great chat re: X; wants Y" into the sender enjoying X and what they want, framed as told', () => {
+    const body = draft({ memorable: memorables[0] });
+    expect(body).toContain('I really enjoyed our conversation about the hiring plan.');
+    expect(body).toContain(
+      'You mentioned that you want someone to grow the platform team from 4 to 12 next year.',
+    );
+  });
+
+  it('labels each clause by its shape: a chat topic, a noun phrase, a clause with a subject', () => {
+    const parts = debriefParts(
+      'good convo re: the roadmap; her story about the 2019 outage; their AWS bill doubled',
+      NNAMDI,
+      winkTagger,
+    );
+    expect(parts.map((p) => [p.kind, p.text])).toEqual([
+      ['chat', 'the roadmap'],
+      ['phrase', 'your story about the 2019 outage'],
+      ['sentence', 'the AWS bill doubled'],
+    ]);
+  });
+
+  it('keeps fragments the rewrite joins as one sentence ("Asked X; liked Y")', () => {
+    expect(
+      debriefParts("Asked how I'd shard the ledger; liked my answer on queues", NNAMDI, winkTagger),
+    ).toEqual([
+      {
+        text: "You asked how I'd shard the ledger, and you liked my answer on queues",
+        kind: 'sentence',
+        unsure: false,
+      },
+    ]);
+  });
+});
+
+describe('possessive her/his -> your, object her/him -> you', () => {
+  it.each([
+    ['keep her leads from burning out', 'keep your leads from burning out'],
+    ['her reports need more support', 'your reports need more support'],
+    ['she manages her leads closely', 'you manage your leads closely'],
+    ['her new team ships weekly', 'your new team ships weekly'],
+    ['his teams run on Kubernetes', 'your teams run on Kubernetes'],
+    ['I thanked her for the time', 'I thanked you for the time'],
+    ['I told him about the drift detection', 'I told you about the drift detection'],
+    ['I will send her the deck', 'I will send you the deck'],
+    ['I asked her about the roadmap', 'I asked you about the roadmap'],
+  ])('%j -> %j', (line, expected) => {
+    expect(you(line)).toBe(expected);
+  });
+});
+
+describe('a problem they raised is what they told you, not a verdict on them', () => {
+  it.each([
+    [
+      "she's struggling to keep her leads from burning out",
+      'how hard it is to keep your leads from burning out',
+    ],
+    ['he is finding it hard to hire senior engineers', 'how hard it is to hire senior engineers'],
+    ['Their AWS bill doubled last year', 'that the AWS bill doubled last year'],
+    ['their on-call rota is stretched thin', 'that the on-call rota is stretched thin'],
+    ["she's struggling with flaky deploys", 'how hard flaky deploys has been'],
+  ])('%j is framed as "You <said> %s"', (problem, reported) => {
+    const bodies = allVariants({ problem });
+    for (const body of bodies) {
+      expect(body).toMatch(
+        new RegExp(
+          `You (?:mentioned|told me|also mentioned) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
+        ),
+      );
+      expect(body).not.toMatch(/^You(?:'re| are) struggling/m);
+      expect(body).not.toMatch(/\btheir\b/i);
+    }
+  });
+});
+
+describe('the recipient named in the third person', () => {
+  it.each([
+    [
+      'Dr. Eze told me he started the platform team himself in 2019',
+      'You told me you started the platform team yourself in 2019',
+    ],
+    ['Dr Eze runs the platform team', 'You run the platform team'],
+    ['Mr Eze said he was hiring', 'You said you were hiring'],
+    ["Nnamdi's team owns billing", 'Your team owns billing'],
+    ['Eze mentioned his daughter is learning Go', 'You mentioned your daughter is learning Go'],
+  ])('%j -> %j', (line, expected) => {
+    expect(you(line)).toBe(expected);
+  });
+
+  it('also when the name is recorded with a title', () => {
+    expect(
+      toSecondPerson('Dr. Eze built it himself', { names: ['Dr. Nnamdi Eze', 'Nnamdi'] }, winkTagger).text,
+    ).toBe('You built it yourself');
+  });
+});
+
+describe('subject-less fragments joined by commas', () => {
+  it.each([
+    [
+      'asked great questions about my Terraform modules, was impressed by the drift detection',
+      'You asked great questions about my Terraform modules and were impressed by the drift detection',
+    ],
+    [
+      'asked about my caching layer, liked the TTL trick',
+      'You asked about my caching layer and liked the TTL trick',
+    ],
+    ['was keen on the migration plan', 'You were keen on the migration plan'],
+    [
+      'pushed back on my estimate, asked for a breakdown, was happy with it',
+      'You pushed back on my estimate, asked for a breakdown and were happy with it',
+    ],
+  ])('%j -> %j', (line, expected) => {
+    expect(you(line)).toBe(expected);
+  });
+});
+
+describe('promises', () => {
+  it.each([
+    ['intro her to my old colleague at Monzo', 'introduce you to my old colleague at Monzo'],
+    ['will intro him to Sam at Wise', 'introduce you to Sam at Wise'],
+    ['send her the deck', 'send you the deck'],
+    ['the benchmark results', 'send you the benchmark results'],
+    ["I'll share the RFC w/ him", 'share the RFC with you'],
+  ])('%j -> "As promised, I will %s"', (promise, action) => {
+    expect(draft({ promise })).toContain(`As promised, I will ${action} shortly.`);
+  });
+});
+
+describe('the same line typed twice', () => {
+  const line = 'wants someone to grow the platform team from 4 to 12 next year';
+  it.each([
+    [line, line],
+    [line, 'Wants someone to grow the platform team from 4 to 12 next year.'],
+    [line, 'wants someone to grow the platform team from 4 to 12'],
+  ])('memorable %j and problem %j appear once', (memorable, problem) => {
+    for (const body of allVariants({ memorable, problem })) {
+      expect(body.match(/grow the platform team/g)).toHaveLength(1);
+    }
+  });
+
+  it('a topic already said in another line is not listed again', () => {
+    const body = draft({ memorable: 'great chat re: hiring plan', topics: 'hiring plan; incident mgmt' });
+    expect(body.match(/hiring plan/g)).toHaveLength(1);
+    expect(body).toContain('incident management');
+  });
+});
+
+describe('unsure lines stay as written', () => {
+  it('leaves the words and the hint names the line', () => {
+    const d = renderDraft(template, {
+      recipient: { firstName: 'Nnamdi', fullName: 'Nnamdi Eze' },
+      company: 'Kora',
+      role: 'Staff Engineer',
+      round: null,
+      interviewDate: null,
+      notes: { memorable: 'her manager Tom said he would call', topics: '', problem: '', promise: '' },
+      addToAnswer: '',
+      variant: 0,
+      sender: { name: 'Ada', signature: null },
+    });
+    expect(d.body).toContain('her manager Tom said he would call');
+    expect(d.hints.join('\n')).toContain('"her manager Tom said he would call"');
+  });
+});
+
+describe('no-personal-detail quotes the debrief as the note would say it', () => {
+  const input = (detail: string): CheckInput => ({
+    body: 'Hi Nnamdi,\n\nThank you for your time. I enjoyed our conversation.\n\nBest regards,\nAda',
+    kind: 'thank-you',
+    recipient: { displayName: 'Nnamdi Eze', company: 'Kora' },
+    company: 'Kora',
+    otherCompanies: [],
+    knownPeople: [],
+    otherNotes: [],
+    personalDetails: [detail],
+    due: null,
+    sendAt: '2026-11-25T09:00:00Z',
+    speller: null,
+  });
+  it.each([
+    [
+      'Dr. Eze told me he started the platform team himself in 2019 after leaving Andela',
+      '“You told me you started the platform team yourself in 2019…”',
+    ],
+    [
+      "she's struggling to keep her leads from burning out",
+      "“you're struggling to keep your leads from burning out”",
+    ],
+  ])('%j', (detail, quoted) => {
+    const [f] = checkPersonalDetail(input(detail));
+    expect(f?.message).toContain(quoted);
+    expect(f?.message).not.toMatch(/\w…\w/);
+  });
+});

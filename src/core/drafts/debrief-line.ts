@@ -1,0 +1,145 @@
+/**
+ * A debrief line as it is typed ("great chat re: hiring plan; wants someone to grow the platform
+ * team", "Their AWS bill doubled last year") is notes to self; a note needs sentences that fit
+ * where the template puts them. This spells out shorthand, splits a line into its clauses, turns
+ * each to second person (second-person.ts), and says what shape each clause has, so a noun
+ * phrase goes after "I keep thinking about", a clause with its own subject is framed as what the
+ * reader told you, and "great chat about X" becomes the sender's own "our conversation about X".
+ */
+import { type Reader, toSecondPerson } from './second-person';
+import { expandShorthand } from './shorthand';
+import type { Tagger } from './tagger';
+
+/** One clause of a debrief line, in second person. */
+export interface Part {
+  text: string;
+  /**
+   * `sentence`: has its own subject and verb ("you showed me..."); `phrase`: a noun phrase ("your
+   * story about..."); `chat`: the user's verdict on the conversation, `text` is its topic (may be
+   * empty: "great chat" alone says nothing a note should repeat).
+   */
+  kind: 'sentence' | 'phrase' | 'chat';
+  /** The referent of a pronoun was unclear, so the words were left as written. */
+  unsure: boolean;
+}
+
+// "great chat re: X", "really good conversation with her about X", "enjoyed the chat about X".
+const CHAT =
+  /^(?:(?:really|very|super|such an?|a)\s+)*(?:great|good|nice|fun|lovely|interesting|excellent|fantastic|solid|enjoyable|engaging|productive|useful|friendly)\s+(?:chat|conversation|talk|discussion|call|exchange|session)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding|covering)\s+(.+))?$|^(?:really\s+)?enjoyed\s+(?:the|our)\s+(?:chat|conversation|talk|discussion|call)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding)\s+(.+))?$/i;
+
+/** Add "the" to a bare compound noun topic ("hiring plan" -> "the hiring plan"). */
+function topicPhrase(topic: string, tag: Tagger): string {
+  const tokens = tag(topic);
+  const compound =
+    tokens.length >= 2 &&
+    tokens.every((t) => t.pos === 'NOUN' || (t.pos === 'VERB' && t.text.endsWith('ing')));
+  const last = tokens.at(-1);
+  return compound && last?.pos === 'NOUN' && !/s$/i.test(last.text) ? `the ${topic}` : topic;
+}
+
+/** The clauses of a debrief line, each in second person and labelled with its shape. */
+export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] {
+  const expanded = expandShorthand(text)
+    // "their" in a line about one person is their team's or company's: "the" is always right.
+    .replace(/\b([Tt])heir\b(?=\s+\w)/g, (_m, t: string) => (t === 'T' ? 'The' : 'the'));
+  const clauses = expanded
+    .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
+    .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
+    .filter(Boolean);
+  // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
+  if (clauses.length > 1 && !clauses.some((c) => CHAT.test(c))) {
+    const whole = toSecondPerson(expanded.replace(/[.;,\s]+$/, ''), reader, tag);
+    if (!/[;.!?]\s/.test(whole.text)) return [{ text: whole.text, kind: whole.kind, unsure: whole.unsure }];
+  }
+  const parts: Part[] = [];
+  for (const clause of clauses) {
+    const chat = CHAT.exec(clause);
+    if (chat) {
+      const topic = (chat[1] ?? chat[2] ?? '').trim();
+      const r = topic ? toSecondPerson(topic, reader, tag) : { text: '', unsure: false };
+      parts.push({ text: topic ? topicPhrase(r.text, tag) : '', kind: 'chat', unsure: r.unsure });
+      continue;
+    }
+    const r = toSecondPerson(clause, reader, tag);
+    parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
+  }
+  return parts;
+}
+
+// "you're struggling to keep..." is what they told you, not your verdict on them.
+const STRUGGLE =
+  /^you(?:'re|’re| are| were| have been|'ve been)\s+(?:really\s+|still\s+)?(?:struggling|finding it (?:hard|difficult)|having (?:trouble|a hard time)|battling)\s+(to\s+)?(.+)$/i;
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) =>
+  /^(?:You|Your|The|A|An)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+
+/**
+ * What the reader told you, as a clause to follow "You mentioned" or similar: "how hard it is to
+ * keep your leads from burning out", "that the AWS bill doubled last year".
+ */
+export function reported(part: Part): string {
+  const text = part.text;
+  const struggle = STRUGGLE.exec(text);
+  if (struggle) {
+    const [, to, rest = ''] = struggle;
+    return to ? `how hard it is to ${rest}` : `how hard ${rest.replace(/^with\s+/i, '')} has been`;
+  }
+  if (part.kind === 'phrase') return lowerFirst(text);
+  return `that ${lowerFirst(text)}`;
+}
+
+/** A simple past after "You" ("You asked", "You showed me"): an event of the interview. */
+function pastEvent(text: string, tag: Tagger): boolean {
+  const tokens = tag(text);
+  if (tokens[0]?.text.toLowerCase() !== 'you') return false;
+  let i = 1;
+  while (tokens[i]?.pos === 'ADV') i++;
+  const v = tokens[i];
+  if (!v) return false;
+  const w = v.text.toLowerCase();
+  return w === 'were' || (v.pos === 'VERB' && w !== v.lemma && /ed$|[^s]$/.test(w) && !w.endsWith('ing'));
+}
+
+const REPORTING = ['You mentioned', 'You told me', 'You also mentioned'];
+
+/**
+ * A clause as a sentence of its own in a note: something they did in the interview stands as it
+ * is ("You asked great questions..."); what they said about their work is framed as what they
+ * told you ("You mentioned that you want..."). `n` picks the reporting verb, so a note does not
+ * open three sentences the same way. With `events` false (a problem they raised), every clause is
+ * framed as what they told you.
+ */
+export function asSentence(part: Part, n: number, tag: Tagger, events = true): string {
+  if (part.kind === 'chat') return part.text ? `I really enjoyed our conversation about ${part.text}.` : '';
+  const text = part.text.replace(/[.!?]+$/, '');
+  if (part.unsure) return `${capitalised(text)}.`;
+  if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;
+  return `${REPORTING[n % REPORTING.length]} ${reported(part)}.`;
+}
+
+// Content words, for telling that two lines say the same thing.
+const wordsOf = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3),
+  );
+
+/** Do two debrief lines say (nearly) the same thing? Same words, or one's words all in the other. */
+export function sameLine(a: string, b: string): boolean {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  if (wa.size === 0 || wb.size === 0) return false;
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared / Math.max(wa.size, wb.size) >= 0.8 || (shared === Math.min(wa.size, wb.size) && shared >= 3);
+}
+
+/** Does `text` already say everything `item` says (a topic already named in the note's other lines)? */
+export function coveredBy(item: string, texts: readonly string[]): boolean {
+  const wi = wordsOf(item);
+  if (wi.size === 0) return false;
+  const all = wordsOf(texts.join(' '));
+  return [...wi].every((w) => all.has(w));
+}
