@@ -64,7 +64,7 @@ describe('shorthand pasted raw', () => {
 
   it('turns "great chat re: X; wants Y" into the sender enjoying X and what they want, framed as told', () => {
     const body = draft({ memorable: memorables[0] });
-    expect(body).toContain('I really enjoyed our conversation about the hiring plan.');
+    expect(body).toContain('Our conversation about the hiring plan has stayed with me since.');
     expect(body).toContain(
       'You mentioned that you want someone to grow the platform team from 4 to 12 next year.',
     );

@@ -28,7 +28,7 @@ const CHAT =
   /^(?:(?:really|very|super|such an?|a)\s+)*(?:great|good|nice|fun|lovely|interesting|excellent|fantastic|solid|enjoyable|engaging|productive|useful|friendly)\s+(?:chat|conversation|talk|discussion|call|exchange|session)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding|covering)\s+(.+))?$|^(?:really\s+)?enjoyed\s+(?:the|our)\s+(?:chat|conversation|talk|discussion|call)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding)\s+(.+))?$/i;
 
 /** Add "the" to a bare compound noun topic ("hiring plan" -> "the hiring plan"). */
-function topicPhrase(topic: string, tag: Tagger): string {
+export function topicPhrase(topic: string, tag: Tagger): string {
   const tokens = tag(topic);
   const compound =
     tokens.length >= 2 &&

@@ -8,7 +8,7 @@ import { Liquid } from 'liquidjs';
 import { AppError } from '../errors';
 import { greetingNameOf } from '../person-name';
 import type { Temporal } from '../time';
-import { asSentence, coveredBy, debriefParts, type Part, sameLine } from './debrief-line';
+import { asSentence, coveredBy, debriefParts, type Part, sameLine, topicPhrase } from './debrief-line';
 import { formatList, listItems } from './lists';
 import type { Locale } from './locale';
 import { type Reader, toSecondPerson } from './second-person';
@@ -200,7 +200,7 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
         : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
   const topicItems = listItems(expandShorthand(data.notes.topics))
     .filter((item) => !coveredBy(item, seen) && fresh(item) !== '')
-    .map((item) => toSecondPerson(item, reader, tag).text);
+    .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag));
   const promise = present(data.notes.promise)
     ? promiseAction(expandShorthand(data.notes.promise), reader, tag)
     : null;
