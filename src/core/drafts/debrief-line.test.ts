@@ -205,6 +205,9 @@ describe('the same line typed twice', () => {
     const body = draft({ memorable: 'great chat re: hiring plan', topics: 'hiring plan; incident mgmt' });
     expect(body.match(/hiring plan/g)).toHaveLength(1);
     expect(body).toContain('incident management');
+    expect(draft({ topics: 'eng mgmt; platform team' })).toContain(
+      'engineering management and the platform team',
+    );
   });
 });
 

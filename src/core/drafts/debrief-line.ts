@@ -27,6 +27,14 @@ export interface Part {
 const CHAT =
   /^(?:(?:really|very|super|such an?|a)\s+)*(?:great|good|nice|fun|lovely|interesting|excellent|fantastic|solid|enjoyable|engaging|productive|useful|friendly)\s+(?:chat|conversation|talk|discussion|call|exchange|session)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding|covering)\s+(.+))?$|^(?:really\s+)?enjoyed\s+(?:the|our)\s+(?:chat|conversation|talk|discussion|call)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding)\s+(.+))?$/i;
 
+// Nouns for one particular thing of theirs: "hiring plan" is "the hiring plan", while
+// "engineering management" or "incident response" read right bare.
+const THINGS = new Set(
+  'plan roadmap team project migration rewrite launch system pipeline budget reorg stack process strategy rollout redesign service platform tool dashboard architecture'.split(
+    ' ',
+  ),
+);
+
 /** Add "the" to a bare compound noun topic ("hiring plan" -> "the hiring plan"). */
 export function topicPhrase(topic: string, tag: Tagger): string {
   const tokens = tag(topic);
@@ -34,7 +42,7 @@ export function topicPhrase(topic: string, tag: Tagger): string {
     tokens.length >= 2 &&
     tokens.every((t) => t.pos === 'NOUN' || (t.pos === 'VERB' && t.text.endsWith('ing')));
   const last = tokens.at(-1);
-  return compound && last?.pos === 'NOUN' && !/s$/i.test(last.text) ? `the ${topic}` : topic;
+  return compound && last !== undefined && THINGS.has(last.text.toLowerCase()) ? `the ${topic}` : topic;
 }
 
 /** The clauses of a debrief line, each in second person and labelled with its shape. */
