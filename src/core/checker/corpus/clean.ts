@@ -400,6 +400,37 @@ Best regards,
 Sam Okafor`,
   },
   {
+    name: 'other, a write-up as soon as I can, an update on the migration',
+    kind: 'other',
+    to: 'Dana Whitfield',
+    body: `Hi Dana,
+
+I'll send the write-up as soon as I can, and I can share an update on the migration I mentioned once the cut-over is done.
+
+Best regards,
+Sam Okafor`,
+  },
+  {
+    name: 'check-in, an update on the timeline, nervous at first',
+    kind: 'check-in',
+    to: 'Dana Whitfield',
+    body: `Hi Dana,
+
+I was nervous at first on Tuesday, but the panel put me at ease. Is there an update on the timeline for the platform role? It would help me plan my notice period.
+
+Best regards,
+Sam Okafor`,
+  },
+  {
+    name: 'thank-you, as soon as the fix shipped, any chance to pair',
+    body: `Hi Siobhán,
+
+Thank you for the conversation about the billing service. You said the team rolled back as soon as the replay fix shipped, which is exactly what I would have done. I would welcome the chance to pair on that code.
+
+Best regards,
+Sam Okafor`,
+  },
+  {
     name: 'other, one-line thanks with no sign-off',
     kind: 'other',
     to: 'Dana Whitfield',

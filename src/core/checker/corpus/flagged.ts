@@ -128,6 +128,40 @@ const DESPERATE: CorpusCase[] = [
   ['refreshing my inbox', "Hi Dana,\n\nI've been refreshing my inbox every day hoping for news."],
   ['why is this taking so long', 'Hi Dana,\n\nWhy is this taking so long?'],
   ["don't make me wait", "Hi Dana,\n\nPlease don't make me wait much longer."],
+  // A third batch, from a tester's misses: hoping against hope, hardship as leverage, urgency,
+  // gratitude for any chance, chasing an update, anxiety said outright.
+  ['hoping against hope', 'Hi Dana,\n\nI am hoping against hope that you pick me for the platform role.'],
+  ["I'm praying", "Hi Dana,\n\nI'm praying the team chooses me this time."],
+  [
+    'fingers crossed so hard',
+    'Hi Siobhán,\n\nThanks for the billing chat. I have my fingers crossed so hard for this one.',
+  ],
+  ['crossing everything', "Hi Dana,\n\nI'm crossing my fingers and toes for good news."],
+  [
+    'out of work, another rejection',
+    'Hi Dana,\n\nI have been out of work for months and I cannot take another rejection.',
+  ],
+  ['bills to pay', "Hi Dana,\n\nI've got bills to pay, so an answer would mean a lot."],
+  ['family depends on me', 'Hi Dana,\n\nMy family depends on me landing this role.'],
+  ["can't handle one more no", "Hi Dana,\n\nHonestly I can't handle hearing one more no this month."],
+  ['as soon as you possibly can', 'Hi Dana,\n\nJust let me know either way as soon as you possibly can.'],
+  ['at your earliest', 'Hi Dana,\n\nPlease get back to me at your earliest convenience about the offer.'],
+  ['reply right away', 'Hi Dana,\n\nCould you reply right away with the team’s decision?'],
+  ['grateful for any chance', "Hi Siobhán,\n\nThanks for Tuesday. I'd be so grateful for any chance at all."],
+  ['I would take any role', 'Hi Dana,\n\nI would take any role on the platform team, honestly.'],
+  [
+    'thankful for any opportunity',
+    'Hi Dana,\n\nI would be thankful for any opportunity Northwind Labs can offer me.',
+  ],
+  ['just wondering, any update yet', 'Hi Dana,\n\nJust wondering if there is any update yet?'],
+  [
+    "just checking whether there's news",
+    "Hi Dana,\n\nJust checking whether there's any news on the platform role.",
+  ],
+  ['still no word', 'Hi Dana,\n\nStill no word on my application, so I thought I would write.'],
+  ["I'm getting anxious", "Hi Dana,\n\nI'm getting anxious about the decision."],
+  ['I feel so nervous', 'Hi Dana,\n\nI feel so nervous waiting for the final answer.'],
+  ['anxiously awaiting', 'Hi Dana,\n\nI am anxiously awaiting your reply about the role.'],
 ].map(([name, body]) => ({
   name: `desperate-tone: ${name}`,
   body: sign(body ?? ''),
@@ -325,6 +359,23 @@ const THIRD_PERSON: CorpusCase[] = [
     'himself',
     'Hi Tomasz,\n\nThank you for the chat. It was great to hear that he wrote the first version of the scheduler himself.',
     'Tomasz Wójcik',
+  ],
+  // Full notes that name the role and the company first (a tester's misses: a job title read as
+  // another person, a capitalised sentence start read as a name).
+  [
+    'role title, then she built',
+    'Hi Priya,\n\nThank you for taking the time to talk with me on Tuesday about the Senior Software Engineer role at Northwind Labs. Talking through sharding was fun, and I loved the debugger she built for the ledger service.',
+    'Priya Raman',
+  ],
+  [
+    'second sentence start, then she runs',
+    'Hi Priya,\n\nThanks for the system design interview. Learning about the ledger was great. I enjoyed hearing about the incident review she runs.',
+    'Priya Raman',
+  ],
+  [
+    'Staff Engineer position, his team',
+    'Hi Kwame,\n\nThank you for the conversation about the Staff Engineer position. His team clearly cares about the tool he built.',
+    'Kwame Mensah',
   ],
 ].map(([name, body, to]) => ({
   name: `addressee-third-person: ${name}`,

@@ -31,7 +31,14 @@ const PRESSURE = 'puts pressure on them';
 const JOB = 'job|role|position|offer|opportunity|work';
 
 // Ways of saying "now": each is its own pattern, since a slot is one word.
-const NOW = ['as soon as possible', 'immediately|urgently|asap', 'right away', 'today|tonight|tomorrow'];
+const NOW = [
+  'as soon as possible',
+  'as soon as you *1 can',
+  'at your earliest',
+  'immediately|urgently|asap',
+  'right away',
+  'today|tonight|tomorrow',
+];
 
 const PHRASES: Phrase[] = [
   // Desperation: "I'd do anything", "I'll do whatever it takes", "ready to do anything".
@@ -55,7 +62,19 @@ const PHRASES: Phrase[] = [
   phrase('my last|only hope|chance', PLEADING),
   phrase('do not forget about? me', PLEADING),
   phrase('forever grateful|indebted', PLEADING),
-  phrase('please|hope you *1 pick|choose|select me', PLEADING),
+  phrase('please|hope *2 you *1 pick|choose|select me', PLEADING),
+  // Hoping, praying, crossing everything: "hoping against hope", "fingers crossed so hard".
+  phrase('hope against hope', DESPERATE),
+  phrase('pray', DESPERATE),
+  phrase(
+    'finger|fingers|toe|toes|everything *1 cross|crossed *1 so|really|very? hard|tight|tightly',
+    DESPERATE,
+  ),
+  phrase('cross|crossing *1 my? finger|fingers and toe|toes|everything', DESPERATE),
+  // Grateful for any chance at all: "I'd be so grateful for any chance", "I'd take any role".
+  phrase('grateful|thankful|happy|glad *3 any chance|opportunity|shot|role|position|job|offer', PLEADING),
+  phrase('any chance|opportunity|shot|role|position|job at all', PLEADING),
+  phrase('i would|will|could take any role|position|job|offer', PLEADING),
   // Neediness: "I really need this job", "this role means everything to me".
   phrase(`i *2 need this|that ${JOB}`, NEEDY),
   phrase(`i really|truly|desperately|badly|so|just need the ${JOB}`, NEEDY),
@@ -65,6 +84,23 @@ const PHRASES: Phrase[] = [
   phrase(`${JOB} *3 mean the? everything|world`, NEEDY),
   phrase('mean the? everything|world to me', NEEDY),
   phrase('can not afford to lose|miss', NEEDY),
+  // Hardship as leverage: "out of work for months", "bills to pay", "can't take another rejection".
+  phrase('be|been out of work|a job|job', NEEDY),
+  phrase('i *3 unemployed', NEEDY),
+  phrase('month|months|year|years without work|a job|income|pay', NEEDY),
+  phrase('bill|bills|rent|mortgage to pay', NEEDY),
+  phrase('pay|cover *1 my|the bill|bills|rent|mortgage', NEEDY),
+  phrase('bill|bills pile|piling up', NEEDY),
+  phrase('family|kid|kids|child|children *2 depend|rely|count on me', NEEDY),
+  phrase('can not take|handle|face|bear|survive *3 rejection|rejections|setback|no', NEEDY),
+  phrase('another|one more rejection', NEEDY),
+  // Anxiety said outright: "I'm getting anxious", "I feel so nervous about it".
+  phrase(
+    'i am|getting|grow|growing|feel|feeling *2 anxious|nervous|stressed|antsy|panicky|restless|uneasy',
+    NEEDY,
+  ),
+  phrase('anxiously|nervously wait|await|waiting|awaiting', NEEDY),
+  phrase('lose|losing sleep', NEEDY),
   // Chasing: "haven't heard back", "sorry to bother you again", "just following up again".
   phrase('not *2 hear back', CHASING),
   phrase('not *2 hear anything yet|since|from|back', CHASING),
@@ -93,6 +129,10 @@ const PHRASES: Phrase[] = [
   phrase('have be wait *3 hear|reply|response|answer|news|update|decision', CHASING),
   phrase('can not wait any longer', CHASING),
   phrase('any update|news|word *3 at all', CHASING),
+  // "Just wondering if there is any update yet?", "just checking whether there's news".
+  phrase('just wonder|wondering|check|checking|curious *1 if|whether *4 update|news|decision|word', CHASING),
+  phrase('any update|news|word|decision yet', CHASING),
+  phrase('still no update|news|word|decision', CHASING),
   phrase(
     'email|write|message|ping|call|contact|reach|try to? you|out *2 several|multiple|many|numerous time',
     CHASING,
@@ -119,6 +159,8 @@ const PHRASES: Phrase[] = [
   phrase('need to hear from you|back', PRESSURE),
   phrase('this be *1 urgent', PRESSURE),
   phrase('please hurry', PRESSURE),
+  phrase('as soon as you possibly|humanly can', PRESSURE),
+  phrase('as soon as humanly possible', PRESSURE),
   phrase('do not make me wait', PRESSURE),
   phrase('urgent matter|request', PRESSURE),
   phrase('urgently need|require|respond|reply|hear|know', PRESSURE),
