@@ -57,6 +57,16 @@ describe('createSpeller (nspell + dictionary-en)', () => {
     expect(speller.correct('OConnell')).toBe(false);
   });
 
+  it('accepts software terms however they are cased, but keeps the case sense of names', async () => {
+    const speller = await createSpeller(PEOPLE);
+    for (const w of ['PgBouncer', 'pgbouncer', 'PGBOUNCER', 'Pgbouncer', 'kubernetes', 'github', 'GitHub']) {
+      expect(speller.correct(w), w).toBe(true);
+    }
+    // "o'connell" is a name written wrong, not a tool typed in lower case.
+    expect(speller.correct("o'connell")).toBe(false);
+    expect(speller.correct('pgbouncr')).toBe(false);
+  });
+
   it("keeps spellers independent: one call's names do not leak into another", async () => {
     await createSpeller(['Zyxwvut']);
     expect((await createSpeller([])).correct('Zyxwvut')).toBe(false);

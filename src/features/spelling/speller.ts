@@ -57,6 +57,9 @@ export interface SpellerOptions {
   locale?: CheckLocale;
 }
 
+// The workplace words are software and business terms too: "graphql" and "pgbouncer" are right.
+const WORKPLACE_LOWER: ReadonlySet<string> = new Set(WORKPLACE_WORDS.map((w) => w.toLowerCase()));
+
 // The lower-cased term lists, computed once per loaded set.
 let lowered: { from: ReadonlySet<string>; to: ReadonlySet<string> } | null = null;
 function lowerOf(terms: ReadonlySet<string>): ReadonlySet<string> {
@@ -118,12 +121,17 @@ export async function createSpeller(extraWords: string[], options: SpellerOption
     const lower = w.toLowerCase();
     return lowerExtras.has(lower) && (extras.has(lower) || w === w.toUpperCase());
   };
-  // The term lists keep case ("GitHub", "gRPC"); lower-case entries may start a sentence.
+  // The term lists keep case ("GitHub", "PgBouncer"), but people type tools as they type commands:
+  // "pgbouncer", "github", "kubernetes" are right too, as are capitals ("PGBOUNCER") and a sentence
+  // start ("Pgbouncer"). Only an odd mix of cases ("pgBouncer") is left to the dictionary. People's
+  // names are not term-list words: their case sense stays with `isExtra`.
   const isTerm = (w: string): boolean => {
     const bare = w.replace(/'s$/, '');
     if (terms.has(bare)) return true;
     const lower = bare.toLowerCase();
-    return lowerTerms.has(lower) && (terms.has(lower) || bare === bare.toUpperCase());
+    if (!lowerTerms.has(lower) && !WORKPLACE_LOWER.has(lower)) return false;
+    const capitalised = (lower[0]?.toUpperCase() ?? '') + lower.slice(1);
+    return bare === lower || bare === bare.toUpperCase() || bare === capitalised;
   };
 
   return {

@@ -15,5 +15,8 @@ export const WORKPLACE_WORDS: readonly string[] = (
   'insurtech proptech martech adtech omnichannel upskill dashboarding lakehouse Pulumi Jetpack dedupe dedup ' +
   'timebox timeboxed timeboxing roadmapping replatform replatforming autoscaling autoscaler Fargate hotfix ' +
   'hotfixes hypergrowth scaleup scaleups merch Vercel Supabase Netlify Databricks PySpark NumPy learnings ' +
-  'backfills backfilling runbooked offsites'
+  'backfills backfilling runbooked offsites ' +
+  // Tools the cspell lists lack, often typed in lower case ("pgbouncer"): matched ignoring case.
+  'PgBouncer pgbench pgvector ClickHouse FastAPI PyTorch TensorFlow Airflow TimescaleDB DuckDB Vitest ' +
+  'esbuild Turborepo Playwright Storybook Jaeger SvelteKit Snowflake Looker Tableau Pulsar Flink'
 ).split(' ');

@@ -431,6 +431,17 @@ Best regards,
 Sam Okafor`,
   },
   {
+    name: 'other, tools typed in lower case (pgbouncer, github, kubernetes)',
+    kind: 'other',
+    to: 'Wen-Li Zhang',
+    body: `Hi Wen-Li,
+
+As promised, here is the github link to the pgbouncer config I mentioned, with the kubernetes manifests and the graphql schema we used.
+
+Best regards,
+Sam Okafor`,
+  },
+  {
     name: 'other, one-line thanks with no sign-off',
     kind: 'other',
     to: 'Dana Whitfield',
