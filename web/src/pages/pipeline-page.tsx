@@ -1,4 +1,5 @@
 /** Pipeline: opportunities by stage; move one with its menu or by dragging it to a column. */
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Stage } from '../../../src/core/types';
 import { api, type OpportunityView } from '../api/client';
@@ -10,6 +11,11 @@ import { useLoad } from '../components/use-load';
 import { STAGE_LABELS } from '../format';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
+/**
+ * Cards shown per stage until "Show all" is asked for: a 5,000-row import made the board
+ * 622,000 px tall at 375 px and took 12 s to render.
+ */
+export const CARDS_PER_STAGE = 25;
 
 function AddOpportunity({ onAdded }: { onAdded: (o: OpportunityView) => void }) {
   const { form, set, busy, fieldError, formError, submit } = useForm({
@@ -102,6 +108,7 @@ export function PipelinePage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const stage = useStageChange(list.reload);
+  const [opened, setOpened] = useState<ReadonlySet<Stage>>(new Set());
   const adding = params.get('add') === '1';
   if (list.loading) return <Loading what="your pipeline" />;
   const all = list.data?.opportunities ?? [];
@@ -121,6 +128,7 @@ export function PipelinePage() {
       <div className="board">
         {STAGES.map((column) => {
           const here = all.filter((o) => o.stage === column);
+          const shown = opened.has(column) ? here : here.slice(0, CARDS_PER_STAGE);
           return (
             <section
               key={column}
@@ -136,10 +144,16 @@ export function PipelinePage() {
                 {STAGE_LABELS[column]} <span className="count">{here.length}</span>
               </h2>
               <ul className="plain">
-                {here.map((o) => (
+                {shown.map((o) => (
                   <Card key={o.id} o={o} onStage={stage.request} />
                 ))}
               </ul>
+              {shown.length < here.length && (
+                <button type="button" onClick={() => setOpened(new Set([...opened, column]))}>
+                  Show all {here.length.toLocaleString()}
+                  <span className="visually-hidden"> {STAGE_LABELS[column]}</span>
+                </button>
+              )}
             </section>
           );
         })}
