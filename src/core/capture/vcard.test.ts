@@ -163,6 +163,19 @@ const contactArb: fc.Arbitrary<VCardContact> = fc.record({
 });
 
 describe('toVCard / toVCards', () => {
+  it('keeps surname particles in N: (van der Berg, Ní Bhriain, de la Cruz, Mac Giolla)', () => {
+    const n = (displayName: string) =>
+      /\r\nN:([^\r]*)\r\n/.exec(
+        toVCard({ displayName, title: null, company: null, emails: [], phones: [], links: [], notes: '' }),
+      )?.[1];
+    expect(n('Pieter van der Berg')).toBe('van der Berg;Pieter;;;');
+    expect(n('Niamh Ní Bhriain')).toBe('Ní Bhriain;Niamh;;;');
+    expect(n('Juan de la Cruz')).toBe('de la Cruz;Juan;;;');
+    expect(n('Seán Mac Giolla')).toBe('Mac Giolla;Seán;;;');
+    expect(n("Siobhán O'Connell")).toBe("O'Connell;Siobhán;;;");
+    expect(n('Li Wei')).toBe('Wei;Li;;;');
+  });
+
   it('exports a contact as vCard 4.0 with ical.js escaping', () => {
     const text = toVCard({
       id: '0190a0b0-0000-7000-8000-000000000001',
