@@ -225,6 +225,12 @@ describeEachDialect('note checker reads only what the note needs', (t) => {
     expect(flagged(after)).toBe(false);
     expect(checkNote(after)).toEqual(checkNote(await fullCheckInput(ctx, req)));
 
+    // A renamed person is known by the new name at the next check.
+    await editContact(ctx, who.id, { displayName: 'Zebulon Quartermaine' });
+    const renamed = await buildCheckInput(ctx, req);
+    expect(renamed.knownPeople.map((p) => p.displayName)).toContain('Zebulon Quartermaine');
+    expect(checkNote(renamed)).toEqual(checkNote(await fullCheckInput(ctx, req)));
+
     // The notes exercised the rules that read the store.
     for (const rule of ['spelling', 'duplicate-note', 'wrong-company']) expect(seen).toContain(rule);
   }, 180_000);

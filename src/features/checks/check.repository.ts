@@ -57,10 +57,10 @@ export const debriefNoteTexts = (db: DbOrTrx, accountId: string) =>
     .execute();
 
 /**
- * What changes when any of the user's words change: per table, the row count, the latest
- * `updated_at` and the total length of the text (every writer stamps `updated_at`; the length
- * also catches a restore of other rows with the same stamps). Aggregated in the database, so
- * no text is read.
+ * What changes when any of the user's words or any person's name or company change: per table,
+ * the row count, the latest `updated_at` and the total length of the text (every writer stamps
+ * `updated_at`; the length also catches a restore of other rows with the same stamps).
+ * Aggregated in the database, so no row is sent over.
  */
 export const userWordsFingerprint = async (db: DbOrTrx, accountId: string): Promise<string> => {
   const [d, n, c] = await Promise.all([
@@ -93,7 +93,9 @@ export const userWordsFingerprint = async (db: DbOrTrx, accountId: string): Prom
       .select((eb) => [
         eb.fn.countAll<number>().as('rows'),
         eb.fn.max('updated_at').as('latest'),
-        eb.fn.sum<number>(sql`length(notes)`).as('chars'),
+        eb.fn
+          .sum<number>(sql`length(notes) + length(display_name) + coalesce(length(company), 0)`)
+          .as('chars'),
       ])
       .where('account_id', '=', accountId)
       .executeTakeFirst(),

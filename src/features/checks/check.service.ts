@@ -77,12 +77,12 @@ export async function checkMessage(
 export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): Promise<CheckInput> {
   const accountId = ctx.actor.accountId;
   const recipient = await getContact(ctx, req.contactId);
-  const [account, opportunities, people, interviewsWithRecipient, userWords, actions] = await Promise.all([
+  const known = await knownOf(ctx);
+  const people = known.people;
+  const [account, opportunities, interviewsWithRecipient, actions] = await Promise.all([
     getAccount(ctx),
     repo.opportunityNames(ctx.db, accountId),
-    repo.contactNames(ctx.db, accountId),
     repo.interviewsWith(ctx.db, accountId, recipient.id),
-    userWordsIn(ctx, req.body),
     getActionsAbout(ctx, {
       contactId: req.contactId,
       opportunityId: req.opportunityId,
@@ -153,7 +153,7 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     sendAt,
     timeZone: account.timeZone,
     locale: account.locale,
-    userWords,
+    userWords: userWordsIn(known.words, req.body),
     speller: await spellerFor(
       [
         ...people.map((c) => c.display_name),
@@ -217,8 +217,7 @@ const SKIP_SPLIT = /[^\p{L}\p{M}\p{N}'’]+/u;
  * them, so the words not in the note can be left out without changing a finding. Every text
  * column of a debrief counts, as when whole Debrief records were read.
  */
-async function userWordsIn(ctx: ServiceContext, body: string): Promise<string[]> {
-  const vocabulary = await userVocabulary(ctx);
+function userWordsIn(vocabulary: ReadonlySet<string>, body: string): string[] {
   const found = new Set<string>();
   for (const t of tokenize(body)) {
     const w = fold(t.text);
@@ -229,17 +228,26 @@ async function userWordsIn(ctx: ServiceContext, body: string): Promise<string[]>
   return [...found];
 }
 
-// Per account, the folded words of its debriefs and notes on people, with the fingerprint they
-// were read at: a check (one per pause in typing) re-reads them only after one of them changed.
-const vocabularies = new Map<string, { fingerprint: string; words: ReadonlySet<string> }>();
-const MAX_VOCABULARIES = 32;
+/** What a check knows of the account besides this note's opportunity. */
+interface Known {
+  /** Every person's id, name and company, as contacts are listed. */
+  people: Awaited<ReturnType<typeof repo.contactNames>>;
+  /** The folded words of the user's debriefs and notes on people. */
+  words: ReadonlySet<string>;
+}
 
-async function userVocabulary(ctx: ServiceContext): Promise<ReadonlySet<string>> {
+// Per account, with the fingerprint they were read at: a check (one per pause in typing) reads
+// people's names and the user's words again only after one of them changed.
+const knownByAccount = new Map<string, { fingerprint: string; known: Known }>();
+const MAX_ACCOUNTS = 32;
+
+async function knownOf(ctx: ServiceContext): Promise<Known> {
   const id = ctx.actor.accountId;
   const fingerprint = await repo.userWordsFingerprint(ctx.db, id);
-  const cached = vocabularies.get(id);
-  if (cached?.fingerprint === fingerprint) return cached.words;
-  const [debriefs, notes, contacts] = await Promise.all([
+  const cached = knownByAccount.get(id);
+  if (cached?.fingerprint === fingerprint) return cached.known;
+  const [people, debriefs, notes, contacts] = await Promise.all([
+    repo.contactNames(ctx.db, id),
     repo.debriefTexts(ctx.db, id),
     repo.debriefNoteTexts(ctx.db, id),
     repo.contactNotes(ctx.db, id),
@@ -252,9 +260,10 @@ async function userVocabulary(ctx: ServiceContext): Promise<ReadonlySet<string>>
   ];
   const words = new Set<string>();
   for (const text of texts) for (const w of fold(text).split(SKIP_SPLIT)) if (w) words.add(w);
-  if (vocabularies.size >= MAX_VOCABULARIES) vocabularies.clear();
-  vocabularies.set(id, { fingerprint, words });
-  return words;
+  const known = { people, words };
+  if (knownByAccount.size >= MAX_ACCOUNTS) knownByAccount.clear();
+  knownByAccount.set(id, { fingerprint, known });
+  return known;
 }
 
 // The speller for the same names is the same speller (building one costs milliseconds on a long
