@@ -124,7 +124,28 @@ describe('afterview import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Columns: company ← "Company", role ← "Job Position", stage ← "Status"');
     expect(r.stdout).toContain('Skipped line 3: Date Applied "13/45/2026" is not a date.\n');
-    expect(r.stdout).toContain('Created 2 opportunities, 2 people, 0 interviews.\n');
+    expect(r.stdout).toContain('Created 1 opportunity, 1 person, 0 interviews.\n');
+  });
+
+  it('says a CSV dry run into --opportunity puts every listed row into that one', async () => {
+    const opp = await cli.run(['--json', 'opportunity', 'add', '--company', 'Acme', '--role', 'SRE']);
+    const oppId = opp.json<{ id: string }>().id;
+    const csv =
+      'Company,Role,Applied\nAcme,SRE,2026-11-02\nBeta,Dev,2026-11-03\nGamma,Ops,2026-13-45\n"unterminated,quote,row\n';
+    const r = await cli.run(
+      ['import', file('three.csv', Buffer.from(csv)), '--opportunity', oppId, '--dry-run'],
+      {
+        now: NOW,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Skipped line 4: Applied "2026-13-45" is not a date.\n');
+    expect(r.stdout).toContain('Skipped line 5: A quote opened on this row is never closed');
+    expect(r.stdout).not.toContain('Opportunity: Gamma');
+    expect(r.stdout).not.toContain('unterminated');
+    expect(r.stdout).toContain(
+      'Would create 0 opportunities, 0 people, 0 interviews; matched 1 opportunity (the 2 listed above go into it).\n',
+    );
   });
 
   it('takes column corrections with --map and refuses unknown fields', async () => {
