@@ -107,6 +107,10 @@ describe('possessive her/his -> your, object her/him -> you', () => {
     ['I told him about the drift detection', 'I told you about the drift detection'],
     ['I will send her the deck', 'I will send you the deck'],
     ['I asked her about the roadmap', 'I asked you about the roadmap'],
+    ['thanked her for the time', 'I thanked you for the time'],
+    ['asked him about the reorg', 'I asked you about the reorg'],
+    ['showed her my Terraform modules', 'I showed you my Terraform modules'],
+    ['asked about her leads', 'You asked about your leads'],
   ])('%j -> %j', (line, expected) => {
     expect(you(line)).toBe(expected);
   });

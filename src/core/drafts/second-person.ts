@@ -406,6 +406,19 @@ export function toSecondPerson(text: string, reader: Reader, tag: Tagger): Rewri
     if (v === null) return;
     const verb = tokens[v] as Token;
     const first = v === 0 || /[.!?]/.test(tokens[start - 1]?.text ?? '');
+    // "thanked her for her time": the reader is the object, so the one who thanked is the user.
+    const readerIsObject = tokens
+      .slice(v + 1, end)
+      .some(
+        (t, k) =>
+          t.pos === 'PRON' &&
+          (lower(t) === 'him' || (lower(t) === 'her' && !herIsPossessive(tokens, v + 1 + k))),
+      );
+    if (readerIsObject && isPast(verb)) {
+      edits.insertBefore.set(v, 'I');
+      fragmentClauses.push(c);
+      return;
+    }
     edits.insertBefore.set(v, first ? 'You' : 'you');
     const agreed = agreeWithYou(verb, tokens[v + 1]);
     edits.replace.set(v, agreed ?? verb.text.toLowerCase());
