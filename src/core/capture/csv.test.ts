@@ -122,6 +122,12 @@ describe('csv helpers', () => {
     ).toEqual(['2026-12-08', '2026-12-08', '2026-12-08', '2026-12-08', null, null]);
   });
 
+  it('keeps headers on one line: a tab or a quoted line break in a column name becomes a space', () => {
+    const b = parseCsv(Buffer.from('"Com\npany",Ro\tle\nAcme,Dev\n'));
+    expect(b.headers).toEqual(['Com pany', 'Ro le']);
+    expect(b.mapping.company).toBe('Com pany');
+  });
+
   it('uses each header once', () => {
     expect(guessCsvMapping(['Name', 'Title', 'Company'])).toMatchObject({
       company: 'Company',

@@ -10,7 +10,7 @@ import { invalid } from '../errors';
 import { Temporal } from '../time';
 import type { PlainDate, Stage } from '../types';
 import { type CaptureBundle, emptyBundle, newContact } from './bundle';
-import { cleanBundle } from './clean';
+import { cleanBundle, stripControls } from './clean';
 import { domainOf, isPersonalDomain } from './company';
 import { decodeText } from './input';
 import { addressOf } from './names';
@@ -186,7 +186,8 @@ function readCsv(input: string | Uint8Array, options: CsvOptions): CsvBundle {
   if (tooMany)
     throw invalid(`The CSV file has more than ${MAX_CSV_ROWS} rows; split it and import the parts.`, 'file');
   const header = rows.shift();
-  const headers = (header?.data ?? []).map((h) => h.trim());
+  // A header names a column in a one-line select: a tab or a quoted line break in it is a space.
+  const headers = (header?.data ?? []).map((h) => stripControls(h).trim());
   if (headers.filter(Boolean).length < 2) {
     throw invalid(
       `line ${header?.line ?? 1}: expected a header row with column names.`,
