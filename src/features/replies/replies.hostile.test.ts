@@ -150,11 +150,16 @@ describeEachDialect(`reply detection on hostile mailboxes${skip ? ` (skipped: ${
     expect(first).toMatchObject({ replies: 1, autoReplies: 1, bounces: 1, duplicates: 0 });
     const eventsBefore = (await listEvents(ctx.db, ctx.actor.accountId)).map((e) => e.kind).sort();
 
-    // Rebuild INBOX: without its index files Dovecot numbers the same messages under a new UIDVALIDITY.
+    // Rebuild INBOX: without its index and UID list Dovecot numbers the same messages under a new
+    // UIDVALIDITY. Its `dovecot-uidvalidity*` files stay: they are the counter that makes the new
+    // value differ from the last one. Without them Dovecot takes the clock in seconds, which is
+    // the old value again when the rebuild falls in the second INBOX was created (then no reset).
     for (const f of readdirSync(dovecot.mailDir)) {
-      if (f.startsWith('dovecot')) rmSync(join(dovecot.mailDir, f), { recursive: true, force: true });
+      if (f.startsWith('dovecot') && !f.startsWith('dovecot-uidvalidity'))
+        rmSync(join(dovecot.mailDir, f), { recursive: true, force: true });
     }
     const again = await syncReplies(at(ctx, '2026-12-02T19:00:00Z'), TEST_BOX);
+    expect(again.mailboxes[0]?.uidValidity).not.toBe(first.mailboxes[0]?.uidValidity);
     expect(again.mailboxes[0]).toMatchObject({ reset: true, fetched: 3 });
     expect(again).toMatchObject({ replies: 0, autoReplies: 0, bounces: 0, duplicates: 3 });
     expect((await listEvents(ctx.db, ctx.actor.accountId)).map((e) => e.kind).sort()).toEqual(eventsBefore);
