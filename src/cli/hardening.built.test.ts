@@ -211,14 +211,19 @@ describe('the built afterview', () => {
     expect(afterview(['opportunity', 'add', '--company', 'Northwind', '--role', 'Engineer']).code).toBe(0);
     const server = await serve();
     const headers = await csrf(server.url);
-    // Another process holds the write lock for 15 s, as a long import does.
+    // Another process holds the write lock, as a long import does, until the test has seen both
+    // writes give up: a fixed hold (it was 15 s) ran out on busy cores before the web write's 5 s
+    // wait did, so that write got the lock and answered 201. It lets go when told on stdin (or
+    // after 50 s, should the test die without telling it).
     const holder = spawn(
       process.execPath,
       [
         '-e',
         `const db = new (require('better-sqlite3'))(${JSON.stringify(join(data, 'afterview.db'))});
          db.exec('BEGIN IMMEDIATE'); console.log('locked');
-         setTimeout(() => { db.exec('COMMIT'); db.close(); }, 15000);`,
+         const release = () => { db.exec('COMMIT'); db.close(); process.exit(0); };
+         process.stdin.once('data', release);
+         setTimeout(release, 50000);`,
       ],
       { cwd: root },
     );
@@ -240,16 +245,21 @@ describe('the built afterview', () => {
     const cliWriteMs = Date.now() - t;
     expect([write.code, write.stderr]).toEqual([2, `afterview: ${BUSY_MESSAGE}\n`]);
 
+    t = Date.now();
     const webWrite = await fetch(`${server.url}/api/opportunities`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ company: 'Fabrikam', role: 'Designer' }),
     });
+    const webWriteMs = Date.now() - t;
+    // Still held: the test, not a timer, ends the lock.
+    expect(holder.exitCode).toBe(null);
+    holder.stdin.write('release\n');
     expect(webWrite.status).toBe(503);
     expect(await webWrite.json()).toEqual({ error: { code: 'busy', message: BUSY_MESSAGE } });
     expect(server.stderr()).toMatch(/POST \/api\/opportunities answered 503/);
     console.info(
-      `locked database: CLI read ${cliReadMs} ms, web read ${webReadMs} ms, CLI write gave up after ${cliWriteMs} ms`,
+      `locked database: CLI read ${cliReadMs} ms, web read ${webReadMs} ms, CLI write gave up after ${cliWriteMs} ms, web write after ${webWriteMs} ms`,
     );
     // Reads never wait for the lock (WAL); a write waits for busy_timeout (5 s), then says so.
     expect(cliReadMs).toBeLessThan(3000);
