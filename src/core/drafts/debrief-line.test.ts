@@ -44,6 +44,11 @@ describe('shorthand pasted raw', () => {
     ['an intro to their CTO', 'an introduction to their CTO'],
     ['w/o a PM for 6 mos', 'without a PM for 6 mos'],
     ['re:Invent talk', 're:Invent talk'],
+    [
+      'wants a staff eng who can mentor 2 eng mgrs',
+      'wants a staff engineer who can mentor 2 engineering managers',
+    ],
+    ['the eng team is approx 40', 'the engineering team is about 40'],
   ])('%j -> %j', (line, expected) => {
     expect(expandShorthand(line)).toBe(expected);
   });
@@ -126,12 +131,14 @@ describe('a problem they raised is what they told you, not a verdict on them', (
     ['Their AWS bill doubled last year', 'that the AWS bill doubled last year'],
     ['their on-call rota is stretched thin', 'that the on-call rota is stretched thin'],
     ["she's struggling with flaky deploys", 'how hard flaky deploys has been'],
+    ['struggling w/ on-call load', 'how hard on-call load has been'],
+    ['he said his team is approx 3 months behind', 'your team is about 3 months behind'],
   ])('%j is framed as "You <said> %s"', (problem, reported) => {
     const bodies = allVariants({ problem });
     for (const body of bodies) {
       expect(body).toMatch(
         new RegExp(
-          `You (?:mentioned|told me|also mentioned) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
+          `You (?:mentioned|told me|also mentioned|said) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
         ),
       );
       expect(body).not.toMatch(/^You(?:'re| are) struggling/m);

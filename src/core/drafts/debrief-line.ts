@@ -25,7 +25,7 @@ export interface Part {
 
 // "great chat re: X", "really good conversation with her about X", "enjoyed the chat about X".
 const CHAT =
-  /^(?:(?:really|very|super|such an?|a)\s+)*(?:great|good|nice|fun|lovely|interesting|excellent|fantastic|solid|enjoyable|engaging|productive|useful|friendly)\s+(?:chat|conversation|talk|discussion|call|exchange|session)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding|covering)\s+(.+))?$|^(?:really\s+)?enjoyed\s+(?:the|our)\s+(?:chat|conversation|talk|discussion|call)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding)\s+(.+))?$/i;
+  /^(?:(?:really|very|super|such an?|a)\s+)*(?:great|good|nice|fun|lovely|interesting|excellent|fantastic|solid|enjoyable|engaging|productive|useful|friendly)\s+(?:chat|conversation|talk|discussion|call|exchange|session)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding|covering)\s+(.+))?$|^(?:really\s+)?(?:enjoyed|loved)\s+(?:the|our)\s+(?:chat|conversation|talk|discussion|call)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding)\s+(.+))?$/i;
 
 // Nouns for one particular thing of theirs: "hiring plan" is "the hiring plan", while
 // "engineering management" or "incident response" read right bare.
@@ -68,11 +68,19 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
       parts.push({ text: topic ? topicPhrase(r.text, tag) : '', kind: 'chat', unsure: r.unsure });
       continue;
     }
-    const r = toSecondPerson(clause, reader, tag);
+    // "struggling w/ on-call load": their struggle, said without a subject.
+    const r = toSecondPerson(clause.replace(STRUGGLE_FRAGMENT, "you're "), reader, tag);
     parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
   }
   return parts;
 }
+
+const STRUGGLE_FRAGMENT =
+  /^(?=(?:still\s+|really\s+)?(?:struggling|finding it (?:hard|difficult)|having (?:trouble|a hard time)|battling)\s)/i;
+
+// They already said it was said: "you said your team is behind" stands as it is.
+const REPORTED_ALREADY =
+  /^you\s+(?:said|told me|mentioned|explained|described|shared|admitted|noted|pointed out)\b/i;
 
 // "you're struggling to keep..." is what they told you, not your verdict on them.
 const STRUGGLE =
@@ -121,7 +129,7 @@ const REPORTING = ['You mentioned', 'You told me', 'You also mentioned'];
 export function asSentence(part: Part, n: number, tag: Tagger, events = true): string {
   if (part.kind === 'chat') return part.text ? `I really enjoyed our conversation about ${part.text}.` : '';
   const text = part.text.replace(/[.!?]+$/, '');
-  if (part.unsure) return `${capitalised(text)}.`;
+  if (part.unsure || REPORTED_ALREADY.test(text)) return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;
   return `${REPORTING[n % REPORTING.length]} ${reported(part)}.`;
 }

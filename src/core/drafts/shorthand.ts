@@ -16,6 +16,13 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmgr\b\.?/gi, 'manager'],
   [/\bapprox\b\.?(?=\s)|~(?=\d)/gi, 'about '],
   [/\bengs\b/gi, 'engineers'],
+  [/\beng\s+mgrs\b/gi, 'engineering managers'],
+  [/\bmgrs\b/gi, 'managers'],
+  // "staff eng", "a senior eng", "2 eng": the person; "eng team", "eng mgmt": the discipline.
+  [
+    /\b(staff|senior|principal|lead|junior|backend|frontend|an?|one|\d+)\s+eng\b(?!\s+(?:team|org|manager|management|lead|culture|blog|hiring|department|director)s?\b)/gi,
+    '$1 engineer',
+  ],
   [/\beng\b\.?(?!\w)/gi, 'engineering'],
   [/\bconvo\b/gi, 'conversation'],
   [/\bmtg\b/gi, 'meeting'],
