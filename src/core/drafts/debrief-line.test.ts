@@ -75,6 +75,15 @@ describe('shorthand pasted raw', () => {
     );
   });
 
+  it('frames the same line differently for each reader of one interview', () => {
+    const line = 'great chat re: hiring plan; wants someone to grow the platform team from 4 to 12 next year';
+    const framed = allVariants({ memorable: line, problem: 'Their AWS bill doubled last year' }).map((b) =>
+      b.split(/(?<=\.)\s+/).filter((s) => /platform team from 4|AWS bill/.test(s)),
+    );
+    const all = framed.flat();
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('labels each clause by its shape: a chat topic, a noun phrase, a clause with a subject', () => {
     const parts = debriefParts(
       'good convo re: the roadmap; her story about the 2019 outage; their AWS bill doubled',
@@ -138,7 +147,7 @@ describe('a problem they raised is what they told you, not a verdict on them', (
     for (const body of bodies) {
       expect(body).toMatch(
         new RegExp(
-          `You (?:mentioned|told me|also mentioned|said) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
+          `You (?:mentioned|told me|said|explained|shared) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
         ),
       );
       expect(body).not.toMatch(/^You(?:'re| are) struggling/m);

@@ -117,7 +117,9 @@ function pastEvent(text: string, tag: Tagger): boolean {
   return w === 'were' || (v.pos === 'VERB' && w !== v.lemma && /ed$|[^s]$/.test(w) && !w.endsWith('ing'));
 }
 
-const REPORTING = ['You mentioned', 'You told me', 'You also mentioned'];
+// Five, like the template's variants: readers of one interview start at their own (render.ts),
+// so the same line typed for everyone is not the same sentence in their notes.
+const REPORTING = ['You mentioned', 'You told me', 'You said', 'You explained', 'You shared'];
 
 /**
  * A clause as a sentence of its own in a note: something they did in the interview stands as it

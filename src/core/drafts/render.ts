@@ -177,7 +177,8 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
     for (const p of found) if (p.unsure) unsure.push(p.text);
     return found.filter((p) => p.kind !== 'chat' || p.text !== '');
   };
-  let said = 0; // how many "You mentioned..." sentences so far: each gets the next wording
+  // Which "You mentioned..." wording comes next: from the reader's own, then the next each time.
+  let said = Math.max(0, Math.floor(data.variant));
   // What stayed with you: the first clause goes where the template frames it, the rest follow
   // as sentences of their own.
   const [memorable, ...memorableRest] = parts(data.notes.memorable);
