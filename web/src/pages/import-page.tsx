@@ -67,7 +67,9 @@ function Summary({ r, verb }: { r: Result; verb: 'will' | 'did' }) {
     [r.interviews.updated.length, 'interview', ' updated', 's updated'],
     [r.interviews.cancelled.length, 'interview', ' cancelled', 's cancelled'],
   ] as const;
-  const parts = lines.filter(([n]) => n > 0).map(([n, a, one, many]) => `${n} ${a}${n === 1 ? one : many}`);
+  const parts = lines
+    .filter(([n]) => n > 0)
+    .map(([n, a, one, many]) => `${n.toLocaleString()} ${a}${n === 1 ? one : many}`);
   return (
     <p>
       {verb === 'will' ? 'Saving will add' : 'Saved'}: {parts.length ? parts.join(', ') : 'nothing new'}.
