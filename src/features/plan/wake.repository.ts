@@ -6,7 +6,13 @@ import type { DbOrTrx } from '../../db/database';
 
 /** Mark opportunities dirty (creating their rows): a change touched their slices. */
 export const markDirty = async (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) => {
-  if (opportunityIds.length === 0) return;
+  // 1,000 rows a statement: five variables each stays under SQLite's 32,766 and PostgreSQL's 65,535.
+  for (let i = 0; i < opportunityIds.length; i += 1000) {
+    await markDirtyRows(db, accountId, opportunityIds.slice(i, i + 1000));
+  }
+};
+
+const markDirtyRows = async (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) => {
   await db
     .insertInto('plan_wake')
     .values(

@@ -96,6 +96,8 @@ interface Collected {
   actionKeys: Set<string>;
 }
 const collecting = new WeakMap<DbOrTrx, Collected>();
+/** Ids per statement when an import's touches are marked (see `touchingOnce`). */
+const TOUCH_SLICE = 500;
 
 /**
  * Run many writes in one transaction (an import of thousands of rows) and touch each affected
@@ -121,13 +123,21 @@ export async function touchingOnce<T>(trx: DbOrTrx, accountId: string, work: () 
     const result = await work();
     if (c.all) await repo.markAllDirty(trx, accountId);
     else {
-      await touchPlan(trx, accountId, {
-        opportunityIds: [...c.opportunityIds],
-        interviewIds: [...c.interviewIds],
-        contactIds: [...c.contactIds],
-        messageIds: [...c.messageIds],
-        actionKeys: [...c.actionKeys],
-      });
+      // In slices: a 20,000-row import names more ids than one statement may bind (SQLite's
+      // limit is 32,766 variables, and marking binds five per opportunity).
+      const parts: Array<[keyof Exclude<PlanTouch, 'all'>, Set<string>]> = [
+        ['opportunityIds', c.opportunityIds],
+        ['interviewIds', c.interviewIds],
+        ['contactIds', c.contactIds],
+        ['messageIds', c.messageIds],
+        ['actionKeys', c.actionKeys],
+      ];
+      for (const [kind, ids] of parts) {
+        const all = [...ids];
+        for (let i = 0; i < all.length; i += TOUCH_SLICE) {
+          await touchPlan(trx, accountId, { [kind]: all.slice(i, i + TOUCH_SLICE) });
+        }
+      }
     }
     return result;
   } finally {
