@@ -147,7 +147,7 @@ describe('a problem they raised is what they told you, not a verdict on them', (
     for (const body of bodies) {
       expect(body).toMatch(
         new RegExp(
-          `You (?:mentioned|told me|said|explained|shared) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
+          `You (?:mentioned|told me|said|explained|shared|talked about|described) ${reported.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
         ),
       );
       expect(body).not.toMatch(/^You(?:'re| are) struggling/m);

@@ -120,6 +120,8 @@ function pastEvent(text: string, tag: Tagger): boolean {
 // Five, like the template's variants: readers of one interview start at their own (render.ts),
 // so the same line typed for everyone is not the same sentence in their notes.
 const REPORTING = ['You mentioned', 'You told me', 'You said', 'You explained', 'You shared'];
+// "You said how hard..." is not idiomatic; these are, before "how".
+const REPORTING_HOW = ['You mentioned', 'You told me', 'You talked about', 'You explained', 'You described'];
 
 /**
  * A clause as a sentence of its own in a note: something they did in the interview stands as it
@@ -133,7 +135,9 @@ export function asSentence(part: Part, n: number, tag: Tagger, events = true): s
   const text = part.text.replace(/[.!?]+$/, '');
   if (part.unsure || REPORTED_ALREADY.test(text)) return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;
-  return `${REPORTING[n % REPORTING.length]} ${reported(part)}.`;
+  const clause = reported(part);
+  const verbs = clause.startsWith('how ') ? REPORTING_HOW : REPORTING;
+  return `${verbs[n % verbs.length]} ${clause}.`;
 }
 
 // Content words, for telling that two lines say the same thing.
