@@ -222,7 +222,7 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     const sender = page.getByRole('form', { name: /needs to say who the note is from/ });
     await sender.waitFor();
     expect(page.url()).toContain('/compose');
-    expect(await page.locator('body').innerText()).not.toContain('{"error"');
+    expect(await page.locator('body').textContent()).not.toContain('{"error"');
     await audit('sender-address');
 
     const download = page.waitForEvent('download');
@@ -285,7 +285,7 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     await page
       .getByRole('heading', { level: 2, name: `You thanked Ana on ${sentDay}.`, exact: true })
       .waitFor();
-    expect(await page.locator('.note-text').innerText()).toMatch(/^(Hi|Dear) Ana/);
+    expect(await page.locator('.note-text').textContent()).toMatch(/^(Hi|Dear) Ana/);
     expect(await page.locator('textarea').count()).toBe(0);
     expect(await page.getByText(/\blate\b/i).count()).toBe(0);
     await audit('already-sent');
@@ -306,7 +306,7 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
       .filter({ hasText: /^Saving…|^Saved \d\d:\d\d$/ })
       .waitFor();
     await compose.waitSaved();
-    expect(await compose.saveStatus().innerText()).toMatch(/^Saved \d\d:\d\d$/);
+    expect(await compose.saveStatus().textContent()).toMatch(/^Saved \d\d:\d\d$/);
     await page.reload();
     await compose.waitReady();
     await page.waitForFunction(

@@ -1,13 +1,13 @@
 /** The one Database interface every Kysely query is typed against, built from the per-table types. */
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table';
+import type { ActionDecisionTable } from './tables/action-decision.table';
 import type {
   AuthAccountTable,
   AuthSessionTable,
   AuthUserTable,
   AuthVerificationTable,
 } from './tables/auth.table';
-import type { ActionDecisionTable } from './tables/action-decision.table';
 import type { ContactTable } from './tables/contact.table';
 import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
 import type { EventTable } from './tables/event.table';

@@ -155,7 +155,8 @@ export async function insertAccountRows(trx: DbOrTrx, rows: AccountRows): Promis
   await insertChunked(trx, 'message_contact', rows.messageContacts);
   await insertChunked(trx, 'action_decision', rows.decisions);
   await insertChunked(trx, 'event', rows.events);
-  const accountId = [...rows.opportunities, ...rows.contacts, ...rows.messages, ...rows.decisions][0]?.account_id;
+  const accountId = [...rows.opportunities, ...rows.contacts, ...rows.messages, ...rows.decisions][0]
+    ?.account_id;
   if (accountId) await touchPlan(trx, accountId, 'all');
 }
 

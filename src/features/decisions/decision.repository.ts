@@ -20,7 +20,11 @@ export const upsertDecision = (db: DbOrTrx, row: NewActionDecisionRow) =>
 
 export const deleteDecision = (db: DbOrTrx, accountId: string, key: string) =>
   touched(db, accountId, { actionKeys: [key] }, (t) =>
-    t.deleteFrom('action_decision').where('account_id', '=', accountId).where('action_key', '=', key).execute(),
+    t
+      .deleteFrom('action_decision')
+      .where('account_id', '=', accountId)
+      .where('action_key', '=', key)
+      .execute(),
   );
 
 export const findDecision = (db: DbOrTrx, accountId: string, key: string) =>

@@ -33,7 +33,8 @@ export const updateMessage = (db: DbOrTrx, accountId: string, id: string, patch:
     db,
     accountId,
     { messageIds: [id], messages: [patch] },
-    (t) => t.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+    (t) =>
+      t.updateTable('message').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
     true,
   );
 

@@ -20,9 +20,16 @@ export const listOpportunities = (db: DbOrTrx, accountId: string) =>
     .execute();
 
 export const insertOpportunity = (db: DbOrTrx, row: NewOpportunityRow) =>
-  touched(db, row.account_id, { opportunityIds: [row.id] }, (t) => t.insertInto('opportunity').values(row).execute());
+  touched(db, row.account_id, { opportunityIds: [row.id] }, (t) =>
+    t.insertInto('opportunity').values(row).execute(),
+  );
 
 export const updateOpportunity = (db: DbOrTrx, accountId: string, id: string, patch: OpportunityUpdate) =>
   touched(db, accountId, { opportunityIds: [id] }, (t) =>
-    t.updateTable('opportunity').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute(),
+    t
+      .updateTable('opportunity')
+      .set(patch)
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .execute(),
   );

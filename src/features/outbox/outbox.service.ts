@@ -18,10 +18,10 @@ import { recordEvent } from '../events/event.service';
 import { loadSmtpAccount } from '../mail/mail.service';
 import { listMessageContacts } from '../messages/message.repository';
 import { assertAddressedToAction, getMessage, toMessage } from '../messages/message.service';
+import { touchPlan } from '../plan/wake';
 import type { SecretBox } from '../secrets/secret-box';
 import * as repo from './outbox.repository';
 import { runOutboxOnce, type WorkerReport } from './outbox.worker';
-import { touchPlan } from '../plan/wake';
 
 export interface OutboxDeps {
   dialect: Dialect;

@@ -10,9 +10,9 @@ import { recordEvent } from '../events/event.service';
 import { loadImapServer } from '../mail/mail.service';
 import type { MailServer } from '../mail/mail-url';
 import { createImapClient } from '../mail/transport';
+import { touchPlan } from '../plan/wake';
 import type { SecretBox } from '../secrets/secret-box';
 import { listByStatus, listRecipients } from './outbox.repository';
-import { touchPlan } from '../plan/wake';
 
 /** For each Message-ID found in the Sent folder, when the server filed it. */
 export async function findInSentFolder(
