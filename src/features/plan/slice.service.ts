@@ -3,15 +3,21 @@
  * src/core/plan/slice.ts), read with the queries of slice.repository.ts and mapped to the
  * planner's records as snapshot.service.ts maps the whole account.
  */
-import type { Contact, Interview, Message, Opportunity } from '../../core/plan/context';
+import type { Contact, Message } from '../../core/plan/context';
 import { keyPatternsOf, keyTarget } from '../../core/plan/keys';
 import type { OpportunitySlice } from '../../core/plan/slice';
-import type { ActionDecision, Id } from '../../core/types';
+import type { Id } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { groupRows } from '../group-rows';
-import { readJsonArray } from '../json-columns';
 import { holidaysFor } from './holiday-years';
+import {
+  toPlanContact,
+  toPlanDecision,
+  toPlanInterviews,
+  toPlanMessages,
+  toPlanOpportunity,
+} from './planner-rows';
 import * as repo from './slice.repository';
 
 /** The slices of the given opportunities (those that exist), in the order they were created. */
@@ -89,66 +95,12 @@ export async function loadSlices(
     msgRows.map((m) => m.id),
   );
 
-  const opportunities = oppRows.map(
-    (r): Opportunity => ({
-      id: r.id,
-      company: r.company,
-      role: r.role,
-      stage: r.stage,
-      recruiterId: r.recruiter_id,
-      decisionBy: r.decision_by,
-      stageChangedAt: r.stage_changed_at,
-    }),
-  );
-  const byInterview = groupRows(participantRows, (p) => p.interview_id);
-  const interviews = ivRows.map(
-    (r): Interview => ({
-      id: r.id,
-      opportunityId: r.opportunity_id,
-      round: r.round,
-      start: r.start_at,
-      end: r.end_at,
-      status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
-      participants: (byInterview.get(r.id) ?? []).map((p) => ({ contactId: p.contact_id, role: p.role })),
-      createdAt: r.created_at,
-    }),
-  );
-  const contacts = new Map(
-    contactRows.map((r): [Id, Contact] => [
-      r.id,
-      {
-        id: r.id,
-        displayName: r.display_name,
-        emails: addressList(r.emails),
-        badEmails: addressList(r.bad_emails),
-      },
-    ]),
-  );
-  const recipients = groupRows(recipientRows, (c) => c.message_id);
-  const messages = msgRows.map(
-    (r): Message => ({
-      id: r.id,
-      kind: r.kind,
-      direction: r.direction,
-      opportunityId: r.opportunity_id,
-      interviewId: r.interview_id,
-      contactIds: (recipients.get(r.id) ?? []).map((c) => c.contact_id),
-      status: r.status,
-      sentAt: r.sent_at,
-      sendAt: r.send_at,
-      actionKey: r.action_key,
-      createdAt: r.created_at,
-    }),
-  );
+  const opportunities = oppRows.map(toPlanOpportunity);
+  const interviews = toPlanInterviews(ivRows, participantRows);
+  const contacts = new Map(contactRows.map((r): [Id, Contact] => [r.id, toPlanContact(r)]));
+  const messages = toPlanMessages(msgRows, recipientRows);
   // Each decision goes to the slice of its key's opportunity below; others' are left out there.
-  const decisions = decisionRows.map(
-    (d): ActionDecision => ({
-      key: d.action_key,
-      decision: d.decision,
-      until: d.until,
-      decidedAt: d.decided_at,
-    }),
-  );
+  const decisions = decisionRows.map(toPlanDecision);
 
   // Attribute each message as the planner does over the whole account (context.ts).
   const attributed = new Map<Id, Message[]>(oppIds.map((o) => [o, []]));
@@ -189,6 +141,3 @@ export async function loadSlices(
     decisions: decisionsOf.get(o.id) ?? [],
   }));
 }
-
-/** A JSON list of addresses; most people have none or one, so skip the parser for the empty list. */
-const addressList = (text: string): string[] => (text === '[]' || text === '' ? [] : readJsonArray(text));

@@ -2,19 +2,24 @@
  * Everything the pure planner needs, read from the store in one place: what the user recorded,
  * their decisions, and the holidays of their region for the years the plan can touch.
  */
-import type { Contact, Interview, Message, PlanSnapshot } from '../../core/plan/context';
-import type { ActionDecision, DecisionKind, Snapshot } from '../../core/types';
+import type { PlanSnapshot } from '../../core/plan/context';
+import type { Snapshot } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
 import { listContacts } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { listDebriefs } from '../debriefs/debrief.service';
 import { listDecisions } from '../decisions/decision.repository';
-import { groupRows } from '../group-rows';
 import { listInterviews } from '../interviews/interview.service';
-import { readJsonArray } from '../json-columns';
 import { listMessages } from '../messages/message.service';
 import { listOpportunities } from '../opportunities/opportunity.service';
 import { holidaysFor } from './holiday-years';
+import {
+  toPlanContact,
+  toPlanDecision,
+  toPlanInterviews,
+  toPlanMessages,
+  toPlanOpportunity,
+} from './planner-rows';
 import * as repo from './snapshot.repository';
 
 /**
@@ -31,7 +36,7 @@ export async function loadSnapshot(ctx: ServiceContext): Promise<Snapshot> {
     listMessages(ctx),
     listDecisions(ctx.db, ctx.actor.accountId),
   ]);
-  const decisions = decisionRows.map(toDecision);
+  const decisions = decisionRows.map(toPlanDecision);
   const holidays = await holidaysFor(ctx, account.holidayRegion, { interviews, opportunities, messages });
   return {
     account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
@@ -74,55 +79,10 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
     repo.planMessageContacts(ctx.db, id),
     listDecisions(ctx.db, id),
   ]);
-  const opportunities = oppRows.map((r) => ({
-    id: r.id,
-    company: r.company,
-    role: r.role,
-    stage: r.stage,
-    recruiterId: r.recruiter_id,
-    decisionBy: r.decision_by,
-    stageChangedAt: r.stage_changed_at,
-  }));
-  const byInterview = groupRows(participantRows, (p) => p.interview_id);
-  const interviews = ivRows.map(
-    (r): Interview => ({
-      id: r.id,
-      opportunityId: r.opportunity_id,
-      round: r.round,
-      start: r.start_at,
-      end: r.end_at,
-      status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
-      participants: (byInterview.get(r.id) ?? []).map((p) => ({
-        contactId: p.contact_id,
-        role: p.role,
-      })),
-      createdAt: r.created_at,
-    }),
-  );
-  const contacts = contactRows.map(
-    (r): Contact => ({
-      id: r.id,
-      displayName: r.display_name,
-      emails: addressList(r.emails),
-      badEmails: addressList(r.bad_emails),
-    }),
-  );
-  const recipients = groupRows(recipientRows, (c) => c.message_id);
-  const messages = msgRows.map(
-    (r): Message => ({
-      id: r.id,
-      kind: r.kind,
-      direction: r.direction,
-      opportunityId: r.opportunity_id,
-      interviewId: r.interview_id,
-      contactIds: (recipients.get(r.id) ?? []).map((c) => c.contact_id),
-      status: r.status,
-      sentAt: r.sent_at,
-      sendAt: r.send_at,
-      actionKey: r.action_key,
-      createdAt: r.created_at,
-    }),
-  );
+  const opportunities = oppRows.map(toPlanOpportunity);
+  const interviews = toPlanInterviews(ivRows, participantRows);
+  const contacts = contactRows.map(toPlanContact);
+  const messages = toPlanMessages(msgRows, recipientRows);
   const holidays = await holidaysFor(ctx, account.holidayRegion, { interviews, opportunities, messages });
   return {
     account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
@@ -131,22 +91,7 @@ export async function loadPlanSnapshot(ctx: ServiceContext): Promise<PlanSnapsho
     contacts,
     debriefs: debriefRows.map((r) => ({ interviewId: r.interview_id })),
     messages,
-    decisions: decisionRows.map(toDecision),
+    decisions: decisionRows.map(toPlanDecision),
     holidays,
   };
 }
-
-const toDecision = (d: {
-  action_key: string;
-  decision: DecisionKind;
-  until: string | null;
-  decided_at: string;
-}): ActionDecision => ({
-  key: d.action_key,
-  decision: d.decision,
-  until: d.until,
-  decidedAt: d.decided_at,
-});
-
-/** A JSON list of addresses; most people have none or one, so skip the parser for the empty list. */
-const addressList = (text: string): string[] => (text === '[]' || text === '' ? [] : readJsonArray(text));
