@@ -12,7 +12,7 @@ import { loadSecretBox } from '../../features/secrets/secret-box';
 import { buildServer } from '../../http/server';
 import type { CliIo } from '../io';
 import { type GlobalOptions, resolveDataDir, storeUrl } from '../session';
-import { findWebRoot } from './serve';
+import { findWebRoot, untilStopSignal } from './serve';
 import { readHostedConfig } from './serve-hosted';
 
 export async function runHostedServer(options: {
@@ -92,15 +92,7 @@ export async function runHostedServer(options: {
       now,
       onError: (err) => io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
     });
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await untilStopSignal();
     await mail.stop();
     await app.close();
   } finally {

@@ -123,17 +123,22 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
           onError: (err) =>
             s.io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
         });
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            resolve();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await untilStopSignal();
         await mail.stop();
         await app.close();
       });
     });
+}
+
+/** Resolves on the first SIGINT or SIGTERM: the server then closes in order (mail, HTTP, store). */
+export function untilStopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
