@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { Temporal } from '../src/core/time';
 import type { Store } from '../src/db/connect';
 import { createAuth } from '../src/features/auth/auth';
@@ -34,7 +34,14 @@ export interface HostedApi {
 
 export async function createHostedApi(
   store: Store,
-  options: { smtpUrl?: string; publicUrl?: string; signInPerMinute?: number; trustedProxy?: string } = {},
+  options: {
+    smtpUrl?: string;
+    publicUrl?: string;
+    signInPerMinute?: number;
+    trustedProxy?: string;
+    /** Told of every route the server adds (the route-table isolation test). */
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<HostedApi> {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
   const now = () => Temporal.Instant.from(DEFAULT_TEST_NOW);
@@ -56,6 +63,7 @@ export async function createHostedApi(
       throw new Error('hosted mode never asks for the local actor');
     },
     now,
+    ...(options.onRoute && { onRoute: options.onRoute }),
     hosted: {
       auth,
       publicUrl,

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -48,6 +48,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where every 5xx answer is reported (one line with the error), whatever the logger setting. */
   onServerError?: (line: string) => void;
+  /** Told of every route as it is added (the isolation test walks the whole route table with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Build (but do not start) the server. */
@@ -58,6 +60,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // X-Forwarded-* is believed only from the configured proxy; local mode believes nobody.
     trustProxy: options.hosted?.trustedProxy ?? false,
   });
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, options.onServerError);
