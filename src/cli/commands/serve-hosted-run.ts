@@ -1,7 +1,8 @@
 /**
  * The hosted server's process: store, better-auth, web server, mail worker; stops on SIGINT or
  * SIGTERM. Loaded only when `serve --hosted` runs. No local account is created: every account
- * comes from a sign-up.
+ * comes from a sign-up. With `--workers N` this process becomes the cluster's primary (store,
+ * migrations, mail background) and N forked copies of it serve HTTP (serve-cluster.ts).
  */
 import { AppError, invalid } from '../../core/errors';
 import { parseUserInstant, Temporal } from '../../core/time';
@@ -9,17 +10,22 @@ import { openStore } from '../../db/connect';
 import { createAuth } from '../../features/auth/auth';
 import { systemMailer } from '../../features/auth/system-mailer';
 import { loadSecretBox } from '../../features/secrets/secret-box';
+import { hostedLogger } from '../../http/logging';
 import { buildServer } from '../../http/server';
 import type { CliIo } from '../io';
 import { type GlobalOptions, resolveDataDir, storeUrl } from '../session';
 import { findWebRoot, untilStopSignal } from './serve';
+import { isClusterWorker, runClusterPrimary, tellPrimary } from './serve-cluster';
 import { readHostedConfig } from './serve-hosted';
+import { closeHttpGracefully } from './serve-shutdown';
 
 export async function runHostedServer(options: {
   io: CliIo;
   global: GlobalOptions;
   host: string;
   port: number;
+  /** `--workers N`: fork N HTTP workers (node's cluster); absent: one process does everything. */
+  workers?: number;
 }): Promise<void> {
   const { io, host, port } = options;
   const config = readHostedConfig(io.env);
@@ -34,8 +40,48 @@ export async function runHostedServer(options: {
     }
   }
   const now = () => pinned ?? Temporal.Now.instant();
+  // The primary opens (and migrates) the store before forking, so workers find it current.
   const store = await openStore(storeUrl(dataDir, io.env));
+  const startMail = async () => {
+    const { startMailBackground } = await import('../../features/outbox/background');
+    return startMailBackground({
+      db: store.db,
+      dialect: store.dialect,
+      box: loadSecretBox({ dataDir, env: io.env }),
+      now,
+      onError: (err) => io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
+    });
+  };
+  const warnNoMail = () => {
+    if (!config.systemSmtpUrl) {
+      io.stderr(
+        'afterview: AFTERVIEW_SYSTEM_SMTP_URL is not set: no confirmation or password reset mails.\n',
+      );
+    }
+  };
   try {
+    if (options.workers !== undefined && !isClusterWorker()) {
+      const stopped = untilStopSignal();
+      const mail = await startMail();
+      try {
+        await runClusterPrimary({
+          io,
+          workers: options.workers,
+          stopped,
+          onListening: (address, pids) => {
+            io.stdout(`Afterview (hosted) is listening at ${address}; people open ${config.publicUrl}\n`);
+            io.stdout(
+              `${pids.length} HTTP worker${pids.length === 1 ? '' : 's'} (pid ${pids.join(', ')}); the outbox and IMAP passes run in this primary process (pid ${process.pid}).\n`,
+            );
+            warnNoMail();
+          },
+          onWake: () => {},
+        });
+      } finally {
+        await mail.stop();
+      }
+      return;
+    }
     const auth = createAuth({
       db: store.db,
       dialect: store.dialect,
@@ -46,6 +92,7 @@ export async function runHostedServer(options: {
       now,
     });
     const webRoot = findWebRoot(io.env);
+    const inCluster = isClusterWorker();
     const app = await buildServer({
       store,
       actorFor: async () => {
@@ -58,11 +105,18 @@ export async function runHostedServer(options: {
         auth,
         publicUrl: config.publicUrl,
         systemMail: config.systemSmtpUrl !== undefined,
+        mailer: systemMailer(config.systemSmtpUrl, config.mailFrom),
         ...(config.trustedProxy && { trustedProxy: config.trustedProxy }),
       },
-      logger: Boolean(io.env.AFTERVIEW_DEBUG),
+      logger: hostedLogger(io.env),
       onServerError: (line) => io.stderr(`afterview: ${line}\n`),
     });
+    if (inCluster) {
+      // Which worker answered: lets an operator (and the cluster test) see the spread.
+      app.addHook('onSend', async (_request, reply) => {
+        reply.header('x-afterview-worker', String(process.pid));
+      });
+    }
     let address: string;
     try {
       address = await app.listen({ port, host });
@@ -76,26 +130,24 @@ export async function runHostedServer(options: {
       }
       throw err;
     }
-    io.stdout(`Afterview (hosted) is listening at ${address}; people open ${config.publicUrl}\n`);
-    if (!config.systemSmtpUrl) {
-      io.stderr(
-        'afterview: AFTERVIEW_SYSTEM_SMTP_URL is not set: no confirmation or password reset mails.\n',
-      );
+    if (inCluster) {
+      // The primary announces the address once every worker listens, and runs the mail itself.
+      tellPrimary({ afterview: 'listening', address });
+      await untilStopSignal();
+      await closeHttpGracefully(app);
+      return;
     }
+    io.stdout(`Afterview (hosted) is listening at ${address}; people open ${config.publicUrl}\n`);
+    warnNoMail();
     if (!webRoot)
       io.stderr('afterview: the web app is not built; run `npm run build`. Serving the API only.\n');
-    const { startMailBackground } = await import('../../features/outbox/background');
-    const mail = startMailBackground({
-      db: store.db,
-      dialect: store.dialect,
-      box: loadSecretBox({ dataDir, env: io.env }),
-      now,
-      onError: (err) => io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
-    });
+    const mail = await startMail();
     await untilStopSignal();
-    await mail.stop();
-    await app.close();
+    // Stop taking requests first (in-flight ones finish), then let a send in flight finish.
+    await Promise.all([closeHttpGracefully(app), mail.stop()]);
   } finally {
     await store.close();
+    // A forked worker's channel to the primary keeps its event loop alive: let go, so it exits.
+    if (isClusterWorker()) process.disconnect?.();
   }
 }

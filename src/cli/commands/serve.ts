@@ -10,6 +10,7 @@ import { AppError, invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { CommandKit } from '../program';
 import type { GlobalOptions } from '../session';
+import { parseWorkers, refuseWorkersInLocalMode } from './serve-cluster';
 import { wantsHosted } from './serve-hosted';
 
 export const DEFAULT_PORT = 4317;
@@ -65,15 +66,27 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
       'address to listen on (default 127.0.0.1; local mode refuses any but loopback, hosted mode takes any)',
     )
     .option('--hosted', 'hosted mode: accounts and sign-in for many people (also AFTERVIEW_MODE=hosted)')
-    .action((o: { port?: string; host?: string; hosted?: boolean }, cmd: Command) => {
+    .option(
+      '--workers <n>',
+      'hosted mode: N HTTP worker processes on the same port (1-64); mail runs in the primary process',
+    )
+    .action((o: { port?: string; host?: string; hosted?: boolean; workers?: string }, cmd: Command) => {
       const host = o.host ?? '127.0.0.1';
       if (wantsHosted(o.hosted, kit.io.env)) {
+        const workers = parseWorkers(o.workers);
         return kit.runBare(cmd, async (g) => {
           const { runHostedServer } = await import('./serve-hosted-run');
-          await runHostedServer({ io: kit.io, global: g, host, port: resolvePort(o.port, kit.io.env) });
+          await runHostedServer({
+            io: kit.io,
+            global: g,
+            host,
+            port: resolvePort(o.port, kit.io.env),
+            ...(workers !== undefined && { workers }),
+          });
         });
       }
       // Refused before the data folder is even opened.
+      refuseWorkersInLocalMode(o.workers);
       requireLoopbackHost(host);
       return kit.run(cmd, async (s) => {
         const port = resolvePort(o.port, s.io.env);
@@ -124,8 +137,9 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
             s.io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
         });
         await untilStopSignal();
-        await mail.stop();
-        await app.close();
+        // Stop taking requests (in-flight ones finish, bounded) while a send in flight finishes.
+        const { closeHttpGracefully } = await import('./serve-shutdown');
+        await Promise.all([closeHttpGracefully(app), mail.stop()]);
       });
     });
 }
