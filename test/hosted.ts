@@ -24,6 +24,7 @@ export interface Browser {
   get(path: string): Promise<LightMyRequestResponse>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(path: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface HostedApi {
@@ -68,6 +69,7 @@ export async function createHostedApi(
       auth,
       publicUrl,
       systemMail: options.smtpUrl !== undefined,
+      mailer: systemMailer(options.smtpUrl, 'Afterview <no-reply@afterview.test>'),
       ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
       ...(options.trustedProxy !== undefined && { trustedProxy: options.trustedProxy }),
     },
@@ -96,9 +98,10 @@ export async function createHostedApi(
         ),
       post: (path, body, headers = {}) => write('POST', path, body, headers),
       put: (path, body) => write('PUT', path, body, {}),
+      patch: (path, body) => write('PATCH', path, body, {}),
     };
     async function write(
-      method: 'POST' | 'PUT',
+      method: 'POST' | 'PUT' | 'PATCH',
       path: string,
       body: unknown,
       headers: Record<string, string>,

@@ -8,6 +8,7 @@ import type {
   AuthUserTable,
   AuthVerificationTable,
 } from './tables/auth.table';
+import type { CoachGrantTable } from './tables/coach-grant.table';
 import type { ContactTable } from './tables/contact.table';
 import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
 import type { EventTable } from './tables/event.table';
@@ -34,6 +35,7 @@ export interface Database {
   mailbox_state: MailboxStateTable;
   inbound_mail: InboundMailTable;
   plan_wake: PlanWakeTable;
+  coach_grant: CoachGrantTable;
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

@@ -12,6 +12,7 @@ import type { Auth } from '../features/auth/auth';
 import { COMMON_PASSWORDS } from '../features/auth/common-passwords';
 import { FailureLimiter } from '../features/auth/failure-limiter';
 import { ensureHostedAccount } from '../features/auth/hosted-account.service';
+import type { SystemMailer } from '../features/auth/system-mailer';
 import type { Actor } from '../features/context';
 import { databaseIsReady } from '../features/health/health.service';
 
@@ -21,6 +22,8 @@ export interface HostedOptions {
   publicUrl: string;
   /** Whether a system mail server is configured (AFTERVIEW_SYSTEM_SMTP_URL); resets need one. */
   systemMail: boolean;
+  /** Afterview's own mails besides better-auth's (coach invitations); without one they are refused. */
+  mailer?: SystemMailer;
   /** Per-address budgets per minute of the sign-in and reset routes. */
   signInPerMinute?: number;
   resetPerMinute?: number;

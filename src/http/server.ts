@@ -18,6 +18,8 @@ import { AppError } from '../core/errors';
 import type { Temporal } from '../core/time';
 import type { Store } from '../db/connect';
 import { hostedAccountRoutes } from '../features/auth/hosted-account.routes';
+import { systemMailer } from '../features/auth/system-mailer';
+import { coachingRoutes, localCoachingRoutes } from '../features/coaching/coaching.routes';
 import type { Actor, ServiceContext } from '../features/context';
 import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
 import { registerErrorHandler } from './error-handler';
@@ -100,6 +102,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (api) => {
       for (const routes of apiRoutes) await api.register(routes as FeatureRoutes, deps);
       if (hosted) await api.register(hostedAccountRoutes as FeatureRoutes, deps);
+      // Coaches read another account's data: they get scoped handles for it, never the request's own.
+      if (hosted) {
+        await api.register(coachingRoutes, {
+          ...deps,
+          coaching: {
+            systemDb: options.store.db,
+            forAccount: (id) => options.store.forAccount(id),
+            mailer: hosted.mailer ?? systemMailer(undefined, ''),
+            publicUrl: hosted.publicUrl,
+          },
+        });
+      } else await api.register(localCoachingRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -13,6 +13,7 @@ import * as messageActionKeyIndex from './2026-11-27T1401-message-action-key-ind
 import * as hostedAuth from './2026-11-27T1600-hosted-auth';
 import * as tenantKeysRls from './2026-11-27T1700-tenant-keys-rls';
 import * as draftEditedAt from './2026-11-27T1800-draft-edited-at';
+import * as coachGrant from './2026-11-27T1910-coach-grant';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0600-initial': initial,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1600-hosted-auth': hostedAuth,
   '2026-11-27T1700-tenant-keys-rls': tenantKeysRls,
   '2026-11-27T1800-draft-edited-at': draftEditedAt,
+  '2026-11-27T1910-coach-grant': coachGrant,
 };

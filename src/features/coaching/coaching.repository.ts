@@ -1,0 +1,170 @@
+/**
+ * SQL for coaches. A grant row belongs to the CLIENT's account: the client's own calls run on
+ * their scoped handle; the coach-side lookups (by token, by coach) cross accounts and take the
+ * system handle, which is why each says which handle it expects.
+ */
+import type { DbOrTrx } from '../../db/database';
+import type { CoachGrantRow, NewCoachGrantRow } from '../../db/tables/coach-grant.table';
+
+export async function insertGrant(db: DbOrTrx, row: NewCoachGrantRow): Promise<void> {
+  await db.insertInto('coach_grant').values(row).execute();
+}
+
+/** The client's grants that are not revoked, oldest first (client's handle). */
+export const openGrantsOfClient = (db: DbOrTrx, accountId: string): Promise<CoachGrantRow[]> =>
+  db
+    .selectFrom('coach_grant')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const findOpenGrant = (
+  db: DbOrTrx,
+  accountId: string,
+  id: string,
+): Promise<CoachGrantRow | undefined> =>
+  db
+    .selectFrom('coach_grant')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+
+/** A pending invitation by its token's hash (system handle: the coach does not know the client yet). */
+export const findPendingByTokenHash = (db: DbOrTrx, tokenHash: string): Promise<CoachGrantRow | undefined> =>
+  db
+    .selectFrom('coach_grant')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+
+/** Accept: bind the coach's account and burn the token; 0 when it was accepted or revoked meanwhile. */
+export async function acceptGrant(
+  db: DbOrTrx,
+  accountId: string,
+  id: string,
+  coachAccountId: string,
+  at: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('coach_grant')
+    .set({ coach_account_id: coachAccountId, accepted_at: at, token_hash: null })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** A new token for a pending invitation (inviting the same address again). */
+export async function replaceToken(
+  db: DbOrTrx,
+  accountId: string,
+  id: string,
+  tokenHash: string,
+  at: string,
+) {
+  await db
+    .updateTable('coach_grant')
+    .set({ token_hash: tokenHash, created_at: at })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setShareNotes(
+  db: DbOrTrx,
+  accountId: string,
+  id: string,
+  share: boolean,
+): Promise<number> {
+  const r = await db
+    .updateTable('coach_grant')
+    .set({ share_notes: share ? 1 : 0 })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function revokeGrant(db: DbOrTrx, accountId: string, id: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('coach_grant')
+    .set({ revoked_at: at, token_hash: null })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The coach's live grant from one client (client's handle, so row-level security applies). */
+export const liveGrant = (
+  db: DbOrTrx,
+  clientId: string,
+  coachAccountId: string,
+): Promise<CoachGrantRow | undefined> =>
+  db
+    .selectFrom('coach_grant')
+    .selectAll()
+    .where('account_id', '=', clientId)
+    .where('coach_account_id', '=', coachAccountId)
+    .where('accepted_at', 'is not', null)
+    .where('revoked_at', 'is', null)
+    .orderBy('accepted_at', 'desc')
+    .executeTakeFirst();
+
+/** Every live grant naming this coach, across clients (system handle). */
+export const liveGrantsOfCoach = (db: DbOrTrx, coachAccountId: string): Promise<CoachGrantRow[]> =>
+  db
+    .selectFrom('coach_grant')
+    .selectAll()
+    .where('coach_account_id', '=', coachAccountId)
+    .where('accepted_at', 'is not', null)
+    .where('revoked_at', 'is', null)
+    .orderBy('accepted_at')
+    .execute();
+
+/** The coach stops coaching one client: every live grant between them ends (client's handle). */
+export async function revokeAsCoach(
+  db: DbOrTrx,
+  clientId: string,
+  coachAccountId: string,
+  at: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('coach_grant')
+    .set({ revoked_at: at })
+    .where('account_id', '=', clientId)
+    .where('coach_account_id', '=', coachAccountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Names and addresses of signed-up users (better-auth's table, outside the tenant model). */
+export const usersByIds = (
+  db: DbOrTrx,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; email: string }[]> =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('auth_user').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
+
+/** When the account last did anything on its timeline (client's handle); null when never. */
+export async function lastActivity(db: DbOrTrx, accountId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('event')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

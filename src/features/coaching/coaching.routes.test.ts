@@ -1,0 +1,284 @@
+/**
+ * Coaches through hosted HTTP on both dialects, with the invitation read from a real SMTP server
+ * on loopback: invite, accept (only as the invited address), the dashboard's counts, a read-only
+ * client view that leaves out note bodies and debriefs until the client shares them, revoke, and
+ * every way a coach or a stranger could reach a client's data answering 404.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Browser, createHostedApi, type HostedApi } from '../../../test/hosted';
+import { createTestApi } from '../../../test/http';
+import { seedStory } from '../../../test/http-story';
+import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import { describeEachDialect } from '../../../test/store';
+import { COACHES_NEED_HOSTED } from './coaching.routes';
+
+const PASSWORD = 'Lobby-coffee-after-4pm';
+const NOTE_BODY = 'Dear Priya, the cache-invalidation sketch you drew stayed with me.';
+const NOTE_SUBJECT = 'Thank you for the system design round';
+const MEMORABLE = 'She drew the queue topology on a napkin';
+const PRIVATE_IMPROVE = 'Practise capacity estimates out loud';
+const OPP_NOTES = 'Salary band 140-160 mentioned by Dana';
+
+let smtp: SmtpHarness;
+beforeAll(async () => {
+  smtp = await startSmtpHarness();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+async function signUp(api: HostedApi, email: string, name: string): Promise<Browser> {
+  const b = api.browser();
+  const res = await b.post('/api/auth/sign-up/email', { email, password: PASSWORD, name });
+  expect(res.statusCode, res.body).toBe(200);
+  return b;
+}
+
+/** The token of the latest invitation mailed to `to` (quoted-printable undone). */
+function inviteToken(to: string): string {
+  const mail = [...smtp.accepted].reverse().find((m) => m.to.includes(to) && /coach/.test(m.raw));
+  const raw = mail?.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') ?? '';
+  const token = /\/coaching\/accept\?token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
+  if (!token) throw new Error(`no invitation mail to ${to}`);
+  return token;
+}
+
+/** A client with a job hunt: an interview two days ago, a debrief, a draft and notes on the opportunity. */
+async function clientWithData(api: HostedApi, email: string, name: string) {
+  const b = await signUp(api, email, name);
+  const s = await seedStory(b);
+  // The seed interview is at "now"; one two days earlier makes overdue work (debrief, contacts).
+  const iv = await b.post('/api/interviews', {
+    opportunityId: s.opportunityId,
+    start: '2026-11-29T09:00',
+    end: '2026-11-29T10:00',
+    timeZone: 'America/Los_Angeles',
+    round: 'Phone screen',
+    interviewers: ['Priya Raman <priya@northwind.example>'],
+  });
+  expect(iv.statusCode, iv.body).toBe(201);
+  const debrief = await b.put(`/api/interviews/${iv.json().id}/debrief`, {
+    feeling: 'Good',
+    improve: PRIVATE_IMPROVE,
+    notes: [{ contactId: s.priyaId, memorable: MEMORABLE }],
+  });
+  expect(debrief.statusCode, debrief.body).toBe(200);
+  const draft = await b.post('/api/drafts', {
+    kind: 'thank-you',
+    contactIds: [s.priyaId],
+    opportunityId: s.opportunityId,
+    interviewId: iv.json().id,
+    subject: NOTE_SUBJECT,
+    body: NOTE_BODY,
+  });
+  expect(draft.statusCode, draft.body).toBe(200);
+  const patched = await b.patch(`/api/opportunities/${s.opportunityId}`, { notes: OPP_NOTES });
+  expect(patched.statusCode, patched.body).toBe(200);
+  const me = (await b.get('/api/auth/get-session')).json().user.id as string;
+  return { b, s, id: me, draftId: draft.json().id as string, interviewId: iv.json().id as string };
+}
+
+async function invite(client: Browser, email: string) {
+  const res = await client.post('/api/coaching/coaches', { email });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; status: string };
+}
+
+describeEachDialect('coaches', (t) => {
+  it('invites by mail, accepts only as the invited address, lists the client with the overdue counts of their Today', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
+    const grant = await invite(sam.b, '  Coach.Kim@Example.org ');
+    expect(grant.status).toBe('invited');
+    const mail = [...smtp.accepted].reverse().find((m) => m.to.includes('coach.kim@example.org'));
+    expect(mail?.raw).toMatch(/Sam Rivera/);
+    expect(mail?.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')).toMatch(
+      /https:\/\/afterview\.test\/coaching\/accept\?token=[A-Za-z0-9_-]{40,}/,
+    );
+    const token = inviteToken('coach.kim@example.org');
+
+    // Someone else who saw the link (or signed up with a typo) reads nothing.
+    const typo = await signUp(api, 'coach.kin@example.org', 'Kim Typo');
+    const refused = await typo.post('/api/coaching/accept', { token });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(
+      /for coach\.kim@example\.org.*signed in as coach\.kin@example\.org/,
+    );
+    expect((await typo.get('/api/coaching/clients')).json().clients).toEqual([]);
+    expect((await typo.get(`/api/coaching/clients/${sam.id}/today`)).statusCode).toBe(404);
+    expect((await typo.get('/api/coaching/me')).json()).toEqual({ coachesSomeone: false });
+
+    const kim = await signUp(api, 'COACH.KIM@example.org', 'Kim Okafor');
+    const ok = await kim.post('/api/coaching/accept', { token });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ clientId: sam.id, clientName: 'Sam Rivera' });
+    // Single use.
+    expect((await kim.post('/api/coaching/accept', { token })).statusCode).toBe(404);
+    expect((await kim.get('/api/coaching/me')).json()).toEqual({ coachesSomeone: true });
+
+    const coaches = (await sam.b.get('/api/coaching/coaches')).json().coaches;
+    expect(coaches).toMatchObject([
+      { email: 'coach.kim@example.org', name: 'Kim Okafor', status: 'active', shareNotes: false },
+    ]);
+
+    const own = (await sam.b.get('/api/today')).json() as { actions: { due: string }[]; now: string };
+    const nowMs = Date.parse(own.now);
+    const overdue = own.actions.filter((a) => Date.parse(a.due) < nowMs).length;
+    const dueToday = own.actions.filter(
+      (a) => Date.parse(a.due) >= nowMs && a.due.slice(0, 10) === own.now.slice(0, 10),
+    ).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(dueToday).toBeGreaterThan(0);
+    const dash = (await kim.get('/api/coaching/clients')).json().clients;
+    expect(dash).toEqual([
+      {
+        id: sam.id,
+        name: 'Sam Rivera',
+        email: 'sam@example.org',
+        timeZone: 'UTC',
+        overdue,
+        dueToday,
+        activeByStage: [{ stage: 'interviewing', count: 1 }],
+        lastActivity: expect.any(String),
+      },
+    ]);
+    await api.close();
+  });
+
+  it('shows the client read only: no note bodies, subjects, notes or debrief until shared; never the private debrief note', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
+    const grant = await invite(sam.b, 'kim@example.org');
+    const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
+    expect(
+      (await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') })).statusCode,
+    ).toBe(200);
+
+    const read = async () => {
+      const out: Record<string, string> = {};
+      for (const part of ['today', 'pipeline', 'insights']) {
+        const res = await kim.get(`/api/coaching/clients/${sam.id}/${part}`);
+        expect(res.statusCode, `${part}: ${res.body}`).toBe(200);
+        out[part] = res.body;
+      }
+      return out;
+    };
+    const closed = await read();
+    const pipeline = JSON.parse(closed.pipeline ?? '{}');
+    expect(pipeline.client.name).toBe('Sam Rivera');
+    expect(pipeline.opportunities[0]).toMatchObject({
+      company: 'Northwind Labs',
+      stage: 'interviewing',
+      notes: null,
+    });
+    expect(pipeline.opportunities[0].messages[0]).toMatchObject({
+      kind: 'thank-you',
+      status: 'draft',
+      subject: null,
+      body: null,
+    });
+    expect(JSON.parse(closed.today ?? '{}').actions.length).toBeGreaterThan(0);
+    for (const body of Object.values(closed)) {
+      for (const secret of [NOTE_BODY, NOTE_SUBJECT, MEMORABLE, PRIVATE_IMPROVE, OPP_NOTES, 'Good']) {
+        expect(body).not.toContain(secret);
+      }
+    }
+
+    const shared = await sam.b.put(`/api/coaching/coaches/${grant.id}/share`, { shareNotes: true });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const open = await read();
+    for (const secret of [NOTE_BODY, NOTE_SUBJECT, MEMORABLE, OPP_NOTES])
+      expect(open.pipeline).toContain(secret);
+    // "What to practise" is private to the user whatever they share (DESIGN.md).
+    for (const body of Object.values(open)) expect(body).not.toContain(PRIVATE_IMPROVE);
+
+    await sam.b.put(`/api/coaching/coaches/${grant.id}/share`, { shareNotes: false });
+    expect((await kim.get(`/api/coaching/clients/${sam.id}/pipeline`)).body).not.toContain(NOTE_BODY);
+    await api.close();
+  });
+
+  it('revoke: the next request answers 404 and the dashboard is empty; inviting again works', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
+    const grant = await invite(sam.b, 'kim@example.org');
+    const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
+    await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') });
+    expect((await kim.get(`/api/coaching/clients/${sam.id}/today`)).statusCode).toBe(200);
+
+    expect((await sam.b.post(`/api/coaching/coaches/${grant.id}/revoke`, {})).statusCode).toBe(204);
+    for (const part of ['today', 'pipeline', 'insights']) {
+      expect((await kim.get(`/api/coaching/clients/${sam.id}/${part}`)).statusCode, part).toBe(404);
+    }
+    expect((await kim.get('/api/coaching/clients')).json().clients).toEqual([]);
+    expect((await sam.b.get('/api/coaching/coaches')).json().coaches).toEqual([]);
+
+    const again = await invite(sam.b, 'kim@example.org');
+    expect(again.id).not.toBe(grant.id);
+    expect(
+      (await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') })).statusCode,
+    ).toBe(200);
+    expect((await kim.get('/api/coaching/clients')).json().clients).toHaveLength(1);
+
+    // The coach can stop too; the client then sees no coach.
+    expect((await kim.post('/api/coaching/stop', { clientId: sam.id })).statusCode).toBe(204);
+    expect((await kim.get(`/api/coaching/clients/${sam.id}/today`)).statusCode).toBe(404);
+    expect((await sam.b.get('/api/coaching/coaches')).json().coaches).toEqual([]);
+    await api.close();
+  });
+
+  it('a coach of A cannot read B, a stranger reads nothing, and a coach writing with the client ids changes nothing', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const a = await clientWithData(api, 'ann@example.org', 'Ann Lee');
+    const b = await clientWithData(api, 'ben@example.org', 'Ben Cho');
+    await invite(a.b, 'kim@example.org');
+    const bGrant = await invite(b.b, 'someone@example.org');
+    const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
+    await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') });
+    const stranger = await signUp(api, 'eve@example.org', 'Eve');
+
+    for (const part of ['today', 'pipeline', 'insights']) {
+      expect((await kim.get(`/api/coaching/clients/${b.id}/${part}`)).statusCode, `B ${part}`).toBe(404);
+      expect(
+        (await stranger.get(`/api/coaching/clients/${a.id}/${part}`)).statusCode,
+        `stranger ${part}`,
+      ).toBe(404);
+      expect((await kim.get(`/api/coaching/clients/nobody/${part}`)).statusCode).toBe(404);
+    }
+    // A coach cannot touch the client's grants either (share, revoke act on one's own rows).
+    expect((await kim.put(`/api/coaching/coaches/${bGrant.id}/share`, { shareNotes: true })).statusCode).toBe(
+      404,
+    );
+    expect((await kim.post(`/api/coaching/coaches/${bGrant.id}/revoke`, {})).statusCode).toBe(404);
+    expect((await stranger.post('/api/coaching/stop', { clientId: a.id })).statusCode).toBe(404);
+
+    const before = (await a.b.get('/api/account/export')).body;
+    const writes: Array<[string, () => Promise<{ statusCode: number }>]> = [
+      ['patch opportunity', () => kim.patch(`/api/opportunities/${a.s.opportunityId}`, { role: 'x' })],
+      ['stage', () => kim.put(`/api/opportunities/${a.s.opportunityId}/stage`, { stage: 'rejected' })],
+      ['debrief', () => kim.put(`/api/interviews/${a.interviewId}/debrief`, { feeling: 'x' })],
+      ['patch draft', () => kim.patch(`/api/messages/${a.draftId}`, { body: 'x' })],
+      ['mark sent', () => kim.post(`/api/messages/${a.draftId}/sent`, {})],
+      [
+        'draft to their contact',
+        () => kim.post('/api/drafts', { kind: 'thank-you', contactIds: [a.s.priyaId] }),
+      ],
+    ];
+    for (const [name, call] of writes) expect((await call()).statusCode, name).toBe(404);
+    expect((await kim.post('/api/actions/done', { key: `debrief:${a.interviewId}` })).statusCode).toBe(400);
+    expect((await a.b.get('/api/account/export')).body).toBe(before);
+    await api.close();
+  });
+
+  it('local mode has no coaches: every coaching path answers 404 with a sentence saying why', async () => {
+    const api = await createTestApi(t.store);
+    for (const res of [
+      await api.get('/api/coaching/clients'),
+      await api.get('/api/coaching/coaches'),
+      await api.get('/api/coaching/clients/x/today'),
+      await api.post('/api/coaching/coaches', { email: 'kim@example.org' }),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.message).toBe(COACHES_NEED_HOSTED);
+    }
+  });
+});
