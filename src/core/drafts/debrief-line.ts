@@ -47,16 +47,17 @@ export function topicPhrase(topic: string, tag: Tagger): string {
 
 /** The clauses of a debrief line, each in second person and labelled with its shape. */
 export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] {
-  const expanded = expandShorthand(text)
-    // "their" in a line about one person is their team's or company's: "the" is always right.
-    .replace(/\b([Tt])heir\b(?=\s+\w)/g, (_m, t: string) => (t === 'T' ? 'The' : 'the'));
+  const expanded = expandShorthand(text);
+  // "their" is the reader's own only after a verb the writer did ("thanked them for their time");
+  // anywhere else it is their team's or company's, and "the" reads right (second-person.ts).
+  const you = (line: string) => toSecondPerson(line, reader, tag, { theirMeansThe: true });
   const clauses = expanded
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
     .filter(Boolean);
   // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
   if (clauses.length > 1 && !clauses.some((c) => CHAT.test(c))) {
-    const whole = toSecondPerson(expanded.replace(/[.;,\s]+$/, ''), reader, tag);
+    const whole = you(expanded.replace(/[.;,\s]+$/, ''));
     if (!/[;.!?]\s/.test(whole.text)) return [{ text: whole.text, kind: whole.kind, unsure: whole.unsure }];
   }
   const parts: Part[] = [];
@@ -64,12 +65,12 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     const chat = CHAT.exec(clause);
     if (chat) {
       const topic = (chat[1] ?? chat[2] ?? '').trim();
-      const r = topic ? toSecondPerson(topic, reader, tag) : { text: '', unsure: false };
+      const r = topic ? you(topic) : { text: '', unsure: false };
       parts.push({ text: topic ? topicPhrase(r.text, tag) : '', kind: 'chat', unsure: r.unsure });
       continue;
     }
     // "struggling w/ on-call load": their struggle, said without a subject.
-    const r = toSecondPerson(clause.replace(STRUGGLE_FRAGMENT, "you're "), reader, tag);
+    const r = you(clause.replace(STRUGGLE_FRAGMENT, "you're "));
     parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
   }
   return parts;
@@ -105,6 +106,9 @@ export function reported(part: Part): string {
   return `that ${lowerFirst(text)}`;
 }
 
+/** A sentence whose subject is the writer ("I loved your story about the migration"). */
+export const writerSubject = (part: Part): boolean => part.kind === 'sentence' && /^I\b(?!')/.test(part.text);
+
 /** A simple past after "You" ("You asked", "You showed me"): an event of the interview. */
 function pastEvent(text: string, tag: Tagger): boolean {
   const tokens = tag(text);
@@ -133,7 +137,8 @@ const REPORTING_HOW = ['You mentioned', 'You told me', 'You talked about', 'You 
 export function asSentence(part: Part, n: number, tag: Tagger, events = true): string {
   if (part.kind === 'chat') return part.text ? `I really enjoyed our conversation about ${part.text}.` : '';
   const text = part.text.replace(/[.!?]+$/, '');
-  if (part.unsure || REPORTED_ALREADY.test(text)) return `${capitalised(text)}.`;
+  // "I loved your story about...": the writer's own words already, not something they told you.
+  if (part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part)) return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;
   const clause = reported(part);
   const verbs = clause.startsWith('how ') ? REPORTING_HOW : REPORTING;

@@ -73,7 +73,9 @@ describe('renderDraft with the default thank-you template', () => {
     expect(toSiobhan.body).toContain(
       'I keep thinking about the story about moving billing to event sourcing.',
     );
-    expect(toSiobhan.body).toContain('the problem you raised, flaky integration tests slowing releases,');
+    expect(toSiobhan.body).toContain(
+      'I have kept thinking about flaky integration tests slowing releases since you raised it,',
+    );
     expect(toSiobhan.body).toContain('As promised, I will send the link to my talk on caching shortly.');
     expect(toSiobhan.body).toMatch(/Best regards,\nSam Okafor$/);
     expect(toSiobhan.subject).toBe('Thank you – Staff Platform Engineer interview on Tuesday, December 8');

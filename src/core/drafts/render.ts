@@ -8,10 +8,18 @@ import { Liquid } from 'liquidjs';
 import { AppError } from '../errors';
 import { greetingNameOf } from '../person-name';
 import type { Temporal } from '../time';
-import { asSentence, coveredBy, debriefParts, type Part, sameLine, topicPhrase } from './debrief-line';
+import {
+  asSentence,
+  coveredBy,
+  debriefParts,
+  type Part,
+  sameLine,
+  topicPhrase,
+  writerSubject,
+} from './debrief-line';
 import { formatList, listItems } from './lists';
 import type { Locale } from './locale';
-import { type Reader, toSecondPerson } from './second-person';
+import { type Reader, subjectVerbAt, toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
 import { type Tagger, winkTagger } from './tagger';
 
@@ -108,18 +116,33 @@ const present = (s: string | null | undefined): string | null => (s?.trim() ? s.
 const PROMISE_LEAD =
   /^(?:(?:i|we)\s*(?:'ll|’ll| will| would|'d|’d| promised to| said i'?d)\s+|promised\s+(?:to\s+)?|will\s+|to\s+)/i;
 
+/** A line with a subject and a finite verb of its own ("my old colleague at Stripe will call you"). */
+function ownClause(text: string, tag: Tagger): boolean {
+  const tokens = tag(text);
+  const first = tokens[0];
+  if (first && first.pos === 'PRON' && /^(?:you|we|she|he|they|it)$/i.test(first.text)) return true;
+  return subjectVerbAt(tokens, tag) !== null;
+}
+
 /**
- * The promise as what the user will do ("send you the deck"): a leading verb stays ("share the
- * benchmark"), a bare thing is something to send ("the deck" -> "send you the deck").
+ * The promise: what the user will do ("send you the deck"; a leading verb stays, "share the
+ * benchmark"; a bare thing is something to send, "the deck" -> "send you the deck"), or, when it
+ * says who will do what ("my old colleague at Stripe will reach out to her"), that sentence.
  */
-function promiseAction(text: string, reader: Reader, tag: Tagger): string | null {
+function promiseAction(
+  text: string,
+  reader: Reader,
+  tag: Tagger,
+): { action: string } | { sentence: string } | null {
   const bare = text
     .trim()
     .replace(PROMISE_LEAD, '')
     .replace(/[.;!]+$/, '')
     .trim();
   if (!bare) return null;
-  const rewritten = toSecondPerson(bare, reader, tag).text;
+  const rewritten = toSecondPerson(bare, reader, tag, { objectIsReader: true }).text;
+  if (!PROMISE_LEAD.test(text.trim()) && ownClause(rewritten, tag))
+    return { sentence: `${clause(rewritten)}.` };
   const first = tag(rewritten)[0];
   const word = first?.text.toLowerCase() ?? '';
   // Taggers read a verb opening a subject-less line as a noun ("share the benchmark"): the
@@ -127,7 +150,43 @@ function promiseAction(text: string, reader: Reader, tag: Tagger): string | null
   const startsWithVerb =
     PROMISE_VERBS.has(word) || (first !== undefined && first.pos === 'VERB' && word === first.lemma);
   const action = startsWithVerb ? rewritten : `send you ${rewritten}`;
-  return action.charAt(0).toLowerCase() + action.slice(1);
+  return { action: action.charAt(0).toLowerCase() + action.slice(1) };
+}
+
+// "On the caching question, I'd add...": a lead naming the answer, kept in front.
+const ANSWER_LEAD = /^((?:on|about|for|re|regarding|to)\b[^,:]{1,80}[,:])\s*/i;
+const MODALS = new Set(['would', 'should', 'could', 'might', "'d", 'will', 'can']);
+
+/**
+ * The point to add to an answer as the writer's own sentence: a clause stays ("I'd add a
+ * reconciliation job"), a fragment gets its "I" ("should have mentioned the rollback plan" -> "I
+ * should have mentioned..."; "add a nightly check" -> "I would add a nightly check"), and a bare
+ * point is something to mention ("TTL jitter to avoid stampedes" -> "I would also mention TTL
+ * jitter to avoid stampedes").
+ */
+export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): string {
+  const typed = expandShorthand(text).replace(/[.;!\s]+$/, '');
+  if (!typed) return '';
+  const lead = ANSWER_LEAD.exec(typed);
+  const head = lead ? `${lead[1]} ` : '';
+  const rest = lead ? typed.slice(lead[0].length) : typed;
+  const tokens = tag(rest);
+  const first = tokens[0];
+  if (!first) return sentence(typed);
+  const w = first.text.toLowerCase();
+  let point: string;
+  if (first.pos === 'PRON' && /^(?:i|we|you|it|that|this|my|our)$/.test(w)) point = rest;
+  else if (ownClause(rest, tag)) point = rest;
+  else if (MODALS.has(w) || (first.pos === 'VERB' && w !== first.lemma && !w.endsWith('ing')))
+    point = `I ${lowerOpening(rest)}`;
+  else if (first.pos === 'VERB' || PROMISE_VERBS.has(w) || w === 'add' || w === 'mention')
+    point = `I would ${lowerOpening(rest)}`;
+  else point = `I would also mention ${lowerOpening(rest)}`;
+  return sentence(`${head}${point}`);
+  // A word that opened the typed line, lower-cased inside the sentence; names keep their capitals.
+  function lowerOpening(s: string): string {
+    return first?.pos !== 'PROPN' && /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  }
 }
 
 const PROMISE_VERBS = new Set([
@@ -181,7 +240,12 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   let said = Math.max(0, Math.floor(data.variant));
   // What stayed with you: the first clause goes where the template frames it, the rest follow
   // as sentences of their own.
-  const [memorable, ...memorableRest] = parts(data.notes.memorable);
+  const memorableParts = parts(data.notes.memorable);
+  // "I loved your story..." is a sentence of the writer's own: no template frame fits it ("I
+  // especially appreciated that I loved..."), so it follows the opening as it is.
+  const framed = memorableParts[0] && !writerSubject(memorableParts[0]) ? memorableParts[0] : undefined;
+  const memorable = framed;
+  const memorableRest = framed ? memorableParts.slice(1) : memorableParts;
   const memorableMore = memorableRest.map((p) => asSentence(p, said++, tag)).join(' ');
   // The same line typed again as the problem or a topic is said once.
   const seen = [data.notes.memorable];
@@ -202,10 +266,11 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const topicItems = listItems(expandShorthand(data.notes.topics))
     .filter((item) => !coveredBy(item, seen) && fresh(item) !== '')
     .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag));
-  const promise = present(data.notes.promise)
+  const promised = present(data.notes.promise)
     ? promiseAction(expandShorthand(data.notes.promise), reader, tag)
     : null;
-  const addToAnswer = present(data.addToAnswer);
+  const promise = promised && 'action' in promised ? promised.action : null;
+  const addToAnswer = present(data.addToAnswer) ? addToAnswerSentence(data.addToAnswer, tag) : null;
   return {
     scope: {
       first_name: present(data.recipient.firstName),
@@ -225,6 +290,8 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
       promise,
       // The name templates before issue 8 used; a user's copied template keeps working.
       promises: promise,
+      // A promise that says who will do what ("my colleague at Stripe will reach out to you").
+      promise_sentence: promised && 'sentence' in promised ? promised.sentence : null,
       add_to_answer: addToAnswer,
       variant: Math.max(0, Math.floor(data.variant)) % VARIANTS,
       reader_index: Math.max(0, Math.floor(data.variant)),

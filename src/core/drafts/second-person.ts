@@ -221,7 +221,7 @@ function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
 }
 
 /** Why a line cannot be rewritten with certainty, or null when it can. */
-function unsureReason(tokens: Token[], readerAt: Set<number>): string | null {
+function unsureReason(tokens: Token[], readerAt: Set<number>, objectIsReader = false): string | null {
   const words = tokens.map((t) => t.text.toLowerCase());
   const fem = words.some((w, i) => FEMININE.has(w) && tokens[i]?.pos === 'PRON');
   const masc = words.some((w, i) => MASCULINE.has(w) && tokens[i]?.pos === 'PRON');
@@ -236,7 +236,12 @@ function unsureReason(tokens: Token[], readerAt: Set<number>): string | null {
       (t.pos === 'PROPN' && !readerAt.has(i) && isVerb(tokens[i + 1]))
     )
       otherSeen = true;
-    else if (otherSeen && t.pos === 'PRON' && (FEMININE.has(w) || MASCULINE.has(w)))
+    else if (
+      otherSeen &&
+      t.pos === 'PRON' &&
+      (FEMININE.has(w) || MASCULINE.has(w)) &&
+      !(objectIsReader && (w === 'him' || (w === 'her' && !herIsPossessive(tokens, i))))
+    )
       return 'another person named first';
     // "showed her slides": her slides, or slides shown to her?
     if (w === 'her' && t.pos === 'PRON') {
@@ -270,6 +275,50 @@ function herIsPossessive(tokens: Token[], i: number): boolean {
     return after !== undefined && (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ');
   }
   return false;
+}
+
+// Past forms of "be"/"have" open a fragment for "I" as well as for "she": "was impressed by...".
+const WRITER_AUX = new Set(['was', 'had']);
+const FIRST_PERSON_OBJECT = new Set(['me', 'my', 'mine', 'myself']);
+const THIRD_PERSON_OBJECT = new Set(['him', 'his', 'her', 'hers', 'them', 'their', 'theirs', 'themselves']);
+const THEY_TO_YOU: Readonly<Record<string, string>> = {
+  them: 'you',
+  their: 'your',
+  theirs: 'yours',
+  themselves: 'yourself',
+};
+// A subordinate clause has its own subject: "asked how I'd approach her team's problem".
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'how',
+  'what',
+  'why',
+  'whether',
+  'if',
+  'when',
+  'where',
+  'who',
+  'which',
+]);
+
+/**
+ * Who did what a subject-less fragment says, told by the first object or possessive pronoun after
+ * its verb (before any clause of its own): "liked my answer" was the reader (`reader`); "loved
+ * her story", "thanked them" was the writer (`writer`), because "her"/"them" is the reader;
+ * neither pronoun says nothing (null).
+ */
+function impliedSubject(tokens: Token[], from: number, end: number): 'writer' | 'reader' | null {
+  for (let k = from; k < end; k++) {
+    const t = tokens[k] as Token;
+    const w = lower(t);
+    if (t.pos === 'SCONJ' || CLAUSE_OPENERS.has(w) || (t.pos === 'PUNCT' && t.text !== ',' && t.text !== '-'))
+      return null;
+    if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
+    if (FIRST_PERSON_OBJECT.has(w)) return 'reader';
+    if (THIRD_PERSON_OBJECT.has(w)) return 'writer';
+    if (SUBJECTS.has(w) && w !== 'it' && w !== 'you') return null;
+  }
+  return null;
 }
 
 /** Clause boundaries: indices of the first token of each clause (after ; . ! ?). */
@@ -325,12 +374,79 @@ function render(tokens: Token[], edits: Edits): string {
   return out;
 }
 
+const NOUNISH = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+const pluralNoun = (t: Token) => /[^s]s$/i.test(t.text) && t.text.toLowerCase() !== t.lemma;
+
+/**
+ * Where a clause opening on a noun phrase has its finite verb: "the Kafka consumers fall behind
+ * at month end" -> "fall", "deploys take 40 minutes" -> "take", "the migration off the monolith"
+ * -> null. The tagger often reads such a verb as a noun ("consumers fall/NOUN"), so a candidate
+ * word is tagged again after a pronoun ("they fall behind..."), where its reading is clear, and
+ * must agree with the noun before it: "the migration plan" stays a noun phrase because "plan"
+ * after a singular noun would have to be "plans".
+ */
+export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number | null {
+  for (let j = start + 1; j < Math.min(tokens.length, start + 8); j++) {
+    const head = tokens[j - 1] as Token;
+    const prev = tokens.slice(start, j);
+    const nounPhrase = prev.every(
+      (t, k) =>
+        // a determiner or possessive only opens the noun phrase ("Runs the team" is no subject)
+        (NOUNISH.has(t.pos) && (t.pos !== 'DET' || k === 0)) ||
+        (t.pos === 'PRON' && POSSESSIVES.has(lower(t)) && k === 0) ||
+        // a prepositional phrase inside the subject ("my old colleague at Stripe will...")
+        (k > 0 && t.pos === 'ADP' && NOUNISH.has(prev[k - 1]?.pos ?? '')) ||
+        (k > 0 && t.pos === 'DET' && prev[k - 1]?.pos === 'ADP') ||
+        (t.pos === 'PUNCT' && t.text === '-' && t.before === '') ||
+        // the first word of a hyphenated compound ("on-call pages")
+        (tokens[start + k + 1]?.text === '-' && tokens[start + k + 1]?.before === '') ||
+        (t.before === '' && prev[k - 1]?.text === '-') ||
+        // "deploys", "billing": nouns a tagger took for verbs, inside the noun phrase
+        (t.pos === 'VERB' && (pluralNoun(t) || /ing$/i.test(t.text)) && k < prev.length),
+    );
+    if (!nounPhrase) return null;
+    if (!['NOUN', 'PROPN', 'NUM', 'VERB'].includes(head.pos) || (head.pos === 'VERB' && !pluralNoun(head)))
+      continue;
+    const w = tokens[j] as Token;
+    if (['ADP', 'DET', 'PUNCT', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'NUM'].includes(w.pos)) continue;
+    const plural = pluralNoun(head);
+    const rest = tokens
+      .slice(j)
+      .map((t) => t.before + t.text)
+      .join('')
+      .trim();
+    const third = /[^s]s$/i.test(w.text);
+    // An -s word the tagger read as a noun usually is one ("integration tests slowing releases"):
+    // it counts as a verb only before what a verb takes (an object, a preposition, an adverb).
+    const after = tokens[j + 1];
+    if (
+      third &&
+      w.pos === 'NOUN' &&
+      !(after && ['DET', 'ADP', 'ADV', 'NUM', 'PRON', 'ADJ', 'PART'].includes(after.pos))
+    )
+      continue;
+    const again = tag(`${third ? 'it' : 'they'} ${rest}`)[1];
+    const v = again && again.text === w.text ? again : w;
+    if (v.pos === 'AUX') return j;
+    if (v.pos !== 'VERB' || /ing$/i.test(v.text)) continue;
+    const base = v.text.toLowerCase() === v.lemma;
+    // Agreement: "consumers fall", "service keeps", "bill doubled" (a past agrees with both).
+    if (third && !plural) return j;
+    if (base && plural) return j;
+    if (!base && !third) return j;
+  }
+  return null;
+}
+
 /**
  * Sentence or noun phrase: does a finite verb follow a subject ("you showed...", "your team
- * runs...")? A bare plural opening ("flaky deploys on Fridays") is read as a phrase: taggers
- * often take its noun for a verb, and as a phrase it still reads right in a note.
+ * runs...", "the Kafka consumers fall behind")? A bare plural opening ("flaky deploys on
+ * Fridays") is read as a phrase: taggers often take its noun for a verb, and as a phrase it
+ * still reads right in a note.
  */
-function kindOf(tokens: Token[]): 'sentence' | 'phrase' {
+function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
+  if (tokens.length > 1 && subjectVerbAt(tokens, tag) !== null) return 'sentence';
   const v = tokens.findIndex(isVerb);
   if (v < 0) return 'phrase';
   const verb = tokens[v] as Token;
@@ -358,14 +474,28 @@ function kindOf(tokens: Token[]): 'sentence' | 'phrase' {
  * Rewrite a debrief line about the reader into second person. Pure and idempotent: a line
  * already in second person comes back as it was.
  */
-export function toSecondPerson(text: string, reader: Reader, tag: Tagger): Rewritten {
+export function toSecondPerson(
+  text: string,
+  reader: Reader,
+  tag: Tagger,
+  options: {
+    /** "their" not the reader's own becomes "the" (debrief lines: the team's or the company's). */
+    theirMeansThe?: boolean;
+    /**
+     * An object "her"/"him" is the reader even after another person ("my colleague will call
+     * her"): true for promises, which are made to the reader.
+     */
+    objectIsReader?: boolean;
+  } = {},
+): Rewritten {
   const trimmed = text.trim();
   if (!trimmed) return { text: '', unsure: false, kind: 'phrase' };
   const tokens = tag(trimmed);
   const readerAt = new Set<number>();
   const spans = nameSpans(tokens, reader);
   for (const [s, n] of spans) for (let k = 0; k < n; k++) readerAt.add(s + k);
-  if (unsureReason(tokens, readerAt)) return { text: trimmed, unsure: true, kind: kindOf(tokens) };
+  if (unsureReason(tokens, readerAt, options.objectIsReader))
+    return { text: trimmed, unsure: true, kind: kindOf(tokens, tag) };
 
   const edits = new Edits();
   // The reader's name: "Priya's team" -> "your team"; "Priya showed" -> "you showed".
@@ -403,19 +533,23 @@ export function toSecondPerson(text: string, reader: Reader, tag: Tagger): Rewri
   starts.forEach((start, c) => {
     const end = starts[c + 1] ?? tokens.length;
     const v = fragmentVerbAt(tokens, start, end);
-    if (v === null) return;
+    // "deploys take 40 minutes": a plural noun the tagger read as a verb, not a fragment.
+    if (v === null || (v === start && subjectVerbAt(tokens.slice(0, end), tag, start) !== null)) return;
     const verb = tokens[v] as Token;
     const first = v === 0 || /[.!?]/.test(tokens[start - 1]?.text ?? '');
-    // "thanked her for her time": the reader is the object, so the one who thanked is the user.
-    const readerIsObject = tokens
-      .slice(v + 1, end)
-      .some(
-        (t, k) =>
-          t.pos === 'PRON' &&
-          (lower(t) === 'him' || (lower(t) === 'her' && !herIsPossessive(tokens, v + 1 + k))),
-      );
-    if (readerIsObject && isPast(verb)) {
+    // "thanked her for her time", "loved his story": the reader is the object or owns it, so the
+    // one who did it is the user. Only a past verb is open to either subject: "runs her team"
+    // agrees with she.
+    if (impliedSubject(tokens, v + 1, end) === 'writer' && (isPast(verb) || WRITER_AUX.has(lower(verb)))) {
       edits.insertBefore.set(v, 'I');
+      // Singular "they" for the reader: "thanked them for their time" -> "thanked you for your time".
+      for (let k = v + 1; k < end; k++) {
+        const they = THEY_TO_YOU[lower(tokens[k])];
+        if (they && tokens[k]?.pos === 'PRON') edits.replace.set(k, sameCase(tokens[k]?.text ?? '', they));
+      }
+      const commas = joinedVerbCommas(tokens, v + 1, end);
+      const last = commas.at(-1);
+      if (last !== undefined) edits.replace.set(last, ' and');
       fragmentClauses.push(c);
       return;
     }
@@ -443,9 +577,23 @@ export function toSecondPerson(text: string, reader: Reader, tag: Tagger): Rewri
       edits.replace.set(i, k === semicolons.length - 1 ? ', and' : ',');
     });
   }
+  // Any other "their" in a line about one person is their team's or company's: "the" is always
+  // right ("Their AWS bill doubled" -> "The AWS bill doubled").
+  if (options.theirMeansThe)
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      if (
+        lower(t) === 'their' &&
+        !edits.replace.has(i) &&
+        next &&
+        /^\w/.test(next.text) &&
+        next.before !== ''
+      )
+        edits.replace.set(i, sameCase(t.text, 'the'));
+    });
   if (edits.replace.size === 0 && edits.insertBefore.size === 0) {
-    return { text: trimmed, unsure: false, kind: kindOf(tokens) };
+    return { text: trimmed, unsure: false, kind: kindOf(tokens, tag) };
   }
   const out = render(tokens, edits).replace(/ +,/g, ',').replace(/\s+/g, ' ').trim();
-  return { text: out, unsure: false, kind: kindOf(tag(out)) };
+  return { text: out, unsure: false, kind: kindOf(tag(out), tag) };
 }

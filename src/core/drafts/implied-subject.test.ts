@@ -1,0 +1,164 @@
+/**
+ * Who did it, and what shape is it: real debrief lines whose wording depends on the implied
+ * subject of a fragment ("loved her story" is the writer's; "liked my answer" the reader's) and on
+ * whether a problem, a promise or a point to add is a clause or a noun phrase. Each is read in
+ * the full draft, as the recipient would.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { debriefParts } from './debrief-line';
+import { addToAnswerSentence, type DraftData, renderDraft } from './render';
+import { subjectVerbAt, toSecondPerson } from './second-person';
+import { winkTagger } from './tagger';
+
+const ANA = { names: ['Ana Souza', 'Ana'] };
+const you = (text: string) => toSecondPerson(text, ANA, winkTagger).text;
+const template = readFileSync(new URL('../../../templates/thank-you.liquid', import.meta.url), 'utf8');
+
+function draft(notes: Partial<DraftData['notes']>, variant = 0, addToAnswer = ''): string {
+  return renderDraft(template, {
+    recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
+    company: 'Kora',
+    role: 'Staff Engineer',
+    round: null,
+    interviewDate: 'Tuesday, November 24',
+    notes: { memorable: '', topics: '', problem: '', promise: '', ...notes },
+    addToAnswer,
+    variant,
+    sender: { name: 'Ada Obi', signature: null },
+  }).body;
+}
+const allVariants = (notes: Partial<DraftData['notes']>, addToAnswer = '') =>
+  [0, 1, 2, 3, 4].map((v) => draft(notes, v, addToAnswer));
+
+describe('the implied subject of a fragment', () => {
+  it.each([
+    // A pronoun for the reader as object or owner: the writer did it.
+    ['loved her story about the migration', 'I loved your story about the migration'],
+    ['enjoyed his demo of the deploy tool', 'I enjoyed your demo of the deploy tool'],
+    ['appreciated her honesty about the on-call load', 'I appreciated your honesty about the on-call load'],
+    ['was impressed by his questions on failure modes', 'I was impressed by your questions on failure modes'],
+    ['thanked them for their time', 'I thanked you for your time'],
+    ['loved their story about the migration', 'I loved your story about the migration'],
+    ['admired her patience during the outage retro', 'I admired your patience during the outage retro'],
+    ['loved her demo, was impressed by the tooling', 'I loved your demo and was impressed by the tooling'],
+    // "my"/"me": the reader did it.
+    ['liked my answer on caching', 'You liked my answer on caching'],
+    ['loved my idea of a shadow read path', 'You loved my idea of a shadow read path'],
+    ['walked me through the architecture', 'You walked me through the architecture'],
+    ['was impressed by my load-test numbers', 'You were impressed by my load-test numbers'],
+    ['showed me the dashboard she built', 'You showed me the dashboard you built'],
+    ['pushed back on my estimate', 'You pushed back on my estimate'],
+    // "I" in a clause of its own does not decide: the first verb is still theirs.
+    ["Asked how I'd approach her team's backlog", "You asked how I'd approach your team's backlog"],
+    // A present -s verb agrees with "she": the reader did it, whatever the pronoun.
+    ['runs her own platform team', 'You run your own platform team'],
+    // Neither: as before.
+    ['asked great questions about failure modes', 'You asked great questions about failure modes'],
+  ])('%j -> %j', (line, expected) => {
+    expect(you(line)).toBe(expected);
+  });
+
+  it('a line joined from both kinds keeps each subject', () => {
+    expect(
+      debriefParts("Asked how I'd shard the ledger; loved her story about the outage", ANA, winkTagger),
+    ).toEqual([
+      {
+        text: "You asked how I'd shard the ledger, and I loved your story about the outage",
+        kind: 'sentence',
+        unsure: false,
+      },
+    ]);
+  });
+
+  it('the writer\'s own line reads as their sentence in every wording, never "that I loved"', () => {
+    for (const body of allVariants({ memorable: 'loved her story about the migration' })) {
+      expect(body).toContain('I loved your story about the migration.');
+      expect(body).not.toMatch(/that I loved|me since: I|about I loved|mentioned that I/i);
+      expect(body).not.toMatch(/You loved your/);
+    }
+  });
+
+  it("the reader's own line stays theirs in every wording", () => {
+    for (const body of allVariants({ memorable: 'liked my answer on caching' })) {
+      expect(body).toMatch(/you liked my answer on caching/i);
+      expect(body).not.toMatch(/I liked my answer/);
+    }
+  });
+});
+
+describe('a clause or a noun phrase', () => {
+  it.each([
+    ['the Kafka consumers fall behind at month end', 3],
+    ['Kafka consumers fall behind at month end', 2],
+    ['deploys take 40 minutes', 1],
+    ['the billing service keeps timing out under load', 3],
+    ['on-call pages wake people up every night', 4],
+    ['my old colleague at Stripe will reach out', 5],
+  ])('%j has a subject and its verb (at %i)', (text, at) => {
+    expect(subjectVerbAt(winkTagger(text), winkTagger)).toBe(at);
+  });
+
+  it.each([
+    'the migration off the monolith',
+    'the migration plan',
+    'flaky integration tests slowing releases',
+    'flaky deploys on Fridays',
+    'hiring senior engineers',
+    'Runs the payments team',
+    'relevance regressions that reach customers unnoticed',
+  ])('%j is no clause', (text) => {
+    expect(subjectVerbAt(winkTagger(text), winkTagger)).toBeNull();
+  });
+
+  it('a problem typed as a clause is what they told you, never an appositive', () => {
+    for (const body of allVariants({ problem: 'the Kafka consumers fall behind at month end' })) {
+      expect(body).toMatch(
+        /You (?:mentioned|told me|said|explained|shared) that the Kafka consumers fall behind at month end\./,
+      );
+      expect(body).not.toMatch(/, the Kafka consumers fall behind at month end,/);
+    }
+  });
+
+  it('"deploys take 40 minutes" is their problem, not "You deploy take"', () => {
+    for (const body of allVariants({ problem: 'deploys take 40 minutes' })) {
+      expect(body).toMatch(/that deploys take 40 minutes\./);
+      expect(body).not.toMatch(/you deploy/i);
+    }
+  });
+
+  it('a problem typed as a noun phrase is woven in without commas around it', () => {
+    const bodies = allVariants({ problem: 'the migration off the monolith' });
+    expect(bodies[0]).toContain(
+      'I have kept thinking about the migration off the monolith since you raised it, and I would be glad',
+    );
+    expect(bodies[4]).toContain('The migration off the monolith is exactly the kind of challenge I enjoy');
+    for (const body of bodies) expect(body).not.toMatch(/, the migration off the monolith,/);
+  });
+
+  it('a promise that says who will do what is kept as that sentence, to the reader', () => {
+    for (const body of allVariants({ promise: 'my old colleague at Stripe will reach out to her' })) {
+      expect(body).toContain('As promised, my old colleague at Stripe will reach out to you.');
+      expect(body).not.toMatch(/send you my|I will my/);
+    }
+  });
+
+  it.each([
+    ["On the caching question, I'd add TTL jitter", "On the caching question, I'd add TTL jitter."],
+    ['should have mentioned the rollback plan', 'I should have mentioned the rollback plan.'],
+    ['forgot to mention the reconciliation job', 'I forgot to mention the reconciliation job.'],
+    ['add a nightly reconciliation job', 'I would add a nightly reconciliation job.'],
+    ['TTL jitter to avoid stampedes', 'I would also mention TTL jitter to avoid stampedes.'],
+    [
+      'On the dual-writes question: a reconciliation job that compares both stores nightly',
+      'On the dual-writes question: I would also mention a reconciliation job that compares both stores nightly.',
+    ],
+    [
+      'the dual-write approach needs a reconciliation job',
+      'The dual-write approach needs a reconciliation job.',
+    ],
+  ])("the point to add %j reads as the writer's sentence %j", (typed, expected) => {
+    expect(addToAnswerSentence(typed)).toBe(expected);
+    expect(draft({}, 1, typed)).toContain(expected);
+  });
+});
