@@ -13,7 +13,7 @@ import type { Store } from '../src/db/connect';
 import { createAuth } from '../src/features/auth/auth';
 import { systemMailer } from '../src/features/auth/system-mailer';
 import { CSRF_COOKIE, CSRF_HEADER } from '../src/http/security';
-import { buildServer } from '../src/http/server';
+import { buildServer, type ServerOptions } from '../src/http/server';
 import { DEFAULT_TEST_NOW } from './context';
 
 export const PUBLIC_URL = 'https://afterview.test';
@@ -42,6 +42,8 @@ export async function createHostedApi(
     trustedProxy?: string;
     /** Told of every route the server adds (the route-table isolation test). */
     onRoute?: (route: RouteOptions) => void;
+    /** The logger and Prometheus settings, as `serve --hosted` passes them. */
+    server?: Pick<ServerOptions, 'logger' | 'metrics'>;
   } = {},
 ): Promise<HostedApi> {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
@@ -65,6 +67,7 @@ export async function createHostedApi(
     },
     now,
     ...(options.onRoute && { onRoute: options.onRoute }),
+    ...options.server,
     hosted: {
       auth,
       publicUrl,

@@ -85,7 +85,9 @@ export function registerErrorHandler(app: FastifyInstance, report?: (line: strin
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
       const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      report?.(`${req.method} ${req.url.split('?')[0]} answered ${status}: ${detail}`);
+      // The route pattern, not the URL (a feed path carries its token); the id finds the JSON line.
+      const route = req.routeOptions.url ?? req.url.split('?')[0];
+      report?.(`${req.method} ${route} answered ${status}: ${detail} [request ${req.id}]`);
     }
     return reply.code(status).type('application/json').send(body);
   });

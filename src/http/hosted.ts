@@ -44,6 +44,8 @@ function isPublicPath(path: string): boolean {
     path.startsWith('/api/auth/') ||
     path === '/healthz' ||
     path === '/readyz' ||
+    // Prometheus scrapes with AFTERVIEW_METRICS_TOKEN, not a session (http/metrics.ts checks it).
+    path === '/metrics' ||
     path.startsWith('/feed/') ||
     path.startsWith('/assets/') ||
     path === '/sign-in' ||

@@ -7,7 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+  type RouteOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -24,6 +29,8 @@ import type { Actor, ServiceContext } from '../features/context';
 import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
 import { registerErrorHandler } from './error-handler';
 import { type HostedOptions, registerHosted } from './hosted';
+import { loggerOptions, registerRequestLogging, requestIdGenerator, type ServerLogger } from './logging';
+import { type MetricsOptions, registerMetrics } from './metrics';
 import { apiRoutes, publicRoutes } from './routes';
 import { type RateLimits, registerSecurity } from './security';
 
@@ -46,8 +53,13 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Per-minute budgets of the rate-limited routes (defaults in security.ts). */
   rateLimits?: Partial<RateLimits>;
-  /** Fastify logger setting; off by default (tests, benchmarks). */
-  logger?: boolean;
+  /**
+   * The logger: off by default (tests, benchmarks); `true` for JSON lines on stdout, or options
+   * from logging.ts (a stream, a level). Either way secrets are redacted and URLs are not logged.
+   */
+  logger?: boolean | ServerLogger;
+  /** Prometheus: AFTERVIEW_METRICS_TOKEN and whether this process serves /metrics (metrics.ts). */
+  metrics?: MetricsOptions;
   /** Where every 5xx answer is reported (one line with the error), whatever the logger setting. */
   onServerError?: (line: string) => void;
   /** Told of every route as it is added (the isolation test walks the whole route table with it). */
@@ -56,8 +68,13 @@ export interface ServerOptions {
 
 /** Build (but do not start) the server. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const logger = options.logger === true ? loggerOptions() : (options.logger ?? false);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
+    // One access line per request from logging.ts instead of Fastify's two (which log the raw URL).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(options.hosted?.trustedProxy),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-* is believed only from the configured proxy; local mode believes nobody.
     trustProxy: options.hosted?.trustedProxy ?? false,
@@ -66,7 +83,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerRequestLogging(app, logger !== false);
   registerErrorHandler(app, options.onServerError);
+  if (options.metrics) registerMetrics(app, { ...options.metrics, db: options.store.db, now: options.now });
   await registerSecurity(app, {
     allowedHosts: options.allowedHosts ?? [],
     anyHost: options.hosted !== undefined,

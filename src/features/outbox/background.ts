@@ -6,6 +6,7 @@
 import type { Temporal } from '../../core/time';
 import type { Dialect } from '../../db/connect';
 import type { Db } from '../../db/database';
+import { countImapSyncError } from '../metrics/metrics';
 import { syncReplies } from '../replies/replies.service';
 import type { SecretBox } from '../secrets/secret-box';
 import { runOutboxLoop } from './outbox.worker';
@@ -54,7 +55,10 @@ export function startMailBackground(options: {
               await syncReplies(
                 { db: options.db, actor: { accountId: account_id, kind: 'local' }, now: options.now() },
                 options.box,
-              ).catch(onError);
+              ).catch((err: unknown) => {
+                countImapSyncError();
+                onError(err);
+              });
             }
           }, onError);
         }, syncEvery)

@@ -19,6 +19,7 @@ import { errorFacts } from '../mail/connection-test';
 import { loadSmtpAccount, type SmtpAccount } from '../mail/mail.service';
 import { serverLabel } from '../mail/mail-url';
 import { openSmtpSession, SmtpSendError, type SmtpSession } from '../mail/smtp-session';
+import { countSend } from '../metrics/metrics';
 import type { SecretBox } from '../secrets/secret-box';
 import { buildRawMessage } from './compose';
 import {
@@ -27,6 +28,7 @@ import {
   finishAttempt,
   finishAttemptWithEvent,
   listRecipients,
+  releaseClaims,
 } from './outbox.repository';
 import { resolveUncertainFromSent } from './sent-folder';
 
@@ -50,6 +52,11 @@ export interface WorkerConfig {
   messageId?: string;
   /** Called after each message's outcome is stored (for progress output). */
   onOutcome?: (o: DeliveryOutcome) => void;
+  /**
+   * The process is stopping: no new claim is made, a send already started finishes and is
+   * recorded, and claimed messages not yet started are handed back (see `releaseClaims`).
+   */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryOutcome {
@@ -69,6 +76,8 @@ export interface WorkerReport {
   expired: number;
   /** Uncertain messages found in the IMAP Sent folder and marked sent. */
   resolved: number;
+  /** Claimed, not started when the process was asked to stop, and handed back as `scheduled`. */
+  released: number;
 }
 
 const emptyReport = (): WorkerReport => ({
@@ -79,6 +88,7 @@ const emptyReport = (): WorkerReport => ({
   uncertain: 0,
   expired: 0,
   resolved: 0,
+  released: 0,
 });
 
 const EXPIRED_REASON =
@@ -131,6 +141,7 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
   let afterAccount: string | undefined;
   try {
     for (;;) {
+      if (cfg.signal?.aborted) break;
       const now = cfg.now();
       const rows = await claimDue(cfg.db, cfg.dialect, {
         now: formatInstant(now),
@@ -148,7 +159,13 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
       if (rows.length === 0) break;
       afterAccount = rows.at(-1)?.account_id;
       report.claimed += rows.length;
-      for (const row of rows) {
+      for (const [i, row] of rows.entries()) {
+        if (cfg.signal?.aborted) {
+          // Stopping: hand back what has not started, so another worker sends it at once
+          // instead of after the lease (it would otherwise become `uncertain` then).
+          report.released += await releaseClaims(cfg.db, rows.slice(i), formatInstant(cfg.now()));
+          break;
+        }
         const outcome = await deliver(cfg, connections, row);
         if (outcome.status === 'sent') report.sent += 1;
         else if (outcome.status === 'scheduled') report.retried += 1;
@@ -355,5 +372,6 @@ async function record(
       await recordEvent(trx, ctx, event);
     });
   }
+  countSend(status);
   return { accountId: row.account_id, messageId: row.id, status, reason };
 }
