@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addBusinessDays,
   addBusinessEpochDays,
@@ -12,7 +12,10 @@ import {
   localDate,
   minuteOfDay,
   nextBusinessDayOnOrAfter,
+  teachZoneWeeks,
+  type ZoneWeek,
   zoneClock,
+  zoneWeeks,
 } from './business-days';
 import { Temporal } from './time';
 
@@ -199,6 +202,46 @@ describe('zoneClock (the fast path the planner uses)', () => {
       const expected = instantAtLocalTime(Temporal.PlainDate.from(date), hhmm, zone).epochMilliseconds;
       expect(zoneClock(zone).atLocal(epochDayOf(date), minuteOfDay(hhmm))).toBe(expected);
     }
+  });
+
+  it('a clock taught the weeks another process computed answers the same without creating an Intl formatter', () => {
+    // Computed in a first "process": these zones' clocks, then their weeks as a cache keeps them.
+    const instants = [Date.UTC(2026, 2, 8, 6, 59), Date.UTC(2026, 2, 8, 7, 0), Date.UTC(2026, 10, 1, 6, 0)];
+    const days = [epochDayOf('2026-03-08'), epochDayOf('2026-11-01')];
+    const answers = (zone: string) => [
+      ...instants.map((t) => zoneClock(zone).localDay(t)),
+      ...days.flatMap((day) => [0, 90, 150, 600].map((m) => zoneClock(zone).atLocal(day, m))),
+    ];
+    const first = answers('America/Denver');
+    const weeks = zoneWeeks('America/Denver');
+    expect(weeks.some(([, before, after]) => before !== after)).toBe(true); // a DST change is among them
+    // A zone no test asked for yet, taught Denver's weeks (same rules): no formatter is created.
+    const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      teachZoneWeeks('America/Boise', weeks);
+      expect(answers('America/Boise')).toEqual(first);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('ignores taught weeks that cannot be offsets of a week', () => {
+    const week = Math.floor(Date.UTC(2026, 5, 10) / (7 * 86_400_000));
+    const weekMs = 7 * 86_400_000;
+    const bad: ZoneWeek[] = [
+      [week, 0, 0, week * weekMs], // a change at the very start belongs to the week before
+      [week + 1, 0, 3_600_000, (week + 3) * weekMs], // change outside its week
+      [week + 2, 0, 0, (week + 2) * weekMs + 5], // no change, yet a change instant inside
+      [week + 3, 2 * 86_400_000, 0, (week + 3) * weekMs + 60_000], // offset beyond a day
+      [week + 4.5, 0, 0, (week + 5.5) * weekMs], // not a whole week number
+    ];
+    teachZoneWeeks('America/Halifax', bad);
+    expect(zoneWeeks('America/Halifax')).toEqual([]);
+    // Summer in Halifax is UTC-3: computed, not taken from the bad entries.
+    expect(zoneClock('America/Halifax').atLocal(epochDayOf('2026-06-10'), 12 * 60)).toBe(
+      Date.UTC(2026, 5, 10, 15, 0),
+    );
   });
 
   it('property: epoch-day business arithmetic matches the Temporal one', () => {

@@ -163,33 +163,82 @@ interface WeekOffsets {
 }
 
 /**
+ * One UTC week of a zone's offsets as a cache keeps it: the week (epoch ms / one week, floored),
+ * the offset (wall clock minus UTC, ms) before and after its change, and the change itself (epoch
+ * ms; the week's end when there is none).
+ */
+export type ZoneWeek = readonly [week: number, before: number, after: number, change: number];
+
+/**
  * A `ZoneClock` for an IANA zone, made once per zone: an `Intl.DateTimeFormat` costs far more to
- * create than to use, and every plan of one slice asks for the user's zone again.
- * @throws RangeError for an unknown zone.
+ * create than to use, and every plan of one slice asks for the user's zone again. The formatter
+ * itself is made only when a week is asked for that was neither computed nor taught
+ * (`teachZoneWeeks`): the first Intl object of a process loads ICU's data, ~20 ms of a CLI start.
+ * @throws RangeError for an unknown zone (on first use).
  */
 export function zoneClock(zone: string): ZoneClock {
-  let clock = clocks.get(zone);
-  if (!clock) {
-    clock = makeZoneClock(zone);
-    clocks.set(zone, clock);
-  }
-  return clock;
+  return clockState(zone).clock;
 }
-const clocks = new Map<string, ZoneClock>();
 
-function makeZoneClock(zone: string): ZoneClock {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+/** The weeks of `zone` this process has computed or been taught, for a cache to keep. */
+export function zoneWeeks(zone: string): ZoneWeek[] {
+  return [...clockState(zone).weeks].map(([week, w]) => [week, w.before, w.after, w.change] as const);
+}
+
+/**
+ * Give `zone`'s clock weeks computed earlier from the same time-zone database (a cache's
+ * contents), so they are not computed again. Entries that cannot be a week of offsets are
+ * ignored; a week already known is kept.
+ */
+export function teachZoneWeeks(zone: string, weeks: Iterable<ZoneWeek>): void {
+  const state = clockState(zone);
+  for (const [week, before, after, change] of weeks) {
+    if (!isZoneWeek(week, before, after, change) || state.weeks.has(week)) continue;
+    state.weeks.set(week, { before, after, change });
+  }
+}
+
+/** Offsets of real zones stay within a day of UTC, and a week's change falls inside the week. */
+const MAX_OFFSET = DAY_MS;
+function isZoneWeek(week: number, before: number, after: number, change: number): boolean {
+  return (
+    [week, before, after, change].every(Number.isSafeInteger) &&
+    Math.abs(before) <= MAX_OFFSET &&
+    Math.abs(after) <= MAX_OFFSET &&
+    change > week * WEEK_MS &&
+    change <= (week + 1) * WEEK_MS &&
+    (before === after) === (change === (week + 1) * WEEK_MS)
+  );
+}
+
+interface ClockState {
+  clock: ZoneClock;
+  weeks: Map<number, WeekOffsets>;
+}
+const clocks = new Map<string, ClockState>();
+function clockState(zone: string): ClockState {
+  let state = clocks.get(zone);
+  if (!state) {
+    state = makeZoneClock(zone);
+    clocks.set(zone, state);
+  }
+  return state;
+}
+
+function makeZoneClock(zone: string): ClockState {
+  let fmt: Intl.DateTimeFormat | undefined;
   /** Wall clock minus UTC, in ms, at a whole-second instant (Intl is the slow part: ~6 µs). */
   const rawOffset = (at: number): number => {
+    fmt ??= new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     const p: Record<string, number> = {};
     for (const part of fmt.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
     const wall = Date.UTC(
@@ -228,7 +277,7 @@ function makeZoneClock(zone: string): ZoneClock {
     }
     return epochMs < w.change ? w.before : w.after;
   };
-  return {
+  const clock: ZoneClock = {
     localDay: (epochMs) => Math.floor((epochMs + offsetAt(epochMs)) / DAY_MS),
     atLocal(epochDay, minuteOfDay) {
       const wall = epochDay * DAY_MS + minuteOfDay * 60_000;
@@ -245,6 +294,7 @@ function makeZoneClock(zone: string): ZoneClock {
       return early; // skipped hour: read with the offset before the change, i.e. later on the clock
     },
   };
+  return { clock, weeks };
 }
 
 /** Minutes since midnight of `"HH:MM"`. */

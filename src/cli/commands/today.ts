@@ -1,10 +1,12 @@
 /** `afterview today` (the plan) and `done` / `dismiss` / `snooze` / `undo` (decisions about one action). */
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { reasonText } from '../../core/plan/reason';
 import type { Action, DecisionKind } from '../../core/types';
 import { undoDecision } from '../../features/decisions/decision.service';
 import type { Today } from '../../features/plan/plan.service';
 import { decide, getAction, getToday } from '../../features/plan/plan.service';
+import { withZoneCache } from '../../features/plan/zone-cache';
 import { formatLocal, formatPlainDate, relative } from '../format';
 import { present } from '../output';
 import type { CommandKit } from '../program';
@@ -80,7 +82,9 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
     .description('the plan: what to do now and what comes next')
     .action((_o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const today = await getToday(s.ctx);
+        // The user's zone offsets from the data dir's cache: no ICU load on a warm run.
+        const zoneCache = join(s.dataDir, 'cache', 'zone-offsets.json');
+        const today = await withZoneCache(zoneCache, s.timeZone, () => getToday(s.ctx));
         present(s, todayJson(today), () => todayText(s, today));
       }),
     );
