@@ -72,17 +72,21 @@ export interface HostedProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | string; ms: number }>;
 }
 
-/** `afterview serve --hosted` (plus `args`) on a free port; resolves once it says it listens. */
+/**
+ * `afterview serve --hosted` (plus `args`) on a free port; resolves once it says it listens.
+ * `local: true` starts local mode's `afterview serve` instead.
+ */
 export async function startHostedProcess(options: {
   dataDir: string;
   env: Record<string, string>;
   args?: string[];
+  local?: boolean;
 }): Promise<HostedProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [BIN, 'serve', '--hosted', '--port', String(port), ...(options.args ?? [])],
+    [BIN, 'serve', ...(options.local ? [] : ['--hosted']), '--port', String(port), ...(options.args ?? [])],
     {
       cwd: ROOT,
       env: {
@@ -111,7 +115,10 @@ export async function startHostedProcess(options: {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hosted server did not start:\n${out}`)), 60_000);
     const check = () => {
-      if (/is listening at/.test(out) && (!options.args?.includes('--workers') || /HTTP worker/.test(out))) {
+      if (
+        /is listening at|is running at/.test(out) &&
+        (!options.args?.includes('--workers') || /HTTP worker/.test(out))
+      ) {
         clearTimeout(timer);
         resolve();
       }

@@ -35,6 +35,8 @@ export interface SmtpHarness {
   fallback: SmtpBehaviour;
   /** Milliseconds to wait before answering the end of data (slows sends down for crash tests). */
   acceptDelayMs: number;
+  /** Messages whose data has arrived and whose answer is still being delayed: sends in flight. */
+  inData: number;
   /** Forget queued behaviours and accepted messages; back to accepting everything. */
   reset(): void;
   close(): Promise<void>;
@@ -102,8 +104,10 @@ export async function startSmtpHarness(
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
           });
+          harness.inData -= 1;
           callback(null, 'Message queued');
         };
+        harness.inData += 1;
         if (harness.acceptDelayMs > 0) setTimeout(finish, harness.acceptDelayMs);
         else finish();
       });
@@ -125,6 +129,7 @@ export async function startSmtpHarness(
     next: (...b: SmtpBehaviour[]) => queue.push(...b),
     fallback: 'accept' as SmtpBehaviour,
     acceptDelayMs: options.acceptDelayMs ?? 0,
+    inData: 0,
     reset: () => {
       queue.length = 0;
       accepted.length = 0;

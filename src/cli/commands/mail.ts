@@ -116,7 +116,7 @@ function describeEntry(m: OutboxEntry, zone: DateStyle): string {
 }
 
 function formatReport(r: WorkerReport): string {
-  return `claimed ${r.claimed}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, uncertain ${r.uncertain} (${r.expired} from stopped workers, ${r.resolved} resolved from the Sent folder)`;
+  return `claimed ${r.claimed}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, uncertain ${r.uncertain} (${r.expired} from stopped workers, ${r.resolved} resolved from the Sent folder)${r.released ? `, released ${r.released} not started (stopping)` : ''}`;
 }
 
 function onCheckFailed(s: Session, err: CheckFailedError): number {

@@ -149,6 +149,37 @@ export const expireLeases = (db: DbOrTrx, now: string, reason: string, accountId
 };
 
 /**
+ * Hand claimed messages back unsent (a stopping worker had not started them): `scheduled` again,
+ * claim cleared and the attempt uncounted, each only if it is still this worker's claim (same
+ * attempt count, still `sending`). One statement per account, so no write spans two accounts.
+ * Returns how many were released.
+ */
+export async function releaseClaims(
+  db: Db,
+  rows: readonly Pick<MessageRow, 'account_id' | 'id' | 'attempts'>[],
+  now: string,
+): Promise<number> {
+  let released = 0;
+  for (const row of rows) {
+    const r = await db
+      .updateTable('message')
+      .set((eb) => ({
+        status: 'scheduled',
+        lease_until: null,
+        attempts: eb('attempts', '-', 1),
+        updated_at: now,
+      }))
+      .where('account_id', '=', row.account_id)
+      .where('id', '=', row.id)
+      .where('attempts', '=', row.attempts)
+      .where('status', '=', 'sending')
+      .executeTakeFirst();
+    released += Number(r.numUpdatedRows);
+  }
+  return released;
+}
+
+/**
  * Record the outcome of an attempt, only if the message is still the one this worker claimed
  * (same attempt count, still `sending`, or `uncertain` if its lease ran out meanwhile).
  * Returns whether the row was updated.
