@@ -36,7 +36,9 @@ let firstUnknownId = 0;
 /** The shared wink-nlp instance (sentence boundaries and POS tags), created on first use. */
 function english(): WinkMethods {
   if (!nlp) {
-    nlp = winkNLP(model, ['sbd', 'pos']);
+    // 'sentiment' scores words from the model's lexicon: the drafts tell a verdict on the chat
+    // ("fun chat") from a description of it ("awkward chat") by it.
+    nlp = winkNLP(model, ['sbd', 'pos', 'sentiment']);
     const probe = nlp.readDoc('qzxvqzxvq').tokens().out(nlp.its.uniqueId)[0];
     firstUnknownId = typeof probe === 'number' ? probe : 0;
   }
@@ -102,4 +104,14 @@ export function wordAlone(word: string): { pos: string; known: boolean } {
     alone.set(key, found);
   }
   return found;
+}
+
+/**
+ * How positive the text is, from -1 to 1, by the model's sentiment lexicon ("fun" 0.8, "useful"
+ * 0.5, "long" 0, "awkward" -0.27).
+ */
+export function sentimentOf(text: string): number {
+  const { its, readDoc } = english();
+  const score = readDoc(text).out(its.sentiment);
+  return typeof score === 'number' ? score : 0;
 }

@@ -6,6 +6,8 @@
  * phrase goes after "I keep thinking about", a clause with its own subject is framed as what the
  * reader told you, and "great chat about X" becomes the sender's own "our conversation about X".
  */
+
+import { sentimentOf } from '../english';
 import { type Reader, toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
 import type { Tagger } from './tagger';
@@ -23,9 +25,89 @@ export interface Part {
   unsure: boolean;
 }
 
-// "great chat re: X", "really good conversation with her about X", "enjoyed the chat about X".
-const CHAT =
-  /^(?:(?:really|very|super|such an?|a)\s+)*(?:great|good|nice|fun|lovely|interesting|excellent|fantastic|solid|enjoyable|engaging|productive|useful|friendly)\s+(?:chat|conversation|talk|discussion|call|exchange|session)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding|covering)\s+(.+))?$|^(?:really\s+)?(?:enjoyed|loved)\s+(?:the|our)\s+(?:chat|conversation|talk|discussion|call)(?:\s+with\s+\S+)?(?:\s+(?:about|on|around|regarding)\s+(.+))?$/i;
+// What a chat is called: "great chat", "super useful conversation", "enjoyed the call".
+const CHAT_NOUNS = new Set([
+  'chat',
+  'conversation',
+  'talk',
+  'discussion',
+  'call',
+  'exchange',
+  'session',
+  'meeting',
+  'interview',
+  'catch-up',
+]);
+// Verbs of the sender enjoying the chat: "really enjoyed the convo on Y", "loved talking about X".
+const ENJOY = new Set(['enjoy', 'love', 'like', 'appreciate', 'value']);
+// Verbs the chat itself can be said with: "enjoyed talking with her about X".
+const CHATTING = new Set(['talk', 'chat', 'discuss']);
+const TOPIC_LEADS = new Set(['about', 'on', 'around', 'regarding', 'covering', 'over', 're']);
+
+/**
+ * The user's verdict on the conversation, by part of speech and lemma: a positive modifier before
+ * a word for a chat ("fun chat", "super useful conversation about X", "a really good call") or a
+ * verb of enjoying it ("really enjoyed the convo on Y", "loved talking about X"), optionally
+ * "with her", then an optional topic. Returns the topic ("" for none), or null when the line is
+ * not such a verdict: a modifier that is not positive describes the chat ("awkward chat about
+ * salary", "long call"), and "good call on X" is praise for a decision.
+ */
+export function chatTopic(clause: string, tag: Tagger): string | null {
+  // A capital opening reads to the tagger as a name ("Fun/PROPN chat"): the verdict is never one.
+  const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
+  const lemma = (i: number) => tokens[i]?.lemma ?? '';
+  let i = 0;
+  while (tokens[i]?.pos === 'ADV') i++;
+  let enjoyed = false;
+  if (tokens[i]?.pos === 'VERB' && ENJOY.has(lemma(i))) {
+    enjoyed = true;
+    i++;
+    if (tokens[i]?.pos === 'VERB' && CHATTING.has(lemma(i)) && /ing$/i.test(tokens[i]?.text ?? '')) {
+      const discussing = lemma(i) === 'discuss';
+      return rest(tokens, i + 1, discussing);
+    }
+  }
+  const modifiersFrom = i;
+  // The tagger may read the chat word as a verb after a noun ("fun/NOUN chat/VERB").
+  const chatWord = (k: number) =>
+    CHAT_NOUNS.has(lemma(k)) &&
+    (tokens[k]?.pos === 'NOUN' || (k > modifiersFrom && tokens[k]?.pos === 'VERB'));
+  while (i < tokens.length && !chatWord(i)) {
+    const t = tokens[i] as (typeof tokens)[number];
+    if (!['ADV', 'ADJ', 'DET', 'NOUN', 'PRON'].includes(t.pos) || i - modifiersFrom > 4) return null;
+    if (t.pos === 'PRON' && !/^(?:our|the|that|this)$/i.test(t.text)) return null;
+    i++;
+  }
+  if (i >= tokens.length) return null;
+  const modifiers = tokens
+    .slice(modifiersFrom, i)
+    .filter((t) => t.pos !== 'DET' && t.pos !== 'PRON')
+    .map((t) => t.text)
+    .join(' ');
+  if (!enjoyed && (modifiers === '' || sentimentOf(modifiers) <= 0)) return null;
+  if (enjoyed && modifiers !== '' && sentimentOf(modifiers) < 0) return null;
+  if (lemma(i) === 'call' && tokens[i + 1]?.text.toLowerCase() === 'on') return null;
+  return rest(tokens, i + 1, false);
+}
+
+/** After the chat: "with her", then "about X" (the topic), or nothing. */
+function rest(tokens: ReturnType<Tagger>, from: number, bareTopic: boolean): string | null {
+  let i = from;
+  if (tokens[i]?.text.toLowerCase() === 'with') {
+    i++;
+    const start = i;
+    while (i < tokens.length && i - start < 3 && !TOPIC_LEADS.has(tokens[i]?.text.toLowerCase() ?? '')) i++;
+  }
+  if (i >= tokens.length) return '';
+  const lead = tokens[i]?.text.toLowerCase() ?? '';
+  const topicAt = TOPIC_LEADS.has(lead) ? i + 1 : bareTopic ? i : -1;
+  if (topicAt < 0) return null;
+  return tokens
+    .slice(topicAt)
+    .map((t) => t.before + t.text)
+    .join('')
+    .trim();
+}
 
 // Nouns for one particular thing of theirs: "hiring plan" is "the hiring plan", while
 // "engineering management" or "incident response" read right bare.
@@ -56,15 +138,15 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
     .filter(Boolean);
   // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
-  if (clauses.length > 1 && !clauses.some((c) => CHAT.test(c))) {
+  if (clauses.length > 1 && !clauses.some((c) => chatTopic(c, tag) !== null)) {
     const whole = you(expanded.replace(/[.;,\s]+$/, ''));
     if (!/[;.!?]\s/.test(whole.text)) return [{ text: whole.text, kind: whole.kind, unsure: whole.unsure }];
   }
   const parts: Part[] = [];
   for (const clause of clauses) {
-    const chat = CHAT.exec(clause);
-    if (chat) {
-      const topic = (chat[1] ?? chat[2] ?? '').trim();
+    const chat = chatTopic(clause, tag);
+    if (chat !== null) {
+      const topic = chat.trim();
       const r = topic ? you(topic) : { text: '', unsure: false };
       parts.push({ text: topic ? topicPhrase(r.text, tag) : '', kind: 'chat', unsure: r.unsure });
       continue;

@@ -1,0 +1,66 @@
+/**
+ * "great chat re: X" is the user's verdict on the conversation, not something to quote back:
+ * recognised by part of speech, lemma and the model's sentiment lexicon rather than a word list,
+ * so new wordings are caught and descriptions of the chat ("awkward chat about salary") are not.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chatTopic } from './debrief-line';
+import { renderDraft } from './render';
+import { expandShorthand } from './shorthand';
+import { winkTagger } from './tagger';
+
+const topic = (line: string) => chatTopic(expandShorthand(line), winkTagger);
+const template = readFileSync(new URL('../../../templates/thank-you.liquid', import.meta.url), 'utf8');
+const draft = (memorable: string, variant: number) =>
+  renderDraft(template, {
+    recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
+    company: 'Kora',
+    role: 'Staff Engineer',
+    round: null,
+    interviewDate: null,
+    notes: { memorable, topics: '', problem: '', promise: '' },
+    addToAnswer: '',
+    variant,
+    sender: { name: 'Ada Obi', signature: null },
+  }).body;
+
+describe('a verdict on the chat', () => {
+  it.each([
+    ['fun chat', ''],
+    ['Fun chat about the roadmap', 'the roadmap'],
+    ['super useful conversation about the data platform', 'the data platform'],
+    ['really enjoyed the convo on incident reviews', 'incident reviews'],
+    ['great chat re: hiring plan', 'hiring plan'],
+    ['Really nice chat w/ her about on-call', 'on-call'],
+    ['a really good conversation with Ana about hiring', 'hiring'],
+    ['interesting discussion on event sourcing', 'event sourcing'],
+    ['enjoyed talking with her about incident reviews', 'incident reviews'],
+    ['loved discussing the migration', 'the migration'],
+    ['enjoyed our call', ''],
+  ])('%j is a verdict with topic %j', (line, expected) => {
+    expect(topic(line)).toBe(expected);
+  });
+
+  it.each([
+    'awkward chat about salary',
+    'long call about logistics',
+    'good call on the caching layer',
+    'loved her story about the migration',
+    'liked my answer on caching',
+    'the chat went long',
+    'great questions about caching',
+    'great chat but she seemed rushed',
+    'team chat about the release train',
+  ])('%j is not a verdict', (line) => {
+    expect(topic(line)).toBeNull();
+  });
+
+  it('the draft says the sender enjoyed the topic and never quotes the verdict', () => {
+    for (let v = 0; v < 5; v++) {
+      const body = draft('super useful convo about the data platform', v);
+      expect(body).toMatch(/the data platform/);
+      expect(body).not.toMatch(/super useful|convo/i);
+    }
+  });
+});
