@@ -28,7 +28,8 @@ export function registerMetrics(
   options: MetricsOptions & { db: Db; now: () => Temporal.Instant },
 ): void {
   enableProcessMetrics();
-  watchOutboxQueue(options.db, options.now);
+  // A cluster worker leaves the queue to the primary (the same query from every process adds nothing).
+  if (options.route !== false) watchOutboxQueue(options.db, options.now);
   app.addHook('onResponse', async (req, reply) => {
     httpDuration.observe(
       {

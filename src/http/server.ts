@@ -30,7 +30,7 @@ import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
 import { registerErrorHandler } from './error-handler';
 import { type HostedOptions, registerHosted } from './hosted';
 import { loggerOptions, registerRequestLogging, requestIdGenerator, type ServerLogger } from './logging';
-import { type MetricsOptions, registerMetrics } from './metrics';
+import { METRICS_PATH, type MetricsOptions, registerMetrics } from './metrics';
 import { apiRoutes, publicRoutes } from './routes';
 import { type RateLimits, registerSecurity } from './security';
 
@@ -170,7 +170,9 @@ async function registerFrontEnd(app: FastifyInstance, webRoot: string | null): P
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     // The SPA owns every other GET path: the client router decides what to show.
-    if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/feed/')) {
+    // /metrics without a token (or on a cluster worker) is a 404, never the app's page.
+    const spa = !path.startsWith('/api/') && !path.startsWith('/feed/') && path !== METRICS_PATH;
+    if (hasWeb && req.method === 'GET' && spa) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply

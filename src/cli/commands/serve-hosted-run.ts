@@ -40,6 +40,9 @@ export async function runHostedServer(options: {
     }
   }
   const now = () => pinned ?? Temporal.Now.instant();
+  // Prometheus: no token, no /metrics (404). With --workers the primary serves the sum of all
+  // processes on AFTERVIEW_METRICS_PORT (features/metrics/cluster-metrics.ts).
+  const metricsToken = io.env.AFTERVIEW_METRICS_TOKEN || undefined;
   // The primary opens (and migrates) the store before forking, so workers find it current.
   const store = await openStore(storeUrl(dataDir, io.env));
   const startMail = async () => {
@@ -59,10 +62,31 @@ export async function runHostedServer(options: {
       );
     }
   };
+  const startClusterMetrics = async () => {
+    if (!metricsToken) return null;
+    const metricsPort = Number(io.env.AFTERVIEW_METRICS_PORT || Number.NaN);
+    if (!Number.isInteger(metricsPort) || metricsPort <= 0) {
+      io.stderr(
+        'afterview: AFTERVIEW_METRICS_TOKEN is set but AFTERVIEW_METRICS_PORT is not: with --workers the primary serves /metrics on that port; no metrics are served.\n',
+      );
+      return null;
+    }
+    const { serveClusterMetrics } = await import('../../features/metrics/cluster-metrics');
+    const served = await serveClusterMetrics({
+      host,
+      port: metricsPort,
+      token: metricsToken,
+      db: store.db,
+      now,
+    });
+    io.stdout(`Metrics (all processes) at ${served.address}/metrics\n`);
+    return served;
+  };
   try {
     if (options.workers !== undefined && !isClusterWorker()) {
       const stopped = untilStopSignal();
       const mail = await startMail();
+      const metrics = await startClusterMetrics();
       try {
         await runClusterPrimary({
           io,
@@ -78,7 +102,7 @@ export async function runHostedServer(options: {
           onWake: () => {},
         });
       } finally {
-        await mail.stop();
+        await Promise.all([mail.stop(), metrics?.close()]);
       }
       return;
     }
@@ -109,8 +133,13 @@ export async function runHostedServer(options: {
         ...(config.trustedProxy && { trustedProxy: config.trustedProxy }),
       },
       logger: hostedLogger(io.env),
+      ...(metricsToken && { metrics: { token: metricsToken, route: !inCluster } }),
       onServerError: (line) => io.stderr(`afterview: ${line}\n`),
     });
+    if (inCluster && metricsToken) {
+      const { answerMetricsRequests } = await import('../../features/metrics/cluster-metrics');
+      answerMetricsRequests();
+    }
     if (inCluster) {
       // Which worker answered: lets an operator (and the cluster test) see the spread.
       app.addHook('onSend', async (_request, reply) => {

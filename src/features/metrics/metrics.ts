@@ -34,6 +34,10 @@ export const httpDuration = new Histogram({
   registers: [registry],
 });
 
+// Every outcome exported from the start (at 0), so a rate() over it never starts from nothing.
+for (const outcome of ['sent', 'failed', 'retried', 'uncertain'] satisfies SendOutcomeLabel[])
+  sends.inc({ outcome }, 0);
+
 /** Count one send attempt's outcome (the worker's status: `scheduled` again means retried). */
 export function countSend(status: 'sent' | 'scheduled' | 'failed' | 'uncertain'): void {
   sends.inc({ outcome: status === 'scheduled' ? 'retried' : status });
