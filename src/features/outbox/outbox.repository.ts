@@ -135,6 +135,35 @@ async function claimForAccount(
 }
 
 /**
+ * Is there anything for a pass to write: a due `scheduled` message, or a claim whose lease ended?
+ * A plain read (on SQLite it goes to the read-only handle), so an idle poll never asks for the
+ * write lock: an idle server used to take it every 5 s, and a web write could wait behind it.
+ */
+export async function outboxWork(
+  db: Db,
+  o: { now: string; accountId?: string; messageId?: string },
+): Promise<{ due: boolean; expired: boolean }> {
+  let due = db
+    .selectFrom('message')
+    .select(sql<number>`1`.as('one'))
+    .where('status', '=', 'scheduled')
+    .where('direction', '=', 'out')
+    .where('send_at', '<=', o.now);
+  let expired = db
+    .selectFrom('message')
+    .select(sql<number>`1`.as('one'))
+    .where('status', '=', 'sending')
+    .where('lease_until', '<', o.now);
+  if (o.accountId) {
+    due = due.where('account_id', '=', o.accountId);
+    expired = expired.where('account_id', '=', o.accountId);
+  }
+  if (o.messageId) due = due.where('id', '=', o.messageId);
+  const [d, e] = await Promise.all([due.limit(1).executeTakeFirst(), expired.limit(1).executeTakeFirst()]);
+  return { due: d !== undefined, expired: e !== undefined };
+}
+
+/**
  * Messages whose worker died while sending (the lease ended with the status still `sending`)
  * become `uncertain`: the server may have accepted them, so they are never sent again silently.
  */

@@ -28,6 +28,7 @@ import {
   finishAttempt,
   finishAttemptWithEvent,
   listRecipients,
+  outboxWork,
   releaseClaims,
 } from './outbox.repository';
 import { resolveUncertainFromSent } from './sent-folder';
@@ -135,7 +136,15 @@ const contextFor = (cfg: WorkerConfig, accountId: string): ServiceContext => ({
  */
 export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
   const report = emptyReport();
-  await expireDeadClaims(cfg, report);
+  // Read first: an idle pass (the usual case) writes nothing, so it never waits for nor takes
+  // SQLite's write lock.
+  const work = await outboxWork(cfg.db, {
+    now: formatInstant(cfg.now()),
+    ...(cfg.accountId ? { accountId: cfg.accountId } : {}),
+    ...(cfg.messageId ? { messageId: cfg.messageId } : {}),
+  });
+  if (work.expired) await expireDeadClaims(cfg, report);
+  if (!work.due) return report;
   const connections = new Connections(cfg);
   // Where the round-robin over accounts stands: each claim starts after the last account served.
   let afterAccount: string | undefined;
