@@ -12,7 +12,7 @@ export interface StoryIds {
 }
 
 /** Northwind Labs, one interview 09:00–10:00 Los Angeles time on 1 Dec 2026, two interviewers. */
-export async function seedStory(api: TestApi): Promise<StoryIds> {
+export async function seedStory(api: Pick<TestApi, 'get' | 'post'>): Promise<StoryIds> {
   const opp = await api.post('/api/opportunities', {
     company: 'Northwind Labs',
     role: 'Senior Engineer',

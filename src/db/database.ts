@@ -1,6 +1,7 @@
 /** The one Database interface every Kysely query is typed against, built from the per-table types. */
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.table';
+import type { AccountTemplateTable } from './tables/account-template.table';
 import type { ActionDecisionTable } from './tables/action-decision.table';
 import type {
   AuthAccountTable,
@@ -8,6 +9,7 @@ import type {
   AuthUserTable,
   AuthVerificationTable,
 } from './tables/auth.table';
+import type { AuthFailureTable } from './tables/auth-failure.table';
 import type { CoachGrantTable } from './tables/coach-grant.table';
 import type { ContactTable } from './tables/contact.table';
 import type { DebriefNoteTable, DebriefTable } from './tables/debrief.table';
@@ -35,11 +37,13 @@ export interface Database {
   mailbox_state: MailboxStateTable;
   inbound_mail: InboundMailTable;
   plan_wake: PlanWakeTable;
+  account_template: AccountTemplateTable;
   coach_grant: CoachGrantTable;
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;
   auth_verification: AuthVerificationTable;
+  auth_failure: AuthFailureTable;
 }
 
 export type Db = Kysely<Database>;

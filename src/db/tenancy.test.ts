@@ -18,6 +18,8 @@ import { openStore, type Store } from './connect';
  * - better-auth's sign-in tables: a user is found by e-mail and a session by its cookie before
  *   anyone's account is known, so they are keyed by their own ids (reference tables when
  *   distributed; see docs/scaling.md).
+ * - auth_failure: failed sign-ins counted by a hash of the address, before any account is known
+ *   and for addresses with no account alike (counting real accounts only would reveal them).
  */
 const GLOBAL_TABLES = new Set([
   'kysely_migration',
@@ -26,6 +28,7 @@ const GLOBAL_TABLES = new Set([
   'auth_session',
   'auth_account',
   'auth_verification',
+  'auth_failure',
 ]);
 
 /**

@@ -12,6 +12,7 @@
 import { checkNote } from '../../core/checker/check';
 import { fold, tokenize } from '../../core/checker/text';
 import type { CheckInput, CheckLocale, Finding, Speller } from '../../core/checker/types';
+import { notFound } from '../../core/errors';
 import { formatInstant, parseUserInstant } from '../../core/time';
 import type { MessageKind } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
@@ -95,6 +96,8 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
   const inferred = inferContext(recipient.id, sendAt, interviewsWithRecipient, opportunities);
   const opportunityId = req.opportunityId ?? inferred.opportunityId;
   const opportunity = opportunities.find((o) => o.id === opportunityId) ?? null;
+  // An opportunity named but not found here (another account's id) is a 404, not a silent guess.
+  if (req.opportunityId && !opportunity) throw notFound('opportunity', req.opportunityId);
   const company = opportunity?.company ?? recipient.company ?? '';
   const otherCompanies = [...new Set(opportunities.map((o) => o.company))].filter(
     (c) => !sameCompany(c, company),

@@ -19,7 +19,7 @@ import { getInterview, listInterviews } from '../interviews/interview.service';
 import { findEditedDraft, saveDraft } from '../messages/message.service';
 import { getOpportunity } from '../opportunities/opportunity.service';
 import { getAction, getOpportunityActions } from '../plan/plan.service';
-import { loadTemplate, type TemplateName } from '../templates/template.service';
+import { loadTemplateFor, type TemplateName } from '../templates/template.service';
 
 export interface DraftResult {
   message: Message;
@@ -138,7 +138,7 @@ export async function draftForAction(
     variant: interview ? readerIndex(interview, recipient.id) : 0,
     sender: { name: account.displayName, signature: account.signature },
   };
-  const rendered = renderDraft(await loadTemplate(dataDir, templateName), data);
+  const rendered = renderDraft(await loadTemplateFor(ctx, dataDir, templateName), data);
   const message = await saveDraft(
     ctx,
     {

@@ -1,6 +1,7 @@
 /** HTTP routes for interviews and who took part in them. */
 import { z } from 'zod';
 import { PARTICIPANT_ROLES } from '../../core/types';
+import { getOpportunity } from '../opportunities/opportunity.service';
 import { type FeatureRoutes, idParams } from '../route-kit';
 import { interviewView, presentInterview } from './interview.presenter';
 import { newInterviewSchema, updateInterviewSchema } from './interview.schemas';
@@ -22,9 +23,12 @@ export const interviewRoutes: FeatureRoutes = async (app, { contextOf }) => {
         response: { 200: z.object({ interviews: z.array(interviewView) }) },
       },
     },
-    async (req) => ({
-      interviews: (await listInterviews(await contextOf(req), req.query.opportunityId)).map(presentInterview),
-    }),
+    async (req) => {
+      const ctx = await contextOf(req);
+      // 404 for an opportunity that is not this account's, not an empty list that looks like one.
+      if (req.query.opportunityId) await getOpportunity(ctx, req.query.opportunityId);
+      return { interviews: (await listInterviews(ctx, req.query.opportunityId)).map(presentInterview) };
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
 /** HTTP routes for messages: drafts, "mark as sent", and notes or replies recorded by hand. */
 import { z } from 'zod';
+import { getOpportunity } from '../opportunities/opportunity.service';
 import { type FeatureRoutes, idParams } from '../route-kit';
 import { messageView, presentMessage } from './message.presenter';
 import { draftSchema, recordMessageSchema, updateDraftSchema } from './message.schemas';
@@ -34,9 +35,12 @@ export const messageRoutes: FeatureRoutes = async (app, { contextOf }) => {
         response: { 200: z.object({ messages: z.array(messageView) }) },
       },
     },
-    async (req) => ({
-      messages: (await listMessages(await contextOf(req), req.query.opportunityId)).map(presentMessage),
-    }),
+    async (req) => {
+      const ctx = await contextOf(req);
+      // 404 for an opportunity that is not this account's, not an empty list that looks like one.
+      if (req.query.opportunityId) await getOpportunity(ctx, req.query.opportunityId);
+      return { messages: (await listMessages(ctx, req.query.opportunityId)).map(presentMessage) };
+    },
   );
 
   app.get(

@@ -16,9 +16,9 @@ import { getContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
 import { groupRows } from '../group-rows';
-import { listInterviews } from '../interviews/interview.service';
+import { getInterview, listInterviews } from '../interviews/interview.service';
 import { getMailSettings } from '../mail/mail.service';
-import { listOpportunities } from '../opportunities/opportunity.service';
+import { getOpportunity, listOpportunities } from '../opportunities/opportunity.service';
 import * as repo from './message.repository';
 import {
   type DraftInput,
@@ -87,9 +87,22 @@ export async function inferMessageContext(
 }
 
 /** Record a note sent outside Afterview (`out`) or a reply received (`in`). */
+/**
+ * The opportunity and interview a note names must be this account's: another account's id is
+ * not found (404), like one that never existed, so no row of ours ever points into theirs.
+ */
+async function assertOwnRecords(
+  ctx: ServiceContext,
+  ids: { opportunityId?: string | null | undefined; interviewId?: string | null | undefined },
+): Promise<void> {
+  if (ids.opportunityId) await getOpportunity(ctx, ids.opportunityId);
+  if (ids.interviewId) await getInterview(ctx, ids.interviewId);
+}
+
 export async function recordMessage(ctx: ServiceContext, input: RecordMessageInput): Promise<Message> {
   const data = parseInput(recordMessageSchema, input);
   const contact = await getContact(ctx, data.contactId);
+  await assertOwnRecords(ctx, { opportunityId: data.opportunityId });
   const account = await getAccount(ctx);
   let at: string;
   try {
@@ -197,6 +210,7 @@ export async function saveDraft(
 ): Promise<Message> {
   const data = parseInput(draftSchema, input);
   const contacts = await Promise.all(data.contactIds.map((id) => getContact(ctx, id)));
+  await assertOwnRecords(ctx, data);
   await assertAddressedToAction(ctx, data.actionKey, data.contactIds);
   const at = formatInstant(ctx.now);
   const editedAt = by === 'user' ? at : null;

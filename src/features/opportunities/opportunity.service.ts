@@ -6,7 +6,7 @@ import type { Opportunity, Stage } from '../../core/types';
 import { parseInput } from '../../core/validate';
 import { newId } from '../../db/ids';
 import type { OpportunityRow } from '../../db/tables/opportunity.table';
-import { findOrCreateByAddress } from '../contacts/contact.service';
+import { findOrCreateByAddress, getContact } from '../contacts/contact.service';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
 import { readJsonArray, writeJson } from '../json-columns';
@@ -89,6 +89,8 @@ export async function updateOpportunity(
 ): Promise<Opportunity> {
   const data = parseInput(updateOpportunitySchema, input);
   await getOpportunity(ctx, id);
+  // Another account's person is not found (404), like an id that never existed.
+  if (data.recruiterId) await getContact(ctx, data.recruiterId);
   await repo.updateOpportunity(ctx.db, ctx.actor.accountId, id, {
     ...(data.company !== undefined && { company: data.company }),
     ...(data.role !== undefined && { role: data.role }),

@@ -1,6 +1,7 @@
 /**
  * Editing draft templates from the web app's Settings: the user's copy is written to
- * `<dataDir>/templates/NAME.liquid` (the same file `afterview` reads), after a trial render with
+ * `<dataDir>/templates/NAME.liquid` (the same file `afterview` reads; in hosted mode, to the
+ * account's own row in the database), after a trial render with
  * sample data so a broken template is refused with its reason instead of breaking the next draft.
  */
 import { constants } from 'node:fs';
@@ -8,8 +9,17 @@ import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderDraft } from '../../core/drafts/render';
 import { AppError, invalid } from '../../core/errors';
+import { formatInstant } from '../../core/time';
+import type { ServiceContext } from '../context';
 import { ensurePrivateDir, writePrivateFileAtomic } from '../private-files';
-import { loadTemplate, TEMPLATE_NAMES, type TemplateName, userTemplatesDir } from './template.service';
+import * as repo from './template.repository';
+import {
+  loadTemplate,
+  loadTemplateFor,
+  TEMPLATE_NAMES,
+  type TemplateName,
+  userTemplatesDir,
+} from './template.service';
 
 export interface TemplateInfo {
   name: TemplateName;
@@ -43,6 +53,12 @@ function checkName(name: string): TemplateName {
   return name as TemplateName;
 }
 
+/**
+ * A hosted user's templates are theirs alone, in the database; the data dir is the installation's
+ * (a file there would be every user's template). Local mode keeps the files `afterview` reads.
+ */
+const hosted = (ctx: ServiceContext) => ctx.actor.kind === 'user';
+
 function requireDataDir(dataDir: string | null): string {
   if (!dataDir)
     throw new AppError('conflict', 'This server has no data folder to keep your own templates in.');
@@ -56,38 +72,60 @@ const exists = (path: string) =>
     () => false,
   );
 
-export async function listTemplates(dataDir: string | null): Promise<TemplateInfo[]> {
+export async function listTemplates(ctx: ServiceContext, dataDir: string | null): Promise<TemplateInfo[]> {
   return Promise.all(
     TEMPLATE_NAMES.map(async (name) => ({
       name,
-      text: await loadTemplate(dataDir, name),
-      custom: dataDir ? await exists(ownPath(dataDir, name)) : false,
+      text: await loadTemplateFor(ctx, dataDir, name),
+      custom: hosted(ctx)
+        ? (await repo.findAccountTemplate(ctx.db, ctx.actor.accountId, name)) !== null
+        : dataDir
+          ? await exists(ownPath(dataDir, name))
+          : false,
     })),
   );
 }
 
 /** Save the user's version of a template; refused (nothing written) when it does not render. */
 export async function saveTemplate(
+  ctx: ServiceContext,
   dataDir: string | null,
   name: string,
   text: string,
 ): Promise<TemplateInfo> {
   const template = checkName(name);
-  const dir = requireDataDir(dataDir);
   try {
     renderDraft(text, SAMPLE);
   } catch (err) {
     throw invalid(err instanceof Error ? err.message : String(err), 'text');
   }
+  if (hosted(ctx)) {
+    await repo.saveAccountTemplate(ctx.db, {
+      account_id: ctx.actor.accountId,
+      name: template,
+      text,
+      updated_at: formatInstant(ctx.now),
+    });
+    return { name: template, text, custom: true };
+  }
+  const dir = requireDataDir(dataDir);
   ensurePrivateDir(userTemplatesDir(dir));
   // Atomic and owner-only: a crash mid-save leaves the old template, never half of the new one.
   writePrivateFileAtomic(ownPath(dir, template), text);
   return { name: template, text, custom: true };
 }
 
-/** Go back to the shipped default by removing the user's copy. */
-export async function resetTemplate(dataDir: string | null, name: string): Promise<TemplateInfo> {
+/** Go back to the default by removing the user's copy. */
+export async function resetTemplate(
+  ctx: ServiceContext,
+  dataDir: string | null,
+  name: string,
+): Promise<TemplateInfo> {
   const template = checkName(name);
+  if (hosted(ctx)) {
+    await repo.deleteAccountTemplate(ctx.db, ctx.actor.accountId, template);
+    return { name: template, text: await loadTemplateFor(ctx, dataDir, template), custom: false };
+  }
   const dir = requireDataDir(dataDir);
   await rm(ownPath(dir, template), { force: true });
   return { name: template, text: await loadTemplate(dir, template), custom: false };

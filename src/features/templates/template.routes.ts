@@ -8,11 +8,11 @@ export const templateView = z.object({ name: z.enum(TEMPLATE_NAMES), text: z.str
 export type TemplateView = z.infer<typeof templateView>;
 const nameParams = z.object({ name: z.string().max(60) });
 
-export const templateRoutes: FeatureRoutes = async (app, { dataDir }) => {
+export const templateRoutes: FeatureRoutes = async (app, { contextOf, dataDir }) => {
   app.get(
     '/templates',
     { schema: { tags: ['settings'], response: { 200: z.object({ templates: z.array(templateView) }) } } },
-    async () => ({ templates: await listTemplates(dataDir) }),
+    async (req) => ({ templates: await listTemplates(await contextOf(req), dataDir) }),
   );
 
   app.put(
@@ -25,12 +25,12 @@ export const templateRoutes: FeatureRoutes = async (app, { dataDir }) => {
         response: { 200: templateView },
       },
     },
-    async (req) => saveTemplate(dataDir, req.params.name, req.body.text),
+    async (req) => saveTemplate(await contextOf(req), dataDir, req.params.name, req.body.text),
   );
 
   app.delete(
     '/templates/:name',
     { schema: { tags: ['settings'], params: nameParams, response: { 200: templateView } } },
-    async (req) => resetTemplate(dataDir, req.params.name),
+    async (req) => resetTemplate(await contextOf(req), dataDir, req.params.name),
   );
 };

@@ -7,7 +7,9 @@ import { access, copyFile, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { invalid } from '../../core/errors';
+import type { ServiceContext } from '../context';
 import { ensurePrivateDir, makePrivate } from '../private-files';
+import * as repo from './template.repository';
 
 /** The draft templates Afterview ships, one per kind of note it drafts. */
 export const TEMPLATE_NAMES = ['thank-you', 'check-in', 'thanks-for-consideration', 'reconnect'] as const;
@@ -61,6 +63,24 @@ export async function loadTemplate(dataDir: string | null, name: TemplateName): 
     if (await exists(own)) return readFile(own, 'utf8');
   }
   return readFile(join(await shippedTemplatesDir(), `${name}.liquid`), 'utf8');
+}
+
+/**
+ * The template a draft of this account uses. A hosted user's own copy lives in the database, keyed
+ * by the account: the data dir belongs to the installation, so a file there would be every user's
+ * (an operator may still put installation-wide defaults there). Local mode: the data dir's files.
+ */
+export async function loadTemplateFor(
+  ctx: ServiceContext,
+  dataDir: string | null,
+  name: TemplateName,
+): Promise<string> {
+  checkName(name);
+  if (ctx.actor.kind === 'user') {
+    const own = await repo.findAccountTemplate(ctx.db, ctx.actor.accountId, name);
+    if (own !== null) return own;
+  }
+  return loadTemplate(dataDir, name);
 }
 
 /**
