@@ -213,3 +213,62 @@ describe('desperate-tone in the subject', () => {
     expect(only(run(body, { subject: 'Thank you for Tuesday' }), 'desperate-tone')).toEqual([]);
   });
 });
+
+describe('the word rules read the subject too', () => {
+  const body = SIGNED('Thanks for walking me through the billing migration on Tuesday.');
+  // Knows every word but those with "veiw" (so no two halves of "interveiw" make a compound).
+  const speller = {
+    correct: (w: string) => !/veiw/i.test(w),
+    suggest: (w: string) => (/veiw/i.test(w) ? ['interview'] : []),
+  };
+
+  it.each([
+    ['Thank you, Diego', 'wrong-name', /^The subject addresses “Diego” \(Diego Fernández-Ortiz\)/],
+    ['Hi Priya – following up', 'wrong-name', /^The subject addresses “Priya”/],
+    ['Thank you, Siobhan', 'wrong-name', /^In the subject, “Siobhan” misspells Siobhán O'Connell's name/],
+    ['Following up on her question', 'addressee-third-person', /^In the subject, “her” reads as if/],
+  ])('%j: %s, naming the subject, span 0..0', (subject, rule, message) => {
+    const found = only(run(body, { subject }), rule);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ start: 0, end: 0 });
+    expect(found[0]?.message).toMatch(message);
+  });
+
+  it('spelling in the subject, with suggestions, and never twice for a misspelled name', () => {
+    const [f] = only(run(body, { subject: 'Thank you for the interveiw', speller }), 'spelling');
+    expect(f).toMatchObject({ start: 0, end: 0 });
+    expect(f?.message).toBe('In the subject, “interveiw” may be misspelled. Did you mean “interview”?');
+    const named = run(body, { subject: 'Thank you, Siobhan', speller });
+    expect(named.map((x) => x.rule)).toEqual(['wrong-name']);
+  });
+
+  it('stays quiet on the subjects drafts and people write', () => {
+    for (const subject of [
+      'Thank you – Staff Platform Engineer interview on Tuesday, December 8',
+      'Thank you, Siobhán',
+      'Thanks for the intro to Diego',
+      'Your question about the billing migration',
+    ])
+      expect(run(body, { subject, speller }), subject).toEqual([]);
+  });
+
+  it('duplicate-note compares subjects when both notes have one, and says so', () => {
+    const shared =
+      'It was a pleasure to learn how the platform group plans its quarter, how on-call is shared across the team and why the billing rewrite matters so much this year.';
+    const other = {
+      recipientName: 'Diego Fernández-Ortiz',
+      subject: 'The platform quarter',
+      body: `Hi Diego,\n\n${shared}`,
+    };
+    const same = only(
+      run(SIGNED(shared), { subject: 'The platform quarter', otherNotes: [other] }),
+      'duplicate-note',
+    );
+    expect(same[0]?.message).toMatch(/^This note, subject and body, is almost the same as the one to Diego/);
+    const differs = only(
+      run(SIGNED(shared), { subject: 'Thank you', otherNotes: [other] }),
+      'duplicate-note',
+    );
+    expect(differs[0]?.message).toMatch(/^This note is almost the same/);
+  });
+});

@@ -82,7 +82,7 @@ export interface CheckInput {
   /** Everyone in the store (to recognise a greeting to the wrong person, and to skip names in spelling). */
   knownPeople: { displayName: string }[];
   /** Other notes drafted or sent to people at the same company. */
-  otherNotes: { recipientName: string; body: string }[];
+  otherNotes: { recipientName: string; body: string; subject?: string }[];
   /** The user's debrief notes about this recipient: memorable moments, topics, a problem they raised. */
   personalDetails: string[];
   /** The due time of the action the note fulfils, if any (a deadline: later is `late`). */

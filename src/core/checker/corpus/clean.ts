@@ -6,6 +6,7 @@
  */
 import type { CorpusCase } from './cases';
 import { CLEAN_2, CLEAN_3 } from './second-batch';
+import { SUBJECT_CLEAN } from './subjects';
 
 /** A clean note: nothing is expected of it. */
 type Unfound = Omit<CorpusCase, 'expect'>;
@@ -458,4 +459,5 @@ export const CLEAN: readonly CorpusCase[] = [
   ...OTHER,
   ...CLEAN_2,
   ...CLEAN_3,
+  ...SUBJECT_CLEAN,
 ].map((c) => ({ ...c, expect: [] }));

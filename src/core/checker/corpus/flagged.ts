@@ -4,6 +4,7 @@
  */
 import type { CorpusCase } from './cases';
 import { FLAGGED_2 } from './second-batch';
+import { SUBJECT_FLAGGED, SUBJECT_SPELLING_FLAGGED } from './subjects';
 
 const sign = (body: string, name = 'Sam Okafor'): string => `${body}\n\nBest regards,\n${name}`;
 
@@ -521,6 +522,7 @@ export const FLAGGED: readonly CorpusCase[] = [
   ...NO_ADDRESS,
   ...DUPLICATE,
   ...FLAGGED_2,
+  ...SUBJECT_FLAGGED,
 ];
 
 /** Misspellings only a real dictionary finds (run with the speller in features/spelling). */
@@ -530,9 +532,13 @@ export const SPELLING_FLAGGED: readonly CorpusCase[] = [
   ['oppurtunity', 'Thank you for the oppurtunity to talk about the billing migration.'],
   ['teh', 'I keep thinking about teh replay bugs you described in the billing migration.'],
   ['accomodate', 'Thank you for being so quick to accomodate my schedule for the billing migration chat.'],
-].map(([name, line]) => ({
-  name: `spelling: ${name}`,
-  body: sign(`Hi Siobhán,\n\n${line}`),
-  details: ['billing migration'],
-  expect: ['spelling'],
-}));
+]
+  .map(
+    ([name, line]): CorpusCase => ({
+      name: `spelling: ${name}`,
+      body: sign(`Hi Siobhán,\n\n${line}`),
+      details: ['billing migration'],
+      expect: ['spelling'],
+    }),
+  )
+  .concat(SUBJECT_SPELLING_FLAGGED);

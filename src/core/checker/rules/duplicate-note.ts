@@ -41,22 +41,44 @@ export function checkDuplicateNote(input: CheckInput): Finding[] {
   if (input.otherNotes.length === 0) return [];
   const everyone = [input.recipient.displayName, ...input.otherNotes.map((n) => n.recipientName)];
   const names = new Set(everyone.flatMap(nameForms).flatMap((f) => tokenize(f).map((t) => fold(t.text))));
-  const mine = contentWords(input.body, names);
-  if (mine.length < MIN_WORDS) return [];
-  const mySet = shingles(mine);
-  let best: { name: string; score: number } | null = null;
+  const body = contentWords(input.body, names);
+  if (body.length < MIN_WORDS) return [];
+  // The subject is part of what the reader sees: when both notes have one, it is compared too,
+  // and a copied subject is named in the warning.
+  const subjectWords = (s: string | undefined) =>
+    s?.trim()
+      ? tokenize(s)
+          .map((t) => fold(t.text).replace(/['’]s$/, ''))
+          .filter((w) => !names.has(w))
+      : [];
+  const mySubject = subjectWords(input.subject);
+  let best: { name: string; score: number; sameSubject: boolean } | null = null;
   for (const other of input.otherNotes) {
     const words = contentWords(other.body, names);
     if (words.length < MIN_WORDS) continue;
-    const score = jaccard(mySet, shingles(words));
+    const theirSubject = subjectWords(other.subject);
+    const withSubjects = mySubject.length > 0 && theirSubject.length > 0;
+    // A different subject never hides a copied body.
+    const bodyScore = jaccard(shingles(body), shingles(words));
+    const score = withSubjects
+      ? Math.max(
+          bodyScore,
+          jaccard(shingles([...mySubject, '¶', ...body]), shingles([...theirSubject, '¶', ...words])),
+        )
+      : bodyScore;
     if (score >= DUPLICATE_THRESHOLD && (!best || score > best.score))
-      best = { name: other.recipientName, score };
+      best = {
+        name: other.recipientName,
+        score,
+        sameSubject: withSubjects && mySubject.join(' ') === theirSubject.join(' '),
+      };
   }
   if (!best) return [];
+  const what = best.sameSubject ? 'This note, subject and body,' : 'This note';
   return [
     finding(
       'duplicate-note',
-      `This note is almost the same as the one to ${best.name} (${Math.round(best.score * 100)}% alike); interviewers compare notes, so make each one personal.`,
+      `${what} is almost the same as the one to ${best.name} (${Math.round(best.score * 100)}% alike); interviewers compare notes, so make each one personal.`,
       0,
       input.body.length,
     ),
