@@ -4,7 +4,12 @@
 // when a command fails. Targets (issue 11): today at scale 300 ≤ 1.5× node (wall and CPU), today
 // at scale 1000 ≤ 1.15× today at scale 100, --help ≤ 1.3× node, peak RSS at 1000 ≤ 1.6× node.
 //
-//   node bench/cli.bench.mjs [--runs 15] [--warmup 3] [--scale 300]
+//   node bench/cli.bench.mjs [--runs 15] [--warmup 3] [--scale 300] [--against DIR]
+//
+// --against DIR adds `today --json` at scale 300 run by another built checkout (e.g. the commit
+// before a change: `git archive HEAD~1 | tar -x -C DIR`, link node_modules, `npm run build` there),
+// interleaved with this one in the same rounds: a before/after comparison the machine's load
+// cannot skew. It gets its own data folder, seeded by its own build (its migrations may differ).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -22,6 +27,12 @@ const arg = (name, fallback) => {
 const RUNS = arg('runs', 15);
 const WARMUP = arg('warmup', 3);
 const SCALE = arg('scale', 300);
+const againstAt = process.argv.indexOf('--against');
+const AGAINST = againstAt >= 0 ? process.argv[againstAt + 1] : undefined;
+if (AGAINST && !existsSync(join(AGAINST, 'bin', 'afterview.js'))) {
+  console.error(`--against ${AGAINST}: no bin/afterview.js there (a built checkout of Afterview).`);
+  process.exit(2);
+}
 // A fixed moment, so every run plans the same data.
 const NOW = '2026-11-26T09:00:00Z';
 
@@ -70,8 +81,16 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const scales = [100, SCALE, 1000];
 const dirs = scales.map((scale) => ({
   scale,
+  bin,
   dir: mkdtempSync(join(tmpdir(), `afterview-bench-${scale}-`)),
 }));
+const against = AGAINST
+  ? {
+      scale: SCALE,
+      bin: join(AGAINST, 'bin', 'afterview.js'),
+      dir: mkdtempSync(join(tmpdir(), 'afterview-bench-against-')),
+    }
+  : undefined;
 const envFor = (dir) => ({ AFTERVIEW_DATA: dir, AFTERVIEW_CACHE_DIR: join(dir, 'cache') });
 
 const cases = [
@@ -83,16 +102,33 @@ const cases = [
     env: envFor(dir),
     scale,
   })),
+  ...(against
+    ? [
+        {
+          name: `afterview today --json, scale ${SCALE}, --against build`,
+          args: [against.bin, 'today', '--json'],
+          env: envFor(against.dir),
+        },
+      ]
+    : []),
 ];
 
 try {
   const seeded = {};
-  for (const { scale, dir } of dirs) {
+  for (const { scale, dir, bin } of [...dirs, ...(against ? [against] : [])]) {
     // A configured user, as in real use: their zone, and a holiday region (business days skip it).
     runOnce([bin, 'config', 'set', 'timezone', 'America/New_York'], envFor(dir));
     runOnce([bin, 'config', 'set', 'holidays', 'US'], envFor(dir));
     const seed = runOnce([bin, 'demo', '--scale', String(scale), '--seed', '1', '--json'], envFor(dir));
     const today = JSON.parse(runOnce([bin, 'today', '--json'], envFor(dir)).stdout);
+    if (bin === against?.bin) {
+      if (today.actions.length !== seeded[scale]?.actions) {
+        console.log(
+          `note: the --against build lists ${today.actions.length} actions, this one ${seeded[scale]?.actions}`,
+        );
+      }
+      continue;
+    }
     seeded[scale] = { ...JSON.parse(seed.stdout), ms: seed.ms, actions: today.actions.length };
   }
 
@@ -150,8 +186,18 @@ try {
     ratioRow('peak RSS of today at scale 1000 vs node -e 0', rss[today(1000)] / rss[base], 1.6),
   ];
   print(rows);
+  if (against) {
+    const a = cases.length - 1;
+    console.log('');
+    console.log(`--against ${AGAINST}, same rounds (today --json at scale ${SCALE} vs node -e 0):`);
+    console.log(
+      `  that build ${(wall[a] / wall[base]).toFixed(2)}× wall, ${(cpu[a] / cpu[base]).toFixed(2)}× CPU, ${rss[a].toFixed(0)} MB; ` +
+        `this build ${(wall[t300] / wall[base]).toFixed(2)}× wall, ${(cpu[t300] / cpu[base]).toFixed(2)}× CPU, ${rss[t300].toFixed(0)} MB`,
+    );
+  }
 } finally {
-  for (const { dir } of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const { dir } of [...dirs, ...(against ? [against] : [])])
+    rmSync(dir, { recursive: true, force: true });
   rmSync(usageDir, { recursive: true, force: true });
 }
 
