@@ -23,7 +23,6 @@ import { AppError } from '../core/errors';
 import type { Temporal } from '../core/time';
 import type { Store } from '../db/connect';
 import { hostedAccountRoutes } from '../features/auth/hosted-account.routes';
-import { systemMailer } from '../features/auth/system-mailer';
 import { coachingRoutes, localCoachingRoutes } from '../features/coaching/coaching.routes';
 import type { Actor, ServiceContext } from '../features/context';
 import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
@@ -128,7 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           coaching: {
             systemDb: options.store.db,
             forAccount: (id) => options.store.forAccount(id),
-            mailer: hosted.mailer ?? systemMailer(undefined, ''),
+            mailer: hosted.mailer ?? null,
             publicUrl: hosted.publicUrl,
           },
         });

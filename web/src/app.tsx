@@ -11,8 +11,12 @@ import {
   Route,
   RouterProvider,
 } from 'react-router';
+import { useCoachesSomeone } from './components/coaching-nav';
 import { Loading } from './components/notes';
 import { SettingsProvider } from './components/settings-context';
+import { CoachingAcceptPage } from './pages/coaching-accept-page';
+import { CoachingClientPage } from './pages/coaching-client-page';
+import { CoachingDashboardPage } from './pages/coaching-dashboard-page';
 import { ComposePage } from './pages/compose-page';
 import { DebriefPage } from './pages/debrief-page';
 import { ImportPage } from './pages/import-page';
@@ -37,6 +41,9 @@ const NAV = [
 ] as const;
 
 function Shell() {
+  // Coaching appears only for someone who coaches (hosted mode), just before Settings.
+  const coaches = useCoachesSomeone();
+  const nav = coaches ? [...NAV.slice(0, -1), ['/coaching', 'Coaching'] as const, ...NAV.slice(-1)] : NAV;
   return (
     <SettingsProvider>
       <a className="skip-link" href="#main">
@@ -46,7 +53,7 @@ function Shell() {
         <span className="brand">Afterview</span>
         <nav aria-label="Main">
           <ul>
-            {NAV.map(([to, label]) => (
+            {nav.map(([to, label]) => (
               <li key={to}>
                 <NavLink to={to} end={to === '/'}>
                   {label}
@@ -82,6 +89,9 @@ const router = createBrowserRouter(
         <Route path="/insights" element={<InsightsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/import" element={<ImportPage />} />
+        <Route path="/coaching" element={<CoachingDashboardPage />} />
+        <Route path="/coaching/accept" element={<CoachingAcceptPage />} />
+        <Route path="/coaching/:clientId" element={<CoachingClientPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </>,

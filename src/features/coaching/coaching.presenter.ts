@@ -120,6 +120,7 @@ export const clientInsightsView = z.object({
   client: z.object({ id: z.string(), name: z.string(), email: z.string() }),
   insights: insightsView,
 });
+export type ClientInsightsView = z.infer<typeof clientInsightsView>;
 
 export function presentClientToday(
   client: ClientInfo,

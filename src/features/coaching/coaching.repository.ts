@@ -10,6 +10,11 @@ export async function insertGrant(db: DbOrTrx, row: NewCoachGrantRow): Promise<v
   await db.insertInto('coach_grant').values(row).execute();
 }
 
+/** Remove an invitation whose mail could not be sent. */
+export async function deleteGrant(db: DbOrTrx, accountId: string, id: string): Promise<void> {
+  await db.deleteFrom('coach_grant').where('account_id', '=', accountId).where('id', '=', id).execute();
+}
+
 /** The client's grants that are not revoked, oldest first (client's handle). */
 export const openGrantsOfClient = (db: DbOrTrx, accountId: string): Promise<CoachGrantRow[]> =>
   db

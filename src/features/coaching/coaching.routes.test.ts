@@ -34,12 +34,25 @@ async function signUp(api: HostedApi, email: string, name: string): Promise<Brow
   return b;
 }
 
-/** The token of the latest invitation mailed to `to` (quoted-printable undone). */
-function inviteToken(to: string): string {
-  const mail = [...smtp.accepted].reverse().find((m) => m.to.includes(to) && /coach/.test(m.raw));
-  const raw = mail?.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') ?? '';
-  const token = /\/coaching\/accept\?token=([A-Za-z0-9_-]+)/.exec(raw)?.[1];
-  if (!token) throw new Error(`no invitation mail to ${to}`);
+/**
+ * The latest invitation mailed to `to` (quoted-printable undone), waiting a little: a queued
+ * system mail may leave through the outbox loop rather than during the request.
+ */
+async function inviteMail(to: string, after = 0): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const mail = smtp.accepted
+      .slice(after)
+      .reverse()
+      .find((m) => m.to.includes(to) && /coach/.test(m.raw));
+    if (mail) return mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no invitation mail to ${to}`);
+}
+
+async function inviteToken(to: string, after = 0): Promise<string> {
+  const token = /\/coaching\/accept\?token=([A-Za-z0-9_-]+)/.exec(await inviteMail(to, after))?.[1];
+  if (!token) throw new Error(`no link in the invitation to ${to}`);
   return token;
 }
 
@@ -90,12 +103,10 @@ describeEachDialect('coaches', (t) => {
     const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
     const grant = await invite(sam.b, '  Coach.Kim@Example.org ');
     expect(grant.status).toBe('invited');
-    const mail = [...smtp.accepted].reverse().find((m) => m.to.includes('coach.kim@example.org'));
-    expect(mail?.raw).toMatch(/Sam Rivera/);
-    expect(mail?.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')).toMatch(
-      /https:\/\/afterview\.test\/coaching\/accept\?token=[A-Za-z0-9_-]{40,}/,
-    );
-    const token = inviteToken('coach.kim@example.org');
+    const mail = await inviteMail('coach.kim@example.org');
+    expect(mail).toMatch(/Sam Rivera/);
+    expect(mail).toMatch(/https:\/\/afterview\.test\/coaching\/accept\?token=[A-Za-z0-9_-]{40,}/);
+    const token = await inviteToken('coach.kim@example.org');
 
     // Someone else who saw the link (or signed up with a typo) reads nothing.
     const typo = await signUp(api, 'coach.kin@example.org', 'Kim Typo');
@@ -151,7 +162,7 @@ describeEachDialect('coaches', (t) => {
     const grant = await invite(sam.b, 'kim@example.org');
     const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
     expect(
-      (await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') })).statusCode,
+      (await kim.post('/api/coaching/accept', { token: await inviteToken('kim@example.org') })).statusCode,
     ).toBe(200);
 
     const read = async () => {
@@ -202,7 +213,7 @@ describeEachDialect('coaches', (t) => {
     const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
     const grant = await invite(sam.b, 'kim@example.org');
     const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
-    await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') });
+    await kim.post('/api/coaching/accept', { token: await inviteToken('kim@example.org') });
     expect((await kim.get(`/api/coaching/clients/${sam.id}/today`)).statusCode).toBe(200);
 
     expect((await sam.b.post(`/api/coaching/coaches/${grant.id}/revoke`, {})).statusCode).toBe(204);
@@ -212,10 +223,12 @@ describeEachDialect('coaches', (t) => {
     expect((await kim.get('/api/coaching/clients')).json().clients).toEqual([]);
     expect((await sam.b.get('/api/coaching/coaches')).json().coaches).toEqual([]);
 
+    const sentBefore = smtp.accepted.length;
     const again = await invite(sam.b, 'kim@example.org');
     expect(again.id).not.toBe(grant.id);
     expect(
-      (await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') })).statusCode,
+      (await kim.post('/api/coaching/accept', { token: await inviteToken('kim@example.org', sentBefore) }))
+        .statusCode,
     ).toBe(200);
     expect((await kim.get('/api/coaching/clients')).json().clients).toHaveLength(1);
 
@@ -233,7 +246,7 @@ describeEachDialect('coaches', (t) => {
     await invite(a.b, 'kim@example.org');
     const bGrant = await invite(b.b, 'someone@example.org');
     const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
-    await kim.post('/api/coaching/accept', { token: inviteToken('kim@example.org') });
+    await kim.post('/api/coaching/accept', { token: await inviteToken('kim@example.org') });
     const stranger = await signUp(api, 'eve@example.org', 'Eve');
 
     for (const part of ['today', 'pipeline', 'insights']) {
@@ -280,5 +293,16 @@ describeEachDialect('coaches', (t) => {
       expect(res.statusCode).toBe(404);
       expect(res.json().error.message).toBe(COACHES_NEED_HOSTED);
     }
+  });
+
+  it('without a system mail server an invitation is refused and leaves nothing behind', async () => {
+    const api = await createHostedApi(t.store);
+    const sam = await signUp(api, 'sam@example.org', 'Sam Rivera');
+    const res = await sam.post('/api/coaching/coaches', { email: 'kim@example.org' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error.message).toMatch(/AFTERVIEW_SYSTEM_SMTP_URL/);
+    expect((await sam.get('/api/coaching/coaches')).json().coaches).toEqual([]);
+    expect(await t.store.db.selectFrom('coach_grant').selectAll().execute()).toEqual([]);
+    await api.close();
   });
 });

@@ -39,7 +39,8 @@ export interface CoachingEnv {
   systemDb: Db;
   /** A handle declared for one account (PostgreSQL row-level security). */
   forAccount: (accountId: string) => Db;
-  mailer: SystemMailer;
+  /** Null when the server has no system mail (AFTERVIEW_SYSTEM_SMTP_URL): invitations are refused. */
+  mailer: SystemMailer | null;
   /** AFTERVIEW_PUBLIC_URL: the invitation links point here. */
   publicUrl: string;
 }
@@ -87,6 +88,13 @@ export async function inviteCoach(
   env: CoachingEnv,
   rawEmail: string,
 ): Promise<CoachView> {
+  const mailer = env.mailer;
+  if (!mailer) {
+    throw new AppError(
+      'unavailable',
+      'This server has no mail server for its own mails (AFTERVIEW_SYSTEM_SMTP_URL), so it cannot send an invitation; ask whoever runs it.',
+    );
+  }
   const email = normaliseEmail(rawEmail);
   const me = await userOf(ctx.db, ctx.actor.accountId);
   if (email === normaliseEmail(me.email)) {
@@ -116,17 +124,21 @@ export async function inviteCoach(
   const who = me.name.trim() ? `${me.name.trim()} (${me.email})` : me.email;
   const link = `${new URL(env.publicUrl).origin}/coaching/accept?token=${token}`;
   try {
-    await env.mailer.send({
+    // The mail concerns the inviter's account: the coach may have none yet. (A variable, not a
+    // literal, so the extra field is accepted by mailers that do not read it.)
+    const mail = {
       to: email,
+      accountId: ctx.actor.accountId,
       subject: `${me.name.trim() || me.email} invites you to coach their job search on Afterview`,
       text:
         `${who} invites you to follow their job search on Afterview as their coach: what is due and ` +
         `overdue, their pipeline and their insights, read only.\n\n` +
         `Sign up or sign in with this address (${email}), then open this link within ${INVITE_DAYS} days:\n${link}\n\n` +
         `If you do not know them, ignore this mail; nothing is shared until you accept.\n`,
-    });
+    };
+    await mailer.send(mail);
   } catch (err) {
-    if (!open) await repo.revokeGrant(ctx.db, ctx.actor.accountId, id, at);
+    if (!open) await repo.deleteGrant(ctx.db, ctx.actor.accountId, id);
     throw err;
   }
   const view = (await listMyCoaches(ctx)).find((c) => c.id === id);

@@ -12,6 +12,13 @@ import type {
   CheckResultView,
   FindingView,
 } from '../../../src/features/checks/check.presenter';
+import type {
+  ClientInsightsView,
+  ClientPipelineView,
+  ClientSummaryView,
+  ClientTodayView,
+  CoachView,
+} from '../../../src/features/coaching/coaching.presenter';
 import type { ContactView } from '../../../src/features/contacts/contact.presenter';
 import type { EditContactInput } from '../../../src/features/contacts/contact-edit.schemas';
 import type { DebriefView } from '../../../src/features/debriefs/debrief.presenter';
@@ -245,8 +252,32 @@ export const api = {
   revokeFeed: () => request<{ feedPath: null }>('DELETE', '/api/settings/feed'),
 };
 
+/** Coaches (hosted mode; local mode answers 404 with a sentence). */
+export const coachingApi = {
+  coaches: () => request<{ coaches: CoachView[] }>('GET', '/api/coaching/coaches'),
+  invite: (email: string) => request<CoachView>('POST', '/api/coaching/coaches', { email }),
+  share: (id: string, shareNotes: boolean) =>
+    request<CoachView>('PUT', `/api/coaching/coaches/${enc(id)}/share`, { shareNotes }),
+  revoke: (id: string) => request<null>('POST', `/api/coaching/coaches/${enc(id)}/revoke`, {}),
+  accept: (token: string) =>
+    request<{ clientId: string; clientName: string }>('POST', '/api/coaching/accept', { token }),
+  me: () => request<{ coachesSomeone: boolean }>('GET', '/api/coaching/me'),
+  clients: () => request<{ clients: ClientSummaryView[] }>('GET', '/api/coaching/clients'),
+  stop: (clientId: string) => request<null>('POST', '/api/coaching/stop', { clientId }),
+  today: (clientId: string) =>
+    request<ClientTodayView>('GET', `/api/coaching/clients/${enc(clientId)}/today`),
+  pipeline: (clientId: string) =>
+    request<ClientPipelineView>('GET', `/api/coaching/clients/${enc(clientId)}/pipeline`),
+  insights: (clientId: string) =>
+    request<ClientInsightsView>('GET', `/api/coaching/clients/${enc(clientId)}/insights`),
+};
+
 export type { ActionView } from '../../../src/features/plan/plan.presenter';
 export type {
+  ClientPipelineView,
+  ClientSummaryView,
+  ClientTodayView,
+  CoachView,
   ContactView,
   DebriefView,
   InterviewView,

@@ -2,6 +2,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type SettingsView, type TemplateView } from '../api/client';
 import { AccountSecuritySection } from '../components/account-security';
+import { CoachSection } from '../components/coach-section';
 import { Field } from '../components/field';
 import { ErrorNote, Loading, PageTitle } from '../components/notes';
 import { useSettings } from '../components/settings-context';
@@ -443,6 +444,7 @@ export function SettingsPage() {
       <FeedSection settings={settings} onChange={reload} />
       <MailSection />
       <TemplatesSection />
+      <CoachSection />
       <AccountSecuritySection />
     </section>
   );

@@ -49,7 +49,7 @@ function actionLink(a: ActionView): { to: string; label: string } | null {
 }
 
 /** A clock that ticks every 30 s, offset to the server's idea of now (which a replay may pin). */
-function useClock(serverNow: string | undefined): number {
+export function useClock(serverNow: string | undefined): number {
   const [tick, setTick] = useState(() => Date.now());
   const [offset, setOffset] = useState(0);
   useEffect(() => {
@@ -62,22 +62,25 @@ function useClock(serverNow: string | undefined): number {
   return tick + offset;
 }
 
-function ActionItem({
+/** One open action; `readOnly` (a coach's view of a client) drops the link and every decision button. */
+export function ActionItem({
   action,
   zone,
   nowMs,
   first,
   onDecided,
+  readOnly = false,
 }: {
   action: ActionView;
   zone: string;
   nowMs: number;
   /** The single most urgent action: shown first and marked as such. */
   first: boolean;
-  onDecided: (d: Decided) => Promise<void>;
+  onDecided?: (d: Decided) => Promise<void>;
+  readOnly?: boolean;
 }) {
   const act = useAction();
-  const link = actionLink(action);
+  const link = readOnly ? null : actionLink(action);
   const snoozeUntil = `${toLocalInput(new Date(nowMs + 24 * 3600_000).toISOString(), zone).slice(0, 10)}T09:00`;
   const headingId = `action-${action.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   const level = urgencyLevel(action.due, nowMs, zone);
@@ -85,7 +88,7 @@ function ActionItem({
   const decide = (what: Decided['what'], call: () => Promise<unknown>) =>
     act.run(async () => {
       await call();
-      await onDecided({ key: action.key, title: action.title, what });
+      await onDecided?.({ key: action.key, title: action.title, what });
     });
   return (
     <li
@@ -104,35 +107,37 @@ function ActionItem({
         {due.text} (<time dateTime={action.due}>{due.relative}</time>)
       </p>
       <p className="reason">{formatReason(action)}</p>
-      <div className="row">
-        {link && (
-          <Link className="button primary" to={link.to}>
-            {link.label}
-          </Link>
-        )}
-        <button
-          type="button"
-          disabled={act.busy}
-          onClick={() => decide('Marked done', () => api.done(action.key))}
-        >
-          Done<span className="visually-hidden">: {action.title}</span>
-        </button>
-        <button
-          type="button"
-          disabled={act.busy}
-          onClick={() => decide('Snoozed to tomorrow', () => api.snooze(action.key, snoozeUntil))}
-        >
-          Snooze to tomorrow<span className="visually-hidden">: {action.title}</span>
-        </button>
-        <button
-          type="button"
-          className="quiet"
-          disabled={act.busy}
-          onClick={() => decide('Dismissed', () => api.dismiss(action.key))}
-        >
-          Dismiss<span className="visually-hidden">: {action.title}</span>
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="row">
+          {link && (
+            <Link className="button primary" to={link.to}>
+              {link.label}
+            </Link>
+          )}
+          <button
+            type="button"
+            disabled={act.busy}
+            onClick={() => decide('Marked done', () => api.done(action.key))}
+          >
+            Done<span className="visually-hidden">: {action.title}</span>
+          </button>
+          <button
+            type="button"
+            disabled={act.busy}
+            onClick={() => decide('Snoozed to tomorrow', () => api.snooze(action.key, snoozeUntil))}
+          >
+            Snooze to tomorrow<span className="visually-hidden">: {action.title}</span>
+          </button>
+          <button
+            type="button"
+            className="quiet"
+            disabled={act.busy}
+            onClick={() => decide('Dismissed', () => api.dismiss(action.key))}
+          >
+            Dismiss<span className="visually-hidden">: {action.title}</span>
+          </button>
+        </div>
+      )}
       <ErrorNote error={act.error} />
     </li>
   );
@@ -263,7 +268,7 @@ function OutboxNotes({ zone, onChange }: { zone: string; onChange: () => Promise
  * The calm line when nothing is due. "No news is normal" is only true while waiting to hear
  * back (the next thing is a check-in); after a rejection it would be wrong.
  */
-function calmText(upcoming: ActionView[], zone: string): string {
+export function calmText(upcoming: ActionView[], zone: string): string {
   const next = [...upcoming].sort((a, b) => a.start.localeCompare(b.start))[0];
   if (!next) return 'Nothing to do. Enjoy the quiet.';
   const until = `Nothing to do until ${formatDay(next.start, zone)}`;
