@@ -42,7 +42,8 @@ const MARK: Record<Action['urgency'], string> = { overdue: '!', due: '*', upcomi
 function calmLine(s: Session, today: Today): string {
   const next = today.actions
     .filter((a) => a.urgency === 'upcoming')
-    .sort((a, b) => a.start.localeCompare(b.start))[0];
+    // Plain code-unit order (ISO instants): localeCompare would load ICU's collator for nothing.
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
   if (!next)
     return today.actions.length === 0 && today.nextStart === null
       ? 'Nothing to do. Add an opportunity to get started: afterview opportunity add --company NAME --role TITLE'
