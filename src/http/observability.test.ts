@@ -3,7 +3,8 @@
  * id, route pattern, status, duration, and none of the secrets or words a user typed) and the
  * Prometheus endpoint behind AFTERVIEW_METRICS_TOKEN.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { IncomingMessage } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context';
 import { createHostedApi } from '../../test/hosted';
 import { draftTo, opportunityWithRecruiter, TEST_BOX } from '../../test/mail/outbox-fixtures';
@@ -11,7 +12,7 @@ import { type SmtpHarness, startSmtpHarness } from '../../test/mail/smtp-harness
 import { describeEachDialect } from '../../test/store';
 import { setSmtpUrl } from '../features/mail/mail.service';
 import { scheduleSend, sendNow } from '../features/outbox/outbox.service';
-import { loggerOptions } from './logging';
+import { loggerOptions, requestIdGenerator } from './logging';
 
 const PASSWORD = 'Ferry-timetable-at-dawn-42';
 const DEBRIEF = 'She lit up when I described the pager rotation overhaul';
@@ -240,5 +241,19 @@ describeEachDialect('hosted logs and metrics', (t) => {
     // Node's process metrics come along.
     expect(body).toMatch(/^process_cpu_user_seconds_total /m);
     await api.close();
+  });
+});
+
+describe('request ids from a proxy', () => {
+  const from = (remoteAddress: string, id: string) =>
+    ({ headers: { 'x-request-id': id }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+  it('are believed from an address or CIDR of AFTERVIEW_TRUSTED_PROXY (IPv4 on a dual-stack socket too)', () => {
+    const gen = requestIdGenerator('10.0.0.0/8, 192.168.1.5');
+    expect(gen(from('10.2.3.4', 'edge-1'))).toBe('edge-1');
+    expect(gen(from('::ffff:10.2.3.4', 'edge-2'))).toBe('edge-2');
+    expect(gen(from('192.168.1.5', 'edge-3'))).toBe('edge-3');
+    expect(gen(from('192.168.1.6', 'edge-4'))).not.toBe('edge-4');
+    expect(gen(from('127.0.0.1', 'edge-5'))).not.toBe('edge-5');
+    expect(requestIdGenerator()(from('10.2.3.4', 'edge-6'))).not.toBe('edge-6');
   });
 });
