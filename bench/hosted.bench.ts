@@ -423,6 +423,8 @@ async function measure(
   const base = `http://127.0.0.1:${port}`;
   const server = await startChild(
     [
+      // e.g. AFTERVIEW_BENCH_SERVER_ARGS=--cpu-prof to profile the app server under the mix.
+      ...(process.env.AFTERVIEW_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []),
       join(ROOT, 'bin', 'afterview.js'),
       'serve',
       '--hosted',
