@@ -10,7 +10,8 @@
  * database with ONE password hash made by better-auth's own `hashPassword` (scrypt costs ~0.1 s a
  * user, so 1,000 sign-ups would take most of the time budget), then each gets the demo generator's
  * data (`seedDemo`). The sessions are real: `--sessions` accounts (300) sign in through
- * `POST /api/auth/sign-in/email` on the running server, each from its own X-Forwarded-For address
+ * `POST /api/auth/sign-in/email` on the first server started (the sessions live in the database,
+ * so the second server takes the same cookies), each from its own X-Forwarded-For address
  * (the server trusts loopback as its proxy, as behind a real proxy), since sign-in is limited to
  * 10 a minute per address.
  *
@@ -20,7 +21,7 @@
  * stopping after the first step whose Today p99 passes 50 ms, then the mix unthrottled. The
  * load generator shares the 2 cores with the server and PostgreSQL, as any single-machine test.
  *
- *   npm run bench -- hosted   [--accounts 1000] [--sessions 300] [--scale 3] [--seconds 6]
+ *   npm run bench -- hosted   [--accounts 1000] [--sessions 300] [--scale 3] [--seconds 5]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -46,7 +47,7 @@ const arg = (name: string, fallback: number): number => {
 const ACCOUNTS = arg('accounts', 1000);
 const SESSIONS = Math.min(arg('sessions', 300), ACCOUNTS);
 const SCALE = arg('scale', 3);
-const SECONDS = arg('seconds', 6);
+const SECONDS = arg('seconds', 5);
 const RATES = [10, 20, 40, 60, 80, 120, 160, 240, 320];
 const TARGET_P99_MS = 50;
 const MIX = { today: 0.5, overview: 0.35, debrief: 0.15 } as const;
