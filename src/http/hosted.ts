@@ -66,6 +66,14 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'rate-limited',
 };
 
+/** What sign-up answers when a mail server is configured, for a new and a known address alike. */
+export const SIGN_UP_SENT =
+  'Check your mail: we sent a link to confirm this address. Open it to start using Afterview.';
+
+/** Sign-in with the right password before the address is confirmed. */
+export const CONFIRM_FIRST =
+  'Confirm your e-mail address first: open the link in the mail we sent when you signed up, or send the link again.';
+
 /** The one sentence for any failed sign-in, whether the address is unknown or the password wrong. */
 export const SIGN_IN_FAILED = 'That e-mail address and password do not match an account.';
 
@@ -108,8 +116,15 @@ export async function registerHosted(
 ): Promise<void> {
   const { auth, db, now } = options;
   const base = new URL(options.publicUrl);
-  const failures = new FailureLimiter({ max: options.failuresPerAccount ?? 5, windowMs: 15 * 60_000 });
-  const resets = new FailureLimiter({ max: 3, windowMs: 15 * 60_000 });
+  // In the database, so every app process of the installation spends the same budget.
+  const window = 15 * 60_000;
+  const failures = new FailureLimiter(
+    db,
+    { kind: 'sign-in', max: options.failuresPerAccount ?? 5, windowMs: window },
+    now,
+  );
+  const resets = new FailureLimiter(db, { kind: 'reset', max: 3, windowMs: window }, now);
+  const confirmations = new FailureLimiter(db, { kind: 'verify', max: 3, windowMs: window }, now);
 
   app.decorateRequest('hostedActor', null);
 
@@ -164,20 +179,33 @@ export async function registerHosted(
       if (problem) throw new AppError('invalid-input', problem, 'password');
     }
     const signIn = path === '/api/auth/sign-in/email';
+    const signUp = path === '/api/auth/sign-up/email';
     const resetAsk = path === '/api/auth/request-password-reset';
-    if (signIn && email) failures.check(email, 'failed sign-ins for this account');
-    if (resetAsk && !options.systemMail) {
+    const confirmAsk = path === '/api/auth/send-verification-email';
+    if (signIn && email) await failures.check(email, 'failed sign-ins for this account');
+    if ((resetAsk || confirmAsk) && !options.systemMail) {
       // better-auth answers 200 whatever the mailer does (so as not to reveal who has an account).
       throw new AppError(
         'unavailable',
         'This server has no mail server for its own mails (AFTERVIEW_SYSTEM_SMTP_URL), so it cannot send a reset link; ask whoever runs it.',
       );
     }
-    if (resetAsk && email) resets.hit(email, 'password reset requests for this account');
+    if (resetAsk && email) await resets.hit(email, 'password reset requests for this account');
+    if (confirmAsk && email) await confirmations.hit(email, 'confirmation mails for this address');
     const res = await auth.handler(toWebRequest(req, base));
     if (signIn && email) {
-      if (res.status === 401) failures.hit(email, 'failed sign-ins for this account', false);
-      else if (res.ok) failures.clear(email);
+      if (res.status === 401) await failures.hit(email, 'failed sign-ins for this account', false);
+      else if (res.ok) await failures.clear(email);
+    }
+    // Right password, address not confirmed yet (only when a mail server is configured).
+    if (signIn && res.status === 403) throw new AppError('forbidden', CONFIRM_FIRST, 'email');
+    if (signUp && res.ok && options.systemMail) {
+      // The same answer whether the address is new or has an account already (better-auth mails
+      // its owner then): nothing here tells who has an account, not even a user id.
+      return reply
+        .code(200)
+        .header('cache-control', 'no-store')
+        .send({ status: 'check-your-mail', message: SIGN_UP_SENT });
     }
     return sendWebResponse(reply, res, signIn, TOKEN_BEARING.has(path));
   };
@@ -200,6 +228,11 @@ export async function registerHosted(
   app.post(
     '/api/auth/reset-password',
     { config: perAddress(options.resetPerMinute ?? 5, 'password resets') },
+    bridge,
+  );
+  app.post(
+    '/api/auth/send-verification-email',
+    { config: perAddress(options.resetPerMinute ?? 5, 'confirmation mails') },
     bridge,
   );
   app.route({ method: ['GET', 'POST'], url: '/api/auth/*', handler: bridge });

@@ -11,6 +11,7 @@
 import type { LightMyRequestResponse, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHostedApi, type HostedApi } from '../../test/hosted';
+import { signUpConfirmed } from '../../test/hosted-signup';
 import { seedStory } from '../../test/http-story';
 import { type SmtpHarness, startSmtpHarness } from '../../test/mail/smtp-harness';
 import { describeEachDialect } from '../../test/store';
@@ -81,6 +82,8 @@ const SKIPPED: Record<string, string> = {
   '/api/auth/sign-up/email': 'creates a new account; tested in hosted.test.ts',
   '/api/auth/request-password-reset': 'mails the address given, whoever asks; names no account data',
   '/api/auth/reset-password': 'acts on a reset token mailed to the owner, not on a session',
+  '/api/auth/send-verification-email':
+    'mails a confirmation link to the address given, whoever asks, with one answer for every address; names no account data',
   '/feed/:file':
     'the calendar feed has no session: its unguessable token is the key (unknown and revoked tokens are 404 in the calendar feed tests)',
 };
@@ -383,13 +386,7 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
     const api = await createHostedApi(t.store, { smtpUrl: smtp.url, onRoute });
 
     // --- Account A, seeded with real data through the API.
-    const a = api.browser();
-    const upA = await a.post('/api/auth/sign-up/email', {
-      email: EMAIL_A,
-      password: PASSWORD_A,
-      name: 'Ada',
-    });
-    expect(upA.statusCode, upA.body).toBe(200);
+    const a = await signUpConfirmed(api, smtp, { email: EMAIL_A, password: PASSWORD_A, name: 'Ada' });
     const s = await seedStory(a);
     const extra = await a.post('/api/opportunities', {
       company: 'Zanzibar Quokka Ltd',
@@ -457,10 +454,7 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
     const coachingA = { grant: [] as string[], inviteToken: [] as string[] };
     if (hasCoaching) {
       const grant = (await ok(a.post('/api/coaching/coaches', { email: COACH_A }))).json().id as string;
-      const coach = api.browser();
-      await ok(
-        coach.post('/api/auth/sign-up/email', { email: COACH_A, password: PASSWORD_B, name: 'Carla' }),
-      );
+      const coach = await signUpConfirmed(api, smtp, { email: COACH_A, password: PASSWORD_B, name: 'Carla' });
       await ok(call(api, coach, 'POST', '/api/coaching/accept', { token: inviteToken(smtp, COACH_A) }));
       const pending = (await ok(a.post('/api/coaching/coaches', { email: PENDING_COACH_A }))).json()
         .id as string;
@@ -471,13 +465,7 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
     const accountA = (await ok(aReq('GET', '/api/auth/get-session'))).json().user.id as string;
 
     // --- Account B, with a story of its own (for calls that mix B's records with one of A's).
-    const b = api.browser();
-    const upB = await b.post('/api/auth/sign-up/email', {
-      email: EMAIL_B,
-      password: PASSWORD_B,
-      name: 'Bert',
-    });
-    expect(upB.statusCode, upB.body).toBe(200);
+    const b = await signUpConfirmed(api, smtp, { email: EMAIL_B, password: PASSWORD_B, name: 'Bert' });
     const sb = await seedStory(b);
     const bReq = (m: string, url: string, body?: unknown) => call(api, b, m, url, body);
     const draftB = (
@@ -589,16 +577,11 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
 
     // --- better-auth's session routes, skipped above: B names A's session and signs out.
     // B signed its own account away last; sign in again as a fresh B' to act through better-auth.
-    const c = api.browser();
-    expect(
-      (
-        await c.post('/api/auth/sign-up/email', {
-          email: 'cleo@example.org',
-          password: PASSWORD_B,
-          name: 'C',
-        })
-      ).statusCode,
-    ).toBe(200);
+    const c = await signUpConfirmed(api, smtp, {
+      email: 'cleo@example.org',
+      password: PASSWORD_B,
+      name: 'C',
+    });
     const tokenA = await t.store.db
       .selectFrom('auth_session')
       .select('token')

@@ -28,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     /** SHA-256 (hex) of the trimmed, lower-cased address. */
     .addColumn('key_hash', 'text', (c) => c.notNull())
-    /** `sign-in` (a failed sign-in) or `reset` (a password reset asked for). */
+    /** `sign-in` (a failed sign-in), `reset` (a password reset asked for), `verify` (a confirmation link asked for again). */
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();

@@ -5,7 +5,7 @@ export interface AuthFailureTable {
   id: string;
   /** SHA-256 (hex) of the trimmed, lower-cased address: the address itself is never stored here. */
   key_hash: string;
-  kind: 'sign-in' | 'reset';
+  kind: 'sign-in' | 'reset' | 'verify';
   at: string;
 }
 export type AuthFailureRow = Selectable<AuthFailureTable>;

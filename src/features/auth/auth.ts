@@ -112,6 +112,26 @@ export function createAuth(options: AuthOptions) {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       // Hashing stays better-auth's default: scrypt (N=16384, r=16, p=1, 32 MiB), memory-hard.
       revokeSessionsOnPasswordReset: true,
+      // With a mail server, an address is confirmed before it can sign in. better-auth then also
+      // answers a sign-up for an address that has an account exactly like a new one (hashing the
+      // password all the same, so it takes as long) and tells the owner by mail instead.
+      // Without one (a small self-hosted install) nobody could confirm, so sign-in stays open.
+      requireEmailVerification: options.canMail,
+      ...(options.canMail && {
+        onExistingUserSignUp: async ({ user }: { user: { email: string } }) => {
+          await options.mailer.send({
+            to: user.email,
+            subject: 'Someone tried to create an Afterview account with your address',
+            text: `Someone (perhaps you) tried to create an Afterview account with ${user.email}, which already has one.
+
+If it was you, sign in with your password, or ask for a new password on the sign-in page if you forgot it:
+${base.origin}/sign-in
+
+If it was not you, ignore this mail: nothing changed, and your account stays as it is.
+`,
+          });
+        },
+      }),
       sendResetPassword: async ({ user, url }) => {
         await options.mailer.send({
           to: user.email,
@@ -122,6 +142,8 @@ export function createAuth(options: AuthOptions) {
     },
     emailVerification: {
       sendOnSignUp: options.canMail,
+      // The link in the mail signs the new user in: it proves the address, and the password was set.
+      autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
         await options.mailer.send({
           to: user.email,

@@ -1,32 +1,52 @@
 /**
- * Counts events per key (an account's e-mail address) in a sliding window and refuses once a key
- * has used its budget: failed sign-ins per account, reset requests per account. In memory, per
- * process: it slows guessing down; several app processes would each keep their own count.
+ * Counts events per key (an e-mail address) in a sliding window and refuses once a key has used
+ * its budget: failed sign-ins per address, reset requests per address. The counts live in the
+ * database (auth_failure), so every app process of an installation shares one budget: with N
+ * processes an attacker does not get N times the guesses. The address is stored only as its
+ * SHA-256, and addresses with no account are counted like the others (a difference would tell
+ * a guesser which addresses have one).
  */
+import { createHash } from 'node:crypto';
 import { AppError } from '../../core/errors';
+import { formatInstant, type Temporal } from '../../core/time';
+import type { Db } from '../../db/database';
+import { newId } from '../../db/ids';
+import type { AuthFailureTable } from '../../db/tables/auth-failure.table';
+import * as repo from './auth-failure.repository';
+
+export interface FailureBudget {
+  /** What is counted: failed sign-ins, or password reset requests. */
+  kind: AuthFailureTable['kind'];
+  max: number;
+  windowMs: number;
+}
+
+/** The key an address is counted under: the same for any spelling of the same address. */
+const keyOf = (address: string) => createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
 
 export class FailureLimiter {
-  private readonly events = new Map<string, number[]>();
   constructor(
-    private readonly budget: { max: number; windowMs: number },
-    private readonly clock: () => number = Date.now,
+    private readonly db: Db,
+    private readonly budget: FailureBudget,
+    private readonly now: () => Temporal.Instant,
   ) {}
 
-  /** Recent events of `key`, oldest first, dropping those outside the window. */
-  private recent(key: string): number[] {
-    const since = this.clock() - this.budget.windowMs;
-    const kept = (this.events.get(key) ?? []).filter((t) => t > since);
-    if (kept.length === 0) this.events.delete(key);
-    else this.events.set(key, kept);
-    return kept;
+  private since(): string {
+    return formatInstant(this.now().subtract({ milliseconds: this.budget.windowMs }));
   }
 
-  /** @throws AppError('rate-limited') naming when to retry, once `key` has used its budget. */
-  check(key: string, what: string): void {
-    const recent = this.recent(key);
-    if (recent.length < this.budget.max) return;
-    const oldest = recent[0] ?? this.clock();
-    const seconds = Math.max(1, Math.ceil((oldest + this.budget.windowMs - this.clock()) / 1000));
+  /** @throws AppError('rate-limited') naming when to retry, once `address` has used its budget. */
+  async check(address: string, what: string): Promise<void> {
+    const { count, oldest } = await repo.recentFailures(
+      this.db,
+      keyOf(address),
+      this.budget.kind,
+      this.since(),
+    );
+    if (count < this.budget.max) return;
+    const now = this.now().epochMilliseconds;
+    const first = oldest ? Date.parse(oldest) : now;
+    const seconds = Math.max(1, Math.ceil((first + this.budget.windowMs - now) / 1000));
     const minutes = Math.ceil(seconds / 60);
     throw new AppError(
       'rate-limited',
@@ -35,14 +55,15 @@ export class FailureLimiter {
   }
 
   /** Record an event; with `enforce` (the default) refuse first when the budget is used. */
-  hit(key: string, what: string, enforce = true): void {
-    if (enforce) this.check(key, what);
-    const recent = this.recent(key);
-    recent.push(this.clock());
-    this.events.set(key, recent);
+  async hit(address: string, what: string, enforce = true): Promise<void> {
+    if (enforce) await this.check(address, what);
+    const at = formatInstant(this.now());
+    await repo.insertFailure(this.db, { id: newId(), key_hash: keyOf(address), kind: this.budget.kind, at });
+    // Old events of every address go on the way: the table holds one window's worth at most.
+    await repo.pruneFailures(this.db, this.since());
   }
 
-  clear(key: string): void {
-    this.events.delete(key);
+  async clear(address: string): Promise<void> {
+    await repo.clearFailures(this.db, keyOf(address), this.budget.kind);
   }
 }

@@ -20,8 +20,17 @@ export interface SessionRow {
 export const signIn = (email: string, password: string) =>
   request<unknown>('POST', '/api/auth/sign-in/email', { email, password });
 
+/** With a system mail server the answer is `{ status: 'check-your-mail', message }`: no session yet. */
 export const signUp = (name: string, email: string, password: string) =>
-  request<unknown>('POST', '/api/auth/sign-up/email', { name, email, password });
+  request<{ status?: string; message?: string }>('POST', '/api/auth/sign-up/email', {
+    name,
+    email,
+    password,
+  });
+
+/** Mail the confirmation link again; the same answer whether or not the address has an account. */
+export const resendConfirmation = (email: string, callbackURL: string) =>
+  request<unknown>('POST', '/api/auth/send-verification-email', { email, callbackURL });
 
 export const signOut = () => request<unknown>('POST', '/api/auth/sign-out', {});
 

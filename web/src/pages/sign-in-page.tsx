@@ -3,7 +3,7 @@
  * shell (nothing else is reachable before signing in); one column that fits a 375 px phone.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { requestReset, resetPassword, signIn, signUp } from '../api/auth';
+import { requestReset, resendConfirmation, resetPassword, signIn, signUp } from '../api/auth';
 import { ApiError } from '../api/client';
 import { Field } from '../components/field';
 import { ErrorNote } from '../components/notes';
@@ -27,6 +27,8 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The address waits for confirmation (sign-in answered 403): offer to send the link again. */
+  const [unconfirmed, setUnconfirmed] = useState(false);
 
   useEffect(() => {
     document.title = `${mode === 'sign-up' ? 'Create an account' : mode === 'forgot' ? 'Reset your password' : 'Sign in'} · Afterview`;
@@ -37,16 +39,40 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     setNotice(null);
+    setUnconfirmed(false);
     try {
       if (mode === 'forgot') {
         await requestReset(email);
         setNotice('If that address has an account, a mail with a reset link is on its way.');
+      } else if (mode === 'sign-up') {
+        const made = await signUp(name || email.split('@')[0] || email, email, password);
+        // A server with a mail server confirms the address first; the link in the mail signs in.
+        if (made?.status === 'check-your-mail') {
+          setNotice(made.message ?? 'Check your mail for a link to confirm this address.');
+          setBusy(false);
+          return;
+        }
+        window.location.assign(nextPath());
+        return;
       } else {
-        if (mode === 'sign-up') await signUp(name || email.split('@')[0] || email, email, password);
-        else await signIn(email, password);
+        await signIn(email, password);
         window.location.assign(nextPath());
         return;
       }
+    } catch (err) {
+      setError(message(err));
+      setUnconfirmed(mode === 'sign-in' && err instanceof ApiError && err.status === 403);
+    }
+    setBusy(false);
+  };
+
+  const sendAgain = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await resendConfirmation(email, nextPath());
+      setUnconfirmed(false);
+      setNotice('If that address waits for confirmation, a new link is on its way. Open it to sign in.');
     } catch (err) {
       setError(message(err));
     }
@@ -57,6 +83,7 @@ export function SignInPage() {
     setMode(m);
     setError(null);
     setNotice(null);
+    setUnconfirmed(false);
   };
 
   return (
@@ -114,6 +141,11 @@ export function SignInPage() {
           <button type="submit" disabled={busy}>
             {mode === 'sign-up' ? 'Create account' : mode === 'forgot' ? 'Send reset link' : 'Sign in'}
           </button>
+          {unconfirmed && (
+            <button type="button" className="quiet" disabled={busy} onClick={sendAgain}>
+              Send the link again
+            </button>
+          )}
         </div>
       </form>
       <p className="row">
