@@ -9,8 +9,21 @@
  * imports those lazily).
  */
 
-import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import englishModel from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction, type Model, type WinkMethods } from 'wink-nlp';
+
+// The model's custom-entity loader re-serialises its own module-level data on every call
+// (`machines = JSON.stringify(machines)`), so each new instance would get a string twice as
+// escaped as the last, and the ~16th instance throws "Invalid string length". Its first result is
+// kept and handed to every instance; the other loaders return fresh or unchanged data.
+let metaCER: unknown = null;
+const model: Model = {
+  ...englishModel,
+  metaCER: () => {
+    if (metaCER === null && typeof englishModel.metaCER === 'function') metaCER = englishModel.metaCER();
+    return metaCER;
+  },
+};
 
 /** One token: its text, Universal POS tag, lemma, normal form, and the whitespace before it. */
 export interface Token {
@@ -33,9 +46,44 @@ let nlp: WinkMethods | null = null;
 // of those numbers, and every word the model knows has a smaller one.
 let firstUnknownId = 0;
 
+/**
+ * How many words the model did not know an instance may learn before it is replaced. wink-nlp
+ * keeps every new word it reads for the life of the instance (~160 bytes of heap each: 100,000
+ * distinct words cost 16 MB of heap and 80 MB of RSS), which a long-running server would pay
+ * forever. A fresh instance starts from the model's own words again; building one costs ~0.2 s,
+ * so with a few new words per note this happens once in thousands of checks.
+ */
+export const NEW_WORD_LIMIT = 20_000;
+let newWordLimit = NEW_WORD_LIMIT;
+
+/** Change the limit (tests replace the instance many times without reading 20,000 words each). */
+export function setNewWordLimit(limit: number): void {
+  newWordLimit = Math.max(1, Math.floor(limit));
+}
+
+/** How many new words the current instance has learnt, and how many instances were made. */
+export function vocabularyStats(): { newWords: number; instances: number } {
+  return { newWords: nlp ? learnt : 0, instances };
+}
+let learnt = 0;
+let instances = 0;
+
+/** Note the largest word number a text used; past the limit, the instance is let go. */
+function noteLearnt(ids: readonly unknown[]): void {
+  let top = 0;
+  for (const id of ids) if (typeof id === 'number' && id > top) top = id;
+  if (top >= firstUnknownId) learnt = Math.max(learnt, top - firstUnknownId + 1);
+  if (learnt > newWordLimit) {
+    nlp = null;
+    learnt = 0;
+    alone.clear();
+  }
+}
+
 /** The shared wink-nlp instance (sentence boundaries and POS tags), created on first use. */
 function english(): WinkMethods {
   if (!nlp) {
+    instances++;
     // 'sentiment' scores words from the model's lexicon: the drafts tell a verdict on the chat
     // ("fun chat") from a description of it ("awkward chat") by it.
     nlp = winkNLP(model, ['sbd', 'pos', 'sentiment']);
@@ -61,6 +109,7 @@ export function tokenSentences(text: string): Token[][] {
   // accept, though `out` is how its documentation reads lemmas; the value is a string per token.
   const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>);
   const spaces = tokens.out(its.precedingSpaces);
+  noteLearnt(tokens.out(its.uniqueId));
   const all = values.map(
     (value, i): Token => ({
       text: value,
@@ -96,11 +145,15 @@ export function wordAlone(word: string): { pos: string; known: boolean } {
   if (!found) {
     const { its, readDoc } = english();
     const tokens = readDoc(key).tokens();
-    const id = tokens.out(its.uniqueId)[0];
+    const ids = tokens.out(its.uniqueId);
+    const id = ids[0];
+    noteLearnt(ids);
     found = {
       pos: tokens.out(its.pos)[0] ?? 'X',
       known: tokens.length() === 1 && typeof id === 'number' && id < firstUnknownId,
     };
+    // Bounded like the model's own vocabulary: this map also grows with every distinct word.
+    if (alone.size >= newWordLimit) alone.clear();
     alone.set(key, found);
   }
   return found;
@@ -112,6 +165,8 @@ export function wordAlone(word: string): { pos: string; known: boolean } {
  */
 export function sentimentOf(text: string): number {
   const { its, readDoc } = english();
-  const score = readDoc(text).out(its.sentiment);
+  const doc = readDoc(text);
+  noteLearnt(doc.tokens().out(its.uniqueId));
+  const score = doc.out(its.sentiment);
   return typeof score === 'number' ? score : 0;
 }

@@ -219,6 +219,9 @@ const REPORTING_HOW = ['You mentioned', 'You told me', 'You talked about', 'You 
 export function asSentence(part: Part, n: number, tag: Tagger, events = true): string {
   if (part.kind === 'chat') return part.text ? `I really enjoyed our conversation about ${part.text}.` : '';
   const text = part.text.replace(/[.!?]+$/, '');
+  // "I thanked you for the honest answer" in a thank-you note is said again, not reported.
+  const thanked = /^I thanked you for (.+)$/.exec(text);
+  if (thanked && !part.unsure) return `Thank you again for ${thanked[1]}.`;
   // "I loved your story about...": the writer's own words already, not something they told you.
   if (part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part)) return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;

@@ -143,6 +143,21 @@ describe('a clause or a noun phrase', () => {
     }
   });
 
+  it('a promise to "them" is to the reader (singular they)', () => {
+    for (const body of allVariants({ promise: 'intro them to the SRE lead at Monzo' })) {
+      expect(body).toMatch(/I will introduce you to the SRE lead at Monzo/);
+      expect(body).not.toMatch(/introduce them/);
+    }
+  });
+
+  it('"thanked him for X" in a thank-you is said again, not reported', () => {
+    const line = 'really enjoyed the chat w/ him on hiring; thanked him for the honest answer about on-call';
+    for (const body of allVariants({ memorable: line })) {
+      expect(body).toContain('Thank you again for the honest answer about on-call.');
+      expect(body).not.toMatch(/I thanked you/);
+    }
+  });
+
   it.each([
     ["On the caching question, I'd add TTL jitter", "On the caching question, I'd add TTL jitter."],
     ['should have mentioned the rollback plan', 'I should have mentioned the rollback plan.'],

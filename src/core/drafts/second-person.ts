@@ -483,7 +483,8 @@ export function toSecondPerson(
     theirMeansThe?: boolean;
     /**
      * An object "her"/"him" is the reader even after another person ("my colleague will call
-     * her"): true for promises, which are made to the reader.
+     * her"), and "them"/"their" is singular they for the reader ("intro them to X"): true for
+     * promises, which are made to the reader.
      */
     objectIsReader?: boolean;
   } = {},
@@ -577,6 +578,12 @@ export function toSecondPerson(
       edits.replace.set(i, k === semicolons.length - 1 ? ', and' : ',');
     });
   }
+  // A promise is made to the reader: "send them the deck" is singular "they", the reader.
+  if (options.objectIsReader)
+    tokens.forEach((t, i) => {
+      const they = THEY_TO_YOU[lower(t)];
+      if (they && t.pos === 'PRON' && !edits.replace.has(i)) edits.replace.set(i, sameCase(t.text, they));
+    });
   // Any other "their" in a line about one person is their team's or company's: "the" is always
   // right ("Their AWS bill doubled" -> "The AWS bill doubled").
   if (options.theirMeansThe)
