@@ -57,6 +57,11 @@ export function createAuth(options: AuthOptions) {
       // row follows right after the commit (better-auth runs `create.after` hooks then, outside
       // the transaction, so our own handle never waits behind it on SQLite's single connection);
       // if the process died in between, the first signed-in request creates it (http/hosted.ts).
+      // Not inside the transaction (better-auth 1.7.25): `create.after` is queued until after the
+      // commit, and `create.before` runs inside it but only through better-auth's adapter for its
+      // own models — writing the account row there would mean declaring our account table as a
+      // better-auth model and repeating createAccount's defaults, and our own Kysely handle cannot
+      // join its transaction (on SQLite it would wait behind it on the one connection).
       transaction: true,
     }),
     // Afterview's routes do their own per-address and per-account limits (http/hosted.ts).
