@@ -94,14 +94,45 @@ async function startHosted(smtp: SmtpHarness): Promise<{ url: string; stop: () =
   };
 }
 
-async function signUp(page: Page, base: string, name: string, email: string): Promise<void> {
+/**
+ * Sign up through the page. A server with a system mail server may ask to confirm the address
+ * first: then the link in the confirmation mail is opened (it signs in), then `afterwards`.
+ */
+async function signUp(
+  page: Page,
+  smtp: SmtpHarness,
+  base: string,
+  account: { name: string; email: string; afterwards: string },
+): Promise<void> {
   const signIn = new SignInPage(page, base);
   await signIn.waitReady();
   if (!(await page.getByRole('heading', { level: 1, name: 'Create an account' }).isVisible())) {
     await page.getByRole('button', { name: 'Create an account' }).click();
   }
-  await page.getByLabel('Your name (optional)').fill(name);
-  await signIn.signUp(email, PASSWORD);
+  await page.getByLabel('Your name (optional)').fill(account.name);
+  const sent = smtp.accepted.length;
+  await signIn.signUp(account.email, PASSWORD);
+  const signedIn = await page
+    .waitForURL((u) => u.pathname !== '/sign-in', { timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (signedIn) return;
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        for (const m of smtp.accepted.slice(sent).reverse()) {
+          const raw = m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+          link = /(https?:\/\/\S+\/api\/auth\/verify-email\?token=[A-Za-z0-9._-]+\S*)/.exec(raw)?.[1];
+          if (link && m.to.includes(account.email.toLowerCase())) return true;
+        }
+        return false;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await page.goto(link ?? '');
+  await page.goto(new URL(account.afterwards, base).href);
 }
 
 /** `YYYY-MM-DDTHH:mm` of yesterday at `hour` UTC: an interview whose follow-ups are due now. */
@@ -141,7 +172,11 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
   it('invite, accept from the mail, read only without note bodies until shared, access ends on revoke', async () => {
     // Sam: an opportunity with yesterday's interview and a draft thank-you note.
     await sam.goto(new URL('/pipeline?add=1', server.url).href);
-    await signUp(sam, server.url, 'Sam Rivera', 'sam@example.org');
+    await signUp(sam, smtp, server.url, {
+      name: 'Sam Rivera',
+      email: 'sam@example.org',
+      afterwards: '/pipeline?add=1',
+    });
     await sam.waitForURL(/\/pipeline/);
     const pipeline = new PipelinePage(sam, server.url);
     await pipeline.waitReady();
@@ -187,7 +222,11 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
     // Kim, on a phone: the link asks her to sign in first, then brings her back to accept.
     await kim.goto(link ?? '');
     await kim.waitForURL(/\/sign-in\?next=/);
-    await signUp(kim, server.url, 'Kim Okafor', 'kim@example.org');
+    await signUp(kim, smtp, server.url, {
+      name: 'Kim Okafor',
+      email: 'kim@example.org',
+      afterwards: link ?? '',
+    });
     await kim.waitForURL(/\/coaching\/accept\?token=/);
     await kim.getByRole('button', { name: 'Accept the invitation' }).click();
     const view = new ClientViewPage(kim, server.url);

@@ -68,20 +68,15 @@ export async function acceptGrant(
   return Number(r.numUpdatedRows);
 }
 
-/** A new token for a pending invitation (inviting the same address again). */
-export async function replaceToken(
-  db: DbOrTrx,
-  accountId: string,
-  id: string,
-  tokenHash: string,
-  at: string,
-) {
-  await db
-    .updateTable('coach_grant')
-    .set({ token_hash: tokenHash, created_at: at })
+/** How many invitations the account created since `since` (each one was a mail). */
+export async function countGrantsSince(db: DbOrTrx, accountId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('coach_grant')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .execute();
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function setShareNotes(

@@ -27,28 +27,40 @@ afterAll(async () => {
   await smtp.close();
 });
 
+/** Signed in: with a system mail server the address is confirmed from the mailed link first. */
+/**
+ * Sign up and be signed in. A server with a system mail server may ask to confirm the address
+ * first: then the link in the confirmation mail is opened, as a person would (it signs in).
+ */
 async function signUp(api: HostedApi, email: string, name: string): Promise<Browser> {
   const b = api.browser();
+  const sent = smtp.accepted.length;
   const res = await b.post('/api/auth/sign-up/email', { email, password: PASSWORD, name });
   expect(res.statusCode, res.body).toBe(200);
+  if ((await b.get('/api/auth/get-session')).json()?.user) return b;
+  const raw = await mailTo(email.toLowerCase(), /verify-email/, sent);
+  const link = /https?:\/\/[^/\s]+(\/api\/auth\/verify-email\?token=[A-Za-z0-9._-]+[^\s]*)/.exec(raw)?.[1];
+  if (!link) throw new Error(`no confirmation link for ${email}`);
+  const opened = await b.get(link);
+  expect(opened.statusCode, opened.body).toBeLessThan(400);
+  expect((await b.get('/api/auth/get-session')).json()?.user?.email).toBe(email.toLowerCase());
   return b;
 }
 
-/**
- * The latest invitation mailed to `to` (quoted-printable undone), waiting a little: a queued
- * system mail may leave through the outbox loop rather than during the request.
- */
-async function inviteMail(to: string, after = 0): Promise<string> {
+/** The newest mail to `to` (after the first `after` accepted) matching `what`, quoted-printable undone. */
+async function mailTo(to: string, what: RegExp, after = 0): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const mail = smtp.accepted
-      .slice(after)
-      .reverse()
-      .find((m) => m.to.includes(to) && /coach/.test(m.raw));
-    if (mail) return mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    for (const m of smtp.accepted.slice(after).reverse()) {
+      const raw = m.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      if (m.to.includes(to) && what.test(raw)) return raw;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`no invitation mail to ${to}`);
+  throw new Error(`no mail to ${to} matching ${what}`);
 }
+
+/** The latest invitation mailed to `to` (a queued system mail may leave a moment after the answer). */
+const inviteMail = (to: string, after = 0) => mailTo(to, /coaching\/accept/, after);
 
 async function inviteToken(to: string, after = 0): Promise<string> {
   const token = /\/coaching\/accept\?token=([A-Za-z0-9_-]+)/.exec(await inviteMail(to, after))?.[1];
@@ -303,6 +315,43 @@ describeEachDialect('coaches', (t) => {
     expect(res.json().error.message).toMatch(/AFTERVIEW_SYSTEM_SMTP_URL/);
     expect((await sam.get('/api/coaching/coaches')).json().coaches).toEqual([]);
     expect(await t.store.db.selectFrom('coach_grant').selectAll().execute()).toEqual([]);
+    await api.close();
+  });
+
+  it('inviting again retires the older link; at most 10 coaches or invitations, and 20 invitation mails a day', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await signUp(api, 'sam@example.org', 'Sam Rivera');
+    let sent = smtp.accepted.length;
+    await invite(sam, 'kim@example.org');
+    const first = await inviteToken('kim@example.org', sent);
+    sent = smtp.accepted.length;
+    await invite(sam, 'kim@example.org');
+    const second = await inviteToken('kim@example.org', sent);
+    expect(second).not.toBe(first);
+    expect((await sam.get('/api/coaching/coaches')).json().coaches).toHaveLength(1);
+    const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
+    const old = await kim.post('/api/coaching/accept', { token: first });
+    expect(old.statusCode).toBe(404);
+    expect(old.json().error.message).toMatch(/no longer valid/);
+    expect((await kim.post('/api/coaching/accept', { token: second })).statusCode).toBe(200);
+
+    const ids: string[] = [];
+    for (let i = 1; i <= 9; i++) ids.push((await invite(sam, `coach${i}@example.org`)).id);
+    const tooMany = await sam.post('/api/coaching/coaches', { email: 'coach10@example.org' });
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json().error.message).toMatch(/10 coaches and invitations/);
+
+    // 11 invitations so far; withdraw the nine and send nine more: 20 in a day, then no more.
+    for (const id of ids)
+      expect((await sam.post(`/api/coaching/coaches/${id}/revoke`, {})).statusCode).toBe(204);
+    for (let i = 11; i <= 19; i++) await invite(sam, `coach${i}@example.org`);
+    await sam.post(
+      `/api/coaching/coaches/${(await sam.get('/api/coaching/coaches')).json().coaches[1].id}/revoke`,
+      {},
+    );
+    const limited = await sam.post('/api/coaching/coaches', { email: 'coach20@example.org' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.message).toMatch(/20 invitations in the last 24 hours/);
     await api.close();
   });
 });

@@ -47,6 +47,10 @@ export interface CoachingEnv {
 
 /** An invitation link works this long; after that the client sends a new one. */
 const INVITE_DAYS = 14;
+/** Coaches and pending invitations one person may have at once. */
+const MAX_COACHES = 10;
+/** Invitation mails one account may send in 24 hours: the server's mail is not a spam relay. */
+const INVITES_PER_DAY = 20;
 /** One sentence for every coach read that has no live grant behind it: a 404, like any other account's id. */
 const NO_CLIENT = 'No client with that id shares their job search with you (any more).';
 
@@ -79,8 +83,8 @@ export async function listMyCoaches(ctx: ServiceContext): Promise<CoachView[]> {
 }
 
 /**
- * Invite a coach: a new single-use link by mail (inviting a pending address again replaces its
- * link). The row is written first and removed again if the mail cannot be sent, so a failed
+ * Invite a coach: a new single-use link by mail (inviting a pending address again sends a new
+ * link and retires the old one). The row is written first and removed again if the mail cannot be sent, so a failed
  * invitation leaves nothing behind.
  */
 export async function inviteCoach(
@@ -100,27 +104,38 @@ export async function inviteCoach(
   if (email === normaliseEmail(me.email)) {
     throw new AppError('invalid-input', 'That is your own address: invite your coach by theirs.', 'email');
   }
-  const open = (await repo.openGrantsOfClient(ctx.db, ctx.actor.accountId)).find(
-    (g) => g.coach_email === email,
-  );
+  const grants = await repo.openGrantsOfClient(ctx.db, ctx.actor.accountId);
+  const open = grants.find((g) => g.coach_email === email);
   if (open?.accepted_at) throw new AppError('conflict', `${email} is already your coach.`, 'email');
+  if (!open && grants.length >= MAX_COACHES) {
+    throw new AppError(
+      'conflict',
+      `You have ${MAX_COACHES} coaches and invitations already; remove one before inviting another.`,
+      'email',
+    );
+  }
+  // Every mail is a row (a new invitation replaces a pending one), so rows count mails sent.
+  const since = formatInstant(ctx.now.subtract({ hours: 24 }));
+  if ((await repo.countGrantsSince(ctx.db, ctx.actor.accountId, since)) >= INVITES_PER_DAY) {
+    throw new AppError(
+      'rate-limited',
+      `You sent ${INVITES_PER_DAY} invitations in the last 24 hours; try again tomorrow.`,
+    );
+  }
   const token = randomBytes(32).toString('base64url');
   const at = formatInstant(ctx.now);
-  const id = open?.id ?? newId();
-  if (open) await repo.replaceToken(ctx.db, ctx.actor.accountId, id, hashToken(token), at);
-  else {
-    await repo.insertGrant(ctx.db, {
-      account_id: ctx.actor.accountId,
-      id,
-      coach_email: email,
-      coach_account_id: null,
-      share_notes: 0,
-      token_hash: hashToken(token),
-      created_at: at,
-      accepted_at: null,
-      revoked_at: null,
-    });
-  }
+  const id = newId();
+  await repo.insertGrant(ctx.db, {
+    account_id: ctx.actor.accountId,
+    id,
+    coach_email: email,
+    coach_account_id: null,
+    share_notes: 0,
+    token_hash: hashToken(token),
+    created_at: at,
+    accepted_at: null,
+    revoked_at: null,
+  });
   const who = me.name.trim() ? `${me.name.trim()} (${me.email})` : me.email;
   const link = `${new URL(env.publicUrl).origin}/coaching/accept?token=${token}`;
   try {
@@ -138,9 +153,11 @@ export async function inviteCoach(
     };
     await mailer.send(mail);
   } catch (err) {
-    if (!open) await repo.deleteGrant(ctx.db, ctx.actor.accountId, id);
+    await repo.deleteGrant(ctx.db, ctx.actor.accountId, id);
     throw err;
   }
+  // Only now that the new link is on its way does the older one stop working.
+  if (open) await repo.revokeGrant(ctx.db, ctx.actor.accountId, open.id, at);
   const view = (await listMyCoaches(ctx)).find((c) => c.id === id);
   if (!view) throw new AppError('internal', 'The invitation was not stored.');
   return view;
