@@ -140,8 +140,12 @@ describe('a problem they raised is what they told you, not a verdict on them', (
     ['he is finding it hard to hire senior engineers', 'how hard it is to hire senior engineers'],
     ['Their AWS bill doubled last year', 'that the AWS bill doubled last year'],
     ['their on-call rota is stretched thin', 'that the on-call rota is stretched thin'],
-    ["she's struggling with flaky deploys", 'how hard flaky deploys has been'],
-    ['struggling w/ on-call load', 'how hard on-call load has been'],
+    ["she's struggling with flaky deploys", 'how hard it has been dealing with flaky deploys'],
+    ['struggling w/ on-call load', 'how hard it has been dealing with on-call load'],
+    [
+      'struggling w/ flaky integration tests slowing releases',
+      'how hard it has been dealing with flaky integration tests slowing releases',
+    ],
     ['he said his team is approx 3 months behind', 'your team is about 3 months behind'],
   ])('%j is framed as "You <said> %s"', (problem, reported) => {
     const bodies = allVariants({ problem });

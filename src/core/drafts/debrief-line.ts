@@ -182,7 +182,10 @@ export function reported(part: Part): string {
   const struggle = STRUGGLE.exec(text);
   if (struggle) {
     const [, to, rest = ''] = struggle;
-    return to ? `how hard it is to ${rest}` : `how hard ${rest.replace(/^with\s+/i, '')} has been`;
+    // "how hard flaky deploys has been" would need the noun's number: this wording needs none.
+    return to
+      ? `how hard it is to ${rest}`
+      : `how hard it has been dealing with ${rest.replace(/^with\s+/i, '')}`;
   }
   if (part.kind === 'phrase') return lowerFirst(text);
   return `that ${lowerFirst(text)}`;
@@ -221,7 +224,12 @@ export function asSentence(part: Part, n: number, tag: Tagger, events = true): s
   const text = part.text.replace(/[.!?]+$/, '');
   // "I thanked you for the honest answer" in a thank-you note is said again, not reported.
   const thanked = /^I thanked you for (.+)$/.exec(text);
-  if (thanked && !part.unsure) return `Thank you again for ${thanked[1]}.`;
+  if (thanked?.[1] && !part.unsure) {
+    // Every note already thanks them for their time: only what follows it is new.
+    const time = /^your time\b,?\s*(?:and\s+)?(.*)$/.exec(thanked[1]);
+    if (time) return time[1] ? `${capitalised(time[1])}.` : '';
+    return `Thank you again for ${thanked[1]}.`;
+  }
   // "I loved your story about...": the writer's own words already, not something they told you.
   if (part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part)) return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;

@@ -158,6 +158,15 @@ describe('a clause or a noun phrase', () => {
     }
   });
 
+  it('"thanked them for their time" is not said again: every note thanks them for their time', () => {
+    for (const body of allVariants({
+      memorable: 'thanked them for their time; loved their demo of the feature-flag service',
+    })) {
+      expect(body).toContain('I loved your demo of the feature-flag service.');
+      expect(body.match(/for your time/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    }
+  });
+
   it.each([
     ["On the caching question, I'd add TTL jitter", "On the caching question, I'd add TTL jitter."],
     ['should have mentioned the rollback plan', 'I should have mentioned the rollback plan.'],
