@@ -64,8 +64,14 @@ function CoachItem({ coach, onChange }: { coach: CoachView; onChange: () => Prom
               () => setShare(!next),
             );
           }}
-        />{' '}
-        Share my notes with {who} (note bodies and debriefs; what you noted to practise stays private)
+        />
+        <span>
+          Share my notes with {who}
+          <span className="block muted">
+            Note bodies and subjects, your notes on each opportunity, and debriefs. What you noted to practise
+            always stays yours.
+          </span>
+        </span>
       </label>
       {confirming ? (
         <fieldset className="confirm">
