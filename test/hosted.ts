@@ -12,11 +12,13 @@ import { Temporal } from '../src/core/time';
 import type { Store } from '../src/db/connect';
 import { createAuth } from '../src/features/auth/auth';
 import { systemMailer } from '../src/features/auth/system-mailer';
+import { runSystemMailOnce } from '../src/features/outbox/system-mail.worker';
 import { CSRF_COOKIE, CSRF_HEADER } from '../src/http/security';
 import { buildServer, type ServerOptions } from '../src/http/server';
 import { DEFAULT_TEST_NOW } from './context';
 
 export const PUBLIC_URL = 'https://afterview.test';
+const MAIL_FROM = 'Afterview <no-reply@afterview.test>';
 const TOKEN = 'hosted-csrf-token-0123456789';
 
 export interface Browser {
@@ -48,12 +50,21 @@ export async function createHostedApi(
 ): Promise<HostedApi> {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
   const now = () => Temporal.Instant.from(DEFAULT_TEST_NOW);
+  // System mails are queued in the request, as in `serve --hosted`; instead of a background loop,
+  // each write here ends with a pass of the system mail worker, so a test finds the mail in the
+  // SMTP harness as soon as its request returns.
+  const mailQueue = { db: store.db, now };
+  const smtpUrl = options.smtpUrl;
+  const settleMail = async () => {
+    if (smtpUrl)
+      await runSystemMailOnce({ db: store.db, dialect: store.dialect, smtpUrl, from: MAIL_FROM, now });
+  };
   const auth = createAuth({
     db: store.db,
     dialect: store.dialect,
     publicUrl,
     secret: 'test-secret-test-secret-test-secret-0123',
-    mailer: systemMailer(options.smtpUrl, 'Afterview <no-reply@afterview.test>'),
+    mailer: systemMailer(options.smtpUrl, MAIL_FROM, mailQueue),
     canMail: options.smtpUrl !== undefined,
     now,
   });
@@ -72,7 +83,7 @@ export async function createHostedApi(
       auth,
       publicUrl,
       systemMail: options.smtpUrl !== undefined,
-      mailer: systemMailer(options.smtpUrl, 'Afterview <no-reply@afterview.test>'),
+      mailer: systemMailer(options.smtpUrl, MAIL_FROM, mailQueue),
       ...(options.signInPerMinute !== undefined && { signInPerMinute: options.signInPerMinute }),
       ...(options.trustedProxy !== undefined && { trustedProxy: options.trustedProxy }),
     },
@@ -109,15 +120,15 @@ export async function createHostedApi(
       body: unknown,
       headers: Record<string, string>,
     ) {
-      return remember(
-        await app.inject({
-          method,
-          url: path,
-          headers: { host, origin, 'sec-fetch-site': 'same-origin', [CSRF_HEADER]: TOKEN, ...headers },
-          cookies: Object.fromEntries(cookies),
-          ...(body !== undefined && { payload: body as Record<string, unknown> }),
-        }),
-      );
+      const res = await app.inject({
+        method,
+        url: path,
+        headers: { host, origin, 'sec-fetch-site': 'same-origin', [CSRF_HEADER]: TOKEN, ...headers },
+        cookies: Object.fromEntries(cookies),
+        ...(body !== undefined && { payload: body as Record<string, unknown> }),
+      });
+      await settleMail();
+      return remember(res);
     }
   };
   return {

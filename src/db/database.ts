@@ -20,6 +20,7 @@ import type { MailAccountTable, MailboxStateTable } from './tables/mail-account.
 import type { MessageContactTable, MessageTable } from './tables/message.table';
 import type { OpportunityTable } from './tables/opportunity.table';
 import type { PlanWakeTable } from './tables/plan-wake.table';
+import type { SystemMailTable } from './tables/system-mail.table';
 
 export interface Database {
   account: AccountTable;
@@ -39,6 +40,7 @@ export interface Database {
   plan_wake: PlanWakeTable;
   account_template: AccountTemplateTable;
   coach_grant: CoachGrantTable;
+  system_mail: SystemMailTable;
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

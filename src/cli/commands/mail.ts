@@ -181,6 +181,7 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
         const fixed = cmd.optsWithGlobals<{ now?: string }>().now ?? s.io.env.AFTERVIEW_NOW;
         const cfg = {
           db: s.ctx.db,
+          forAccount: s.store.forAccount,
           dialect: s.store.dialect,
           box: boxOf(s),
           now: fixed ? () => s.ctx.now : () => Temporal.Now.instant(),

@@ -10,7 +10,10 @@ import type { CliIo } from '../io';
 
 /** Most workers one server starts: more than the cores only adds memory. */
 export const MAX_WORKERS = 64;
-/** A worker that exits sooner than this after it started counts as a crash on start. */
+/**
+ * A worker that exits before it listened, or sooner than this after it started, counts as a
+ * crash on start (on a loaded machine a worker may take longer than this just to start).
+ */
 const QUICK_EXIT_MS = 5_000;
 /** This many crashes on start in a row and the primary gives up. */
 const MAX_QUICK_CRASHES = 5;
@@ -95,11 +98,12 @@ export async function runClusterPrimary(options: {
 
   cluster.on('exit', (worker, code, signal) => {
     const entry = live.get(worker.id);
+    const listened = listening.has(worker.id);
     live.delete(worker.id);
     listening.delete(worker.id);
     if (stopping || !entry) return;
     const how = signal ? `signal ${signal}` : `code ${code}`;
-    const quick = Date.now() - entry.startedAt < QUICK_EXIT_MS;
+    const quick = !listened || Date.now() - entry.startedAt < QUICK_EXIT_MS;
     quickCrashes = quick ? quickCrashes + 1 : 0;
     if (quickCrashes >= MAX_QUICK_CRASHES) {
       fail(

@@ -9,6 +9,7 @@ import { parseUserInstant, Temporal } from '../../core/time';
 import { openStore } from '../../db/connect';
 import { createAuth } from '../../features/auth/auth';
 import { systemMailer } from '../../features/auth/system-mailer';
+import { OutboxWaker } from '../../features/outbox/waker';
 import { loadSecretBox } from '../../features/secrets/secret-box';
 import { hostedLogger } from '../../http/logging';
 import { buildServer } from '../../http/server';
@@ -45,11 +46,23 @@ export async function runHostedServer(options: {
   const metricsToken = io.env.AFTERVIEW_METRICS_TOKEN || undefined;
   // The primary opens (and migrates) the store before forking, so workers find it current.
   const store = await openStore(storeUrl(dataDir, io.env));
+  // System mails are queued in the request and sent by the outbox loop; a queued mail wakes the
+  // loop at once (in a cluster worker, by a note to the primary, which runs the loop).
+  const waker = new OutboxWaker();
+  const mailQueue = {
+    db: store.db,
+    forAccount: store.forAccount,
+    now,
+    wake: () => (isClusterWorker() ? tellPrimary({ afterview: 'wake-outbox' }) : waker.wake()),
+  };
   const startMail = async () => {
     const { startMailBackground } = await import('../../features/outbox/background');
     return startMailBackground({
       db: store.db,
+      forAccount: store.forAccount,
       dialect: store.dialect,
+      waker,
+      ...(config.systemSmtpUrl && { systemMail: { smtpUrl: config.systemSmtpUrl, from: config.mailFrom } }),
       box: loadSecretBox({ dataDir, env: io.env }),
       now,
       onError: (err) => io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
@@ -99,7 +112,7 @@ export async function runHostedServer(options: {
             );
             warnNoMail();
           },
-          onWake: () => {},
+          onWake: () => waker.wake(),
         });
       } finally {
         await Promise.all([mail.stop(), metrics?.close()]);
@@ -111,7 +124,7 @@ export async function runHostedServer(options: {
       dialect: store.dialect,
       publicUrl: config.publicUrl,
       secret: config.secret,
-      mailer: systemMailer(config.systemSmtpUrl, config.mailFrom),
+      mailer: systemMailer(config.systemSmtpUrl, config.mailFrom, mailQueue),
       canMail: config.systemSmtpUrl !== undefined,
       now,
     });
@@ -129,7 +142,7 @@ export async function runHostedServer(options: {
         auth,
         publicUrl: config.publicUrl,
         systemMail: config.systemSmtpUrl !== undefined,
-        mailer: systemMailer(config.systemSmtpUrl, config.mailFrom),
+        mailer: systemMailer(config.systemSmtpUrl, config.mailFrom, mailQueue),
         ...(config.trustedProxy && { trustedProxy: config.trustedProxy }),
       },
       logger: hostedLogger(io.env),

@@ -15,6 +15,7 @@ import * as tenantKeysRls from './2026-11-27T1700-tenant-keys-rls';
 import * as draftEditedAt from './2026-11-27T1800-draft-edited-at';
 import * as coachGrant from './2026-11-27T1910-coach-grant';
 import * as accountTemplateAuthFailure from './2026-11-27T1920-account-template-auth-failure';
+import * as systemMail from './2026-11-27T1930-system-mail';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0600-initial': initial,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1800-draft-edited-at': draftEditedAt,
   '2026-11-27T1910-coach-grant': coachGrant,
   '2026-11-27T1920-account-template-auth-failure': accountTemplateAuthFailure,
+  '2026-11-27T1930-system-mail': systemMail,
 };

@@ -43,10 +43,13 @@ export async function deleteAuthRows(db: DbOrTrx, accountId: string, email: stri
 }
 
 /**
- * The account row; every table with a foreign key to it (or to a row of it) cascades. plan_wake is
- * an index with no foreign key, so it is cleared by hand (the delete test counts every table).
+ * The account row; every table with a foreign key to it (or to a row of it) cascades. plan_wake
+ * (an index) and system_mail have no foreign key, so they are cleared by hand (the delete test
+ * counts every table).
  */
 export async function deleteAccountRow(db: DbOrTrx, accountId: string): Promise<void> {
   await db.deleteFrom('plan_wake').where('account_id', '=', accountId).execute();
+  // The server's mails about the account: queued before the account row existed, so no cascade.
+  await db.deleteFrom('system_mail').where('account_id', '=', accountId).execute();
   await db.deleteFrom('account').where('id', '=', accountId).execute();
 }

@@ -9,7 +9,9 @@ import type { Db } from '../../db/database';
 import { countImapSyncError } from '../metrics/metrics';
 import { syncReplies } from '../replies/replies.service';
 import type { SecretBox } from '../secrets/secret-box';
+import { accountsWithImap } from './background.repository';
 import { runOutboxLoop } from './outbox.worker';
+import type { OutboxWaker } from './waker';
 
 export interface MailBackground {
   /** Stop both loops and wait for the current pass to end. */
@@ -17,7 +19,10 @@ export interface MailBackground {
 }
 
 export function startMailBackground(options: {
+  /** The cross-account handle (finding work). */
   db: Db;
+  /** One account's handle (`Store.forAccount`); each account's work runs on it. Default `db`. */
+  forAccount?: (accountId: string) => Db;
   dialect: Dialect;
   box: SecretBox;
   now: () => Temporal.Instant;
@@ -26,8 +31,13 @@ export function startMailBackground(options: {
   /** Between IMAP passes; 0 turns reply detection off. Default 5 min. */
   syncEveryMs?: number;
   onError?: (err: unknown) => void;
+  /** Hosted mode: the server's own mails, sent through this SMTP server with this From. */
+  systemMail?: { smtpUrl: string; from: string };
+  /** Lets a request that queued mail start a pass at once. */
+  waker?: OutboxWaker;
 }): MailBackground {
   const stop = new AbortController();
+  const dbFor = (accountId: string) => options.forAccount?.(accountId) ?? options.db;
   const onError = options.onError ?? (() => {});
   const outbox = runOutboxLoop({
     db: options.db,
@@ -35,8 +45,11 @@ export function startMailBackground(options: {
     box: options.box,
     now: options.now,
     signal: stop.signal,
+    ...(options.forAccount && { forAccount: options.forAccount }),
     pollMs: options.pollMs ?? 5000,
     onError,
+    ...(options.systemMail && { systemMail: options.systemMail }),
+    ...(options.waker && { waker: options.waker }),
   }).catch(onError);
 
   const syncEvery = options.syncEveryMs ?? 5 * 60_000;
@@ -45,15 +58,11 @@ export function startMailBackground(options: {
     syncEvery > 0
       ? setInterval(() => {
           syncing = syncing.then(async () => {
-            const accounts = await options.db
-              .selectFrom('mail_account')
-              .select('account_id')
-              .where('imap_url', 'is not', null)
-              .execute();
-            for (const { account_id } of accounts) {
+            for (const accountId of await accountsWithImap(options.db)) {
               if (stop.signal.aborted) return;
+              // Each account in its own scope (row-level security on PostgreSQL).
               await syncReplies(
-                { db: options.db, actor: { accountId: account_id, kind: 'local' }, now: options.now() },
+                { db: dbFor(accountId), actor: { accountId, kind: 'local' }, now: options.now() },
                 options.box,
               ).catch((err: unknown) => {
                 countImapSyncError();

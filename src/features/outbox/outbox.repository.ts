@@ -28,6 +28,8 @@ export interface ClaimOptions {
    * order and wraps around, so every account with due mail takes its turn (see `claimDue`).
    */
   afterAccount?: string;
+  /** Each account's claim runs on this handle (its row-level security scope on PostgreSQL). */
+  scoped?: (accountId: string) => Db;
 }
 
 /**
@@ -47,7 +49,8 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
     // The limit shared round-robin: the first `limit % n` accounts take one more. Kept in account
     // order, so the last row's account is where the next claim's turn starts.
     const share = Math.floor(o.limit / accounts.length) + (i < o.limit % accounts.length ? 1 : 0);
-    if (share > 0) rows.push(...(await claimForAccount(db, dialect, o, accountId, share)));
+    const own = o.scoped?.(accountId) ?? db;
+    if (share > 0) rows.push(...(await claimForAccount(own, dialect, o, accountId, share)));
   }
   return rows;
 }
@@ -161,6 +164,18 @@ export async function outboxWork(
   if (o.messageId) due = due.where('id', '=', o.messageId);
   const [d, e] = await Promise.all([due.limit(1).executeTakeFirst(), expired.limit(1).executeTakeFirst()]);
   return { due: d !== undefined, expired: e !== undefined };
+}
+
+/** The accounts with a claim whose lease ended (a cross-account read; each is then expired alone). */
+export async function accountsWithEndedLeases(db: Db, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('message')
+    .select('account_id')
+    .distinct()
+    .where('status', '=', 'sending')
+    .where('lease_until', '<', now)
+    .execute();
+  return rows.map((r) => r.account_id);
 }
 
 /**

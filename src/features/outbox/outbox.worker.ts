@@ -23,6 +23,7 @@ import { countSend } from '../metrics/metrics';
 import type { SecretBox } from '../secrets/secret-box';
 import { buildRawMessage } from './compose';
 import {
+  accountsWithEndedLeases,
   claimDue,
   expireLeases,
   finishAttempt,
@@ -32,9 +33,18 @@ import {
   releaseClaims,
 } from './outbox.repository';
 import { resolveUncertainFromSent } from './sent-folder';
+import { runSystemMailOnce } from './system-mail.worker';
+import type { OutboxWaker } from './waker';
 
 export interface WorkerConfig {
+  /** The cross-account handle: finding due mail and ended leases, across every account. */
   db: Db;
+  /**
+   * A handle scoped to one account (`Store.forAccount`): on PostgreSQL each account's claim,
+   * send and record run under its row-level security scope, never two accounts in one
+   * transaction. Default: `db` (SQLite has one local user and no policies).
+   */
+  forAccount?: (accountId: string) => Db;
   dialect: Dialect;
   box: SecretBox;
   /** The clock, read before each step (tests and `--now` pass a fixed one). */
@@ -103,7 +113,10 @@ class Connections {
 
   async account(accountId: string): Promise<SmtpAccount | null> {
     if (!this.accounts.has(accountId))
-      this.accounts.set(accountId, await loadSmtpAccount(this.cfg.db, accountId, this.cfg.box));
+      this.accounts.set(
+        accountId,
+        await loadSmtpAccount(dbFor(this.cfg, accountId), accountId, this.cfg.box),
+      );
     return this.accounts.get(accountId) ?? null;
   }
 
@@ -124,8 +137,11 @@ class Connections {
   }
 }
 
+/** The account's own handle (its RLS scope on PostgreSQL). */
+const dbFor = (cfg: WorkerConfig, accountId: string): Db => cfg.forAccount?.(accountId) ?? cfg.db;
+
 const contextFor = (cfg: WorkerConfig, accountId: string): ServiceContext => ({
-  db: cfg.db,
+  db: dbFor(cfg, accountId),
   actor: { accountId, kind: 'local' },
   now: cfg.now(),
 });
@@ -164,6 +180,7 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
         ...(cfg.accountId ? { accountId: cfg.accountId } : {}),
         ...(cfg.messageId ? { messageId: cfg.messageId } : {}),
         ...(afterAccount ? { afterAccount } : {}),
+        ...(cfg.forAccount ? { scoped: cfg.forAccount } : {}),
       });
       if (rows.length === 0) break;
       afterAccount = rows.at(-1)?.account_id;
@@ -172,7 +189,12 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
         if (cfg.signal?.aborted) {
           // Stopping: hand back what has not started, so another worker sends it at once
           // instead of after the lease (it would otherwise become `uncertain` then).
-          report.released += await releaseClaims(cfg.db, rows.slice(i), formatInstant(cfg.now()));
+          for (const left of rows.slice(i))
+            report.released += await releaseClaims(
+              dbFor(cfg, left.account_id),
+              [left],
+              formatInstant(cfg.now()),
+            );
           break;
         }
         const outcome = await deliver(cfg, connections, row);
@@ -191,11 +213,18 @@ export async function runOutboxOnce(cfg: WorkerConfig): Promise<WorkerReport> {
 }
 
 /**
- * Run until `signal` aborts: a pass, then a pause of `pollMs` when nothing was due. A failing
- * pass (database briefly unreachable) is reported and retried after the pause, not fatal.
+ * Run until `signal` aborts: a pass, then a pause of `pollMs` when nothing was due (cut short by
+ * `waker`). A failing pass (database briefly unreachable) is reported and retried after the
+ * pause, not fatal. With `systemMail`, each pass also sends the server's own due mails.
  */
 export async function runOutboxLoop(
-  cfg: WorkerConfig & { signal: AbortSignal; pollMs?: number; onError?: (err: unknown) => void },
+  cfg: WorkerConfig & {
+    signal: AbortSignal;
+    pollMs?: number;
+    onError?: (err: unknown) => void;
+    waker?: OutboxWaker;
+    systemMail?: { smtpUrl: string; from: string };
+  },
 ): Promise<WorkerReport> {
   const total = emptyReport();
   while (!cfg.signal.aborted) {
@@ -207,7 +236,21 @@ export async function runOutboxLoop(
     } catch (err) {
       cfg.onError?.(err);
     }
-    if (claimed === 0) await sleep(cfg.pollMs ?? 5000, cfg.signal);
+    if (cfg.systemMail && !cfg.signal.aborted) {
+      await runSystemMailOnce({
+        db: cfg.db,
+        ...(cfg.forAccount && { forAccount: cfg.forAccount }),
+        dialect: cfg.dialect,
+        now: cfg.now,
+        signal: cfg.signal,
+        ...cfg.systemMail,
+        ...(cfg.leaseSeconds !== undefined && { leaseSeconds: cfg.leaseSeconds }),
+      }).catch((err: unknown) => cfg.onError?.(err));
+    }
+    if (claimed === 0) {
+      if (cfg.waker) await cfg.waker.pause(cfg.pollMs ?? 5000, cfg.signal);
+      else await sleep(cfg.pollMs ?? 5000, cfg.signal);
+    }
   }
   return total;
 }
@@ -227,20 +270,29 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 async function expireDeadClaims(cfg: WorkerConfig, report: WorkerReport): Promise<void> {
   const now = formatInstant(cfg.now());
-  const expired = await cfg.db.transaction().execute(async (trx) => {
-    const rows = await expireLeases(trx, now, EXPIRED_REASON, cfg.accountId);
-    for (const row of rows) {
-      const to = await listRecipients(trx, row.account_id, row.id);
-      await recordEvent(trx, contextFor(cfg, row.account_id), {
-        kind: 'message-uncertain',
-        opportunityId: row.opportunity_id,
-        contactId: to[0]?.contact_id ?? null,
-        messageId: row.id,
-        data: { reason: EXPIRED_REASON },
+  // Which accounts have ended leases is a cross-account read; each account's rows are then
+  // expired in that account's own transaction and scope.
+  const accounts = cfg.accountId ? [cfg.accountId] : await accountsWithEndedLeases(cfg.db, now);
+  const expired: MessageRow[] = [];
+  for (const accountId of accounts) {
+    const rows = await dbFor(cfg, accountId)
+      .transaction()
+      .execute(async (trx) => {
+        const ended = await expireLeases(trx, now, EXPIRED_REASON, accountId);
+        for (const row of ended) {
+          const to = await listRecipients(trx, row.account_id, row.id);
+          await recordEvent(trx, contextFor(cfg, row.account_id), {
+            kind: 'message-uncertain',
+            opportunityId: row.opportunity_id,
+            contactId: to[0]?.contact_id ?? null,
+            messageId: row.id,
+            data: { reason: EXPIRED_REASON },
+          });
+        }
+        return ended;
       });
-    }
-    return rows;
-  });
+    expired.push(...rows);
+  }
   report.expired += expired.length;
   report.uncertain += expired.length;
   for (const accountId of new Set(expired.map((r) => r.account_id))) {
@@ -280,7 +332,9 @@ async function deliver(
       };
     } else {
       label = serverLabel(account.server);
-      const recipients = (await listRecipients(cfg.db, accountId, row.id)).filter((r) => r.role === 'to');
+      const recipients = (await listRecipients(dbFor(cfg, accountId), accountId, row.id)).filter(
+        (r) => r.role === 'to',
+      );
       firstContact = recipients[0]?.contact_id ?? null;
       const to = recipients
         .map((r) => ({
@@ -363,7 +417,7 @@ async function record(
     data: status === 'sent' ? { kind: row.kind, via: 'smtp' } : { kind: row.kind, reason },
   };
   if (cfg.dialect === 'postgres' && status !== 'scheduled') {
-    await finishAttemptWithEvent(cfg.db, row.account_id, row.id, row.attempts, patch, {
+    await finishAttemptWithEvent(dbFor(cfg, row.account_id), row.account_id, row.id, row.attempts, patch, {
       id: newId(),
       account_id: row.account_id,
       opportunity_id: event.opportunityId,
@@ -375,11 +429,13 @@ async function record(
       data: JSON.stringify(event.data),
     });
   } else {
-    await cfg.db.transaction().execute(async (trx) => {
-      const mine = await finishAttempt(trx, row.account_id, row.id, row.attempts, patch);
-      if (!mine || status === 'scheduled') return;
-      await recordEvent(trx, ctx, event);
-    });
+    await dbFor(cfg, row.account_id)
+      .transaction()
+      .execute(async (trx) => {
+        const mine = await finishAttempt(trx, row.account_id, row.id, row.attempts, patch);
+        if (!mine || status === 'scheduled') return;
+        await recordEvent(trx, ctx, event);
+      });
   }
   countSend(status);
   return { accountId: row.account_id, messageId: row.id, status, reason };

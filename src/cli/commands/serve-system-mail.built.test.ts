@@ -1,0 +1,84 @@
+/**
+ * Hosted mode's own mails on the built CLI (run `npm run build` first), SQLite and PostgreSQL:
+ * the confirmation and reset mails are queued by the request and sent by the outbox loop in the
+ * cluster's primary, which a worker wakes at once, so they arrive well before the 5 s poll.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/dialects';
+import {
+  type HostedProcess,
+  hostedDatabase,
+  httpBrowser,
+  ROOT,
+  startHostedProcess,
+} from '../../../test/hosted-process';
+import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+
+let smtp: SmtpHarness;
+beforeAll(async () => {
+  expect(existsSync(join(ROOT, 'dist', 'cli', 'cli.js')), 'run `npm run build` first').toBe(true);
+  smtp = await startSmtpHarness();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+for (const dialect of testDialects()) {
+  describe(`system mails through the outbox, serve --hosted --workers 2 [${dialect}]`, () => {
+    let server: HostedProcess | undefined;
+    let drop: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      if (server && server.child.exitCode === null && server.child.signalCode === null)
+        server.child.kill('SIGKILL');
+      await drop?.();
+      smtp.reset();
+    });
+
+    it('sends the confirmation at sign-up and the reset mail once each, woken before the 5 s poll', {
+      timeout: 120_000,
+    }, async () => {
+      const db = await hostedDatabase(dialect);
+      drop = db.drop;
+      server = await startHostedProcess({
+        dataDir: db.dataDir,
+        env: { ...db.env, AFTERVIEW_SYSTEM_SMTP_URL: smtp.url },
+        args: ['--workers', '2'],
+      });
+      const b = httpBrowser(server.url);
+      const signUp = await b.post('/api/auth/sign-up/email', {
+        email: 'eve@example.org',
+        password: 'Coffee-in-the-lobby-after',
+        name: 'Eve',
+      });
+      // From the answer: the mail was queued inside the request.
+      const signedUp = performance.now();
+      expect(signUp.status, signUp.body).toBe(200);
+      await expect.poll(() => smtp.accepted.length, { timeout: 10_000, interval: 20 }).toBe(1);
+      const confirmMs = performance.now() - signedUp;
+      expect(smtp.accepted[0]?.raw).toMatch(/Confirm your e-mail address/);
+
+      const reset = await b.post('/api/auth/request-password-reset', {
+        email: 'eve@example.org',
+        redirectTo: '/reset-password',
+      });
+      const asked = performance.now();
+      expect(reset.status, reset.body).toBe(200);
+      await expect.poll(() => smtp.accepted.length, { timeout: 10_000, interval: 20 }).toBe(2);
+      const resetMs = performance.now() - asked;
+      expect(smtp.accepted[1]?.raw).toMatch(/Reset your Afterview password/);
+      console.info(
+        `system mail [${dialect}]: confirmation in ${Math.round(confirmMs)} ms, reset in ${Math.round(resetMs)} ms (poll 5 s)`,
+      );
+      // Woken, not polled: inside the 5 s pause even on a loaded machine (system-mail.test.ts
+      // proves the wake itself with a minute-long pause).
+      expect(confirmMs).toBeLessThan(4_000);
+      expect(resetMs).toBeLessThan(4_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(new Set(smtp.acceptedIds()).size).toBe(2);
+      expect(smtp.accepted).toHaveLength(2);
+      expect((await server.stop()).code).toBe(0);
+    });
+  });
+}
