@@ -32,6 +32,7 @@ const A_MARKS = [
   'Zanzibar Quokka Ltd',
   'Quillon Vexmoor',
   'QUOKKA-DEBRIEF-MARK',
+  'QUOKKA-PRIVATE-MARK',
   'QUOKKA-DRAFT-MARK',
   'QUOKKA-SCHEDULED-MARK',
   'QUOKKA-TEMPLATE-MARK',
@@ -216,6 +217,22 @@ interface Plan {
  * but must never become A's coach (A's rows are compared after the sweep).
  */
 const BEARER: ReadonlySet<Kind> = new Set(['inviteToken']);
+/**
+ * What A's coach never sees, through any route, while A has not ticked "share my notes": note
+ * bodies, the debrief, A's own notes about a person, A's template and signature.
+ */
+const COACH_NEVER_SEES = [
+  'QUOKKA-DEBRIEF-MARK',
+  'QUOKKA-PRIVATE-MARK',
+  'QUOKKA-DRAFT-MARK',
+  'QUOKKA-SCHEDULED-MARK',
+  'QUOKKA-TEMPLATE-MARK',
+  'QUOKKA-PERSON-MARK',
+  'QUOKKA-SIGNATURE-MARK',
+];
+/** Calls the coach pass leaves out: they end the coach's own account or coaching, which C may do. */
+const COACH_SKIPS = new Set(['POST /api/account/delete', 'POST /api/coaching/stop']);
+
 /** What the invitation mail itself tells its holder. */
 const IN_INVITATION_MAIL = [EMAIL_A, PENDING_COACH_A];
 
@@ -403,7 +420,7 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
     await ok(
       aReq('PUT', `/api/interviews/${s.interviewId}/debrief`, {
         feeling: 'QUOKKA-DEBRIEF-MARK went well',
-        improve: 'QUOKKA-DEBRIEF-MARK private practice',
+        improve: 'QUOKKA-PRIVATE-MARK what to practise',
         notes: [{ contactId: s.priyaId, memorable: 'QUOKKA-DEBRIEF-MARK her chaos drills' }],
       }),
     );
@@ -452,10 +469,12 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
     // test browser's writes, unlike `call`, let the queued mail go out before they return).
     const hasCoaching = routes.some((r) => r.url === '/api/coaching/coaches');
     const coachingA = { grant: [] as string[], inviteToken: [] as string[] };
+    let coachOfA: Who | null = null;
     if (hasCoaching) {
       const grant = (await ok(a.post('/api/coaching/coaches', { email: COACH_A }))).json().id as string;
       const coach = await signUpConfirmed(api, smtp, { email: COACH_A, password: PASSWORD_B, name: 'Carla' });
       await ok(call(api, coach, 'POST', '/api/coaching/accept', { token: inviteToken(smtp, COACH_A) }));
+      coachOfA = coach;
       const pending = (await ok(a.post('/api/coaching/coaches', { email: PENDING_COACH_A }))).json()
         .id as string;
       coachingA.grant.push(grant, pending);
@@ -536,43 +555,64 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
     const order = (r: Route) => (r.url === '/api/account/delete' ? 1 : 0);
     swept.sort((x, y) => order(x) - order(y));
     let calls = 0;
-    for (const route of swept) {
-      const plans = planCalls(route, idsA, idsB);
-      if (typeof plans === 'string') {
-        problems.push(plans);
-        continue;
-      }
-      for (const plan of plans) {
-        calls++;
-        const res = await call(api, b, route.method, plan.url, plan.body);
-        const label = `${route.method} ${plan.url} ${plan.body === undefined ? '' : JSON.stringify(plan.body)}`;
-        const namesA = plan.sent.length > 0;
-        if (plan.bearer) {
-          if (res.statusCode < 400 || res.statusCode >= 500) {
-            problems.push(`${label}: A's bearer token answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+
+    /**
+     * Call every swept route as `who` with A's ids. A's coach (`coach`) may read A's coach views
+     * (GET routes with A's account as :clientId, and the coaching dashboard), but never a note
+     * body, a debrief or anything else through any other route.
+     */
+    const sweepAs = async (who: Who, name: string, coach: boolean) => {
+      for (const route of swept) {
+        if (coach && COACH_SKIPS.has(`${route.method} ${route.url}`)) continue;
+        const planned = planCalls(route, idsA, idsB);
+        if (typeof planned === 'string') {
+          problems.push(planned);
+          continue;
+        }
+        // The coach has no records of their own to mix in: A's ids everywhere only.
+        const plans = coach ? planned.filter((p) => p.slotsOfA.every(Boolean)) : planned;
+        const coachView = coach && route.url.startsWith('/api/coaching/');
+        for (const plan of plans) {
+          calls++;
+          const res = await call(api, who, route.method, plan.url, plan.body);
+          const label = `${name}: ${route.method} ${plan.url} ${plan.body === undefined ? '' : JSON.stringify(plan.body)}`;
+          const namesA = plan.sent.length > 0;
+          if (coachView && paramNames(route.url).includes('clientId')) {
+            if (res.statusCode !== 200)
+              problems.push(`${label}: A's coach got ${res.statusCode}: ${res.body.slice(0, 300)}`);
+          } else if (plan.bearer) {
+            if (res.statusCode < 400 || res.statusCode >= 500) {
+              problems.push(
+                `${label}: A's bearer token answered ${res.statusCode}: ${res.body.slice(0, 300)}`,
+              );
+            }
+          } else if (namesA && res.statusCode !== 404) {
+            // Not 404: acceptable only as a refusal word for word the same as for an id that never
+            // existed (an unknown action key is 400 for everyone), so it tells nothing about A.
+            const unknown = await callWithUnknownIds(api, who, route.method, plan, secretsOfA);
+            const same = unknown.statusCode === res.statusCode && unknown.body === res.body;
+            if (same && res.statusCode >= 400 && res.statusCode < 500)
+              likeUnknown.add(`${route.key} → ${res.statusCode}`);
+            else problems.push(`${label}: answered ${res.statusCode}, not 404: ${res.body.slice(0, 300)}`);
           }
-        } else if (namesA && res.statusCode !== 404) {
-          // Not 404: acceptable only as a refusal word for word the same as for an id that never
-          // existed (an unknown action key is 400 for everyone), so it tells B nothing about A.
-          const unknown = await callWithUnknownIds(api, b, route.method, plan, secretsOfA);
-          const same = unknown.statusCode === res.statusCode && unknown.body === res.body;
-          if (same && res.statusCode >= 400 && res.statusCode < 500)
-            likeUnknown.add(`${route.key} → ${res.statusCode}`);
-          else problems.push(`${label}: answered ${res.statusCode}, not 404: ${res.body.slice(0, 300)}`);
+          if (!namesA && res.statusCode >= 500) {
+            problems.push(`${label}: answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+          }
+          if (res.statusCode === 401 && route.url !== '/api/account/delete') {
+            problems.push(`${label}: the caller's session was lost (401)`);
+          }
+          // The caller may see the id it sent echoed in its own error; nothing else of A (a
+          // coach's own views show A's pipeline and Today, but no note, debrief or template).
+          const known = (x: string) =>
+            plan.sent.some((v) => v.includes(x)) || (plan.bearer && IN_INVITATION_MAIL.includes(x));
+          const hidden = coachView ? COACH_NEVER_SEES : secretsOfA;
+          const leaked = hidden.filter((x) => !known(x) && res.body.includes(x));
+          if (leaked.length > 0) problems.push(`${label}: the answer carries A's ${leaked.join(', ')}`);
         }
-        if (!namesA && res.statusCode >= 500) {
-          problems.push(`${label}: answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-        }
-        if (res.statusCode === 401 && route.url !== '/api/account/delete') {
-          problems.push(`${label}: B's session was lost (401)`);
-        }
-        // B may see the id it sent echoed in its own error; nothing else of A.
-        const known = (x: string) =>
-          plan.sent.some((v) => v.includes(x)) || (plan.bearer && IN_INVITATION_MAIL.includes(x));
-        const leaked = secretsOfA.filter((x) => !known(x) && res.body.includes(x));
-        if (leaked.length > 0) problems.push(`${label}: the answer carries A's ${leaked.join(', ')}`);
       }
-    }
+    };
+    if (coachOfA) await sweepAs(coachOfA, "A's coach", true);
+    await sweepAs(b, 'B', false);
     expect(problems).toEqual([]);
 
     // --- better-auth's session routes, skipped above: B names A's session and signs out.
@@ -604,7 +644,7 @@ describeEachDialect('route-table isolation (hosted server, every route)', (t) =>
 
     const reasons = [...new Set(skipped.map((r) => `${r.url}: ${SKIPPED[r.url]}`))];
     console.log(
-      `route-table isolation [${t.dialect}]: ${swept.length} routes covered (${calls} calls), ${skipped.length} skipped:\n  ${reasons.join('\n  ')}\nrefused as for an unknown id (not 404): ${[...likeUnknown].join('; ') || 'none'}`,
+      `route-table isolation [${t.dialect}]: ${swept.length} routes covered (${swept.filter((r) => r.method !== 'HEAD').length} without the HEAD twin of each GET; ${calls} calls), ${skipped.length} skipped:\n  ${reasons.join('\n  ')}\nrefused as for an unknown id (not 404): ${[...likeUnknown].join('; ') || 'none'}`,
     );
     expect(swept.length).toBeGreaterThanOrEqual(80);
     await api.close();
