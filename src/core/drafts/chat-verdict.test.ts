@@ -56,6 +56,15 @@ describe('a verdict on the chat', () => {
     expect(topic(line)).toBeNull();
   });
 
+  it('a description of the chat ("awkward chat about salary") is left out of the note', () => {
+    for (let v = 0; v < 5; v++) {
+      for (const line of ['awkward chat about salary', 'long call about logistics']) {
+        const body = draft(line, v);
+        expect(body).not.toMatch(/awkward|long call|salary|logistics/i);
+      }
+    }
+  });
+
   it('the draft says the sender enjoyed the topic and never quotes the verdict', () => {
     for (let v = 0; v < 5; v++) {
       const body = draft('super useful convo about the data platform', v);

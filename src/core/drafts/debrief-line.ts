@@ -52,7 +52,7 @@ const TOPIC_LEADS = new Set(['about', 'on', 'around', 'regarding', 'covering', '
  * not such a verdict: a modifier that is not positive describes the chat ("awkward chat about
  * salary", "long call"), and "good call on X" is praise for a decision.
  */
-export function chatTopic(clause: string, tag: Tagger): string | null {
+export function chatTopic(clause: string, tag: Tagger, describing = false): string | null {
   // A capital opening reads to the tagger as a name ("Fun/PROPN chat"): the verdict is never one.
   const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
   const lemma = (i: number) => tokens[i]?.lemma ?? '';
@@ -84,8 +84,14 @@ export function chatTopic(clause: string, tag: Tagger): string | null {
     .filter((t) => t.pos !== 'DET' && t.pos !== 'PRON')
     .map((t) => t.text)
     .join(' ');
-  if (!enjoyed && (modifiers === '' || sentimentOf(modifiers) <= 0)) return null;
-  if (enjoyed && modifiers !== '' && sentimentOf(modifiers) < 0) return null;
+  if (describing) {
+    // "awkward chat about salary", "long call": adjectives on the chat itself, whatever they say.
+    const adjectives = tokens.slice(modifiersFrom, i).filter((t) => t.pos === 'ADJ' || t.pos === 'ADV');
+    if (enjoyed || adjectives.length === 0 || adjectives.length < modifiers.split(' ').length) return null;
+  } else {
+    if (!enjoyed && (modifiers === '' || sentimentOf(modifiers) <= 0)) return null;
+    if (enjoyed && modifiers !== '' && sentimentOf(modifiers) < 0) return null;
+  }
   if (lemma(i) === 'call' && tokens[i + 1]?.text.toLowerCase() === 'on') return null;
   return rest(tokens, i + 1, false);
 }
@@ -138,12 +144,21 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
     .filter(Boolean);
   // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
-  if (clauses.length > 1 && !clauses.some((c) => chatTopic(c, tag) !== null)) {
+  if (
+    clauses.length > 1 &&
+    !clauses.some((c) => chatTopic(c, tag) !== null || chatTopic(c, tag, true) !== null)
+  ) {
     const whole = you(expanded.replace(/[.;,\s]+$/, ''));
     if (!/[;.!?]\s/.test(whole.text)) return [{ text: whole.text, kind: whole.kind, unsure: whole.unsure }];
   }
   const parts: Part[] = [];
   for (const clause of clauses) {
+    // The user's description of the chat ("awkward chat about salary", "long call") is for them,
+    // not something to tell the reader: the clause is left out, as a bare "great chat" is.
+    if (chatTopic(clause, tag) === null && chatTopic(clause, tag, true) !== null) {
+      parts.push({ text: '', kind: 'chat', unsure: false });
+      continue;
+    }
     const chat = chatTopic(clause, tag);
     if (chat !== null) {
       const topic = chat.trim();

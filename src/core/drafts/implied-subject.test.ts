@@ -49,6 +49,9 @@ describe('the implied subject of a fragment', () => {
     ['was impressed by my load-test numbers', 'You were impressed by my load-test numbers'],
     ['showed me the dashboard she built', 'You showed me the dashboard you built'],
     ['pushed back on my estimate', 'You pushed back on my estimate'],
+    // A clause of its own says who by its subject: "how she explained" was the reader's doing.
+    ['loved how she explained the ledger design', 'I loved how you explained the ledger design'],
+    ['liked how I handled the outage question', 'You liked how I handled the outage question'],
     // "I" in a clause of its own does not decide: the first verb is still theirs.
     ["Asked how I'd approach her team's backlog", "You asked how I'd approach your team's backlog"],
     // A present -s verb agrees with "she": the reader did it, whatever the pronoun.
@@ -99,7 +102,21 @@ describe('a clause or a noun phrase', () => {
     expect(subjectVerbAt(winkTagger(text), winkTagger)).toBe(at);
   });
 
+  it('a bare singular problem takes "the"; plurals, gerunds and determined phrases stay', () => {
+    expect(draft({ problem: 'legacy PHP monolith' })).toContain(
+      'I have kept thinking about the legacy PHP monolith since you raised it',
+    );
+    expect(draft({ problem: 'flaky deploys on Fridays' })).toContain('about flaky deploys on Fridays since');
+    expect(draft({ problem: 'migrating 40 services off Heroku' })).toContain(
+      'about migrating 40 services off Heroku since',
+    );
+    expect(draft({ problem: 'the migration off the monolith' })).toContain(
+      'about the migration off the monolith since',
+    );
+  });
+
   it.each([
+    'migrating 40 services off Heroku',
     'the migration off the monolith',
     'the migration plan',
     'flaky integration tests slowing releases',

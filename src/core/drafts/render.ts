@@ -225,6 +225,23 @@ interface Prepared {
   unsure: string[];
 }
 
+/**
+ * A bare singular noun phrase takes "the" ("legacy PHP monolith" -> "the legacy PHP monolith"):
+ * one with its own determiner, a plural ("flaky deploys"), a gerund ("hiring senior engineers")
+ * or a single word stays as typed.
+ */
+function definite(phrase: string, tag: Tagger): string {
+  const tokens = tag(phrase);
+  if (tokens.length < 2) return phrase;
+  let i = 0;
+  while (i < tokens.length && ['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(tokens[i]?.pos ?? '')) i++;
+  const head = tokens[i - 1];
+  const first = tokens[0];
+  if (!first || !head || i < 2 || !['ADJ', 'NOUN'].includes(first.pos) || head.pos !== 'NOUN') return phrase;
+  if (/[^s]s$/i.test(head.text) && head.text.toLowerCase() !== head.lemma) return phrase;
+  return `the ${phrase}`;
+}
+
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
 function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const reader: Reader = {
@@ -261,7 +278,7 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
     problemParts.length === 0
       ? null
       : problemIsPhrase && onlyProblem
-        ? onlyProblem.text
+        ? definite(onlyProblem.text, tag)
         : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
   const topicItems = listItems(expandShorthand(data.notes.topics))
     .filter((item) => !coveredBy(item, seen) && fresh(item) !== '')

@@ -311,8 +311,15 @@ function impliedSubject(tokens: Token[], from: number, end: number): 'writer' | 
   for (let k = from; k < end; k++) {
     const t = tokens[k] as Token;
     const w = lower(t);
-    if (t.pos === 'SCONJ' || CLAUSE_OPENERS.has(w) || (t.pos === 'PUNCT' && t.text !== ',' && t.text !== '-'))
+    if (t.pos === 'SCONJ' || CLAUSE_OPENERS.has(w)) {
+      // The clause's own subject decides: "loved how she explained it" (the reader explained,
+      // the writer loved), "asked how I'd shard it" (the writer would, the reader asked).
+      const subject = lower(tokens[k + 1]);
+      if (subject === 'she' || subject === 'he' || subject === 'they') return 'writer';
+      if (subject === 'i' || subject === 'we') return 'reader';
       return null;
+    }
+    if (t.pos === 'PUNCT' && t.text !== ',' && t.text !== '-') return null;
     if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
     if (FIRST_PERSON_OBJECT.has(w)) return 'reader';
     if (THIRD_PERSON_OBJECT.has(w)) return 'writer';
@@ -402,15 +409,17 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
         // the first word of a hyphenated compound ("on-call pages")
         (tokens[start + k + 1]?.text === '-' && tokens[start + k + 1]?.before === '') ||
         (t.before === '' && prev[k - 1]?.text === '-') ||
-        // "deploys", "billing": nouns a tagger took for verbs, inside the noun phrase
-        (t.pos === 'VERB' && (pluralNoun(t) || /ing$/i.test(t.text)) && k < prev.length),
+        // "deploys", "billing service": nouns a tagger took for verbs, inside the noun phrase (a
+        // gerund opening one is its own verb: "migrating 40 services off Heroku")
+        (t.pos === 'VERB' && (pluralNoun(t) || (/ing$/i.test(t.text) && k > 0))),
     );
     if (!nounPhrase) return null;
     if (!['NOUN', 'PROPN', 'NUM', 'VERB'].includes(head.pos) || (head.pos === 'VERB' && !pluralNoun(head)))
       continue;
     const w = tokens[j] as Token;
     if (['ADP', 'DET', 'PUNCT', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'NUM'].includes(w.pos)) continue;
-    const plural = pluralNoun(head);
+    // "40 services": a number above one takes a plural verb.
+    const plural = pluralNoun(head) || (head.pos === 'NUM' && !/^(?:1|one)$/i.test(head.text));
     const rest = tokens
       .slice(j)
       .map((t) => t.before + t.text)
