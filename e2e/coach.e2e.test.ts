@@ -205,6 +205,10 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
     await sam.getByText('Invitation sent to kim@example.org.').waitFor();
     await sam.getByText('Invited', { exact: true }).waitFor();
     expect(await settings.axeViolations()).toEqual([]);
+    // Sam coaches nobody: no Coaching in her nav.
+    expect(
+      await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coaching' }).count(),
+    ).toBe(0);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await sam
       .locator('section[aria-labelledby="coach-heading"]')
@@ -286,5 +290,12 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
     await kim.getByText(/Your access to this job search has ended/).waitFor();
     expect(await kim.content()).not.toContain('Northwind Labs');
     expect(await view.axeViolations()).toEqual([]);
+    // Her dashboard is empty, and Coaching leaves her nav.
+    await new CoachingPage(kim, server.url).open();
+    await kim.getByText('No one shares their job search with you right now.').waitFor();
+    await kim
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Coaching' })
+      .waitFor({ state: 'detached' });
   }, 300_000);
 });
