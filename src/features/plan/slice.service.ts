@@ -45,12 +45,13 @@ export async function loadSlices(
     if (opp) peopleOf.get(opp)?.add(p.contact_id);
   }
   const people = [...new Set([...peopleOf.values()].flatMap((s) => [...s]))];
+  const participantsOf = groupRows(participantRows, (p) => p.interview_id);
   const keys = keyPatternsOf(
     oppRows.map((o) => ({ id: o.id, recruiterId: o.recruiter_id })),
     ivRows.map((iv) => ({
       id: iv.id,
       opportunityId: iv.opportunity_id,
-      contactIds: participantRows.filter((p) => p.interview_id === iv.id).map((p) => p.contact_id),
+      contactIds: (participantsOf.get(iv.id) ?? []).map((p) => p.contact_id),
     })),
   );
 
