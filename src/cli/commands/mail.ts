@@ -44,6 +44,7 @@ import { type CommandKit, EXIT } from '../program';
 import { resolveId } from '../resolve';
 import type { Session } from '../session';
 import type { ConfigKey } from './config';
+import { systemMailFrom } from './serve-hosted';
 
 const boxOf = (s: Session): SecretBox => loadSecretBox({ dataDir: s.dataDir, env: s.io.env });
 const depsOf = (s: Session) => ({ dialect: s.store.dialect, box: boxOf(s) });
@@ -191,9 +192,25 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
             if (!s.json) s.io.stdout(`${d.messageId}  ${d.status}${d.reason ? `  ${d.reason}` : ''}\n`);
           },
         };
+        // With AFTERVIEW_SYSTEM_SMTP_URL set, a worker also sends hosted mode's own mails.
+        const systemSmtpUrl = s.io.env.AFTERVIEW_SYSTEM_SMTP_URL || undefined;
+        const systemMail = systemSmtpUrl
+          ? { smtpUrl: systemSmtpUrl, from: systemMailFrom(s.io.env) }
+          : undefined;
         if (o.once) {
           const report = await runOutboxOnce(cfg);
-          present(s, report, () => formatReport(report));
+          if (!systemMail) {
+            present(s, report, () => formatReport(report));
+            return EXIT.ok;
+          }
+          const { runSystemMailOnce } = await import('../../features/outbox/system-mail.worker');
+          const system = await runSystemMailOnce({ ...cfg, ...systemMail });
+          present(
+            s,
+            { ...report, system },
+            () =>
+              `${formatReport(report)}\nsystem mails: sent ${system.sent}, retrying ${system.retried}, failed ${system.failed}, uncertain ${system.uncertain}`,
+          );
           return EXIT.ok;
         }
         const stop = new AbortController();
@@ -205,6 +222,7 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
             ...cfg,
             signal: stop.signal,
             pollMs: Number(o.pollMs),
+            ...(systemMail && { systemMail }),
             onError: (err) =>
               s.io.stderr(`afterview worker: ${err instanceof Error ? err.message : String(err)}\n`),
           });

@@ -14,6 +14,21 @@ export interface HostedConfig {
   trustedProxy: string | undefined;
 }
 
+/**
+ * The From of the server's own mails: AFTERVIEW_SYSTEM_MAIL_FROM, else no-reply at the public
+ * URL's host (also for `afterview worker`, which needs no public URL otherwise).
+ */
+export function systemMailFrom(env: Record<string, string | undefined>): string {
+  if (env.AFTERVIEW_SYSTEM_MAIL_FROM) return env.AFTERVIEW_SYSTEM_MAIL_FROM;
+  let host = 'localhost';
+  try {
+    host = new URL(env.AFTERVIEW_PUBLIC_URL ?? '').hostname || host;
+  } catch {
+    // No or no valid public URL: a worker still sends, from no-reply@localhost.
+  }
+  return `Afterview <no-reply@${host}>`;
+}
+
 /** True when hosted mode is asked for by flag or AFTERVIEW_MODE. */
 export function wantsHosted(flag: boolean | undefined, env: Record<string, string | undefined>): boolean {
   const mode = env.AFTERVIEW_MODE?.trim().toLowerCase();
@@ -58,7 +73,7 @@ export function readHostedConfig(env: Record<string, string | undefined>): Hoste
     publicUrl: url.origin,
     secret,
     systemSmtpUrl: env.AFTERVIEW_SYSTEM_SMTP_URL || undefined,
-    mailFrom: env.AFTERVIEW_SYSTEM_MAIL_FROM || `Afterview <no-reply@${url.hostname}>`,
+    mailFrom: systemMailFrom({ ...env, AFTERVIEW_PUBLIC_URL: url.origin }),
     trustedProxy: env.AFTERVIEW_TRUSTED_PROXY || undefined,
   };
 }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCli } from '../../../test/cli';
 import { testDialects } from '../../../test/dialects';
 import {
   type HostedProcess,
@@ -15,6 +16,9 @@ import {
   startHostedProcess,
 } from '../../../test/hosted-process';
 import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import { Temporal } from '../../core/time';
+import { openStore } from '../../db/connect';
+import { systemMailer } from '../../features/auth/system-mailer';
 
 let smtp: SmtpHarness;
 beforeAll(async () => {
@@ -82,3 +86,34 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('afterview worker with AFTERVIEW_SYSTEM_SMTP_URL', () => {
+  it('sends queued system mails too, from no-reply at the public host, once', async () => {
+    const cli = createTestCli();
+    try {
+      const store = await openStore(`sqlite:${join(cli.dataDir, 'afterview.db')}`);
+      const now = () => Temporal.Instant.from('2026-12-01T17:00:00Z');
+      await systemMailer(smtp.url, 'unused', { db: store.db, now }).send({
+        to: 'eve@example.org',
+        subject: 'Reset your Afterview password',
+        text: 'Open this.',
+        accountId: 'acct-eve',
+      });
+      await store.close();
+      const env = {
+        AFTERVIEW_SYSTEM_SMTP_URL: smtp.url,
+        AFTERVIEW_PUBLIC_URL: 'https://afterview.example.org',
+      };
+      const first = await cli.run(['worker', '--once'], { env, now: '2026-12-01T17:00:05Z' });
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/system mails: sent 1, retrying 0, failed 0, uncertain 0/);
+      const again = await cli.run(['worker', '--once'], { env, now: '2026-12-01T17:00:10Z' });
+      expect(again.stdout).toMatch(/system mails: sent 0/);
+      expect(smtp.accepted).toHaveLength(1);
+      expect(smtp.accepted[0]?.from).toBe('no-reply@afterview.example.org');
+    } finally {
+      cli.cleanup();
+      smtp.reset();
+    }
+  });
+});
