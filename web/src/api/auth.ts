@@ -20,12 +20,16 @@ export interface SessionRow {
 export const signIn = (email: string, password: string) =>
   request<unknown>('POST', '/api/auth/sign-in/email', { email, password });
 
-/** With a system mail server the answer is `{ status: 'check-your-mail', message }`: no session yet. */
-export const signUp = (name: string, email: string, password: string) =>
+/**
+ * With a system mail server the answer is `{ status: 'check-your-mail', message }`: no session yet;
+ * the mailed link signs in and goes on to `callbackURL`.
+ */
+export const signUp = (name: string, email: string, password: string, callbackURL: string) =>
   request<{ status?: string; message?: string }>('POST', '/api/auth/sign-up/email', {
     name,
     email,
     password,
+    callbackURL,
   });
 
 /** Mail the confirmation link again; the same answer whether or not the address has an account. */

@@ -45,7 +45,7 @@ export function SignInPage() {
         await requestReset(email);
         setNotice('If that address has an account, a mail with a reset link is on its way.');
       } else if (mode === 'sign-up') {
-        const made = await signUp(name || email.split('@')[0] || email, email, password);
+        const made = await signUp(name || email.split('@')[0] || email, email, password, nextPath());
         // A server with a mail server confirms the address first; the link in the mail signs in.
         if (made?.status === 'check-your-mail') {
           setNotice(made.message ?? 'Check your mail for a link to confirm this address.');
