@@ -215,3 +215,57 @@ describe('graceful stop of afterview serve (local)', () => {
 function smtpBusy(): boolean {
   return smtp.inData > 0;
 }
+
+for (const dialect of testDialects()) {
+  describe(`graceful stop of serve --hosted [${dialect}]`, () => {
+    it('SIGTERM while a reset mail is with the (slow) server: it is sent once, recorded sent, exit 0', {
+      timeout: 90_000,
+    }, async () => {
+      const db = await hostedDatabase(dialect);
+      try {
+        const server = await startHostedProcess({
+          dataDir: db.dataDir,
+          env: { ...db.env, AFTERVIEW_SYSTEM_SMTP_URL: smtp.url },
+        });
+        children.push(server.child);
+        const b = httpBrowser(server.url);
+        const signUp = await b.post('/api/auth/sign-up/email', {
+          email: 'eve@example.org',
+          password: 'Coffee-in-the-lobby-after',
+          name: 'Eve',
+        });
+        expect(signUp.status, signUp.body).toBe(200);
+        await expect.poll(() => smtp.accepted.length, { timeout: 10_000 }).toBe(1);
+        smtp.acceptDelayMs = 2_000;
+        const reset = await b.post('/api/auth/request-password-reset', {
+          email: 'eve@example.org',
+          redirectTo: '/reset-password',
+        });
+        expect(reset.status, reset.body).toBe(200);
+        await expect.poll(() => smtp.inData, { timeout: 10_000, interval: 20 }).toBe(1);
+        const { code, ms } = await server.stop('SIGTERM');
+        expect(code, server.output()).toBe(0);
+        console.info(
+          `serve --hosted [${dialect}]: SIGTERM to exit ${ms} ms, with a system mail in flight (server delay 2 s)`,
+        );
+        expect(smtp.accepted).toHaveLength(2);
+        expect(smtp.accepted[1]?.raw).toMatch(/Reset your Afterview password/);
+        const store = await openStore(db.env.DATABASE_URL || `sqlite:${join(db.dataDir, 'afterview.db')}`);
+        try {
+          const rows = await store.db
+            .selectFrom('system_mail')
+            .select(['status', 'attempts', 'lease_until'])
+            .execute();
+          expect(rows).toEqual([
+            { status: 'sent', attempts: 1, lease_until: null },
+            { status: 'sent', attempts: 1, lease_until: null },
+          ]);
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await db.drop();
+      }
+    });
+  });
+}
