@@ -139,9 +139,8 @@ export async function inviteCoach(
   const who = me.name.trim() ? `${me.name.trim()} (${me.email})` : me.email;
   const link = `${new URL(env.publicUrl).origin}/coaching/accept?token=${token}`;
   try {
-    // The mail concerns the inviter's account: the coach may have none yet. (A variable, not a
-    // literal, so the extra field is accepted by mailers that do not read it.)
-    const mail = {
+    // The mail is queued under the inviter's account: the coach may have none yet.
+    await mailer.send({
       to: email,
       accountId: ctx.actor.accountId,
       subject: `${me.name.trim() || me.email} invites you to coach their job search on Afterview`,
@@ -150,8 +149,7 @@ export async function inviteCoach(
         `overdue, their pipeline and their insights, read only.\n\n` +
         `Sign up or sign in with this address (${email}), then open this link within ${INVITE_DAYS} days:\n${link}\n\n` +
         `If you do not know them, ignore this mail; nothing is shared until you accept.\n`,
-    };
-    await mailer.send(mail);
+    });
   } catch (err) {
     await repo.deleteGrant(ctx.db, ctx.actor.accountId, id);
     throw err;
