@@ -85,6 +85,7 @@ export async function runClusterPrimary(options: {
     worker.on('message', (m: unknown) => {
       if (!isNote(m)) return;
       if (m.afterview === 'wake-outbox') return options.onWake();
+      if (m.afterview !== 'listening') return;
       listening.add(worker.id);
       if (!announced && listening.size >= options.workers) {
         announced = true;
