@@ -203,3 +203,29 @@ describe('a clause or a noun phrase', () => {
     expect(draft({}, 1, typed)).toContain(expected);
   });
 });
+
+describe('singular they for the reader', () => {
+  const parts = (line: string) => debriefParts(line, ANA, winkTagger).map((p) => p.text);
+  it.each([
+    ['they showed me the dashboard they built', ['you showed me the dashboard you built']],
+    ["they're hiring 3 more engineers", ["you're hiring 3 more engineers"]],
+    ['loved their demo; they built it in a week', ['I loved your demo', 'you built it in a week']],
+  ])('%j -> %j', (line, expected) => {
+    expect(parts(line)).toEqual(expected);
+  });
+
+  it.each([
+    ['the deploys are slow because they run serially'],
+    ['her reports say they are stretched'],
+    ['Sam said they would decide by Friday'],
+  ])('%j keeps "they": a plural or another person comes first', (line) => {
+    expect(parts(line).join(' ')).toMatch(/\bthey\b/);
+  });
+
+  it('a whole draft never calls the reader "they"', () => {
+    for (const body of allVariants({ memorable: 'they showed me the dashboard they built' })) {
+      expect(body).toContain('you showed me the dashboard you built');
+      expect(body).not.toMatch(/\bthey\b/i);
+    }
+  });
+});

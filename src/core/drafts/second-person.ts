@@ -593,6 +593,25 @@ export function toSecondPerson(
       const they = THEY_TO_YOU[lower(t)];
       if (they && t.pos === 'PRON' && !edits.replace.has(i)) edits.replace.set(i, sameCase(t.text, they));
     });
+  // Singular "they" for the reader ("they showed me the dashboard they built"): "you", unless a
+  // plural noun or another person comes first and may be what "they" means ("the deploys are
+  // slow because they run serially", "her reports say they are stretched").
+  if (options.theirMeansThe) {
+    let antecedent = false;
+    tokens.forEach((t, i) => {
+      if (
+        // (a plural the tagger read as a verb counts too: "deploys")
+        (t.pos !== 'PRON' && t.pos !== 'AUX' && pluralNoun(t)) ||
+        (t.pos === 'NOUN' && OTHER_PEOPLE.has(t.lemma)) ||
+        (t.pos === 'PROPN' && !readerAt.has(i))
+      )
+        antecedent = true;
+      const w = lower(t);
+      if (antecedent || t.pos !== 'PRON' || edits.replace.has(i)) return;
+      if (w === 'they' || w === 'them') edits.replace.set(i, sameCase(t.text, 'you'));
+      else if (w === 'themselves') edits.replace.set(i, sameCase(t.text, 'yourself'));
+    });
+  }
   // Any other "their" in a line about one person is their team's or company's: "the" is always
   // right ("Their AWS bill doubled" -> "The AWS bill doubled").
   if (options.theirMeansThe)
