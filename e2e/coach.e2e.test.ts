@@ -34,6 +34,10 @@ class CoachingPage extends AppPage {
   readonly path = '/coaching';
   readonly heading = 'Your clients';
 }
+class AcceptPage extends AppPage {
+  readonly path = '/coaching/accept';
+  readonly heading = 'Coaching invitation';
+}
 class ClientViewPage extends AppPage {
   readonly path = '/coaching';
   readonly heading = /job search|Access ended/;
@@ -232,6 +236,9 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
       afterwards: link ?? '',
     });
     await kim.waitForURL(/\/coaching\/accept\?token=/);
+    const accept = new AcceptPage(kim, server.url);
+    await accept.waitReady();
+    expect(await accept.axeViolations()).toEqual([]);
     await kim.getByRole('button', { name: 'Accept the invitation' }).click();
     const view = new ClientViewPage(kim, server.url);
     await kim.getByRole('heading', { level: 1, name: /Sam Rivera's job search/ }).waitFor();
