@@ -426,15 +426,12 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
       .join('')
       .trim();
     const third = /[^s]s$/i.test(w.text);
-    // An -s word the tagger read as a noun usually is one ("integration tests slowing releases"):
-    // it counts as a verb only before what a verb takes (an object, a preposition, an adverb).
+    // A word the tagger read as a noun often is one. An -s word counts as a verb only before an
+    // object ("integration tests slowing releases", "data contracts between teams" stay noun
+    // phrases); any such word needs something after it ("the search results page").
     const after = tokens[j + 1];
-    if (
-      third &&
-      w.pos === 'NOUN' &&
-      !(after && ['DET', 'ADP', 'ADV', 'NUM', 'PRON', 'ADJ', 'PART'].includes(after.pos))
-    )
-      continue;
+    if (w.pos === 'NOUN' && !after) continue;
+    if (third && w.pos === 'NOUN' && !(after && ['DET', 'NUM', 'PRON'].includes(after.pos))) continue;
     const again = tag(`${third ? 'it' : 'they'} ${rest}`)[1];
     const v = again && again.text === w.text ? again : w;
     if (v.pos === 'AUX') return j;
