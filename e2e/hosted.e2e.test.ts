@@ -41,6 +41,34 @@ function mailedToken(raw: string | undefined, pattern: RegExp): string {
   return token;
 }
 
+/**
+ * With a system mail server sign-up asks to confirm the address first: wait for the confirmation
+ * mail (the server's outbox sends it just after the request) and open its link, which signs in and
+ * goes on to where the person was going.
+ */
+async function confirmFromMail(page: Page, smtp: SmtpHarness, email: string): Promise<void> {
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Check your mail/ })
+    .waitFor();
+  let link = '';
+  await expect
+    .poll(
+      () => {
+        const mail = smtp.accepted.find(
+          (m) => m.to.includes(email) && m.raw.replace(/=\r?\n/g, '').includes('verify-email'),
+        );
+        link = mail
+          ? mailedToken(mail.raw, /(https?:\/\/\S+\/api\/auth\/verify-email\?token=[A-Za-z0-9._-]+\S*)/)
+          : '';
+        return link !== '';
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await page.goto(link);
+}
+
 async function startHosted(
   smtp: SmtpHarness,
 ): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
@@ -131,6 +159,7 @@ describe.skipIf(skip !== null)('hosted mode in a browser', () => {
     expect(await signIn.axeViolations()).toEqual([]);
 
     await signIn.signUp('ada@example.org', PASSWORD);
+    await confirmFromMail(page, smtp, 'ada@example.org');
     await page.waitForURL(/\/pipeline$/);
     const pipeline = new PipelinePage(page, server.url);
     await pipeline.waitReady();
@@ -221,6 +250,7 @@ describe.skipIf(skip !== null)('hosted mode in a browser', () => {
     other.setDefaultTimeout(45_000);
     const otherSignIn = await new SignInPage(other, server.url).open();
     await otherSignIn.signUp('bo@example.org', PASSWORD);
+    await confirmFromMail(other, smtp, 'bo@example.org');
     await other.waitForURL((u) => u.pathname === '/');
     await keepSessionCookies(second);
     await new PipelinePage(other, server.url).open();
