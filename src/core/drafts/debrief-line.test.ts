@@ -124,8 +124,8 @@ describe('possessive her/his -> your, object her/him -> you', () => {
     ['thanked her for the time', 'I thanked you for the time'],
     ['asked him about the reorg', 'I asked you about the reorg'],
     ['showed her my Terraform modules', 'I showed you my Terraform modules'],
-    // her leads are the reader's, so the one who asked was the writer
-    ['asked about her leads', 'I asked about your leads'],
+    // Asking about their own leads: only appreciating what the reader has makes it the writer's.
+    ['asked about her leads', 'You asked about your leads'],
   ])('%j -> %j', (line, expected) => {
     expect(you(line)).toBe(expected);
   });

@@ -42,7 +42,27 @@ describe('the implied subject of a fragment', () => {
     ['loved their story about the migration', 'I loved your story about the migration'],
     ['admired her patience during the outage retro', 'I admired your patience during the outage retro'],
     ['loved her demo, was impressed by the tooling', 'I loved your demo and was impressed by the tooling'],
+    [
+      'really appreciated how open she was about the layoffs',
+      'I really appreciated how open you were about the layoffs',
+    ],
+    ['found her question on backpressure really sharp', 'I found your question on backpressure really sharp'],
+    // What the reader owns, after a verb of doing rather than appreciating: the reader did it.
+    [
+      'shared his screen to show the architecture diagram',
+      'You shared your screen to show the architecture diagram',
+    ],
+    [
+      'talked about her path from support to staff engineer',
+      'You talked about your path from support to staff engineer',
+    ],
+    ['asked about her leads', 'You asked about your leads'],
     // "my"/"me": the reader did it.
+    [
+      'grilled me on consistency models, seemed happy with my answers',
+      'You grilled me on consistency models and seemed happy with my answers',
+    ],
+    ['really liked my answer on caching', 'You really liked my answer on caching'],
     ['liked my answer on caching', 'You liked my answer on caching'],
     ['loved my idea of a shadow read path', 'You loved my idea of a shadow read path'],
     ['walked me through the architecture', 'You walked me through the architecture'],

@@ -308,25 +308,54 @@ const CLAUSE_OPENERS = new Set([
  * neither pronoun says nothing (null).
  */
 function impliedSubject(tokens: Token[], from: number, end: number): 'writer' | 'reader' | null {
+  const verb = tokens[from - 1];
+  // "was impressed by her questions": the participle after the auxiliary is the verb that counts.
+  const lemma = verb && WRITER_AUX.has(lower(verb)) ? (tokens[from]?.lemma ?? '') : (verb?.lemma ?? '');
+  const appreciating = APPRECIATE.has(lemma);
   for (let k = from; k < end; k++) {
     const t = tokens[k] as Token;
     const w = lower(t);
     if (t.pos === 'SCONJ' || CLAUSE_OPENERS.has(w)) {
-      // The clause's own subject decides: "loved how she explained it" (the reader explained,
-      // the writer loved), "asked how I'd shard it" (the writer would, the reader asked).
-      const subject = lower(tokens[k + 1]);
-      if (subject === 'she' || subject === 'he' || subject === 'they') return 'writer';
-      if (subject === 'i' || subject === 'we') return 'reader';
+      // The clause's own subject decides: "loved how open she was" (the reader was, the writer
+      // loved), "asked how I'd shard it" (the writer would, the reader asked).
+      for (let j = k + 1; j < Math.min(end, k + 5); j++) {
+        const subject = lower(tokens[j]);
+        if (tokens[j]?.pos === 'PUNCT') break;
+        if (subject === 'she' || subject === 'he' || subject === 'they') return 'writer';
+        if (subject === 'i' || subject === 'we') return 'reader';
+      }
       return null;
     }
     if (t.pos === 'PUNCT' && t.text !== ',' && t.text !== '-') return null;
     if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
     if (FIRST_PERSON_OBJECT.has(w)) return 'reader';
-    if (THIRD_PERSON_OBJECT.has(w)) return 'writer';
+    // The reader as the object ("thanked her", "asked him") is never who did it; what the reader
+    // owns ("her story") says so only after a verb of appreciating it: people share, show and
+    // talk about their own things ("shared his screen", "talked about her path").
+    const owned = POSSESSIVE_THIRD.has(w) && !(w === 'her' && !herIsPossessive(tokens, k));
+    if (THIRD_PERSON_OBJECT.has(w)) return owned && !appreciating ? 'reader' : 'writer';
     if (SUBJECTS.has(w) && w !== 'it' && w !== 'you') return null;
   }
   return null;
 }
+
+const POSSESSIVE_THIRD = new Set(['his', 'her', 'hers', 'their', 'theirs']);
+// Verbs of the writer appreciating what the reader did or has ("loved her story", "admired his
+// clarity", "was impressed by her questions", "found her question sharp").
+const APPRECIATE = new Set([
+  'love',
+  'like',
+  'enjoy',
+  'appreciate',
+  'admire',
+  'value',
+  'respect',
+  'find',
+  'impress',
+  'impressed',
+  'welcome',
+  'relish',
+]);
 
 /** Clause boundaries: indices of the first token of each clause (after ; . ! ?). */
 function clauseStarts(tokens: Token[]): number[] {
@@ -347,6 +376,9 @@ function fragmentVerbAt(tokens: Token[], start: number, end: number): number | n
     const next = tokens[i + 1];
     return next && next.pos !== 'PRON' && next.pos !== 'PROPN' && next.pos !== 'PUNCT' ? i : null;
   }
+  // "grilled/ADJ me on...": a past form the tagger read as an adjective, known by its object.
+  if (t?.pos === 'ADJ' && /ed$/i.test(t.text) && /^(?:me|us|him|her|them)$/i.test(tokens[i + 1]?.text ?? ''))
+    return i;
   if (t?.pos !== 'VERB' || PARTICIPLE_ADJECTIVES.has(t.text.toLowerCase())) return null;
   return isPast(t) || isThirdSingular(t) ? i : null;
 }
@@ -453,12 +485,19 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
  */
 function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
   if (tokens.length > 1 && subjectVerbAt(tokens, tag) !== null) return 'sentence';
-  const v = tokens.findIndex(isVerb);
+  const v = tokens.findIndex(
+    (t, i) =>
+      isVerb(t) ||
+      (t.pos === 'ADJ' &&
+        /ed$/i.test(t.text) &&
+        /^(?:me|us|him|her|them|you)$/i.test(tokens[i + 1]?.text ?? '')),
+  );
   if (v < 0) return 'phrase';
   const verb = tokens[v] as Token;
   if (verb.text.toLowerCase().endsWith('ing') && verb.pos === 'VERB') return 'phrase';
   if (v === 0) return 'sentence';
-  const head = tokens.slice(0, v);
+  // Adverbs between the subject and its verb do not change the shape: "I really appreciated".
+  const head = tokens.slice(0, v).filter((t, k) => k === 0 || t.pos !== 'ADV');
   const first = head[0] as Token;
   const w0 = first.text.toLowerCase();
   if (head.length === 1 && SUBJECTS.has(w0)) return 'sentence';
@@ -543,12 +582,16 @@ export function toSecondPerson(
     // "deploys take 40 minutes": a plural noun the tagger read as a verb, not a fragment.
     if (v === null || (v === start && subjectVerbAt(tokens.slice(0, end), tag, start) !== null)) return;
     const verb = tokens[v] as Token;
-    const first = v === 0 || /[.!?]/.test(tokens[start - 1]?.text ?? '');
+    const first = start === 0 || /[.!?]/.test(tokens[start - 1]?.text ?? '');
     // "thanked her for her time", "loved his story": the reader is the object or owns it, so the
     // one who did it is the user. Only a past verb is open to either subject: "runs her team"
     // agrees with she.
-    if (impliedSubject(tokens, v + 1, end) === 'writer' && (isPast(verb) || WRITER_AUX.has(lower(verb)))) {
-      edits.insertBefore.set(v, 'I');
+    let lead = v;
+    while (lead > start && tokens[lead - 1]?.pos === 'ADV') lead--;
+    if (lead < v) edits.replace.set(lead, lower(tokens[lead]));
+    const past = isPast(verb) || verb.pos === 'ADJ' || WRITER_AUX.has(lower(verb));
+    if (impliedSubject(tokens, v + 1, end) === 'writer' && past) {
+      edits.insertBefore.set(lead, 'I');
       // Singular "they" for the reader: "thanked them for their time" -> "thanked you for your time".
       for (let k = v + 1; k < end; k++) {
         const they = THEY_TO_YOU[lower(tokens[k])];
@@ -560,7 +603,8 @@ export function toSecondPerson(
       fragmentClauses.push(c);
       return;
     }
-    edits.insertBefore.set(v, first ? 'You' : 'you');
+    // Before any adverbs that open the fragment: "really liked..." -> "You really liked...".
+    edits.insertBefore.set(lead, first ? 'You' : 'you');
     const agreed = agreeWithYou(verb, tokens[v + 1]);
     edits.replace.set(v, agreed ?? verb.text.toLowerCase());
     agreeFrom(tokens, v + 1, edits); // a coordinated second verb
