@@ -167,10 +167,35 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
       continue;
     }
     // "struggling w/ on-call load": their struggle, said without a subject.
-    const r = you(clause.replace(STRUGGLE_FRAGMENT, "you're "));
+    const r = you(describedThenDid(clause.replace(STRUGGLE_FRAGMENT, "you're "), tag));
     parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
   }
   return parts;
+}
+
+const INTENSIFIERS = new Set(['super', 'really', 'very', 'so', 'incredibly', 'extremely', 'genuinely']);
+
+/**
+ * "super friendly, put me at ease right away": a description of the reader, then what they did.
+ * Given the "was" it leaves out, the rewrite reads it as one fragment ("You were super friendly
+ * and put me at ease right away").
+ */
+function describedThenDid(clause: string, tag: Tagger): string {
+  const comma = clause.indexOf(', ');
+  if (comma < 0) return clause;
+  const described = tag(clause.slice(0, comma));
+  const rest = clause.slice(comma + 2);
+  const next = tag(rest);
+  const adjectival =
+    described.length > 0 &&
+    described.length <= 4 &&
+    described.some((t) => t.pos === 'ADJ') &&
+    described.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || INTENSIFIERS.has(t.lemma));
+  const did =
+    next[0] !== undefined &&
+    (next[0].pos === 'VERB' || next[0].pos === 'ADJ') &&
+    /ed$|^put$|^made$|^gave$|^took$/i.test(next[0].text);
+  return adjectival && did ? `was ${clause.slice(0, comma)} and ${rest}` : clause;
 }
 
 const STRUGGLE_FRAGMENT =

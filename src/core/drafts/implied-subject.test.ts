@@ -82,6 +82,12 @@ describe('the implied subject of a fragment', () => {
     expect(you(line)).toBe(expected);
   });
 
+  it('a description, then what they did, is one fragment of theirs', () => {
+    expect(debriefParts('super friendly, put me at ease right away', ANA, winkTagger)).toEqual([
+      { text: 'You were super friendly and put me at ease right away', kind: 'sentence', unsure: false },
+    ]);
+  });
+
   it('a line joined from both kinds keeps each subject', () => {
     expect(
       debriefParts("Asked how I'd shard the ledger; loved her story about the outage", ANA, winkTagger),

@@ -487,7 +487,8 @@ function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
   if (tokens.length > 1 && subjectVerbAt(tokens, tag) !== null) return 'sentence';
   const v = tokens.findIndex(
     (t, i) =>
-      isVerb(t) ||
+      t.pos === 'VERB' ||
+      t.pos === 'AUX' ||
       (t.pos === 'ADJ' &&
         /ed$/i.test(t.text) &&
         /^(?:me|us|him|her|them|you)$/i.test(tokens[i + 1]?.text ?? '')),
