@@ -191,6 +191,13 @@ describe('a clause or a noun phrase', () => {
     }
   });
 
+  it("the reader's own offer is thanked for, not promised back", () => {
+    for (const body of allVariants({ promise: "she'll send me the team's RFC" })) {
+      expect(body).toContain("Thank you for offering to send me the team's RFC.");
+      expect(body).not.toMatch(/As promised, you/);
+    }
+  });
+
   it('a promise to "them" is to the reader (singular they)', () => {
     for (const body of allVariants({ promise: 'intro them to the SRE lead at Monzo' })) {
       expect(body).toMatch(/I will introduce you to the SRE lead at Monzo/);

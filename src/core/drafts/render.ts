@@ -141,8 +141,12 @@ function promiseAction(
     .trim();
   if (!bare) return null;
   const rewritten = toSecondPerson(bare, reader, tag, { objectIsReader: true }).text;
-  if (!PROMISE_LEAD.test(text.trim()) && ownClause(rewritten, tag))
-    return { sentence: `${clause(rewritten)}.` };
+  if (!PROMISE_LEAD.test(text.trim()) && ownClause(rewritten, tag)) {
+    // The reader's own offer ("she'll send me the RFC") is thanked for, not promised back to them.
+    const offer = /^you(?:'ll|’ll| will) (.+)$/i.exec(rewritten);
+    if (offer?.[1]) return { sentence: `Thank you for offering to ${offer[1]}.` };
+    return { sentence: `As promised, ${clause(rewritten)}.` };
+  }
   const first = tag(rewritten)[0];
   const word = first?.text.toLowerCase() ?? '';
   // Taggers read a verb opening a subject-less line as a noun ("share the benchmark"): the
