@@ -26,7 +26,8 @@ export const hostedAccountRoutes: FeatureRoutes = async (app, deps) => {
     return reply.code(204).send();
   });
   app.post('/account/delete', { schema: { body: deleteBody } }, async (req, reply) => {
-    await deleteHostedAccount(await deps.contextOf(req), req.body.password);
+    // The system handle: a coach's account ends the grants their clients gave them (clients' rows).
+    await deleteHostedAccount(await deps.contextOf(req), deps.db, req.body.password);
     return reply.code(204).send();
   });
 };

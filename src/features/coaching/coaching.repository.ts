@@ -150,6 +150,21 @@ export async function revokeAsCoach(
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * A coach closed their account: every grant naming them ends, in every client's account (system
+ * handle). Pending invitations to their address are not touched: they name an address, not the
+ * closed account, and the person may sign up again and accept.
+ */
+export async function revokeGrantsOfCoach(db: DbOrTrx, coachAccountId: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('coach_grant')
+    .set({ revoked_at: at, token_hash: null })
+    .where('coach_account_id', '=', coachAccountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** Names and addresses of signed-up users (better-auth's table, outside the tenant model). */
 export const usersByIds = (
   db: DbOrTrx,

@@ -251,6 +251,43 @@ describeEachDialect('coaches', (t) => {
     await api.close();
   });
 
+  it("a coach who deletes their account: the client's grant ends in the same stroke, the client's data is untouched, a pending invitation to the address stays", async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
+    const ann = await signUp(api, 'ann@example.org', 'Ann Lee');
+    await invite(sam.b, 'kim@example.org');
+    const kim = await signUp(api, 'kim@example.org', 'Kim Okafor');
+    expect(
+      (await kim.post('/api/coaching/accept', { token: await inviteToken('kim@example.org') })).statusCode,
+    ).toBe(200);
+    const annSent = smtp.accepted.length;
+    const pending = await invite(ann, 'kim@example.org');
+    await inviteToken('kim@example.org', annSent);
+    expect((await sam.b.get('/api/coaching/coaches')).json().coaches).toMatchObject([
+      { email: 'kim@example.org', status: 'active' },
+    ]);
+    const before = (await sam.b.get('/api/account/export')).body;
+
+    const gone = await kim.post('/api/account/delete', { password: PASSWORD });
+    expect(gone.statusCode, gone.body).toBe(204);
+
+    // The client's Settings no longer lists the closed account as a coach; the row says it ended.
+    expect((await sam.b.get('/api/coaching/coaches')).json().coaches).toEqual([]);
+    const rows = await t.store.db
+      .selectFrom('coach_grant')
+      .selectAll()
+      .where('account_id', '=', sam.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.revoked_at).not.toBeNull();
+    expect((await sam.b.get('/api/account/export')).body).toBe(before);
+    // An invitation to the address names no account yet: the person may sign up again and accept it.
+    expect((await ann.get('/api/coaching/coaches')).json().coaches).toMatchObject([
+      { id: pending.id, email: 'kim@example.org', status: 'invited' },
+    ]);
+    await api.close();
+  });
+
   it('a coach of A cannot read B, a stranger reads nothing, and a coach writing with the client ids changes nothing', async () => {
     const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
     const a = await clientWithData(api, 'ann@example.org', 'Ann Lee');
