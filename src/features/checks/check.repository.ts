@@ -160,7 +160,7 @@ export const notesToCompany = async (
   if (!opportunityId && contactIds.length === 0) return { messages: [], recipients: [] };
   const messages = await db
     .selectFrom('message')
-    .select(['id', 'opportunity_id', 'body'])
+    .select(['id', 'opportunity_id', 'subject', 'body'])
     .where('account_id', '=', accountId)
     .where('direction', '=', 'out')
     .where((eb) => {

@@ -111,6 +111,36 @@ describeEachDialect('check service', (t) => {
     await api.close();
   });
 
+  it("names a copied subject too, read from the other draft's stored subject", async () => {
+    const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const s = await seedStory(api);
+    const shared =
+      ' I enjoyed learning how the platform team works and which problems you want to solve next year, and I left even more excited about the role.';
+    const subject = 'Thank you for Tuesday and the ledger deep-dive';
+    const toSam = await api.post('/api/drafts', {
+      kind: 'thank-you',
+      contactIds: [s.samId],
+      opportunityId: s.opportunityId,
+      interviewId: s.interviewId,
+      subject,
+      body: NOTE('Sam', shared),
+    });
+    expect(toSam.statusCode).toBeLessThan(300);
+    const withSubject = async (mine: string) =>
+      (
+        await check(api, {
+          body: NOTE('Priya', shared),
+          subject: mine,
+          contactId: s.priyaId,
+          kind: 'thank-you',
+          opportunityId: s.opportunityId,
+        })
+      ).findings.find((f) => f.rule === 'duplicate-note')?.message;
+    expect(await withSubject(subject)).toContain('subject and body');
+    expect(await withSubject('Our chat about chaos drills')).not.toContain('subject and body');
+    await api.close();
+  });
+
   it("leaves the user's own words alone and follows the account's locale for spelling", async () => {
     const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
     const s = await seedStory(api);

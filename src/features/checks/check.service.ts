@@ -117,6 +117,7 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     .map((m) => ({
       id: m.id,
       opportunityId: m.opportunity_id,
+      subject: m.subject,
       body: m.body,
       contactIds: (to.get(m.id) ?? []).map((r) => r.contact_id),
     }))
@@ -125,6 +126,8 @@ export async function buildCheckInput(ctx: ServiceContext, req: CheckRequest): P
     .map((m) => ({
       recipientName: byId.get(m.contactIds[0] ?? '')?.display_name ?? 'someone',
       body: m.body,
+      // Compared only when both notes have one (rules/duplicate-note.ts).
+      ...(m.subject && { subject: m.subject }),
     }));
 
   const actionKey =
