@@ -1,5 +1,5 @@
 /** `afterview export` / `import FILE.json` / `demo` through the real CLI on temp data dirs. */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCli, type TestCli } from '../../../test/cli';
@@ -21,6 +21,12 @@ describe('afterview export, import and demo', () => {
   it('round-trips a data dir through a file into an empty one', async () => {
     const source = newCli();
     expect((await source.run(['config', 'set', 'timezone', 'Europe/Berlin'])).code).toBe(0);
+    // The user's own template travels with the data.
+    mkdirSync(join(source.dataDir, 'templates'), { recursive: true });
+    writeFileSync(
+      join(source.dataDir, 'templates', 'check-in.liquid'),
+      'Hi {{ recipient.first_name }}, mine.\n',
+    );
     const seeded = await source.run(['demo', '--scale', '6', '--seed', '2', '--json'], { now: NOW });
     expect(seeded.code).toBe(0);
     expect(seeded.json()).toMatchObject({ opportunities: 6, seed: 2 });
@@ -40,6 +46,9 @@ describe('afterview export, import and demo', () => {
     expect(again.code).toBe(0);
     expect(withoutExportedAt(again.stdout)).toEqual(withoutExportedAt(readFileSync(file, 'utf8')));
     expect(JSON.parse(again.stdout).account.timeZone).toBe('Europe/Berlin');
+    expect(readFileSync(join(target.dataDir, 'templates', 'check-in.liquid'), 'utf8')).toBe(
+      'Hi {{ recipient.first_name }}, mine.\n',
+    );
 
     // The same file again: every id is already here, so nothing is written and the exit is 2.
     const twice = await target.run(['import', file], { now: '2026-12-01T10:00:00Z' });

@@ -22,7 +22,7 @@ export function registerBackupCommands(program: Command, kit: CommandKit): void 
         if (o.format !== 'json')
           throw invalid(`--format: "${o.format}" is not supported; use json.`, 'format');
         const { exportBackup } = await import('../../features/backup/export.service');
-        const doc = await exportBackup(s.ctx);
+        const doc = await exportBackup(s.ctx, { dataDir: s.dataDir });
         const text = `${JSON.stringify(doc, null, 2)}\n`;
         if (!o.out) {
           s.io.stdout(text);

@@ -193,7 +193,10 @@ async function importBackupFile(
   const settings = settingsChoice(o);
   let summary: Awaited<ReturnType<typeof importBackup>>;
   try {
-    summary = await importBackup(session.ctx, text, settings ? { settings } : {});
+    summary = await importBackup(session.ctx, text, {
+      dataDir: session.dataDir,
+      ...(settings && { settings }),
+    });
   } catch (err) {
     // A folder with data of its own: a terminal is asked which settings to keep (never --yes).
     const ask = session.io.stdinIsTTY && !session.json ? session.io.confirm : undefined;
@@ -201,7 +204,10 @@ async function importBackupFile(
     const replace = await ask(
       'This data folder already has data. Replace its settings (time zone, holidays, addresses, name, signature, playbook) with the backup’s? No keeps this folder’s.',
     );
-    summary = await importBackup(session.ctx, text, { settings: replace ? 'replace' : 'keep' });
+    summary = await importBackup(session.ctx, text, {
+      dataDir: session.dataDir,
+      settings: replace ? 'replace' : 'keep',
+    });
   }
   if (session.json) printJson(session.io, { kind: 'backup', file: name, ...summary });
   else {

@@ -22,7 +22,12 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-export function toBackupDocument(account: AccountRow, rows: AccountRows, exportedAt: string): BackupDocument {
+export function toBackupDocument(
+  account: AccountRow,
+  rows: AccountRows,
+  exportedAt: string,
+  templates: BackupDocument['templates'] = [],
+): BackupDocument {
   const participants = groupBy(rows.participants, (p) => p.interview_id);
   const notes = groupBy(rows.debriefNotes, (n) => n.interview_id);
   const recipients = groupBy(rows.messageContacts, (c) => c.message_id);
@@ -144,6 +149,7 @@ export function toBackupDocument(account: AccountRow, rows: AccountRows, exporte
       messageId: e.message_id,
       data: readJsonObject(e.data),
     })),
+    templates,
   };
 }
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../core/drafts/locale';
 import { isCalendarDate } from '../../core/time';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, PARTICIPANT_ROLES, STAGES } from '../../core/types';
+import { TEMPLATE_NAMES } from '../templates/template.service';
 
 export const BACKUP_FORMAT = 'afterview-backup';
 export const BACKUP_VERSION = 1;
@@ -175,6 +176,12 @@ export const backupAccountSchema = z.object({
   locale: z.enum(LOCALES).nullable().default(null),
 });
 
+/** A draft template the user wrote (their copy of a shipped one). */
+export const backupTemplateSchema = z.object({
+  name: z.enum(TEMPLATE_NAMES),
+  text: z.string().min(1, 'is required').max(100_000),
+});
+
 export const backupDocumentSchema = z.object({
   format: z.literal(BACKUP_FORMAT, `must be "${BACKUP_FORMAT}"`),
   version: z.literal(
@@ -190,6 +197,11 @@ export const backupDocumentSchema = z.object({
   messages: z.array(backupMessageSchema),
   decisions: z.array(backupDecisionSchema),
   events: z.array(backupEventSchema),
+  /** The user's own draft templates; backups written before templates were exported have none. */
+  templates: z
+    .array(backupTemplateSchema)
+    .max(TEMPLATE_NAMES.length * 4)
+    .default([]),
 });
 
 export type BackupDocument = z.infer<typeof backupDocumentSchema>;

@@ -126,6 +126,7 @@ describeEachDialect('backup export and import', (t) => {
         messages: 3,
         decisions: 1,
         events: first.events.length,
+        templates: 0,
         settingsApplied: true,
         scheduledToDraft: 0,
       });

@@ -14,6 +14,7 @@ import { findAccount, updateAccount } from '../accounts/account.repository';
 import type { ServiceContext } from '../context';
 import { isKnownRegion } from '../holidays/holiday.service';
 import { writeJson } from '../json-columns';
+import { templateProblem, writeOwnTemplates } from '../templates/template-edit.service';
 import { toAccountRows } from './backup.mapping';
 import { type ExistingIds, insertAccountRows, readExistingIds } from './backup.repository';
 import { type BackupDocument, backupDocumentSchema } from './backup.schemas';
@@ -27,6 +28,8 @@ export interface ImportSummary {
   messages: number;
   decisions: number;
   events: number;
+  /** The user's own draft templates put back (only when the settings were applied). */
+  templates: number;
   /** The backup's settings (zone, holidays, own emails, playbook, signature, name) replaced this account's. */
   settingsApplied: boolean;
   /**
@@ -45,6 +48,8 @@ export type SettingsChoice = 'keep' | 'replace';
 
 export interface RestoreOptions {
   settings?: SettingsChoice;
+  /** Local mode: the data dir whose `templates/` receives the backup's templates. */
+  dataDir?: string | null;
 }
 
 /** The sentence for a restore into a folder with data when no settings choice was given. */
@@ -159,6 +164,15 @@ function checkConsistency(doc: BackupDocument, existing: ExistingIds): void {
       noted.add(n.contactId);
     });
   });
+  const named = new Map<string, number>();
+  doc.templates.forEach((t, i) => {
+    const before = named.get(t.name);
+    if (before !== undefined)
+      throw fail(`templates[${i}].name`, `${t.name} appears twice (also templates[${before}])`);
+    named.set(t.name, i);
+    const problem = templateProblem(t.text);
+    if (problem !== null) throw fail(`templates[${i}].text`, `does not render: ${problem}`);
+  });
   doc.messages.forEach((m, i) => {
     const to = new Set<string>();
     m.recipients.forEach((r, j) => {
@@ -217,6 +231,10 @@ export async function importBackup(
     );
   }
   const accountId = ctx.actor.accountId;
+  const dataDir = options.dataDir ?? null;
+  if (doc.templates.length > 0 && ctx.actor.kind === 'local' && dataDir === null) {
+    throw fail('templates', 'this Afterview has no data folder to keep your templates in');
+  }
   const rows = toAccountRows(doc, accountId);
   const settingsApplied = await ctx.db.transaction().execute(async (trx) => {
     const existing = await readExistingIds(trx, accountId);
@@ -230,6 +248,7 @@ export async function importBackup(
       throw new AppError('conflict', NON_EMPTY_MESSAGE, 'settings');
     }
     await insertAccountRows(trx, rows);
+    // Templates are settings: a folder that keeps its own settings keeps its own templates too.
     if (options.settings === 'keep') return false;
     await updateAccount(trx, accountId, {
       time_zone: doc.account.timeZone,
@@ -241,6 +260,8 @@ export async function importBackup(
       locale: doc.account.locale,
       updated_at: formatInstant(ctx.now),
     });
+    // Last, so a file that cannot be written rolls the rows back too (hosted: rows in this transaction).
+    await writeOwnTemplates(trx, ctx, dataDir, doc.templates);
     return true;
   });
   return {
@@ -251,6 +272,7 @@ export async function importBackup(
     messages: doc.messages.length,
     decisions: doc.decisions.length,
     events: doc.events.length,
+    templates: settingsApplied ? doc.templates.length : 0,
     settingsApplied,
     scheduledToDraft: doc.messages.filter((m) => m.status === 'scheduled').length,
   };

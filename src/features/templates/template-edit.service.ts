@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { renderDraft } from '../../core/drafts/render';
 import { AppError, invalid } from '../../core/errors';
 import { formatInstant } from '../../core/time';
+import type { DbOrTrx } from '../../db/database';
 import type { ServiceContext } from '../context';
 import { ensurePrivateDir, writePrivateFileAtomic } from '../private-files';
 import * as repo from './template.repository';
@@ -45,6 +46,44 @@ const SAMPLE = {
   variant: 0,
   sender: { name: 'Alex Morgan', signature: 'Alex' },
 };
+
+/** Why `text` cannot be a draft template (it fails a trial render with sample data), or null. */
+export function templateProblem(text: string): string | null {
+  try {
+    renderDraft(text, SAMPLE);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/**
+ * Put restored templates in place as the user's own copies: a hosted user's rows (on `db`, the
+ * restore's transaction), or in local mode the files in `<dataDir>/templates/`, each written
+ * atomically. The caller has checked every text with `templateProblem` first.
+ */
+export async function writeOwnTemplates(
+  db: DbOrTrx,
+  ctx: ServiceContext,
+  dataDir: string | null,
+  templates: readonly { name: TemplateName; text: string }[],
+): Promise<void> {
+  if (templates.length === 0) return;
+  if (hosted(ctx)) {
+    for (const t of templates) {
+      await repo.saveAccountTemplate(db, {
+        account_id: ctx.actor.accountId,
+        name: t.name,
+        text: t.text,
+        updated_at: formatInstant(ctx.now),
+      });
+    }
+    return;
+  }
+  const dir = requireDataDir(dataDir);
+  ensurePrivateDir(userTemplatesDir(dir));
+  for (const t of templates) writePrivateFileAtomic(ownPath(dir, t.name), t.text);
+}
 
 function checkName(name: string): TemplateName {
   if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) {
@@ -94,11 +133,8 @@ export async function saveTemplate(
   text: string,
 ): Promise<TemplateInfo> {
   const template = checkName(name);
-  try {
-    renderDraft(text, SAMPLE);
-  } catch (err) {
-    throw invalid(err instanceof Error ? err.message : String(err), 'text');
-  }
+  const problem = templateProblem(text);
+  if (problem !== null) throw invalid(problem, 'text');
   if (hosted(ctx)) {
     await repo.saveAccountTemplate(ctx.db, {
       account_id: ctx.actor.accountId,

@@ -15,6 +15,18 @@ export const findAccountTemplate = async (
   return row?.text ?? null;
 };
 
+/** Every template the account wrote, by name (the account export carries them). */
+export const listAccountTemplates = (
+  db: DbOrTrx,
+  accountId: string,
+): Promise<{ name: string; text: string }[]> =>
+  db
+    .selectFrom('account_template')
+    .select(['name', 'text'])
+    .where('account_id', '=', accountId)
+    .orderBy('name')
+    .execute();
+
 /** Insert or replace the account's version of template `name`. */
 export async function saveAccountTemplate(
   db: DbOrTrx,

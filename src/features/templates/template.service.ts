@@ -84,6 +84,28 @@ export async function loadTemplateFor(
 }
 
 /**
+ * The templates this user wrote, for the account export: a hosted user's rows, or in local mode
+ * the files in `<dataDir>/templates/` (the installation's files are not a hosted user's own).
+ */
+export async function readOwnTemplates(
+  ctx: ServiceContext,
+  dataDir: string | null,
+): Promise<{ name: TemplateName; text: string }[]> {
+  const known = (name: string): name is TemplateName => (TEMPLATE_NAMES as readonly string[]).includes(name);
+  if (ctx.actor.kind === 'user') {
+    const rows = await repo.listAccountTemplates(ctx.db, ctx.actor.accountId);
+    return rows.flatMap((r) => (known(r.name) ? [{ name: r.name, text: r.text }] : []));
+  }
+  if (!dataDir) return [];
+  const out: { name: TemplateName; text: string }[] = [];
+  for (const name of TEMPLATE_NAMES) {
+    const own = join(userTemplatesDir(dataDir), `${name}.liquid`);
+    if (await exists(own)) out.push({ name, text: await readFile(own, 'utf8') });
+  }
+  return out;
+}
+
+/**
  * Copy the default templates into `<dataDir>/templates/` so the user can edit them. Existing
  * copies are never overwritten. Returns the paths of the files it wrote.
  */
