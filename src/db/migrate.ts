@@ -1,9 +1,9 @@
 import type Sqlite from 'better-sqlite3';
 import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import { AppError } from '../core/errors';
-import { migrations } from './migrations/index';
+import { loadMigrations, migrationNames } from './migrations/index';
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: loadMigrations };
 
 /**
  * Bring the schema up to date. Refuses to run against a database that has migrations this build
@@ -33,8 +33,7 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
 export function sqliteSchemaIsCurrent(sqlite: Sqlite.Database): boolean {
   try {
     const applied = sqlite.prepare('select name from kysely_migration order by name').pluck().all();
-    const known = Object.keys(migrations).sort();
-    return applied.length === known.length && applied.every((name, i) => name === known[i]);
+    return applied.length === migrationNames.length && applied.every((name, i) => name === migrationNames[i]);
   } catch {
     return false; // no migration table yet
   }

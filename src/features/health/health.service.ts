@@ -1,6 +1,6 @@
 /** Readiness: the database answers and every migration this build knows has been applied. */
 import type { Db } from '../../db/database';
-import { migrations } from '../../db/migrations';
+import { migrationNames } from '../../db/migrations';
 import { appliedMigrations } from './health.repository';
 
 export interface Readiness {
@@ -17,6 +17,6 @@ export async function databaseIsReady(db: Db): Promise<Readiness> {
     return { ok: false, database: 'unreachable', migrations: 'unknown' };
   }
   const done = new Set(applied);
-  const current = Object.keys(migrations).every((name) => done.has(name));
+  const current = migrationNames.every((name) => done.has(name));
   return { ok: current, database: 'reachable', migrations: current ? 'current' : 'behind' };
 }
