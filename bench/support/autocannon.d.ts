@@ -12,6 +12,8 @@ declare module 'autocannon' {
     duration?: number;
     /** Requests per second across all connections; unthrottled when absent. */
     overallRate?: number;
+    /** Latency from the actual send, not from when the rate said the request was due. */
+    ignoreCoordinatedOmission?: boolean;
     requests?: { setupRequest?: (req: RawRequest) => RawRequest }[];
   }
   interface Histogram {
@@ -27,5 +29,6 @@ declare module 'autocannon' {
     non2xx: number;
   }
   function autocannon(options: Options): Promise<Result>;
+  // biome-ignore lint/style/noDefaultExport: the package is CommonJS; its module.exports is this function.
   export default autocannon;
 }
