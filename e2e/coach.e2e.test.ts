@@ -106,7 +106,7 @@ async function signUp(
   page: Page,
   smtp: SmtpHarness,
   base: string,
-  account: { name: string; email: string; afterwards: string },
+  account: { name: string; email: string; afterwards: string; confirmationLandsOn?: string },
 ): Promise<void> {
   const signIn = new SignInPage(page, base);
   await signIn.waitReady();
@@ -136,7 +136,10 @@ async function signUp(
     )
     .toBe(true);
   await page.goto(link ?? '');
-  await page.goto(new URL(account.afterwards, base).href);
+  // The confirmation link itself must bring the person back to where they were going.
+  const lands = account.confirmationLandsOn;
+  if (lands) await page.waitForURL((u) => u.href === new URL(lands, base).href, { timeout: 10_000 });
+  else await page.goto(new URL(account.afterwards, base).href);
 }
 
 /** `YYYY-MM-DDTHH:mm` of yesterday at `hour` UTC: an interview whose follow-ups are due now. */
@@ -234,6 +237,7 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
       name: 'Kim Okafor',
       email: 'kim@example.org',
       afterwards: link ?? '',
+      confirmationLandsOn: link ?? '',
     });
     await kim.waitForURL(/\/coaching\/accept\?token=/);
     const accept = new AcceptPage(kim, server.url);

@@ -123,14 +123,17 @@ export function createAuth(options: AuthOptions) {
       // Without one (a small self-hosted install) nobody could confirm, so sign-in stays open.
       requireEmailVerification: options.canMail,
       ...(options.canMail && {
-        onExistingUserSignUp: async ({ user }: { user: { email: string } }) => {
+        onExistingUserSignUp: async ({ user }: { user: { email: string } }, request?: Request) => {
+          // Where the sign-up was heading (a coach invitation's accept page): signing in goes on there.
+          const next = await signUpCallbackPath(request);
+          const signInLink = `${base.origin}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`;
           await options.mailer.send({
             to: user.email,
             subject: 'Someone tried to create an Afterview account with your address',
             text: `Someone (perhaps you) tried to create an Afterview account with ${user.email}, which already has one.
 
 If it was you, sign in with your password, or ask for a new password on the sign-in page if you forgot it:
-${base.origin}/sign-in
+${signInLink}
 
 If it was not you, ignore this mail: nothing changed, and your account stays as it is.
 `,
@@ -171,3 +174,18 @@ If it was not you, ignore this mail: nothing changed, and your account stays as 
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** The sign-up's `callbackURL` when it is a path on this site (never another origin), else null. */
+async function signUpCallbackPath(request: Request | undefined): Promise<string | null> {
+  let body: unknown;
+  try {
+    body = await request?.clone().json();
+  } catch {
+    return null;
+  }
+  if (typeof body !== 'object' || body === null || !('callbackURL' in body)) return null;
+  const url = body.callbackURL;
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && url.length <= 2000
+    ? url
+    : null;
+}

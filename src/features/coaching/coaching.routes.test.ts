@@ -288,6 +288,82 @@ describeEachDialect('coaches', (t) => {
     await api.close();
   });
 
+  it('a new coach who opens the invitation signed out, signs up and confirms by mail lands back on the accept page with the token', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
+    const sent = smtp.accepted.length;
+    await invite(sam.b, 'kim@example.org');
+    const token = await inviteToken('kim@example.org', sent);
+    const acceptPath = `/coaching/accept?token=${token}`;
+
+    // Signed out, the link goes to sign-in, carrying where she was heading.
+    const kim = api.browser();
+    const gate = await kim.get(acceptPath);
+    expect(gate.statusCode).toBe(302);
+    const signInUrl = new URL(String(gate.headers.location), 'https://afterview.test');
+    expect(signInUrl.pathname).toBe('/sign-in');
+    // What the sign-in page sends as the sign-up's callbackURL (web/src/pages/sign-in-page.tsx).
+    const next = signInUrl.searchParams.get('next');
+    expect(next).toBe(acceptPath);
+
+    const mailsBefore = smtp.accepted.length;
+    const res = await kim.post('/api/auth/sign-up/email', {
+      email: 'kim@example.org',
+      password: PASSWORD,
+      name: 'Kim Okafor',
+      callbackURL: next,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const raw = await mailTo('kim@example.org', /verify-email/, mailsBefore);
+    const link = /https?:\/\/[^/\s]+(\/api\/auth\/verify-email\?token=[A-Za-z0-9._-]+[^\s]*)/.exec(raw)?.[1];
+    if (!link) throw new Error('no confirmation link');
+    const confirmed = await kim.get(link);
+    expect(confirmed.statusCode).toBe(302);
+    expect(confirmed.headers.location).toBe(acceptPath);
+    // Signed in by the link, she accepts with the token the page now has.
+    const ok = await kim.post('/api/coaching/accept', { token });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ clientId: sam.id, clientName: 'Sam Rivera' });
+    await api.close();
+  });
+
+  it('a coach who already has an account but picks "create an account" from the invitation is mailed a sign-in link that leads back to the accept page', async () => {
+    const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
+    const sam = await clientWithData(api, 'sam@example.org', 'Sam Rivera');
+    await signUp(api, 'kim@example.org', 'Kim Okafor');
+    const sent = smtp.accepted.length;
+    await invite(sam.b, 'kim@example.org');
+    const token = await inviteToken('kim@example.org', sent);
+    const acceptPath = `/coaching/accept?token=${token}`;
+
+    const kim = api.browser();
+    const next = new URL(String((await kim.get(acceptPath)).headers.location), 'https://afterview.test');
+    expect(next.searchParams.get('next')).toBe(acceptPath);
+    const mailsBefore = smtp.accepted.length;
+    const again = await kim.post('/api/auth/sign-up/email', {
+      email: 'kim@example.org',
+      password: 'Some-other-password-9',
+      name: 'Kim',
+      callbackURL: next.searchParams.get('next'),
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const raw = await mailTo('kim@example.org', /already has one/, mailsBefore);
+    const link = /https:\/\/afterview\.test(\/sign-in\S*)/.exec(raw)?.[1];
+    expect(link).toBe(`/sign-in?next=${encodeURIComponent(acceptPath)}`);
+
+    // A callbackURL to another site is not put in the mail.
+    const evilBefore = smtp.accepted.length;
+    await api.browser().post('/api/auth/sign-up/email', {
+      email: 'kim@example.org',
+      password: 'Some-other-password-9',
+      name: 'Kim',
+      callbackURL: '//evil.example/x',
+    });
+    const evil = await mailTo('kim@example.org', /already has one/, evilBefore);
+    expect(/https:\/\/afterview\.test(\/sign-in\S*)/.exec(evil)?.[1]).toBe('/sign-in');
+    await api.close();
+  });
+
   it('a coach of A cannot read B, a stranger reads nothing, and a coach writing with the client ids changes nothing', async () => {
     const api = await createHostedApi(t.store, { smtpUrl: smtp.url });
     const a = await clientWithData(api, 'ann@example.org', 'Ann Lee');

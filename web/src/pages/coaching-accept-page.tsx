@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { signOut } from '../api/auth';
 import { ApiError, coachingApi } from '../api/client';
 import { coachingChanged } from '../components/coaching-nav';
 import { ErrorNote, PageTitle } from '../components/notes';
@@ -17,9 +18,12 @@ export function CoachingAcceptPage() {
     token ? null : 'This link has no invitation in it; open the link from the invitation mail again.',
   );
   const [busy, setBusy] = useState(false);
+  /** Signed in with another address than the invited one (403): offer to switch and come back. */
+  const [otherAccount, setOtherAccount] = useState(false);
   const accept = async () => {
     setBusy(true);
     setError(null);
+    setOtherAccount(false);
     try {
       const { clientId } = await coachingApi.accept(token);
       coachingChanged();
@@ -28,8 +32,17 @@ export function CoachingAcceptPage() {
       setError(
         err instanceof ApiError ? err.message : 'The invitation could not be accepted; please try again.',
       );
+      setOtherAccount(err instanceof ApiError && err.status === 403);
       setBusy(false);
     }
+  };
+  // Back to this very page (token included) once signed in with the invited address.
+  const switchAccount = async () => {
+    setBusy(true);
+    await signOut().catch(() => undefined);
+    window.location.assign(
+      `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+    );
   };
   return (
     <section>
@@ -46,6 +59,11 @@ export function CoachingAcceptPage() {
           <Link to="/">Not now</Link>
         </div>
         <ErrorNote error={error} />
+        {otherAccount && (
+          <button type="button" disabled={busy} onClick={switchAccount}>
+            Sign out and use the invited address
+          </button>
+        )}
       </div>
     </section>
   );
