@@ -42,6 +42,7 @@ describe('afterview export, import and demo', () => {
     const imported = await target.run(['import', file, '--json'], { now: '2026-12-01T10:00:00Z' });
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
+    expect(imported.json()).toMatchObject({ kind: 'backup', templates: 1, settingsApplied: true });
     const again = await target.run(['export'], { now: '2026-12-01T10:00:00Z' });
     expect(again.code).toBe(0);
     expect(withoutExportedAt(again.stdout)).toEqual(withoutExportedAt(readFileSync(file, 'utf8')));

@@ -6,7 +6,7 @@
  * terminal), and saves everything in one transaction. `--dry-run` shows what saving would do.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type CaptureBundle, type SkippedEntry, skippedSentence } from '../../core/capture/bundle';
 import { CSV_FIELDS, type CsvField, type CsvMapping, missingCompanyMessage } from '../../core/capture/csv';
@@ -215,6 +215,11 @@ async function importBackupFile(
       `Imported ${plural(summary.opportunities, 'opportunity')}, ${plural(summary.interviews, 'interview')}, ${plural(summary.contacts, 'person')} and ${plural(summary.messages, 'message')} from ${name}.`,
       summary.settingsApplied ? 'Settings: taken from the backup.' : 'Settings: this folder’s were kept.',
     ];
+    if (summary.templates > 0) {
+      lines.push(
+        `Templates: ${plural(summary.templates, 'template')} of yours put back in ${join(session.dataDir, 'templates')}.`,
+      );
+    }
     if (summary.scheduledToDraft > 0) {
       lines.push(
         `${plural(summary.scheduledToDraft, 'scheduled note')} came back as drafts, not scheduled: they may have gone out before the backup was restored. Re-schedule the ones you still want with afterview send ID --at TIME.`,
