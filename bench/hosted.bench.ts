@@ -526,7 +526,7 @@ async function measure(
       const ok = figures.today.p99 <= TARGET_P99_MS && errors === 0;
       steps.push({ rate, todayP99: figures.today.p99, ok });
       console.log(
-        `   ${label} at ${rate} req/s: Today p99 ${figures.today.p99} ms, overview p99 ${figures.overview.p99} ms, debrief p99 ${figures.debrief.p99} ms${errors ? `, ${errors} errors` : ''}`,
+        `   ${label} at ${rate} req/s: Today p50 ${figures.today.p50} / p99 ${figures.today.p99} ms, overview p99 ${figures.overview.p99} ms, debrief p99 ${figures.debrief.p99} ms${errors ? `, ${errors} errors` : ''}`,
       );
       if (!ok) break;
       best = { rate, figures };
