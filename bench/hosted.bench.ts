@@ -15,9 +15,11 @@
  * (the server trusts loopback as its proxy, as behind a real proxy), since sign-in is limited to
  * 10 a minute per address.
  *
- * The run: a Fastify hello-world (its own process) at full speed as the baseline, then for 1 app
- * process and for 2 (`--workers 2`): the mix at stepped total rates (50% Today, 35% overview, 15%
- * debrief saves; each type is its own autocannon instance so each gets its own percentiles),
+ * The run: a Fastify hello-world (its own process) at full speed as the baseline, and at 10, 40
+ * and 160 req/s for the machine's latency floor; then for 1 app process and for 2 (`--workers
+ * 2`): every session's Today and overview once per worker (first visits, reported apart), 40
+ * requests of each type one at a time, the mix at stepped total rates (50% Today, 35% overview,
+ * 15% debrief saves; each type is its own autocannon instance so each gets its own percentiles),
  * stopping after the first step whose Today p99 passes 50 ms, then the mix unthrottled. The
  * load generator shares the 2 cores with the server and PostgreSQL, as any single-machine test.
  *
