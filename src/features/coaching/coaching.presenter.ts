@@ -27,10 +27,14 @@ export const coachView = z.object({
   email: z.string(),
   /** Their name once they accepted. */
   name: z.string().nullable(),
-  status: z.enum(['invited', 'active']),
+  /** `ended`: the coach closed their Afterview account (listed for a while so the client knows why). */
+  status: z.enum(['invited', 'active', 'ended']),
   shareNotes: z.boolean(),
   invitedAt: z.string(),
   acceptedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** Why access ended, in words for the client; null unless `ended`. */
+  endedReason: z.string().nullable(),
 });
 export type CoachView = z.infer<typeof coachView>;
 

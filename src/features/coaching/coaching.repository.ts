@@ -165,6 +165,35 @@ export async function revokeGrantsOfCoach(db: DbOrTrx, coachAccountId: string, a
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * The client's grants that ended since `since` because the coach's account is gone (client's
+ * handle): accepted, revoked, and no sign-in user with the coach's id any more.
+ */
+export const grantsOfClosedCoaches = (
+  db: DbOrTrx,
+  accountId: string,
+  since: string,
+): Promise<CoachGrantRow[]> =>
+  db
+    .selectFrom('coach_grant')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('accepted_at', 'is not', null)
+    .where('revoked_at', '>', since)
+    .where('coach_account_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('auth_user')
+            .select('auth_user.id')
+            .whereRef('auth_user.id', '=', 'coach_grant.coach_account_id'),
+        ),
+      ),
+    )
+    .orderBy('revoked_at')
+    .orderBy('id')
+    .execute();
+
 /** Names and addresses of signed-up users (better-auth's table, outside the tenant model). */
 export const usersByIds = (
   db: DbOrTrx,

@@ -10,7 +10,10 @@ import { createTestApi } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
 import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
 import { describeEachDialect } from '../../../test/store';
+import { Temporal } from '../../core/time';
+import type { ServiceContext } from '../context';
 import { COACHES_NEED_HOSTED } from './coaching.routes';
+import { CLOSED_ACCOUNT_REASON, listMyCoaches } from './coaching.service';
 
 const PASSWORD = 'Lobby-coffee-after-4pm';
 const NOTE_BODY = 'Dear Priya, the cache-invalidation sketch you drew stayed with me.';
@@ -271,8 +274,30 @@ describeEachDialect('coaches', (t) => {
     const gone = await kim.post('/api/account/delete', { password: PASSWORD });
     expect(gone.statusCode, gone.body).toBe(204);
 
-    // The client's Settings no longer lists the closed account as a coach; the row says it ended.
-    expect((await sam.b.get('/api/coaching/coaches')).json().coaches).toEqual([]);
+    // The client's Settings shows the coach ended, and why; the grant row is revoked.
+    const coaches = (await sam.b.get('/api/coaching/coaches')).json().coaches;
+    expect(coaches).toEqual([
+      expect.objectContaining({
+        email: 'kim@example.org',
+        name: null,
+        status: 'ended',
+        endedAt: expect.any(String),
+        endedReason: CLOSED_ACCOUNT_REASON,
+      }),
+    ]);
+    // Ended is final: it cannot be shared with or revoked again.
+    expect(
+      (await sam.b.put(`/api/coaching/coaches/${coaches[0].id}/share`, { shareNotes: true })).statusCode,
+    ).toBe(404);
+    expect((await sam.b.post(`/api/coaching/coaches/${coaches[0].id}/revoke`, {})).statusCode).toBe(404);
+    // Listed for 30 days, then gone from the list.
+    const later = (days: number): ServiceContext => ({
+      db: t.store.forAccount(sam.id),
+      actor: { accountId: sam.id, kind: 'user' },
+      now: Temporal.Instant.from(coaches[0].endedAt).add({ hours: days * 24 }),
+    });
+    expect(await listMyCoaches(later(29))).toHaveLength(1);
+    expect(await listMyCoaches(later(31))).toEqual([]);
     const rows = await t.store.db
       .selectFrom('coach_grant')
       .selectAll()

@@ -51,6 +51,10 @@ const INVITE_DAYS = 14;
 const MAX_COACHES = 10;
 /** Invitation mails one account may send in 24 hours: the server's mail is not a spam relay. */
 const INVITES_PER_DAY = 20;
+/** How long a coach who closed their account stays listed (as ended) in the client's Settings. */
+const CLOSED_SHOWN_DAYS = 30;
+export const CLOSED_ACCOUNT_REASON =
+  'They closed their Afterview account, so they see nothing of yours any more.';
 /** One sentence for every coach read that has no live grant behind it: a 404, like any other account's id. */
 const NO_CLIENT = 'No client with that id shares their job search with you (any more).';
 
@@ -66,20 +70,42 @@ const statusOf = (g: CoachGrantRow): CoachView['status'] => (g.accepted_at ? 'ac
 
 // ---------------------------------------------------------------- the client's side
 
-/** My coaches (invited or active), with their names once they accepted. */
+/**
+ * My coaches (invited or active), with their names once they accepted; then, for a while, the
+ * ones whose access ended because they closed their account, so the client learns why.
+ */
 export async function listMyCoaches(ctx: ServiceContext): Promise<CoachView[]> {
   const grants = await repo.openGrantsOfClient(ctx.db, ctx.actor.accountId);
   const coachIds = grants.flatMap((g) => (g.coach_account_id ? [g.coach_account_id] : []));
   const names = new Map((await repo.usersByIds(ctx.db, coachIds)).map((u) => [u.id, u.name]));
-  return grants.map((g) => ({
-    id: g.id,
-    email: g.coach_email,
-    name: g.coach_account_id ? (names.get(g.coach_account_id) ?? null) : null,
-    status: statusOf(g),
-    shareNotes: g.share_notes === 1,
-    invitedAt: g.created_at,
-    acceptedAt: g.accepted_at,
-  }));
+  const since = formatInstant(ctx.now.subtract({ hours: CLOSED_SHOWN_DAYS * 24 }));
+  const closed = await repo.grantsOfClosedCoaches(ctx.db, ctx.actor.accountId, since);
+  return [
+    ...grants.map((g) => ({
+      id: g.id,
+      email: g.coach_email,
+      name: g.coach_account_id ? (names.get(g.coach_account_id) ?? null) : null,
+      status: statusOf(g),
+      shareNotes: g.share_notes === 1,
+      invitedAt: g.created_at,
+      acceptedAt: g.accepted_at,
+      endedAt: null,
+      endedReason: null,
+    })),
+    ...closed.map(
+      (g): CoachView => ({
+        id: g.id,
+        email: g.coach_email,
+        name: null,
+        status: 'ended',
+        shareNotes: g.share_notes === 1,
+        invitedAt: g.created_at,
+        acceptedAt: g.accepted_at,
+        endedAt: g.revoked_at,
+        endedReason: CLOSED_ACCOUNT_REASON,
+      }),
+    ),
+  ];
 }
 
 /**

@@ -35,6 +35,20 @@ function CoachItem({ coach, onChange }: { coach: CoachView; onChange: () => Prom
     }
   };
   const who = called(coach);
+  if (coach.status === 'ended') {
+    return (
+      <li className="coach">
+        <p className="row">
+          <strong>{who}</strong>
+          <span className="badge">Ended</span>
+        </p>
+        <p className="muted">
+          {coach.endedAt ? `${formatDay(coach.endedAt, zone)}: ` : ''}
+          {coach.endedReason}
+        </p>
+      </li>
+    );
+  }
   return (
     <li className="coach">
       <p className="row">
