@@ -124,22 +124,33 @@ async function checkReachable(store: Store, url: string): Promise<void> {
 async function openPostgres(url: string): Promise<Store> {
   // Loaded lazily: the local CLI never pays for pg's start-up.
   const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Two pools, so a connection never switches between the two kinds of scope: the cross-account
+  // pool's connections declare `all accounts` once, when first used, and keep it; the accounts'
+  // pool's connections declare one account and re-declare only when the next checkout is for
+  // another. A signed-in request (session lookup on the cross-account handle, then the route on
+  // its account's) thus pays at most one declaration, not two. Each pool only ever declares its
+  // own kind, so no connection can carry `all accounts` into an account's query, or the reverse.
+  const system = new pg.Pool({ connectionString: url, max: 5 });
+  const accounts = new pg.Pool({ connectionString: url, max: 10 });
   // A connection the server closes while idle (restart, failover, admin termination) is dropped
   // from the pool and the next query opens a new one; without a listener Node would crash.
-  pool.on('error', () => {});
+  system.on('error', () => {});
+  accounts.on('error', () => {});
+  const endBoth = async () => {
+    await Promise.all([system.end(), accounts.end()]);
+  };
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: scopedPool(pool, null, () => pool.end()) }),
+    dialect: new PostgresDialect({ pool: scopedPool(system, null, endBoth) }),
   });
-  // One handle per account, sharing the pool; bounded so a long-running server does not grow.
+  // One handle per account, sharing the accounts' pool; bounded so a long-running server does not grow.
   const scoped = new Map<string, Db>();
   const forAccount = (accountId: string): Db => {
     const hit = scoped.get(accountId);
     if (hit) return hit;
     if (scoped.size >= 1000) scoped.clear();
     const made = new Kysely<Database>({
-      // Ending a scoped handle never ends the shared pool: only the store's close does.
-      dialect: new PostgresDialect({ pool: scopedPool(pool, accountId, async () => {}) }),
+      // Ending a scoped handle never ends the shared pools: only the store's close does.
+      dialect: new PostgresDialect({ pool: scopedPool(accounts, accountId, async () => {}) }),
     });
     scoped.set(accountId, made);
     return made;
@@ -153,8 +164,9 @@ const declaredScope = new WeakMap<PoolClient, string>();
 /**
  * The pool as one scope sees it: a checked-out connection first declares its scope at session
  * level (unless it already did), so a plain query, a transaction and anything after them on that
- * connection run under it. The declaration costs one round trip only when a connection changes
- * hands between scopes; every checkout goes through a scope, so none runs under a stale one.
+ * connection run under it. The declaration is made outside any transaction (a checkout is), so no
+ * rollback can undo it; it costs one round trip only when a connection changes hands between
+ * scopes; every checkout goes through a scope, so none runs under a stale one.
  */
 function scopedPool(pool: Pool, accountId: string | null, end: () => Promise<void>) {
   const scope = accountId ?? '*';

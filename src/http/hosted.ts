@@ -128,13 +128,22 @@ export async function registerHosted(
 
   app.decorateRequest('hostedActor', null);
 
+  // Accounts whose row this process has seen or made: the repair below runs once per account per
+  // process, not on every request. Forgetting one is harmless (the next request checks again); a
+  // deleted account never comes back through here, since its sessions go in the same transaction.
+  const ensured = new RecentSet(10_000);
+
   /** Session cookie → actor; null when there is no valid session. */
   async function actorOf(req: FastifyRequest): Promise<Actor | null> {
     const session = await auth.api.getSession({ headers: webHeaders(req) });
     if (!session) return null;
+    const accountId = session.user.id;
     // The account row is written at sign-up; a crash between the two is repaired here.
-    await ensureHostedAccount(db, session.user.id, now());
-    return { accountId: session.user.id, kind: 'user' };
+    if (!ensured.has(accountId)) {
+      await ensureHostedAccount(db, accountId, now());
+      ensured.add(accountId);
+    }
+    return { accountId, kind: 'user' };
   }
 
   // The gate: after the security hook (Host, CSRF), before any route runs.
@@ -236,6 +245,29 @@ export async function registerHosted(
     bridge,
   );
   app.route({ method: ['GET', 'POST'], url: '/api/auth/*', handler: bridge });
+}
+
+/** The `max` most recently added or looked-up keys (a bounded LRU set). */
+export class RecentSet {
+  private readonly keys = new Set<string>();
+  constructor(private readonly max: number) {}
+
+  has(key: string): boolean {
+    if (!this.keys.has(key)) return false;
+    // Move to the newest end: a Set iterates in insertion order, so the oldest is first.
+    this.keys.delete(key);
+    this.keys.add(key);
+    return true;
+  }
+
+  add(key: string): void {
+    this.keys.delete(key);
+    this.keys.add(key);
+    if (this.keys.size > this.max) {
+      const oldest = this.keys.values().next();
+      if (!oldest.done) this.keys.delete(oldest.value);
+    }
+  }
 }
 
 /** Request headers for better-auth, with the client address Fastify trusts (AFTERVIEW_TRUSTED_PROXY). */
