@@ -1,20 +1,22 @@
 /** The part of autocannon's API the hosted load test uses (the package ships no types). */
 declare module 'autocannon' {
-  interface RawRequest {
+  export interface RawRequest {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
   }
+  /** Per connection, fresh for each request when `requests` has one entry. */
+  type Context = Record<string, unknown>;
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
-    /** Requests per second across all connections; unthrottled when absent. */
-    overallRate?: number;
-    /** Latency from the actual send, not from when the rate said the request was due. */
-    ignoreCoordinatedOmission?: boolean;
-    requests?: { setupRequest?: (req: RawRequest) => RawRequest }[];
+    requests?: {
+      setupRequest?: (req: RawRequest, context: Context) => RawRequest;
+      /** Called when the request's response has arrived, just before the instance's `response` event. */
+      onResponse?: (status: number, body: string, context: Context) => void;
+    }[];
   }
   interface Histogram {
     average: number;
@@ -28,7 +30,15 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load: a promise of its result, and an emitter of each response. */
+  interface Instance extends PromiseLike<Result> {
+    /** Every response: its status, size and milliseconds from sending the request. */
+    on(
+      event: 'response',
+      listener: (client: unknown, status: number, bytes: number, ms: number) => void,
+    ): Instance;
+  }
+  function autocannon(options: Options): Instance;
   // biome-ignore lint/style/noDefaultExport: the package is CommonJS; its module.exports is this function.
   export default autocannon;
 }
