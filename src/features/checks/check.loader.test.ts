@@ -69,7 +69,11 @@ async function fullCheckInput(ctx: ServiceContext, req: CheckRequest): Promise<C
   const otherNotes = messages
     .filter((m) => m.direction === 'out' && m.id !== req.messageId && m.body.trim() !== '')
     .filter((m) => !m.contactIds.includes(recipient.id) && atSameCompany(m))
-    .map((m) => ({ recipientName: nameOf(byId.get(m.contactIds[0] ?? '')), body: m.body }));
+    .map((m) => ({
+      recipientName: nameOf(byId.get(m.contactIds[0] ?? '')),
+      body: m.body,
+      ...(m.subject && { subject: m.subject }),
+    }));
   const oppInterviews = new Set(
     interviews.filter((i) => i.opportunityId === opportunity?.id).map((i) => i.id),
   );
