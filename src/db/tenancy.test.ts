@@ -282,6 +282,16 @@ describe.runIf(testDialects().includes('postgres'))('row-level security [postgre
       expect(bare.rows[0]?.n).toBe('0');
       // The store's cross-account handle (outbox claim, migrations) declares itself and sees both.
       expect(await app.db.selectFrom('contact').select('id').execute()).toHaveLength(4);
+      // Many at once, the pools handing connections from one account to the next and the
+      // cross-account handle in between: every query runs under its own scope, none under a stale one.
+      const rounds = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          if (i % 3 === 2) return (await appStore.db.selectFrom('contact').select('id').execute()).length;
+          const id = i % 3 === 0 ? a : b;
+          return (await contactsOf(id)).join() === `${id}-c1,${id}-c2` ? 2 : -1;
+        }),
+      );
+      expect(rounds).toEqual(Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 4 : 2)));
     } finally {
       await app?.close();
       await sql`drop owned by ${sql.id(role)}`.execute(admin.db);
