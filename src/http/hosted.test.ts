@@ -272,20 +272,25 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
         .statusCode,
     ).toBe(200);
     const tablet = api.browser();
-    expect(
-      (await tablet.post('/api/auth/sign-in/email', { email: 'fay@example.org', password: PASSWORD }))
-        .statusCode,
-    ).toBe(200);
+    const tabletSignIn = await tablet.post('/api/auth/sign-in/email', {
+      email: 'fay@example.org',
+      password: PASSWORD,
+    });
+    expect(tabletSignIn.statusCode).toBe(200);
     const list = await phone.get('/api/auth/list-sessions');
     const sessions = list.json() as Array<{ id: string }>;
     expect(sessions).toHaveLength(3);
     // Page scripts never see a session token: the cookie is HttpOnly for that reason.
     const own = await laptop.get('/api/auth/get-session');
     const tokens = await t.store.db.selectFrom('auth_session').select('token').execute();
+    expect(tokens).toHaveLength(3);
     for (const { token } of tokens) {
       expect(list.body).not.toContain(token);
       expect(own.body).not.toContain(token);
+      // better-auth puts the new session's token in the sign-in answer's body too.
+      expect(tabletSignIn.body).not.toContain(token);
     }
+    expect(tabletSignIn.json().user.email).toBe('fay@example.org');
     const laptopId = own.json().session.id as string;
     // Another account cannot sign my laptop out.
     const other = await signUp(api, 'mallory@example.org');

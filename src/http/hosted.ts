@@ -77,12 +77,6 @@ export const CONFIRM_FIRST =
 /** The one sentence for any failed sign-in, whether the address is unknown or the password wrong. */
 export const SIGN_IN_FAILED = 'That e-mail address and password do not match an account.';
 
-/**
- * Answers that carry session tokens: the cookie is HttpOnly so that page scripts never see one,
- * so the tokens are taken out (sessions are revoked by id through /api/sessions/revoke).
- */
-const TOKEN_BEARING = new Set(['/api/auth/get-session', '/api/auth/list-sessions']);
-
 /** `value` with every `token` property removed, at any depth. */
 function withoutTokens(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTokens);
@@ -216,7 +210,7 @@ export async function registerHosted(
         .header('cache-control', 'no-store')
         .send({ status: 'check-your-mail', message: SIGN_UP_SENT });
     }
-    return sendWebResponse(reply, res, signIn, TOKEN_BEARING.has(path));
+    return sendWebResponse(reply, res, signIn);
   };
 
   app.post(
@@ -294,13 +288,16 @@ function toWebRequest(req: FastifyRequest, base: URL): Request {
 }
 
 /** Copy better-auth's answer to Fastify, turning its errors into Afterview's error shape. */
-async function sendWebResponse(reply: FastifyReply, res: Response, signIn: boolean, stripTokens: boolean) {
+async function sendWebResponse(reply: FastifyReply, res: Response, signIn: boolean) {
   for (const cookie of res.headers.getSetCookie()) reply.header('set-cookie', cookie);
   const location = res.headers.get('location');
   if (location) reply.header('location', location);
   const text = await res.text();
   reply.code(res.status).header('cache-control', 'no-store');
-  if (res.ok && stripTokens) {
+  // Sign-up, sign-in, get-session and list-sessions answer with session tokens in the body. The
+  // cookie is HttpOnly so that page scripts never hold one, so every `token` is taken out of every
+  // JSON answer (sessions are revoked by id through /api/sessions/revoke).
+  if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) {
     return reply.type('application/json').send(JSON.stringify(withoutTokens(JSON.parse(text))));
   }
   if (res.ok || res.status === 302) {
