@@ -65,6 +65,15 @@ describe('a verdict on the chat', () => {
     }
   });
 
+  it('a verdict after a comma is its own sentence, not glued to what came before', () => {
+    for (let v = 0; v < 5; v++) {
+      const body = draft('she told me about mentoring two junior engineers, great convo re: team culture', v);
+      expect(body).toMatch(/you told me about mentoring two junior engineers/i);
+      expect(body).toMatch(/team culture/);
+      expect(body).not.toMatch(/engineers, great|great conv|convo/i);
+    }
+  });
+
   it('the draft says the sender enjoyed the topic and never quotes the verdict', () => {
     for (let v = 0; v < 5; v++) {
       const body = draft('super useful convo about the data platform', v);

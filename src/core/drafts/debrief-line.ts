@@ -142,7 +142,8 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   const clauses = expanded
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((clause) => splitTrailingVerdict(clause, tag));
   // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
   if (
     clauses.length > 1 &&
@@ -171,6 +172,21 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
   }
   return parts;
+}
+
+/**
+ * "told me about mentoring two juniors, great convo re: team culture": a verdict on the chat after
+ * a comma is a clause of its own, or it would be glued to the other as "…, great conversation
+ * about team culture" in the note.
+ */
+function splitTrailingVerdict(clause: string, tag: Tagger): string[] {
+  for (let at = clause.indexOf(', '); at > 0; at = clause.indexOf(', ', at + 2)) {
+    const tail = clause.slice(at + 2);
+    if (chatTopic(tail, tag) !== null || chatTopic(tail, tag, true) !== null) {
+      return [clause.slice(0, at), tail];
+    }
+  }
+  return [clause];
 }
 
 const INTENSIFIERS = new Set(['super', 'really', 'very', 'so', 'incredibly', 'extremely', 'genuinely']);
