@@ -6,9 +6,7 @@
  * removes Kim and Kim's view says access ended. axe is clean at 375 and 1280 px; screenshots of
  * the dashboard and the client view at both widths go to artifacts/screenshots.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +19,7 @@ import { SignInPage } from './pages/sign-in.page';
 import { SettingsPage } from './pages/simple.pages';
 import { TodayPage } from './pages/today.page';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
-import { ensureBuilt, ROOT } from './support/build';
-import { freePort } from './support/server';
+import { type RunningServer, startHostedServer } from './support/server';
 
 const skip = browserUnavailable();
 if (skip) console.warn(`coach e2e ${skip}`);
@@ -41,61 +38,6 @@ class AcceptPage extends AppPage {
 class ClientViewPage extends AppPage {
   readonly path = '/coaching';
   readonly heading = /job search|Access ended/;
-}
-
-async function startHosted(smtp: SmtpHarness): Promise<{ url: string; stop: () => Promise<void> }> {
-  await ensureBuilt();
-  const dataDir = mkdtempSync(join(tmpdir(), 'afterview-coach-e2e-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'bin', 'afterview.js'), 'serve', '--hosted', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AFTERVIEW_DATA: dataDir,
-        AFTERVIEW_PUBLIC_URL: url,
-        AFTERVIEW_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
-        AFTERVIEW_SYSTEM_SMTP_URL: smtp.url,
-        DATABASE_URL: '',
-        PORT: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hosted server did not start:\n${out}`)), 30_000);
-    child.stdout?.on('data', () => {
-      if (/is listening at/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`hosted server exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
@@ -150,7 +92,7 @@ function yesterdayAt(hour: number): string {
 
 describe.skipIf(skip !== null)('coaches in a browser', () => {
   let smtp: SmtpHarness;
-  let server: Awaited<ReturnType<typeof startHosted>>;
+  let server: RunningServer;
   let samBrowser: BrowserSession;
   let kimBrowser: BrowserSession;
   let sam: Page;
@@ -158,7 +100,7 @@ describe.skipIf(skip !== null)('coaches in a browser', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpHarness();
-    server = await startHosted(smtp);
+    server = await startHostedServer(smtp.url);
     samBrowser = await launch();
     kimBrowser = await launch();
     sam = await samBrowser.context.newPage();

@@ -6,10 +6,6 @@
  * nothing of the first. The server's whole log of the run (JSON lines) is then searched for every
  * secret and every sentence typed: none may appear.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpHarness, startSmtpHarness } from '../test/mail/smtp-harness';
@@ -21,8 +17,7 @@ import { SignInPage } from './pages/sign-in.page';
 import { SettingsPage } from './pages/simple.pages';
 import { TodayPage } from './pages/today.page';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
-import { ensureBuilt, ROOT } from './support/build';
-import { freePort } from './support/server';
+import { type RunningServer, startHostedServer } from './support/server';
 
 const skip = browserUnavailable();
 if (skip) console.warn(`hosted e2e ${skip}`);
@@ -69,74 +64,16 @@ async function confirmFromMail(page: Page, smtp: SmtpHarness, email: string): Pr
   await page.goto(link);
 }
 
-async function startHosted(
-  smtp: SmtpHarness,
-): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
-  await ensureBuilt();
-  const dataDir = mkdtempSync(join(tmpdir(), 'afterview-hosted-e2e-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'bin', 'afterview.js'), 'serve', '--hosted', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AFTERVIEW_DATA: dataDir,
-        AFTERVIEW_PUBLIC_URL: url,
-        AFTERVIEW_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
-        AFTERVIEW_SYSTEM_SMTP_URL: smtp.url,
-        DATABASE_URL: '',
-        PORT: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hosted server did not start:\n${out}`)), 30_000);
-    child.stdout?.on('data', () => {
-      if (/is listening at/.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`hosted server exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe.skipIf(skip !== null)('hosted mode in a browser', () => {
   let smtp: SmtpHarness;
-  let server: Awaited<ReturnType<typeof startHosted>>;
+  let server: RunningServer;
   let first: BrowserSession;
   let second: BrowserSession;
   let page: Page;
 
   beforeAll(async () => {
     smtp = await startSmtpHarness();
-    server = await startHosted(smtp);
+    server = await startHostedServer(smtp.url);
     first = await launch();
     page = await first.context.newPage();
     await page.setViewportSize({ width: 375, height: 740 });

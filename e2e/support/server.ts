@@ -1,28 +1,18 @@
 /** A real Afterview server, started as `npm start` starts it, on a fresh data dir and a free port. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, startHostedProcess } from '../../test/hosted-process';
 import { ensureBuilt, ROOT } from './build';
+
+export { freePort };
 
 export interface RunningServer {
   url: string;
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startServer(options: {
@@ -80,6 +70,28 @@ export async function startServer(options: {
         child.kill('SIGTERM');
         await exited;
       }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The built CLI as `afterview serve --hosted` on SQLite in a fresh data dir, sending its own mails
+ * (confirmations, resets, invitations) to `smtpUrl`.
+ */
+export async function startHostedServer(smtpUrl: string): Promise<RunningServer> {
+  await ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'afterview-hosted-e2e-'));
+  const server = await startHostedProcess({
+    dataDir,
+    env: { AFTERVIEW_SYSTEM_SMTP_URL: smtpUrl, DATABASE_URL: '' },
+  });
+  return {
+    url: server.url,
+    dataDir,
+    output: server.output,
+    stop: async () => {
+      if (server.child.exitCode === null) await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
