@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Temporal } from '../time';
-import { MAX_ATTEMPTS, nextAttemptAt } from './backoff';
+import { afterAttempt, MAX_ATTEMPTS, nextAttemptAt } from './backoff';
 import { composeBodies } from './body';
 import { makeMessageId, normalizeMessageId, parseMessageIds } from './message-id';
 import { classifySendFailure, describeMailError } from './smtp-outcome';
@@ -15,6 +15,34 @@ describe('nextAttemptAt', () => {
     expect(delays.map((ms) => ms / 1000)).toEqual([60, 300, 900, 3600, 14400, 43200]);
     expect(nextAttemptAt(now, MAX_ATTEMPTS)).toBeNull();
     expect(nextAttemptAt(now, 1, 0.5)?.toString()).toBe('2026-12-01T17:01:03Z');
+  });
+});
+
+describe('afterAttempt', () => {
+  it('records a send, schedules a retry, gives up after the last, and never retries an uncertain one', () => {
+    expect(afterAttempt({ outcome: 'sent', reason: null }, 1, now)).toEqual({
+      status: 'sent',
+      sent_at: '2026-12-01T17:00:00Z',
+      lease_until: null,
+      last_error: null,
+      updated_at: '2026-12-01T17:00:00Z',
+    });
+    expect(afterAttempt({ outcome: 'temporary', reason: '421 busy' }, 2, now)).toMatchObject({
+      status: 'scheduled',
+      send_at: '2026-12-01T17:05:00Z',
+      last_error: '421 busy',
+    });
+    expect(afterAttempt({ outcome: 'temporary', reason: '421 busy' }, MAX_ATTEMPTS, now)).toMatchObject({
+      status: 'failed',
+      last_error: `Gave up after ${MAX_ATTEMPTS} attempts: 421 busy`,
+    });
+    expect(afterAttempt({ outcome: 'permanent', reason: '550 no such user' }, 1, now)).toMatchObject({
+      status: 'failed',
+      last_error: '550 no such user',
+    });
+    const lost = afterAttempt({ outcome: 'uncertain', reason: 'connection lost after DATA' }, 1, now);
+    expect(lost).toMatchObject({ status: 'uncertain', last_error: 'connection lost after DATA' });
+    expect(lost).not.toHaveProperty('send_at');
   });
 });
 

@@ -6,7 +6,7 @@
  * Runs inside `afterview serve` and as `afterview worker`; any number may run at once.
  */
 import { randomBytes } from 'node:crypto';
-import { nextAttemptAt } from '../../core/mail/backoff';
+import { afterAttempt } from '../../core/mail/backoff';
 import { classifySendFailure, type SendOutcome } from '../../core/mail/smtp-outcome';
 import { formatInstant, type Temporal } from '../../core/time';
 import type { Dialect } from '../../db/connect';
@@ -380,35 +380,9 @@ async function record(
   result: SendOutcome | { outcome: 'sent'; reason: null },
   contactId: string | null,
 ): Promise<DeliveryOutcome> {
-  const now = cfg.now();
-  const at = formatInstant(now);
+  const patch = afterAttempt(result, row.attempts, cfg.now());
+  const { status, last_error: reason, updated_at: at } = patch;
   const ctx = contextFor(cfg, row.account_id);
-  let status: DeliveryOutcome['status'];
-  let reason = result.reason;
-  let patch: Parameters<typeof finishAttempt>[4];
-  if (result.outcome === 'sent') {
-    status = 'sent';
-    patch = { status, sent_at: at, lease_until: null, last_error: null, updated_at: at };
-  } else if (result.outcome === 'temporary') {
-    const next = nextAttemptAt(now, row.attempts);
-    if (next) {
-      status = 'scheduled';
-      patch = {
-        status,
-        send_at: formatInstant(next),
-        lease_until: null,
-        last_error: result.reason,
-        updated_at: at,
-      };
-    } else {
-      status = 'failed';
-      reason = `Gave up after ${row.attempts} attempts: ${result.reason}`;
-      patch = { status, lease_until: null, last_error: reason, updated_at: at };
-    }
-  } else {
-    status = result.outcome === 'permanent' ? 'failed' : 'uncertain';
-    patch = { status, lease_until: null, last_error: result.reason, updated_at: at };
-  }
   const event = {
     kind: status === 'sent' ? 'message-sent' : status === 'failed' ? 'message-failed' : 'message-uncertain',
     opportunityId: row.opportunity_id,

@@ -5,12 +5,12 @@
  * last attempt with the reason kept; a 5xx fails at once; a send whose answer was lost after the
  * data went out becomes `uncertain` and is never resent. Runs inside the outbox loop.
  */
-import { nextAttemptAt } from '../../core/mail/backoff';
+import { type AttemptStatus, afterAttempt } from '../../core/mail/backoff';
 import { classifySendFailure, type SendOutcome } from '../../core/mail/smtp-outcome';
 import { formatInstant, type Temporal } from '../../core/time';
 import type { Dialect } from '../../db/connect';
 import type { Db } from '../../db/database';
-import type { SystemMailRow, SystemMailUpdate } from '../../db/tables/system-mail.table';
+import type { SystemMailRow } from '../../db/tables/system-mail.table';
 import { errorFacts } from '../mail/connection-test';
 import { type MailServer, parseMailUrl, serverLabel } from '../mail/mail-url';
 import { openSmtpSession, SmtpSendError, type SmtpSession } from '../mail/smtp-session';
@@ -140,40 +140,10 @@ async function record(
   cfg: SystemMailConfig,
   row: SystemMailRow,
   result: SendOutcome | { outcome: 'sent'; reason: null },
-): Promise<'sent' | 'scheduled' | 'failed' | 'uncertain'> {
-  const now = cfg.now();
-  const at = formatInstant(now);
-  let status: 'sent' | 'scheduled' | 'failed' | 'uncertain';
-  let patch: SystemMailUpdate;
-  if (result.outcome === 'sent') {
-    status = 'sent';
-    patch = { status, sent_at: at, lease_until: null, last_error: null, updated_at: at };
-  } else if (result.outcome === 'temporary') {
-    const next = nextAttemptAt(now, row.attempts);
-    if (next) {
-      status = 'scheduled';
-      patch = {
-        status,
-        send_at: formatInstant(next),
-        lease_until: null,
-        last_error: result.reason,
-        updated_at: at,
-      };
-    } else {
-      status = 'failed';
-      patch = {
-        status,
-        lease_until: null,
-        last_error: `Gave up after ${row.attempts} attempts: ${result.reason}`,
-        updated_at: at,
-      };
-    }
-  } else {
-    status = result.outcome === 'permanent' ? 'failed' : 'uncertain';
-    patch = { status, lease_until: null, last_error: result.reason, updated_at: at };
-  }
+): Promise<AttemptStatus> {
+  const patch = afterAttempt(result, row.attempts, cfg.now());
   await finishSystemMail(cfg.forAccount?.(row.account_id) ?? cfg.db, row, patch);
-  return status;
+  return patch.status;
 }
 
 /**
