@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CheckInput, checkNote } from '../../core/checker/check';
-import { createSpeller } from './speller';
+import { createSpeller, loadBase } from './speller';
 
 const PEOPLE = ["Siobhán O'Connell", 'Diego Fernández-Ortiz', 'Wen-Li Zhang', 'Sam Okafor'];
 const COMPANIES = ['Northwind Labs', 'Contoso'];
@@ -74,9 +74,10 @@ describe('createSpeller (nspell + dictionary-en)', () => {
 
   it('loads the dictionary once per process', async () => {
     await createSpeller([]);
-    const started = performance.now();
     await createSpeller(PEOPLE);
-    expect(performance.now() - started).toBeLessThan(50);
+    // Every speller of a locale stands on one loaded dictionary, not a copy per call.
+    expect(loadBase('en-US')).toBe(loadBase('en-US'));
+    expect(await loadBase('en-GB')).not.toBe(await loadBase('en-US'));
   });
 });
 
@@ -118,7 +119,9 @@ describe('checkNote with the real speller', () => {
     console.log(
       `checkNote, ${body.split(/\s+/).length}-word note: first ${coldMs.toFixed(1)} ms, then ${perCheck.toFixed(2)} ms`,
     );
-    expect(perCheck).toBeLessThan(20);
-    expect(coldMs).toBeLessThan(500);
+    // A hang guard, ten times what a busy CI machine takes; the speed target is in
+    // bench/checker.bench.ts, measured against a baseline in the same run.
+    expect(perCheck).toBeLessThan(200);
+    expect(coldMs).toBeLessThan(5_000);
   });
 });

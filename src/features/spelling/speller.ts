@@ -33,7 +33,7 @@ function suggestFromDictionary(dictionary: Base, locale: CheckLocale, word: stri
 }
 
 /** Load nspell with the locale's dictionary once; later calls share the same instance. */
-function loadBase(locale: CheckLocale): Promise<Base> {
+export function loadBase(locale: CheckLocale): Promise<Base> {
   let base = bases.get(locale);
   if (!base) {
     base = (async () => {
