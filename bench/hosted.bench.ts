@@ -32,6 +32,7 @@
  * The load generator shares the 2 cores with the server and PostgreSQL, as any single-machine test.
  *
  *   npm run bench -- hosted   [--accounts 1000] [--sessions 300] [--scale 3] [--seconds 5]
+ *                             [--max-connections 32] [--help]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -54,12 +55,23 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
 };
+const USAGE = `npm run bench -- hosted [flags]
+  --accounts N          accounts seeded with demo data (1000)
+  --sessions N          of them signed in, each request picks one (300)
+  --scale N             demo data scale per account (3)
+  --seconds N           length of each concurrency step (5)
+  --max-connections N   the last concurrency step: 1, 2, 4 … up to N (32)
+  --help                this text; nothing is started`;
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const ACCOUNTS = arg('accounts', 1000);
 const SESSIONS = Math.min(arg('sessions', 300), ACCOUNTS);
 const SCALE = arg('scale', 3);
 const SECONDS = arg('seconds', 5);
 /** Closed-loop concurrency steps: connections, each unthrottled. */
-const CONNECTIONS = [1, 2, 4, 8, 16, 32];
+const CONNECTIONS = [1, 2, 4, 8, 16, 32].filter((c) => c <= Math.max(1, arg('max-connections', 32)));
 const HELLO_SECONDS = Math.min(SECONDS, 3);
 const TARGET_P99_MS = 50;
 const MIX = { today: 0.5, overview: 0.35, debrief: 0.15 } as const;
@@ -669,7 +681,7 @@ const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFi
 
 // ---------------------------------------------------------------------------------------------
 console.log(
-  `hosted load test: ${ACCOUNTS} accounts (demo --scale ${SCALE}), ${SESSIONS} signed-in sessions, ${SECONDS} s per step; ${availableParallelism()} cores, load ${loadavg()[0]?.toFixed(1)}`,
+  `hosted load test: ${ACCOUNTS} accounts (demo --scale ${SCALE}), ${SESSIONS} signed-in sessions, ${SECONDS} s per step up to ${CONNECTIONS.at(-1)} connections; ${availableParallelism()} cores, load ${loadavg()[0]?.toFixed(1)}`,
 );
 const started = performance.now();
 const postgres = await startPostgres();

@@ -5,6 +5,10 @@
 //   npm run bench                 # all benchmarks
 //   npm run bench -- cli          # only files whose name contains "cli"
 //   npm run bench -- --no-build   # reuse the existing dist/
+//   npm run bench -- hosted --accounts 50 --sessions 10   # flags go on to the benchmark
+//   npm run bench -- hosted --help                        # a benchmark's own flags
+//
+// --no-build is this script's own flag, anywhere; the others belong to the benchmarks.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,9 +16,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const filters = args.filter((a) => !a.startsWith('--'));
+// Words before the first benchmark flag pick the files; that flag and everything after it (values
+// included) go to each chosen benchmark. (Every word that was not a flag used to be a filter, so
+// in `hosted --accounts 50` the 50 picked files and no flag reached the benchmark.)
+const filters = [];
+const passed = [];
+for (const a of args) {
+  if (a === '--no-build') continue;
+  if (passed.length > 0 || a.startsWith('-')) passed.push(a);
+  else filters.push(a);
+}
+// A benchmark's --help prints and exits: no need to build for it.
+const build = !args.includes('--no-build') && !passed.includes('--help');
 
-if (!args.includes('--no-build')) {
+if (build) {
   console.log('> npm run build');
   const b = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) {
@@ -36,7 +51,7 @@ const results = [];
 for (const file of files) {
   const path = join('bench', file);
   console.log(`\n=== ${path} ${'='.repeat(Math.max(3, 70 - path.length))}`);
-  const nodeArgs = /\.m?ts$/.test(file) ? ['--import', 'tsx', path] : [path];
+  const nodeArgs = [...(/\.m?ts$/.test(file) ? ['--import', 'tsx', path] : [path]), ...passed];
   const started = Date.now();
   const r = spawnSync(process.execPath, nodeArgs, { cwd: root, stdio: 'inherit', env: process.env });
   const seconds = (Date.now() - started) / 1000;
