@@ -42,7 +42,10 @@ describe('holidayDates (real date-holidays data)', () => {
   it('memoises: the second call is answered from memory, not computed again', async () => {
     // A recording store sees a write each time a region's year had to be computed.
     const writes: string[][] = [];
-    setPersistentHolidayCache({ read: () => new Map(), write: (entries) => writes.push([...entries.keys()]) });
+    setPersistentHolidayCache({
+      read: () => new Map(),
+      write: (entries) => writes.push([...entries.keys()]),
+    });
     try {
       const first = await holidayDates('FR', [2031]);
       const again = await holidayDates('FR', [2031]);
