@@ -33,6 +33,9 @@ function toEvent(a: Action, stamp: number): EventAttributes {
     transp: 'TRANSPARENT',
     busyStatus: 'FREE',
     lastModified: stamp,
+    // DTSTAMP: without it `ics` stamps Date.now(), the wall clock, so the same plan at the same
+    // `now` gave a different file on every call; the request's `now` is the one clock.
+    timestamp: stamp,
   };
 }
 
