@@ -27,6 +27,7 @@ export interface Browser {
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(path: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(path: string): Promise<LightMyRequestResponse>;
 }
 
 export interface HostedApi {
@@ -46,10 +47,17 @@ export async function createHostedApi(
     onRoute?: (route: RouteOptions) => void;
     /** The logger and Prometheus settings, as `serve --hosted` passes them. */
     server?: Pick<ServerOptions, 'logger' | 'metrics'>;
+    /** The server's clock (fixed at DEFAULT_TEST_NOW unless given). */
+    now?: () => Temporal.Instant;
+    /** The built front end, as in ServerOptions (none by default). */
+    webRoot?: string | null;
+    /** The data dir; a fresh temporary one (removed on close) unless given. */
+    dataDir?: string;
   } = {},
 ): Promise<HostedApi> {
   const publicUrl = options.publicUrl ?? PUBLIC_URL;
-  const now = () => Temporal.Instant.from(DEFAULT_TEST_NOW);
+  const fixed = Temporal.Instant.from(DEFAULT_TEST_NOW);
+  const now = options.now ?? (() => fixed);
   // System mails are queued in the request, as in `serve --hosted`; instead of a background loop,
   // each write here ends with a pass of the system mail worker, so a test finds the mail in the
   // SMTP harness as soon as its request returns.
@@ -68,11 +76,13 @@ export async function createHostedApi(
     canMail: options.smtpUrl !== undefined,
     now,
   });
-  // A data dir of its own: the mail-password key file lives there.
-  const dataDir = mkdtempSync(join(tmpdir(), 'afterview-hosted-'));
+  // A data dir of its own unless the test brings one: the mail-password key file lives there.
+  const ownDataDir = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'afterview-hosted-')) : null;
+  const dataDir = options.dataDir ?? ownDataDir ?? '';
   const app = await buildServer({
     store,
     dataDir,
+    webRoot: options.webRoot ?? null,
     actorFor: async () => {
       throw new Error('hosted mode never asks for the local actor');
     },
@@ -113,9 +123,10 @@ export async function createHostedApi(
       post: (path, body, headers = {}) => write('POST', path, body, headers),
       put: (path, body) => write('PUT', path, body, {}),
       patch: (path, body) => write('PATCH', path, body, {}),
+      delete: (path) => write('DELETE', path, undefined, {}),
     };
     async function write(
-      method: 'POST' | 'PUT' | 'PATCH',
+      method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
       path: string,
       body: unknown,
       headers: Record<string, string>,
@@ -136,7 +147,7 @@ export async function createHostedApi(
     browser,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
