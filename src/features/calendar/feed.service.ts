@@ -15,7 +15,10 @@ export const eventUid = (key: string): string => `${key}@afterview.local`;
 
 const EVENT_MINUTES = 15;
 
-function toEvent(a: Action, stamp: number): EventAttributes {
+/** `ics` reads `timestamp` (the DTSTAMP) but its type definitions leave it out. */
+type StampedEvent = EventAttributes & { timestamp: number };
+
+function toEvent(a: Action, stamp: number): StampedEvent {
   const due = Date.parse(a.due);
   return {
     uid: eventUid(a.key),
