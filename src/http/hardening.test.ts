@@ -121,7 +121,8 @@ describe('http on a busy SQLite file', () => {
         `import of 4,000 rows: ${Date.now() - started} ms; ${waits.length} reads meanwhile, slowest ${Math.max(...waits)} ms`,
       );
       expect(waits.length).toBeGreaterThan(0);
-      expect(Math.max(...waits)).toBeLessThan(1000);
+      // The import takes seconds; a read queued behind its transaction would wait all of it.
+      expect(Math.max(...waits)).toBeLessThan(3000);
       expect(
         (await app.inject({ method: 'GET', url: '/api/opportunities' })).json().opportunities,
       ).toHaveLength(4001);
@@ -153,7 +154,7 @@ describe('http on a busy SQLite file', () => {
         const read = await app.inject({ method: 'GET', url: '/api/opportunities' });
         const readMs = Date.now() - started;
         expect(read.statusCode).toBe(200);
-        expect(readMs).toBeLessThan(1000);
+        expect(readMs).toBeLessThan(3000); // a read that waited for the lock would take busy_timeout's 5 s
         started = Date.now();
         const write = await app.inject({
           method: 'POST',

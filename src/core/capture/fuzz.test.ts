@@ -192,7 +192,7 @@ describe.each(fileParsers)('%s parser on a huge input', (_name, { parse }) => {
     const garbage = new Uint8Array(50 * 1024 * 1024).fill(0x41);
     const started = performance.now();
     expect(() => parse(garbage)).toThrow(/50 MB; files over 10 MB are not imported/);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(5_000); // hang guard: reading 50 MB first would take far longer
   });
 });
 
@@ -342,7 +342,7 @@ describe('PNG and JPEG headers, mutated', () => {
           if (!(e instanceof AppError) || e.code !== 'invalid-input') throw e;
           expect(e.message).toMatch(/^The (?:image|file|PNG|JPEG) /);
         }
-        expect(performance.now() - started).toBeLessThan(200);
+        expect(performance.now() - started).toBeLessThan(2_000); // hang guard, not a speed target
       }),
       { numRuns: 1_000 },
     );

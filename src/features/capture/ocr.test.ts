@@ -85,7 +85,8 @@ describe('readCardImage on bad input', () => {
       code: 'invalid-input',
       message: expect.stringMatching(/^The image is 1,000,000 × 1,000,000 pixels/),
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Decoding a trillion pixels would take minutes or run out of memory: a hang guard, not a target.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('turns the OCR engine failing on an image into an import error, in its own process', async () => {

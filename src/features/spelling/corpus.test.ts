@@ -85,6 +85,7 @@ describe('checker corpus with the real dictionaries', () => {
       `checkNote on a fresh ${body.split(/\s+/).length}-word note: ${cpuMs.toFixed(1)} ms CPU, ${wallMs.toFixed(1)} ms wall`,
     );
     // CPU time, not wall time: the machine running the tests may be busy with other work.
-    expect(cpuMs).toBeLessThan(25);
+    // A hang guard at 15× what it takes; the speed targets are in bench/checker.bench.ts.
+    expect(cpuMs).toBeLessThan(100);
   });
 });

@@ -120,7 +120,7 @@ describe('checkNote with the real speller', () => {
       `checkNote, ${body.split(/\s+/).length}-word note: first ${coldMs.toFixed(1)} ms, then ${perCheck.toFixed(2)} ms`,
     );
     // A hang guard, ten times what a busy CI machine takes; the speed target is in
-    // bench/checker.bench.ts, measured against a baseline in the same run.
+    // bench/checker.bench.ts, as ratios against baselines measured in the same run.
     expect(perCheck).toBeLessThan(200);
     expect(coldMs).toBeLessThan(5_000);
   });
