@@ -17,6 +17,8 @@ export interface Word {
   norm: string;
   /** The dictionary form ("begged" -> "beg", "was" -> "be"), else `norm`. */
   lemma: string;
+  /** Universal POS tag from the tagged context ("PRON", "NOUN", "VERB"...); a contraction's parts share it. */
+  pos: string;
   start: number;
   end: number;
 }
@@ -111,7 +113,7 @@ export function sentences(text: string): Sentence[] {
       const start = spans[first]?.start ?? 0;
       const end = spans[last]?.end ?? start;
       const push = (norm: string, lemma: string) => {
-        if (norm) words.push({ norm, lemma: lemma || norm, start, end });
+        if (norm) words.push({ norm, lemma: lemma || norm, pos: t.pos, start, end });
       };
       const norm = clean(t.normal);
       const whole = CONTRACTED.exec(norm);

@@ -88,6 +88,29 @@ describe('addressee-third-person', () => {
     }
   });
 
+  it('points at a singular "they" that can only be the reader, with the same message', () => {
+    const body = SIGNED(
+      'Thank you for Tuesday. They told me about the billing migration and the tool they built.',
+    );
+    const found = only(run(body), 'addressee-third-person');
+    expect(found.map((f) => body.slice(f.start, f.end))).toEqual(['They', 'they']);
+    expect(found[0]?.message).toBe(
+      "“They” reads as if Siobhán O'Connell were someone else; in a note to them, say “you” or “your”.",
+    );
+  });
+
+  it('leaves "they" alone when a group, a plural or the company is what it may mean', () => {
+    for (const text of [
+      'Your team runs the billing migration well; they replay every event before a release.',
+      'You said the billing migration deploys are slow because they run serially.',
+      'Northwind Labs clearly cares about the billing migration, and they showed it.',
+      'I met the billing migration team. They were kind. They showed me the runbooks.',
+      'The billing migration is, as they say, a marathon.',
+    ]) {
+      expect(only(run(SIGNED(text)), 'addressee-third-person'), text).toEqual([]);
+    }
+  });
+
   it('does not apply to a note greeting two people', () => {
     const body = `Hi Siobhán and Diego,\n\nThank you for the billing migration demo she gave.\n\nBest,\nSam`;
     expect(only(run(body), 'addressee-third-person')).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import type { CorpusCase } from './cases';
 import { CLEAN_2, CLEAN_3 } from './second-batch';
+import { THEY_CLEAN } from './singular-they';
 import { SUBJECT_CLEAN } from './subjects';
 
 /** A clean note: nothing is expected of it. */
@@ -460,4 +461,5 @@ export const CLEAN: readonly CorpusCase[] = [
   ...CLEAN_2,
   ...CLEAN_3,
   ...SUBJECT_CLEAN,
+  ...THEY_CLEAN,
 ].map((c) => ({ ...c, expect: [] }));

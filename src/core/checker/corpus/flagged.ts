@@ -4,6 +4,7 @@
  */
 import type { CorpusCase } from './cases';
 import { FLAGGED_2 } from './second-batch';
+import { THEY_FLAGGED } from './singular-they';
 import { SUBJECT_FLAGGED, SUBJECT_SPELLING_FLAGGED } from './subjects';
 
 const sign = (body: string, name = 'Sam Okafor'): string => `${body}\n\nBest regards,\n${name}`;
@@ -523,6 +524,7 @@ export const FLAGGED: readonly CorpusCase[] = [
   ...DUPLICATE,
   ...FLAGGED_2,
   ...SUBJECT_FLAGGED,
+  ...THEY_FLAGGED,
 ];
 
 /** Misspellings only a real dictionary finds (run with the speller in features/spelling). */

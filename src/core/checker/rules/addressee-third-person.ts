@@ -1,14 +1,17 @@
 /**
- * `addressee-third-person`: a note to one person that calls them "she", "his" or "him": debrief
- * notes pasted in as written ("Thank you for showing me the tool she built"). Conservative: a
- * pronoun is left alone when someone else is named or described nearby ("your colleague Tom said
- * he…", "my manager", "the recruiter"), since it most likely refers to them.
+ * `addressee-third-person`: a note to one person that calls them "she", "his", "him" or "they":
+ * debrief notes pasted in as written ("Thank you for showing me the tool she built", "they told
+ * me about the migration"). Conservative: a pronoun is left alone when someone else is named or
+ * described nearby ("your colleague Tom said he…", "my manager", "the recruiter"), since it most
+ * likely refers to them; "they" also when a group or a plural is nearby that it may mean ("your
+ * team", "the deploys", "Northwind", "everyone I met"). See singular-they.ts.
  */
 import { finding, quote } from '../finding';
 import { companyForms, nameForms } from '../names';
 import { type Sentence, sentences } from '../nlp';
 import { fold, type Greeting, STOP_WORDS } from '../text';
 import type { CheckInput, Finding } from '../types';
+import { genericThey, groupNearby, THEY } from './singular-they';
 
 const PRONOUNS = new Set(['she', 'he', 'her', 'his', 'him', 'hers', 'herself', 'himself']);
 
@@ -97,15 +100,31 @@ export function checkAddresseeThirdPerson(input: CheckInput, greeting: Greeting 
       .flatMap((f) => f.split(/[\s-]+/))
       .map((f) => fold(f)),
   );
+  const companies = [...companyForms(input.company), ...companyForms(input.recipient.company ?? '')]
+    .flatMap((f) => f.split(/[\s-]+/))
+    .map((f) => fold(f));
   const greetingEnd = greeting ? greeting.lineEnd : 0;
   const all = sentences(input.body);
   const out: Finding[] = [];
+  // Where a "they" was read as a group's: a "they" after it continues the same group.
+  const groupThey = new Set<Sentence>();
   all.forEach((words, si) => {
     words.forEach((w, wi) => {
-      if (!PRONOUNS.has(w.norm) || w.start < greetingEnd) return;
+      const they = THEY.has(w.norm);
+      if ((!PRONOUNS.has(w.norm) && !they) || w.start < greetingEnd) return;
       // The pronoun's antecedent is most likely in this sentence or the two before it.
       const nearby = [all[si - 2] ?? [], all[si - 1] ?? [], words.slice(0, wi)];
-      if (someoneElse(nearby, input.body, notThem)) return;
+      if (they) {
+        const chained = [all[si - 2], all[si - 1], words].some((s) => s !== undefined && groupThey.has(s));
+        if (chained || genericThey(words, wi) || groupNearby(nearby, companies)) {
+          groupThey.add(words);
+          return;
+        }
+      }
+      if (someoneElse(nearby, input.body, notThem)) {
+        if (they) groupThey.add(words);
+        return;
+      }
       const written = input.body.slice(w.start, w.end);
       out.push(
         finding(
