@@ -212,12 +212,14 @@ describe('wrong-name, more cases', () => {
     ).toEqual([]);
   });
 
-  it('is fast with thousands of people in the store', () => {
+  it('finds the wrong name among thousands of people in the store', () => {
+    // What the store's size costs is a bench row (bench/checker.bench.ts); here, that it still works.
     const knownPeople = Array.from({ length: 3000 }, (_, i) => ({ displayName: `Person${i} Surname${i}` }));
-    const started = performance.now();
-    for (let i = 0; i < 10; i++)
-      checkNote(input({ knownPeople: [...knownPeople, { displayName: SIOBHAN }] }));
-    expect((performance.now() - started) / 10).toBeLessThan(50);
+    const body = replaced('Hi Siobhán,', 'Hi Diego,');
+    const people = [...knownPeople, { displayName: DIEGO }, { displayName: SIOBHAN }];
+    const found = of(checkNote(withBody(body, { knownPeople: people })), 'wrong-name');
+    expect(found.map((f) => spanText(body, f))).toEqual(['Diego']);
+    expect(found[0]?.message).toContain(DIEGO);
   });
 });
 

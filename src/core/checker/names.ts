@@ -97,6 +97,8 @@ export function companyForms(company: string): string[] {
 
 /** Whole-word, case-sensitive occurrences of `form` (possessive "Contoso's" included). */
 export function findCompany(text: string, form: string): Array<[number, number]> {
+  // Case-sensitive, so a plain substring test rules out nearly every company before a regex is built.
+  if (!text.includes(form)) return [];
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
   return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }

@@ -4,6 +4,8 @@
  * acronyms are skipped. The dictionary itself (the account's locale, software and business
  * terms) is the Speller's business.
  */
+
+import { ContentMemo } from '../content-memo';
 import { finding, quote } from '../finding';
 import { companyForms } from '../names';
 import { addressSpans, editDistance, fold, inSpans, type Token, tokenize } from '../text';
@@ -39,24 +41,16 @@ export function checkSpelling(input: CheckInput): Finding[] {
   const speller = input.speller;
   if (!speller) return [];
   // Built only when the dictionary flags a word: most notes need no look-up at all.
-  let skip: Set<string> | null = null;
+  let skip: ReadonlySet<string> | null = null;
   const isKnownName = (word: string): boolean => {
-    skip ??= new Set(
-      [input.company, input.recipient.company ?? '', ...input.otherCompanies]
-        .flatMap((c) => [...companyForms(c), c])
-        .concat(input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName))
-        // Words the user wrote in their own debriefs and notes are theirs to spell.
-        .concat(input.userWords ?? [])
-        .flatMap((n) => fold(n).split(/[^\p{L}\p{M}\p{N}'’]+/u))
-        .filter(Boolean),
-    );
+    skip ??= skipWords(input);
     const w = fold(word);
     return (
       skip.has(w) || skip.has(w.replace(/['’]s$/, '')) || w.split(/[-‐]/).every((part) => skip?.has(part))
     );
   };
   const addresses = addressSpans(input.body);
-  let names: Array<{ name: string; key: string }> | null = null;
+  let names: ReadonlyArray<{ name: string; key: string }> | null = null;
   const out: Finding[] = [];
   const suggestions = new Map<string, string[]>();
   for (const token of tokenize(input.body)) {
@@ -98,14 +92,52 @@ export function checkSpelling(input: CheckInput): Finding[] {
 
 const MAX_SUGGESTED = 5;
 
+const companiesOf = (input: CheckInput): string[] => [
+  input.company,
+  input.recipient.company ?? '',
+  ...input.otherCompanies,
+];
+const peopleOf = (input: CheckInput): string[] => [
+  input.recipient.displayName,
+  ...input.knownPeople.map((p) => p.displayName),
+];
+
+const skipMemo = new ContentMemo<ReadonlySet<string>>();
+
+/** The folded words of every company and person the store knows, and of the user's own writing. */
+function skipWords(input: CheckInput): ReadonlySet<string> {
+  const companies = companiesOf(input);
+  const people = peopleOf(input);
+  // Words the user wrote in their own debriefs and notes are theirs to spell.
+  const own = input.userWords ?? [];
+  const parts = [String(companies.length), ...companies, String(people.length), ...people, ...own];
+  return skipMemo.get(
+    parts,
+    () =>
+      new Set(
+        companies
+          .flatMap((c) => [...companyForms(c), c])
+          .concat(people, own)
+          .flatMap((n) => fold(n).split(/[^\p{L}\p{M}\p{N}'’]+/u))
+          .filter(Boolean),
+      ),
+  );
+}
+
+const nameWordsMemo = new ContentMemo<ReadonlyArray<{ name: string; key: string }>>();
+
 /** Every name and company word Afterview knows, with its folded key (for near misses). */
-function knownNameWords(input: CheckInput): Array<{ name: string; key: string }> {
-  return [input.company, input.recipient.company ?? '', ...input.otherCompanies]
-    .flatMap((c) => companyForms(c))
-    .concat([input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)])
-    .flatMap((n) => n.split(/[\s,]+/))
-    .map((name) => ({ name, key: fold(name) }))
-    .filter((n) => n.key.length >= 5);
+function knownNameWords(input: CheckInput): ReadonlyArray<{ name: string; key: string }> {
+  const companies = companiesOf(input);
+  const people = peopleOf(input);
+  return nameWordsMemo.get([String(companies.length), ...companies, ...people], () =>
+    companies
+      .flatMap((c) => companyForms(c))
+      .concat(people)
+      .flatMap((n) => n.split(/[\s,]+/))
+      .map((name) => ({ name, key: fold(name) }))
+      .filter((n) => n.key.length >= 5),
+  );
 }
 
 /** A known name that `word` is one slip away from ("Deigo" -> "Diego"). */

@@ -3,6 +3,7 @@
  * talking to, or puts some other proper noun where the recipient's company belongs and never
  * names that company at all.
  */
+import { ContentMemo } from '../content-memo';
 import { finding, quote } from '../finding';
 import { companyForms, findCompany } from '../names';
 import { isCommonWord } from '../nlp';
@@ -54,6 +55,9 @@ function spansOf(text: string, company: string): Array<[number, number]> {
   return companyForms(company).flatMap((form) => findCompany(text, form));
 }
 
+const ownWordsMemo = new ContentMemo<ReadonlySet<string>>();
+const peopleWordsMemo = new ContentMemo<ReadonlySet<string>>();
+
 /** Check the body (with spans) and the subject (span 0..0) against the companies the store knows. */
 export function checkWrongCompany(input: CheckInput): Finding[] {
   const own = [input.company, input.recipient.company ?? ''].filter((c) => c.trim());
@@ -67,13 +71,12 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
   // Words of the recipient's and the user's world that happen to start another company's name
   // ("Jordan" of "Jordan Logistics" when Jordan is a person). Built on first need: the store may
   // hold thousands of people and most notes name no other company at all.
-  let ownWords: Set<string> | null = null;
+  let ownWords: ReadonlySet<string> | null = null;
   const isOwnWord = (word: string): boolean => {
-    ownWords ??= new Set(
-      [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)].flatMap((n) =>
-        n.split(/[\s,-]+/).map(fold),
-      ),
-    );
+    if (!ownWords) {
+      const names = [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)];
+      ownWords = ownWordsMemo.get(names, () => new Set(names.flatMap((n) => n.split(/[\s,-]+/).map(fold))));
+    }
     return ownWords.has(fold(word));
   };
   for (const other of others) {
@@ -119,11 +122,16 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
     out.length === 0 &&
     !(input.subject && own.some((c) => spansOf(input.subject ?? '', c).length))
   ) {
-    const people = input.knownPeople.flatMap((p) => p.displayName.split(/\s+/));
+    let people: ReadonlySet<string> | null = null;
     for (const m of input.body.matchAll(COMPANY_SLOT)) {
       const name = m[1] ?? '';
       const written = name.replace(/[.'’]+$/, '').replace(/['’]s$/, '');
-      if (NOT_A_COMPANY.test(written) || people.includes(written.split(/\s+/)[0] ?? '')) continue;
+      if (NOT_A_COMPANY.test(written)) continue;
+      if (!people) {
+        const names = input.knownPeople.map((p) => p.displayName);
+        people = peopleWordsMemo.get(names, () => new Set(names.flatMap((n) => n.split(/\s+/))));
+      }
+      if (people.has(written.split(/\s+/)[0] ?? '')) continue;
       if (OWN_PAST.test(input.body.slice(Math.max(0, m.index - 30), m.index))) continue;
       const s = m.index + m[0].length - name.length;
       out.push(
