@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chatTopic } from './debrief-line';
+import { chatTopic, chatVerdict } from './debrief-line';
 import { renderDraft } from './render';
 import { expandShorthand } from './shorthand';
 import { winkTagger } from './tagger';
@@ -80,5 +80,53 @@ describe('a verdict on the chat', () => {
       expect(body).toMatch(/the data platform/);
       expect(body).not.toMatch(/super useful|convo/i);
     }
+  });
+
+  it.each([
+    ['fun chat re: the ledger rewrite', 'enjoyed'],
+    ['really enjoyed the call on incident reviews', 'enjoyed'],
+    ['loved talking w/ her about the roadmap', 'enjoyed'],
+    ['super useful convo abt the infra budget', 'useful'],
+    ['really helpful call about the hiring plan', 'useful'],
+    ['interesting discussion on event sourcing', 'interesting'],
+    ['fascinating chat about search relevance', 'interesting'],
+    ['inspiring conversation about mentoring', 'inspiring'],
+    ['great chat about hiring', 'good'],
+  ])('%j keeps its feeling: %s', (line, feeling) => {
+    expect(chatVerdict(expandShorthand(line), winkTagger)?.feeling).toBe(feeling);
+  });
+
+  it("the note says the chat the way the user felt it, in each reader's own words", () => {
+    const first = (line: string, v: number) => draft(line, v).split('\n\n')[1] ?? '';
+    expect(first('fun chat re: the ledger rewrite', 0)).toContain(
+      'Talking with you about the ledger rewrite was great fun.',
+    );
+    expect(first('super useful convo abt the infra budget', 1)).toContain(
+      'I found our discussion of the infra budget very helpful.',
+    );
+    expect(first('really enjoyed the call w/ him re: platform team', 2)).toContain(
+      'I had a wonderful time discussing the platform team with you.',
+    );
+    expect(first('interesting discussion on event sourcing', 3)).toContain(
+      'Our exchange about event sourcing was thought-provoking.',
+    );
+    expect(first('super useful convo about the data platform', 4)).toContain(
+      'Our discussion of the data platform was genuinely valuable to me.',
+    );
+    // Two verdicts in one line: the second takes the next wording, not the first one again.
+    expect(first('fun chat about the roadmap; fun convo about hiring', 1)).toContain(
+      'I really enjoyed our conversation about the roadmap. I had a wonderful time discussing hiring with you.',
+    );
+  });
+
+  it('three readers who were all "fun chat" get three wordings with no adjective in common', () => {
+    const bodies = [0, 1, 2, 3, 4].map((v) => draft('fun chat about the roadmap', v));
+    const sentences = bodies.map((b) => /[^.]*the roadmap[^.]*\./.exec(b)?.[0] ?? '');
+    expect(new Set(sentences).size).toBe(5);
+    for (const word of ['fun', 'enjoyed', 'wonderful', 'pleasure', 'loved', 'really'])
+      expect(sentences.filter((s) => new RegExp(`\\b${word}\\b`).test(s)).length, word).toBeLessThanOrEqual(
+        1,
+      );
+    expect(bodies.join(' ')).not.toMatch(/valued|highlight|remember most/);
   });
 });

@@ -8,6 +8,7 @@
  */
 
 import { sentimentOf } from '../english';
+import { type ChatFeeling, chatSentence, feelingOf } from './chat-feeling';
 import { type Reader, toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
 import type { Tagger } from './tagger';
@@ -23,6 +24,8 @@ export interface Part {
   kind: 'sentence' | 'phrase' | 'chat';
   /** The referent of a pronoun was unclear, so the words were left as written. */
   unsure: boolean;
+  /** For a `chat`: what the user felt about it ("fun chat" -> enjoyed, "super useful convo" -> useful). */
+  feeling?: ChatFeeling;
 }
 
 // What a chat is called: "great chat", "super useful conversation", "enjoyed the call".
@@ -53,18 +56,30 @@ const TOPIC_LEADS = new Set(['about', 'on', 'around', 'regarding', 'covering', '
  * salary", "long call"), and "good call on X" is praise for a decision.
  */
 export function chatTopic(clause: string, tag: Tagger, describing = false): string | null {
+  return chatVerdict(clause, tag, describing)?.topic ?? null;
+}
+
+/** As chatTopic, with the feeling the verdict's words name ("super useful convo" -> useful). */
+export function chatVerdict(
+  clause: string,
+  tag: Tagger,
+  describing = false,
+): { topic: string; feeling: ChatFeeling } | null {
   // A capital opening reads to the tagger as a name ("Fun/PROPN chat"): the verdict is never one.
   const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
   const lemma = (i: number) => tokens[i]?.lemma ?? '';
   let i = 0;
   while (tokens[i]?.pos === 'ADV') i++;
   let enjoyed = false;
+  const verdict = (topic: string | null, words: string[]) =>
+    topic === null ? null : { topic, feeling: feelingOf(words) };
   if (tokens[i]?.pos === 'VERB' && ENJOY.has(lemma(i))) {
     enjoyed = true;
+    const verb = lemma(i);
     i++;
     if (tokens[i]?.pos === 'VERB' && CHATTING.has(lemma(i)) && /ing$/i.test(tokens[i]?.text ?? '')) {
       const discussing = lemma(i) === 'discuss';
-      return rest(tokens, i + 1, discussing);
+      return verdict(rest(tokens, i + 1, discussing), [verb]);
     }
   }
   const modifiersFrom = i;
@@ -92,8 +107,10 @@ export function chatTopic(clause: string, tag: Tagger, describing = false): stri
     if (!enjoyed && (modifiers === '' || sentimentOf(modifiers) <= 0)) return null;
     if (enjoyed && modifiers !== '' && sentimentOf(modifiers) < 0) return null;
   }
-  if (lemma(i) === 'call' && tokens[i + 1]?.text.toLowerCase() === 'on') return null;
-  return rest(tokens, i + 1, false);
+  // "good call on X" praises a decision; "enjoyed the call on X" is the chat.
+  if (!enjoyed && lemma(i) === 'call' && tokens[i + 1]?.text.toLowerCase() === 'on') return null;
+  const words = tokens.slice(0, i).map((t) => t.lemma);
+  return verdict(rest(tokens, i + 1, false), words);
 }
 
 /** After the chat: "with her", then "about X" (the topic), or nothing. */
@@ -123,11 +140,14 @@ const THINGS = new Set(
   ),
 );
 
-/** Add "the" to a bare compound noun topic ("hiring plan" -> "the hiring plan"). */
+/**
+ * Add "the" to a bare compound noun topic ("hiring plan" -> "the hiring plan") or a bare thing of
+ * theirs ("roadmap" -> "the roadmap").
+ */
 export function topicPhrase(topic: string, tag: Tagger): string {
   const tokens = tag(topic);
   const compound =
-    tokens.length >= 2 &&
+    tokens.length >= 1 &&
     tokens.every((t) => t.pos === 'NOUN' || (t.pos === 'VERB' && t.text.endsWith('ing')));
   const last = tokens.at(-1);
   return compound && last !== undefined && THINGS.has(last.text.toLowerCase()) ? `the ${topic}` : topic;
@@ -160,11 +180,16 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
       parts.push({ text: '', kind: 'chat', unsure: false });
       continue;
     }
-    const chat = chatTopic(clause, tag);
+    const chat = chatVerdict(clause, tag);
     if (chat !== null) {
-      const topic = chat.trim();
+      const topic = chat.topic.trim();
       const r = topic ? you(topic) : { text: '', unsure: false };
-      parts.push({ text: topic ? topicPhrase(r.text, tag) : '', kind: 'chat', unsure: r.unsure });
+      parts.push({
+        text: topic ? topicPhrase(r.text, tag) : '',
+        kind: 'chat',
+        unsure: r.unsure,
+        feeling: chat.feeling,
+      });
       continue;
     }
     // "struggling w/ on-call load": their struggle, said without a subject.
@@ -276,7 +301,7 @@ const REPORTING_HOW = ['You mentioned', 'You told me', 'You talked about', 'You 
  * framed as what they told you.
  */
 export function asSentence(part: Part, n: number, tag: Tagger, events = true): string {
-  if (part.kind === 'chat') return part.text ? `I really enjoyed our conversation about ${part.text}.` : '';
+  if (part.kind === 'chat') return part.text ? chatSentence(part.text, part.feeling ?? 'good', n) : '';
   const text = part.text.replace(/[.!?]+$/, '');
   // "I thanked you for the honest answer" in a thank-you note is said again, not reported.
   const thanked = /^I thanked you for (.+)$/.exec(text);

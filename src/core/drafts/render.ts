@@ -8,6 +8,7 @@ import { Liquid } from 'liquidjs';
 import { AppError } from '../errors';
 import { greetingNameOf } from '../person-name';
 import type { Temporal } from '../time';
+import { chatSentence } from './chat-feeling';
 import {
   asSentence,
   coveredBy,
@@ -266,8 +267,17 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   // especially appreciated that I loved..."), so it follows the opening as it is.
   const framed = memorableParts[0] && !writerSubject(memorableParts[0]) ? memorableParts[0] : undefined;
   const memorable = framed;
+  // A verdict on the chat is said with the user's own feeling, in the reader's wording; the
+  // next chat sentence in the same note takes the wording after it.
+  const memorableChat =
+    memorable?.kind === 'chat'
+      ? chatSentence(clause(memorable.text), memorable.feeling ?? 'good', said)
+      : null;
+  const chatAfter = memorableChat ? 1 : 0;
   const memorableRest = framed ? memorableParts.slice(1) : memorableParts;
-  const memorableMore = memorableRest.map((p) => asSentence(p, said++, tag)).join(' ');
+  const memorableMore = memorableRest
+    .map((p) => asSentence(p, said++ + (p.kind === 'chat' ? chatAfter : 0), tag))
+    .join(' ');
   // The same line typed again as the problem or a topic is said once.
   const seen = [data.notes.memorable];
   const fresh = (text: string) => {
@@ -303,6 +313,10 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
       decision_date: present(data.decisionDate),
       memorable: memorable ? memorable.text : null,
       memorable_kind: memorable ? memorable.kind : null,
+      // "fun chat about X": the sentence in the user's feeling ("Talking with you about X was great
+      // fun."), and the feeling itself (enjoyed, useful, interesting, inspiring, good) for templates.
+      memorable_chat: memorableChat,
+      memorable_feeling: memorable?.kind === 'chat' ? (memorable.feeling ?? 'good') : null,
       memorable_more: memorableMore || null,
       topics: topicItems.length > 0 ? formatList(topicItems.join('; ')) : null,
       topic_count: topicItems.length,
