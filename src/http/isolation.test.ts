@@ -3,20 +3,19 @@
  * first, can neither read nor change any of it through any route.
  */
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../test/http';
+import { createTestApi, describeEachMode } from '../../test/http';
 import { seedStory } from '../../test/http-story';
-import { describeEachDialect } from '../../test/store';
 
-describeEachDialect('http isolation between accounts', (t) => {
+describeEachMode('http isolation between accounts', (t) => {
   it('answers 404 (or an empty list) to another account for every route that takes an id', async () => {
-    const mine = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const mine = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(mine);
     mine.setNow('2026-12-01T19:00:00Z');
     await mine.put(`/api/interviews/${s.interviewId}/debrief`, { feeling: 'Good' });
     const draft = (
       await mine.post('/api/drafts', { kind: 'thank-you', contactIds: [s.priyaId], body: 'Hi Priya' })
     ).json();
-    const theirs = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const theirs = await createTestApi(t, { now: '2026-12-01T19:00:00Z' });
 
     const reads = [
       `/api/opportunities/${s.opportunityId}`,

@@ -1,10 +1,9 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
-import { describeEachDialect } from '../../../test/store';
+import { createTestApi, describeEachMode } from '../../../test/http';
 
-describeEachDialect('settings routes', (t) => {
+describeEachMode('settings routes', (t) => {
   it('reads and changes zone, holidays, own emails and playbook numbers', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const before = (await api.get('/api/settings')).json();
     expect(before).toMatchObject({ timeZone: 'America/Los_Angeles', holidayRegion: 'US', feedPath: null });
     expect(before.playbook.thankYou.withinHours).toBe(24);
@@ -26,7 +25,7 @@ describeEachDialect('settings routes', (t) => {
   });
 
   it('locale follows the time zone until chosen, then stays; null follows the zone again', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     expect((await api.get('/api/settings')).json()).toMatchObject({ locale: 'en-US', localeChosen: false });
     const london = (await api.patch('/api/settings', { timeZone: 'Europe/London' })).json();
     expect(london).toMatchObject({ locale: 'en-GB', localeChosen: false });
@@ -41,7 +40,7 @@ describeEachDialect('settings routes', (t) => {
   });
 
   it('refuses a bad playbook number with the field, as a playbook file would be, and keeps the old one', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.patch('/api/settings', { playbookOverrides: { checkIn: { minGap: -1 } } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('checkIn.minGap');
@@ -50,7 +49,7 @@ describeEachDialect('settings routes', (t) => {
   });
 
   it('refuses an unknown time zone and a malformed own email', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const zone = await api.patch('/api/settings', { timeZone: 'Mars/Olympus' });
     expect(zone.statusCode).toBe(400);
     expect(zone.json().error).toMatchObject({ field: 'timeZone' });
@@ -61,7 +60,7 @@ describeEachDialect('settings routes', (t) => {
   });
 
   it('creates, replaces and revokes the private calendar feed URL', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const first = (await api.post('/api/settings/feed')).json().feedPath;
     expect(first).toMatch(/^\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
     const second = (await api.post('/api/settings/feed')).json().feedPath;

@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('people routes', (t) => {
+describeEachMode('people routes', (t) => {
   it('lists everyone met with where their details came from, and every touch with one person', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const people = (await api.get('/api/people')).json().people;
     expect(people.map((p: { displayName: string }) => p.displayName).sort()).toEqual([
@@ -22,7 +21,7 @@ describeEachDialect('people routes', (t) => {
   });
 
   it('adds the missing email of an interviewer, which settles the collect-contact action', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const before = (await api.get('/api/today')).json().actions.map((a: { key: string }) => a.key);
@@ -44,7 +43,7 @@ describeEachDialect('people routes', (t) => {
   });
 
   it('refuses a malformed email and an empty name, naming the field, and changes nothing', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const bad = await api.patch(`/api/people/${s.samId}`, { emails: ['sam at northwind'] });
     expect(bad.statusCode).toBe(400);

@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('debrief routes', (t) => {
+describeEachMode('debrief routes', (t) => {
   it('starts empty, saves as the user types, and merges partial saves', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const empty = (await api.get(`/api/interviews/${s.interviewId}/debrief`)).json();
     expect(empty).toMatchObject({ interviewId: s.interviewId, feeling: '', notes: [], updatedAt: null });
@@ -32,7 +31,7 @@ describeEachDialect('debrief routes', (t) => {
   });
 
   it('refuses a note about someone who was not in the interview, and an unknown interview', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const res = await api.put(`/api/interviews/${s.interviewId}/debrief`, {
       notes: [{ contactId: s.recruiterId, memorable: 'x' }],

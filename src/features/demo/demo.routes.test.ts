@@ -1,10 +1,9 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
-import { describeEachDialect } from '../../../test/store';
+import { createTestApi, describeEachMode } from '../../../test/http';
 
-describeEachDialect('demo route', (t) => {
+describeEachMode('demo route', (t) => {
   it('seeds sample data behind "try with sample data", and every page has something to show', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.post('/api/demo', { scale: 5 });
     expect(res.statusCode).toBe(201);
     expect(res.json().opportunities).toBe(5);
@@ -15,7 +14,7 @@ describeEachDialect('demo route', (t) => {
   });
 
   it('refuses a scale that is not a whole number, naming the field', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.post('/api/demo', { scale: 2.5 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('scale');

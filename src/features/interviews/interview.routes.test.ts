@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('interview routes', (t) => {
+describeEachMode('interview routes', (t) => {
   it('adds an interview read in its own zone, lists, edits and adds a participant', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const iv = (await api.get(`/api/interviews/${s.interviewId}`)).json();
     expect(iv).toMatchObject({
@@ -26,7 +25,7 @@ describeEachDialect('interview routes', (t) => {
   });
 
   it('refuses an end before the start and an unknown zone, naming the field', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const backwards = await api.post('/api/interviews', {
       opportunityId: s.opportunityId,

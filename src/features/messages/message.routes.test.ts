@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('message routes', (t) => {
+describeEachMode('message routes', (t) => {
   it('saves a draft for a thank-you, edits it, marks it sent, and the action leaves Today', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const actionKey = `thank-you:${s.interviewId}:${s.priyaId}`;
@@ -40,7 +39,7 @@ describeEachDialect('message routes', (t) => {
   });
 
   it('records a reply received and lists messages by opportunity', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const reply = await api.post('/api/messages', {
       direction: 'in',
@@ -57,7 +56,7 @@ describeEachDialect('message routes', (t) => {
   });
 
   it('refuses a draft with no recipient and an unknown message id', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.post('/api/drafts', { kind: 'thank-you', contactIds: [] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('contactIds');

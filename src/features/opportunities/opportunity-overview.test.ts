@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('opportunity overview route', (t) => {
+describeEachMode('opportunity overview route', (t) => {
   it('gathers interviews, people, messages, timeline and open actions in one answer', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     await api.put(`/api/opportunities/${s.opportunityId}/stage`, { stage: 'interviewing' });
@@ -22,7 +21,7 @@ describeEachDialect('opportunity overview route', (t) => {
   });
 
   it('after a rejection the plan proposes the thanks-for-consideration note', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-08T19:00:00Z');
     await api.put(`/api/opportunities/${s.opportunityId}/stage`, { stage: 'rejected' });

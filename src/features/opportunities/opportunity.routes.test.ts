@@ -1,10 +1,9 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
-import { describeEachDialect } from '../../../test/store';
+import { createTestApi, describeEachMode } from '../../../test/http';
 
-describeEachDialect('opportunity routes', (t) => {
+describeEachMode('opportunity routes', (t) => {
   it('adds, lists, reads, edits and moves an opportunity', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const created = await api.post('/api/opportunities', {
       company: 'Northwind Labs',
       role: 'Senior Engineer',
@@ -39,7 +38,7 @@ describeEachDialect('opportunity routes', (t) => {
   });
 
   it('answers a missing field with 400 naming the field', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.post('/api/opportunities', { role: 'PM' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid-input', field: 'company' });
@@ -48,7 +47,7 @@ describeEachDialect('opportunity routes', (t) => {
   });
 
   it('answers a service-level error (bad recruiter address) with 400 and the sentence', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.post('/api/opportunities', { company: 'A', role: 'B', recruiter: 'Dana <nope>' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toEqual({
@@ -60,7 +59,7 @@ describeEachDialect('opportunity routes', (t) => {
   });
 
   it('answers an unknown id with 404 and an unknown stage with 400', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     expect((await api.get('/api/opportunities/0190-none')).statusCode).toBe(404);
     const created = (await api.post('/api/opportunities', { company: 'A', role: 'B' })).json();
     const res = await api.put(`/api/opportunities/${created.id}/stage`, { stage: 'ghosted' });

@@ -1,13 +1,12 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
 const keysOf = (body: { actions: Array<{ key: string }> }) => body.actions.map((a) => a.key);
 
-describeEachDialect('today routes', (t) => {
+describeEachMode('today routes', (t) => {
   it('lists the plan after an interview: debrief, a thank-you per interviewer, the missing email', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z'); // an hour after the interview ended
     const res = await api.get('/api/today');
@@ -26,7 +25,7 @@ describeEachDialect('today routes', (t) => {
   });
 
   it('marks an action done, snoozes one, and undoes a decision', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const debrief = `debrief:${s.interviewId}`;
@@ -51,7 +50,7 @@ describeEachDialect('today routes', (t) => {
   });
 
   it('refuses an unknown action key and a snooze into the past, naming the field', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const unknown = await api.post('/api/actions/done', { key: 'thank-you:nope:nope' });

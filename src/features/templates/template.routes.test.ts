@@ -2,15 +2,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('template routes', (t) => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+/** Each test's data dir, removed after it. */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
+// Local only: a hosted user's copy is a row of their account, never a file in the installation's
+// data dir (template-hosted.test.ts covers that side).
+describeEachDialect('template routes: the user copy in the data dir (local)', (t) => {
   it('lists the shipped templates, saves the user copy to the data dir, and resets it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'afterview-tpl-'));
     dirs.push(dataDir);
@@ -32,11 +35,13 @@ describeEachDialect('template routes', (t) => {
     expect(existsSync(join(dataDir, 'templates', 'thank-you.liquid'))).toBe(false);
     await api.close();
   });
+});
 
+describeEachMode('template routes', (t) => {
   it('refuses a template that does not render, and writes nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'afterview-tpl-'));
     dirs.push(dataDir);
-    const api = await createTestApi(t.store, { dataDir });
+    const api = await createTestApi(t, { dataDir });
     const res = await api.put('/api/templates/thank-you', { text: 'Hi {% if %}' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('text');
