@@ -698,8 +698,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'afterview-bench-hosted-'));
 try {
   const store = await openStore(dbUrl);
   const seedStart = performance.now();
-  const accounts = await seedAccounts(store, Temporal.Now.instant());
-  await store.close();
+  // Closed on failure too: the drop below ends its connections, and an idle pool client's
+  // unhandled 'error' event would crash the run before the real error is printed.
+  const accounts = await seedAccounts(store, Temporal.Now.instant()).finally(() => store.close());
   await admin.query(`vacuum analyze`).catch(() => {});
   console.log(
     `   seeded ${accounts.length} accounts in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
@@ -762,6 +763,9 @@ try {
   console.log(
     `wall time ${((performance.now() - started) / 1000).toFixed(0)} s; load at the end ${loadavg()[0]?.toFixed(1)}`,
   );
+} catch (err) {
+  console.error('The hosted bench failed:', err);
+  process.exitCode = 1;
 } finally {
   await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
   await admin.end();

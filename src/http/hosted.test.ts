@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHostedApi } from '../../test/hosted';
+import { createHostedApi, type HostedApi } from '../../test/hosted';
 import { confirmationPath, signUpConfirmed } from '../../test/hosted-signup';
 import { type SmtpHarness, startSmtpHarness } from '../../test/mail/smtp-harness';
 import { describeEachDialect } from '../../test/store';
 import type { Store } from '../db/connect';
 import { CONFIRM_FIRST, SIGN_IN_FAILED, SIGN_UP_SENT } from './hosted';
+import { CSRF_COOKIE, CSRF_HEADER } from './security';
 
 const PASSWORD = 'Lobby-coffee-after-4pm';
 
@@ -29,6 +30,19 @@ async function tableCounts(store: Store): Promise<Record<string, number>> {
     counts[name] = Number(row.n);
   }
   return counts;
+}
+
+/** A write as the web app sends it, from the client address `ip` (inject's remote address). */
+async function injectFrom(api: HostedApi, ip: string, url: string, payload: Record<string, unknown>) {
+  const csrf = api.browser().cookies.get(CSRF_COOKIE) ?? '';
+  return api.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: ip,
+    headers: { host: 'afterview.test', origin: 'https://afterview.test', [CSRF_HEADER]: csrf },
+    cookies: { [CSRF_COOKIE]: csrf },
+    payload,
+  });
 }
 
 describeEachDialect('hosted mode: accounts and sign-in', (t) => {
@@ -212,7 +226,8 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
 
     const done = await gone.post('/api/account/delete', { password: PASSWORD });
     expect(done.statusCode, done.body).toBe(204);
-    expect(await tableCounts(t.store)).toEqual(before);
+    // Gone's sign-up was counted against the client address (auth_failure): not a row of the account.
+    expect(await tableCounts(t.store)).toEqual({ ...before, auth_failure: full.auth_failure });
     expect((await gone.get('/api/opportunities')).statusCode).toBe(401);
     expect((await keep.get('/api/opportunities')).json().opportunities.length).toBe(2);
     await api.close();
@@ -476,10 +491,11 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
 
     await api.close();
 
-    // Asking again and again is limited per address, like password resets (a fresh server, so the
-    // per-client budget of the route is not what answers).
+    // Asking again and again is limited per address, like password resets (from another client
+    // address, so the per-client budget of the route, shared with the first server, is not what answers).
     const other = await createHostedApi(t.store, { smtpUrl: smtp.url });
-    const ask = () => other.browser().post('/api/auth/send-verification-email', { email: 'zed@example.org' });
+    const ask = () =>
+      injectFrom(other, '192.0.2.44', '/api/auth/send-verification-email', { email: 'zed@example.org' });
     const codes = [(await ask()).statusCode, (await ask()).statusCode, (await ask()).statusCode];
     const fourth = await ask();
     expect([...codes, fourth.statusCode]).toEqual([200, 200, 200, 429]);
@@ -497,8 +513,9 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
   });
 
   it('counts failed sign-ins in the database: two app processes share one budget, known and unknown addresses alike', async () => {
-    const one = await createHostedApi(t.store);
-    const two = await createHostedApi(t.store);
+    // 13 sign-ins from one client address: the per-address budget (shared too) is not what answers.
+    const one = await createHostedApi(t.store, { signInPerMinute: 100 });
+    const two = await createHostedApi(t.store, { signInPerMinute: 100 });
     await signUp(one, 'pat@example.org');
     const guess = (api: typeof one, email: string, i: number) =>
       api.browser().post('/api/auth/sign-in/email', { email, password: `wrong-guess-${i}-xx` });
@@ -517,10 +534,54 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
       unknown.push((await guess(i % 2 === 0 ? two : one, 'nobody@example.org', i)).statusCode);
     expect(unknown).toEqual(codes);
     // Addresses are kept only as hashes.
-    const rows = await t.store.db.selectFrom('auth_failure').selectAll().execute();
+    const rows = await t.store.db
+      .selectFrom('auth_failure')
+      .selectAll()
+      .where('kind', '=', 'sign-in')
+      .execute();
     expect(rows).toHaveLength(10);
     expect(JSON.stringify(rows)).not.toMatch(/example\.org/);
     for (const r of rows) expect(r.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    await one.close();
+    await two.close();
+  });
+
+  it('counts sign-in attempts per client address in the database: two app processes share one budget', async () => {
+    const one = await createHostedApi(t.store, { signInPerMinute: 3 });
+    const two = await createHostedApi(t.store, { signInPerMinute: 3 });
+    const attempt = (api: HostedApi, ip: string, i: number) =>
+      injectFrom(api, ip, '/api/auth/sign-in/email', { email: `x${i}@example.org`, password: PASSWORD });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await attempt(i % 2 === 0 ? one : two, '203.0.113.9', i));
+    // Kept per process, each server would have let all four through (two each, under its 3).
+    expect(answers.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
+    const refused = answers[3];
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused?.json().error.message).toMatch(
+      /^Too many sign-in attempts from this address; try again in (\d+ seconds|1 minute)\.$/,
+    );
+    // Refused on either server until the minute has passed; another client address has its own budget.
+    expect((await attempt(one, '203.0.113.9', 5)).statusCode).toBe(429);
+    expect((await attempt(two, '198.51.100.20', 6)).statusCode).toBe(401);
+    // Sign-ups have a budget of their own: this address's sign-in attempts do not spend it.
+    const signUp = await injectFrom(two, '203.0.113.9', '/api/auth/sign-up/email', {
+      email: 'newbie@example.org',
+      password: PASSWORD,
+      name: 'Newbie',
+    });
+    expect(signUp.statusCode, signUp.body).toBe(200);
+    // The client addresses are kept only as hashes.
+    const rows = await t.store.db
+      .selectFrom('auth_failure')
+      .selectAll()
+      .where('kind', 'in', ['client-sign-in', 'client-sign-up'])
+      .execute();
+    expect(rows.map((r) => r.kind).sort()).toEqual([
+      // Three counted for the first address (the refused ones are not), one for the second.
+      ...Array<string>(4).fill('client-sign-in'),
+      'client-sign-up',
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113|198\.51\.100/);
     await one.close();
     await two.close();
   });

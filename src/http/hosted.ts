@@ -8,9 +8,10 @@ import { AppError, type ErrorCode } from '../core/errors';
 import { passwordProblem } from '../core/password-policy';
 import type { Temporal } from '../core/time';
 import type { Db } from '../db/database';
+import type { AuthFailureTable } from '../db/tables/auth-failure.table';
 import type { Auth } from '../features/auth/auth';
 import { COMMON_PASSWORDS } from '../features/auth/common-passwords';
-import { FailureLimiter } from '../features/auth/failure-limiter';
+import { FailureLimiter, tooMany } from '../features/auth/failure-limiter';
 import { ensureHostedAccount } from '../features/auth/hosted-account.service';
 import type { SystemMailer } from '../features/auth/system-mailer';
 import type { Actor } from '../features/context';
@@ -24,7 +25,7 @@ export interface HostedOptions {
   systemMail: boolean;
   /** Afterview's own mails besides better-auth's (coach invitations); without one they are refused. */
   mailer?: SystemMailer;
-  /** Per-address budgets per minute of the sign-in and reset routes. */
+  /** Per-client-address (IP) budgets per minute of the sign-in and reset routes, shared by every process. */
   signInPerMinute?: number;
   resetPerMinute?: number;
   /** Failed sign-ins of one address before it must wait (per account). */
@@ -162,15 +163,25 @@ export async function registerHosted(
     return reply.code(ready.ok ? 200 : 503).send({ status: ready.ok ? 'ready' : 'not-ready', ...ready });
   });
 
-  const perAddress = (max: number, what: string) => ({
-    rateLimit: {
-      max,
-      timeWindow: 60_000,
-      keyGenerator: (req: FastifyRequest) => req.ip,
-      errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
-        new AppError('rate-limited', `Too many ${what} from this address; try again in ${ctx.after}.`),
-    },
-  });
+  /**
+   * A budget per client address (the IP Fastify trusts) and minute for one sign-in route, counted
+   * in the database like the per-account ones: with `--workers N` or N processes behind a proxy,
+   * an address still gets one budget, not N. Checked before the body is read. A refused request
+   * is not recorded, so a flood adds no rows: an address holds at most `max` rows a minute.
+   */
+  const perClient = (kind: AuthFailureTable['kind'], max: number, what: string) => {
+    const limiter = new FailureLimiter(db, { kind, max, windowMs: 60_000 }, now);
+    return {
+      onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+        const wait = await limiter.waitSeconds(req.ip);
+        if (wait !== null) {
+          reply.header('retry-after', String(wait));
+          throw tooMany(`${what} from this address`, wait);
+        }
+        await limiter.hit(req.ip, what, false);
+      },
+    };
+  };
 
   const bridge = async (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0] ?? '';
@@ -215,27 +226,27 @@ export async function registerHosted(
 
   app.post(
     '/api/auth/sign-in/email',
-    { config: perAddress(options.signInPerMinute ?? 10, 'sign-in attempts') },
+    perClient('client-sign-in', options.signInPerMinute ?? 10, 'sign-in attempts'),
     bridge,
   );
   app.post(
     '/api/auth/sign-up/email',
-    { config: perAddress(options.signInPerMinute ?? 10, 'sign-ups') },
+    perClient('client-sign-up', options.signInPerMinute ?? 10, 'sign-ups'),
     bridge,
   );
   app.post(
     '/api/auth/request-password-reset',
-    { config: perAddress(options.resetPerMinute ?? 5, 'password reset requests') },
+    perClient('client-reset-request', options.resetPerMinute ?? 5, 'password reset requests'),
     bridge,
   );
   app.post(
     '/api/auth/reset-password',
-    { config: perAddress(options.resetPerMinute ?? 5, 'password resets') },
+    perClient('client-reset', options.resetPerMinute ?? 5, 'password resets'),
     bridge,
   );
   app.post(
     '/api/auth/send-verification-email',
-    { config: perAddress(options.resetPerMinute ?? 5, 'confirmation mails') },
+    perClient('client-verify', options.resetPerMinute ?? 5, 'confirmation mails'),
     bridge,
   );
   app.route({ method: ['GET', 'POST'], url: '/api/auth/*', handler: bridge });

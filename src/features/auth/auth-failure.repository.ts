@@ -32,7 +32,10 @@ export async function clearFailures(db: DbOrTrx, keyHash: string, kind: Kind): P
   await db.deleteFrom('auth_failure').where('key_hash', '=', keyHash).where('kind', '=', kind).execute();
 }
 
-/** Forget events older than `before` (every key): they no longer count against anyone. */
-export async function pruneFailures(db: DbOrTrx, before: string): Promise<void> {
-  await db.deleteFrom('auth_failure').where('at', '<', before).execute();
+/**
+ * Forget events of `kind` older than `before` (every key): they no longer count against anyone.
+ * Per kind, since each kind has its own window (a minute per client address, 15 minutes per account).
+ */
+export async function pruneFailures(db: DbOrTrx, kind: Kind, before: string): Promise<void> {
+  await db.deleteFrom('auth_failure').where('kind', '=', kind).where('at', '<', before).execute();
 }

@@ -1,6 +1,7 @@
 /**
- * Counts events per key (an e-mail address) in a sliding window and refuses once a key has used
- * its budget: failed sign-ins per address, reset requests per address. The counts live in the
+ * Counts events per key (an e-mail address, or a client's IP address) in a sliding window and
+ * refuses once a key has used its budget: failed sign-ins per address, reset requests per address,
+ * requests to the sign-in routes per client address. The counts live in the
  * database (auth_failure), so every app process of an installation shares one budget: with N
  * processes an attacker does not get N times the guesses. The address is stored only as its
  * SHA-256, and addresses with no account are counted like the others (a difference would tell
@@ -35,23 +36,24 @@ export class FailureLimiter {
     return formatInstant(this.now().subtract({ milliseconds: this.budget.windowMs }));
   }
 
-  /** @throws AppError('rate-limited') naming when to retry, once `address` has used its budget. */
-  async check(address: string, what: string): Promise<void> {
+  /** Seconds until `address` may try again, or null while it has budget left. */
+  async waitSeconds(address: string): Promise<number | null> {
     const { count, oldest } = await repo.recentFailures(
       this.db,
       keyOf(address),
       this.budget.kind,
       this.since(),
     );
-    if (count < this.budget.max) return;
+    if (count < this.budget.max) return null;
     const now = this.now().epochMilliseconds;
     const first = oldest ? Date.parse(oldest) : now;
-    const seconds = Math.max(1, Math.ceil((first + this.budget.windowMs - now) / 1000));
-    const minutes = Math.ceil(seconds / 60);
-    throw new AppError(
-      'rate-limited',
-      `Too many ${what}; try again in ${seconds < 60 ? `${seconds} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`}.`,
-    );
+    return Math.max(1, Math.ceil((first + this.budget.windowMs - now) / 1000));
+  }
+
+  /** @throws AppError('rate-limited') naming when to retry, once `address` has used its budget. */
+  async check(address: string, what: string): Promise<void> {
+    const seconds = await this.waitSeconds(address);
+    if (seconds !== null) throw tooMany(what, seconds);
   }
 
   /** Record an event; with `enforce` (the default) refuse first when the budget is used. */
@@ -60,10 +62,17 @@ export class FailureLimiter {
     const at = formatInstant(this.now());
     await repo.insertFailure(this.db, { id: newId(), key_hash: keyOf(address), kind: this.budget.kind, at });
     // Old events of every address go on the way: the table holds one window's worth at most.
-    await repo.pruneFailures(this.db, this.since());
+    await repo.pruneFailures(this.db, this.budget.kind, this.since());
   }
 
   async clear(address: string): Promise<void> {
     await repo.clearFailures(this.db, keyOf(address), this.budget.kind);
   }
+}
+
+/** The 429 for `what` ("failed sign-ins for this account"), saying when to try again. */
+export function tooMany(what: string, seconds: number): AppError {
+  const minutes = Math.ceil(seconds / 60);
+  const when = seconds < 60 ? `${seconds} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return new AppError('rate-limited', `Too many ${what}; try again in ${when}.`);
 }
