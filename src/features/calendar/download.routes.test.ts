@@ -1,12 +1,11 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('calendar download and the person page', (t) => {
+describeEachMode('calendar download and the person page', (t) => {
   it('downloads the open actions once as an .ics file, each reason stated once', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const res = await api.get('/api/calendar/actions.ics');
@@ -27,7 +26,7 @@ describeEachDialect('calendar download and the person page', (t) => {
   });
 
   it('links a person to their opportunities and interviews, and names every bad field of an edit', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const one = (await api.get(`/api/people/${s.priyaId}`)).json();
     expect(one.opportunities.map((o: { id: string }) => o.id)).toEqual([s.opportunityId]);

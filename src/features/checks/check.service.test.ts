@@ -4,9 +4,8 @@
  * words and the account's spelling dictionary.
  */
 import { expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../../test/http';
+import { createTestApi, describeEachMode, type TestApi } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
 interface FindingJson {
   rule: string;
@@ -30,9 +29,9 @@ async function check(
 
 const rules = (r: { findings: FindingJson[] }) => r.findings.map((f) => f.rule);
 
-describeEachDialect('check service', (t) => {
+describeEachMode('check service', (t) => {
   it('blocks a note to someone without an email address, before it is sent or opened', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T19:00:00Z' });
     const s = await seedStory(api);
     const toSam = await check(api, { body: NOTE('Sam'), contactId: s.samId, kind: 'thank-you' });
     expect(toSam.blocked).toBe(true);
@@ -48,7 +47,7 @@ describeEachDialect('check service', (t) => {
   });
 
   it('warns about a check-in before the window opens, naming the day; a day after it is not late', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T19:00:00Z' });
     const s = await seedStory(api);
     const actions = (await api.get('/api/today')).json().actions as Array<{
       rule: string;
@@ -87,7 +86,7 @@ describeEachDialect('check service', (t) => {
   });
 
   it('compares a draft with the other drafts of the same interview', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T19:00:00Z' });
     const s = await seedStory(api);
     const shared =
       ' I enjoyed learning how the platform team works and which problems you want to solve next year, and I left even more excited about the role.';
@@ -112,7 +111,7 @@ describeEachDialect('check service', (t) => {
   });
 
   it("names a copied subject too, read from the other draft's stored subject", async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T19:00:00Z' });
     const s = await seedStory(api);
     const shared =
       ' I enjoyed learning how the platform team works and which problems you want to solve next year, and I left even more excited about the role.';
@@ -142,7 +141,7 @@ describeEachDialect('check service', (t) => {
   });
 
   it("leaves the user's own words alone and follows the account's locale for spelling", async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T19:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T19:00:00Z' });
     const s = await seedStory(api);
     const body = NOTE(
       'Priya',

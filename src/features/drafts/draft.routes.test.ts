@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('draft and check routes', (t) => {
+describeEachMode('draft and check routes', (t) => {
   it('drafts a thank-you from the debrief, and a wrong company name is an error that blocks sending', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     await api.post('/api/opportunities', { company: 'Contoso', role: 'Staff Engineer' });
     api.setNow('2026-12-01T19:00:00Z');
@@ -37,7 +36,7 @@ describeEachDialect('draft and check routes', (t) => {
   });
 
   it('drafting again keeps a draft the user edited on Compose, and refreshes one nobody touched', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const debrief = (priya: string, sam: string) =>
@@ -80,7 +79,7 @@ describeEachDialect('draft and check routes', (t) => {
   });
 
   it('drafts one thank-you per interviewer of an interview', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const res = await api.post(`/api/interviews/${s.interviewId}/drafts`);
@@ -91,7 +90,7 @@ describeEachDialect('draft and check routes', (t) => {
   });
 
   it('writes to each interviewer in the second person, keeps the private note out, and varies the wording', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const PRIVATE = 'Practise the STAR format zebra-marker';
@@ -141,7 +140,7 @@ describeEachDialect('draft and check routes', (t) => {
   });
 
   it('signs with the name from settings and writes dates the locale way', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     await api.patch('/api/settings', { displayName: 'Alex Morgan', locale: 'en-GB' });
     api.setNow('2026-12-01T19:00:00Z');
@@ -155,7 +154,7 @@ describeEachDialect('draft and check routes', (t) => {
   });
 
   it('a check-in cites the latest interview held, not the first', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     // The recruiter coordinated the first round only (a screen in November); the last round
     // was on 8 December.
@@ -189,7 +188,7 @@ describeEachDialect('draft and check routes', (t) => {
   });
 
   it('refuses a check with no recipient and a draft for an unknown action', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.post('/api/check', { body: 'Hi', kind: 'thank-you' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('contactId');

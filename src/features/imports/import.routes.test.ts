@@ -1,14 +1,13 @@
 import { expect, it } from 'vitest';
 import { fixture } from '../../../test/capture-fixtures';
-import { createTestApi } from '../../../test/http';
-import { describeEachDialect } from '../../../test/store';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { cardBundle } from '../../core/capture/card';
 
 const NOW = '2026-11-30T12:00:00Z';
 
-describeEachDialect('import routes', (t) => {
+describeEachMode('import routes', (t) => {
   it('previews an invite with what saving would do, saves nothing, then saves the confirmed bundle', async () => {
-    const api = await createTestApi(t.store, { now: NOW, timeZone: 'America/New_York' });
+    const api = await createTestApi(t, { now: NOW, timeZone: 'America/New_York' });
     try {
       const preview = await api.post('/api/imports/preview', {
         fileName: 'panel.ics',
@@ -43,7 +42,7 @@ describeEachDialect('import routes', (t) => {
   });
 
   it('saves a file sent as base64 directly, and answers 400 naming the line for a broken one', async () => {
-    const api = await createTestApi(t.store, { now: NOW });
+    const api = await createTestApi(t, { now: NOW });
     try {
       const ok = await api.post('/api/imports', {
         file: {
@@ -71,9 +70,9 @@ describeEachDialect('import routes', (t) => {
   });
 });
 
-describeEachDialect('import routes: a card scanned from an interview', (t) => {
+describeEachMode('import routes: a card scanned from an interview', (t) => {
   it('adds the person to that interview in the same save, and refuses an interview of another opportunity', async () => {
-    const api = await createTestApi(t.store, { now: NOW, timeZone: 'America/New_York' });
+    const api = await createTestApi(t, { now: NOW, timeZone: 'America/New_York' });
     try {
       const opp = (
         await api.post('/api/opportunities', { company: 'Northwind Labs', role: 'Engineer' })

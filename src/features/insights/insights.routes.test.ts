@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../../test/http';
+import { createTestApi, describeEachMode, type TestApi } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('insights route', (t) => {
+describeEachMode('insights route', (t) => {
   it('counts the funnel, days to first reply, thank-yous on time vs late, check-ins per reply', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     await api.post('/api/opportunities', { company: 'Contoso', role: 'PM' });
     // One thank-you on time (within 24 h of the 18:00Z end), one late.
@@ -47,7 +46,7 @@ describeEachDialect('insights route', (t) => {
   });
 
   it('averages days to first reply by the stage each opportunity was in when its first note went out', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     // Northwind: scheduling the interview moved it to interviewing at 16:00Z; the interview ends
     // 18:00Z, it moves on to waiting the next day, and the reply comes 3 days after the interview.
     const s = await seedStory(api);

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../../../test/http';
+import { createTestApi, describeEachMode, type TestApi } from '../../../test/http';
 import { draftTo, opportunityWithRecruiter } from '../../../test/mail/outbox-fixtures';
 import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
-import { describeEachDialect } from '../../../test/store';
 
 const PASSWORD = 'web-Sécret-42';
 let smtp: SmtpHarness;
@@ -16,13 +15,13 @@ afterAll(async () => {
   await smtp.close();
 });
 
-describeEachDialect('mail and outbox routes', (t) => {
+describeEachMode('mail and outbox routes', (t) => {
   let api: TestApi;
   let dataDir: string;
   beforeEach(async () => {
     smtp.reset();
     dataDir = mkdtempSync(join(tmpdir(), 'afterview-mail-api-'));
-    api = await createTestApi(t.store, { dataDir });
+    api = await createTestApi(t, { dataDir });
   });
   afterEach(async () => {
     await api.close();

@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('mail-app handoff routes', (t) => {
+describeEachMode('mail-app handoff routes', (t) => {
   it('gives a draft as a mailto: URL and as an .eml file to open in the mail app', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     await api.patch('/api/settings', { ownEmails: ['alex@personal.example'] });
     const draft = (
@@ -30,7 +29,7 @@ describeEachDialect('mail-app handoff routes', (t) => {
   });
 
   it('says plainly when the recipient has no email address yet', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const draft = (
       await api.post('/api/drafts', { kind: 'thank-you', contactIds: [s.samId], body: 'Hi Sam' })
@@ -42,7 +41,7 @@ describeEachDialect('mail-app handoff routes', (t) => {
   });
 
   it('gives the .eml as a draft to send (X-Unsent: 1), and downloading it stores nothing', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     const draft = (
       await api.post('/api/drafts', {
