@@ -158,6 +158,10 @@ function promiseAction(
   return { action: action.charAt(0).toLowerCase() + action.slice(1) };
 }
 
+// "when she asked about X I should have said Y": an opening clause, then the writer's sentence.
+const OPENING_CLAUSE =
+  /^((?:when|if|after|since|because|while|as)\b[^,]*?)\s+((?:I|we)(?:['’]d)?\s+(?:should|could|would|might|forgot|meant|wish|wanted|missed|didn['’]?t|did not|only|also|never)\b)/i;
+
 // "On the caching question, I'd add...": a lead naming the answer, kept in front.
 const ANSWER_LEAD = /^((?:on|about|for|re|regarding|to)\b[^,:]{1,80}[,:])\s*/i;
 const MODALS = new Set(['would', 'should', 'could', 'might', "'d", 'will', 'can']);
@@ -181,6 +185,9 @@ export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): str
   const w = first.text.toLowerCase();
   let point: string;
   if (first.pos === 'PRON' && /^(?:i|we|you|it|that|this|my|our)$/.test(w)) point = rest;
+  // "when she asked about retries I should have said X": the writer's own sentence after its
+  // opening clause, which gets its comma.
+  else if (OPENING_CLAUSE.test(rest)) point = rest.replace(OPENING_CLAUSE, '$1, $2');
   else if (ownClause(rest, tag)) point = rest;
   else if (MODALS.has(w) || (first.pos === 'VERB' && w !== first.lemma && !w.endsWith('ing')))
     point = `I ${lowerOpening(rest)}`;
@@ -192,6 +199,24 @@ export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): str
   function lowerOpening(s: string): string {
     return first?.pos !== 'PROPN' && /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
   }
+}
+
+/**
+ * The point to add, in the note of the reader it is for: a label naming them goes ("Ana: should
+ * have mentioned X" -> "I should have mentioned X."), and what it says of them is said to them
+ * ("On Ana's question about retries, ..." -> "On your question about retries, ...").
+ */
+export function addToAnswerFor(text: string, reader: Reader, tag: Tagger = winkTagger): string {
+  let point = text.trim();
+  for (const name of [...reader.names].sort((a, b) => b.length - a.length)) {
+    const label = new RegExp(`^${name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:–—-]\\s+`, 'iu');
+    if (name.trim() && label.test(point)) {
+      point = point.replace(label, '');
+      break;
+    }
+  }
+  const said = addToAnswerSentence(point, tag);
+  return said ? toSecondPerson(said, reader, tag).text : '';
 }
 
 const PROMISE_VERBS = new Set([
@@ -301,7 +326,7 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
     ? promiseAction(expandShorthand(data.notes.promise), reader, tag)
     : null;
   const promise = promised && 'action' in promised ? promised.action : null;
-  const addToAnswer = present(data.addToAnswer) ? addToAnswerSentence(data.addToAnswer, tag) : null;
+  const addToAnswer = present(data.addToAnswer) ? addToAnswerFor(data.addToAnswer, reader, tag) : null;
   return {
     scope: {
       first_name: present(data.recipient.firstName),

@@ -550,7 +550,8 @@ export function toSecondPerson(
     const after = tokens[s + n];
     for (let k = 1; k < n; k++) edits.replace.set(s + k, '');
     if (after && after.pos === 'PART' && /^'s$|^’s$/.test(after.text)) {
-      edits.replace.set(s, sameCase(tokens[s]?.text ?? '', 'your'));
+      // A name is always capitalised: only the opening word of the line makes "Your".
+      edits.replace.set(s, s === 0 ? 'Your' : 'your');
       edits.replace.set(s + n, '');
     } else {
       edits.replace.set(s, s === 0 ? 'You' : 'you');

@@ -42,9 +42,12 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
 /** A pronoun, a name or "the team" after "intro": the verb ("intro her to X"). */
 const INTRO_VERB = /\b[Ii]ntro(?:duce)?\s+(?=(?:her|him|them|you|me|us|[A-Z][\w'-]*|the\s+\w+)\s+to\b)/g;
 
+// "i" typed on a phone for "I" ("how i handle", "i'd add"), not "i.e." or a list's "i)".
+const LOWER_I = /(^|[^\p{L}\p{N}'’.])i(?=['’](?:d|m|ll|ve)(?![\p{L}])|[\s,;:!?]|$)/gu;
+
 /** Spell out the shorthand in a debrief line; words it does not know stay as typed. */
 export function expandShorthand(text: string): string {
-  let out = text.replace(INTRO_VERB, 'introduce ');
+  let out = text.replace(LOWER_I, '$1I').replace(INTRO_VERB, 'introduce ');
   // "intro to X" / "an intro" / "intros": the noun.
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
   for (const [pattern, replacement] of TABLE) out = out.replace(pattern, replacement);

@@ -129,13 +129,23 @@ describe('variants helpers', () => {
     expect(readerIndex(interview, 'c-coord')).toBe(2);
   });
 
-  it('gives the point to add to an answer to the interviewer it is about, else the first', () => {
+  it('gives the point to add to an answer to the interviewer it is about, and to nobody when none is', () => {
     const readers = [
-      { contactId: 'c-a', notes: 'incident reviews' },
-      { contactId: 'c-b', notes: 'caching; sharding' },
+      { contactId: 'c-a', notes: 'incident reviews', names: ['Ana Souza', 'Ana'] },
+      { contactId: 'c-b', notes: 'caching; sharding', names: ['Will Grant', 'Will'] },
     ];
     expect(addToAnswerReader('on caching I would measure the hit rate first', readers)).toBe('c-b');
-    expect(addToAnswerReader('I would add a word on estimates', readers)).toBe('c-a');
+    // Nothing in anyone's notes: not the first interviewer's by default, since they may never
+    // have asked; the service tells the user to name the interviewer.
+    expect(addToAnswerReader('I would add a word on estimates', readers)).toBeNull();
+    // Named, as written or as a lower-case label or owner, it goes to them whatever the words.
+    expect(addToAnswerReader('Ana asked about caching: should have said TTL jitter', readers)).toBe('c-a');
+    expect(addToAnswerReader('ana: should have mentioned estimates', readers)).toBe('c-a');
+    expect(addToAnswerReader("ana's q on estimates, I'd add a range", readers)).toBe('c-a');
+    // A name that is also a word, in lower case, is the word.
+    expect(addToAnswerReader('I will add a word on estimates', readers)).toBeNull();
+    // One interviewer: theirs, related or not.
+    expect(addToAnswerReader('I would add a word on estimates', readers.slice(0, 1))).toBe('c-a');
     expect(addToAnswerReader('  ', readers)).toBeNull();
     // Both talked about sharding; the one who asked the question reads the answer.
     expect(

@@ -6,7 +6,12 @@
  * again keeps it (and says so); one still as Afterview wrote it is refreshed from the debrief.
  */
 import { type DraftData, firstNameOf, formatDraftDate, renderDraft } from '../../core/drafts/render';
-import { addToAnswerReader, promiseFor, readerIndex } from '../../core/drafts/variants';
+import {
+  ADD_TO_ANSWER_UNPLACED,
+  addToAnswerReader,
+  promiseFor,
+  readerIndex,
+} from '../../core/drafts/variants';
 import { invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { Message, RuleId } from '../../core/types';
@@ -93,19 +98,33 @@ export async function draftForAction(
   const debrief = interview ? await getDebrief(ctx, interview.id) : null;
   const note = debrief?.notes.find((n) => n.contactId === recipient.id);
   const thankYou = action.rule === 'thank-you';
-  // The point to add to an answer is per interview: only one interviewer's note carries it.
+  // The point to add to an answer is per interview: only one interviewer's note carries it, the
+  // one it names or whose notes are closest to it; with several and nothing to go by, none.
+  const interviewers = interview ? interview.participants.filter((p) => p.role === 'interviewer') : [];
   const addToAnswerTo =
     thankYou && debrief && interview
       ? addToAnswerReader(
           debrief.addToAnswer,
-          interview.participants
-            .filter((p) => p.role === 'interviewer')
-            .map((p) => {
+          await Promise.all(
+            interviewers.map(async (p) => {
               const n = debrief.notes.find((x) => x.contactId === p.contactId);
-              return { contactId: p.contactId, notes: n ? `${n.memorable} ${n.topics} ${n.problem}` : '' };
+              const name =
+                p.contactId === recipient.id
+                  ? recipient.displayName
+                  : (await getContact(ctx, p.contactId)).displayName;
+              return {
+                contactId: p.contactId,
+                notes: n ? `${n.memorable} ${n.topics} ${n.problem}` : '',
+                names: [name, firstNameOf(name)],
+              };
             }),
+          ),
         )
       : null;
+  const unplaced =
+    thankYou && debrief?.addToAnswer.trim() && addToAnswerTo === null && interviewers.length > 1
+      ? [ADD_TO_ANSWER_UNPLACED]
+      : [];
   const dateOf = (instant: Temporal.Instant) => formatDraftDate(instant, account.timeZone, account.locale);
 
   const data: DraftData = {
@@ -152,5 +171,10 @@ export async function draftForAction(
     },
     'afterview',
   );
-  return { message, check: await checkMessage(ctx, message.id), hints: rendered.hints, kept: false };
+  return {
+    message,
+    check: await checkMessage(ctx, message.id),
+    hints: [...rendered.hints, ...unplaced],
+    kept: false,
+  };
 }
