@@ -1,12 +1,11 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../../test/http';
+import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
-import { describeEachDialect } from '../../../test/store';
 
-describeEachDialect('calendar feed', (t) => {
+describeEachMode('calendar feed', (t) => {
   it('serves every open action at its due time, with the action key as a stable UID', async () => {
-    const api = await createTestApi(t.store, { now: '2026-12-01T16:00:00Z' });
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);
     api.setNow('2026-12-01T19:00:00Z');
     const path = (await api.post('/api/settings/feed')).json().feedPath;
@@ -36,7 +35,7 @@ describeEachDialect('calendar feed', (t) => {
   });
 
   it('answers 404 for an unknown token and for a revoked one', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const path = (await api.post('/api/settings/feed')).json().feedPath;
     expect((await api.get(path)).statusCode).toBe(200);
     expect((await api.get('/feed/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).statusCode).toBe(404);
@@ -46,7 +45,7 @@ describeEachDialect('calendar feed', (t) => {
   });
 
   it('serves a valid empty calendar when nothing is planned', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const path = (await api.post('/api/settings/feed')).json().feedPath;
     const res = await api.get(path);
     const cal = new ICAL.Component(ICAL.parse(res.body));
