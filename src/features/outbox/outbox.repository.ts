@@ -1,8 +1,8 @@
 /**
- * The outbox's queries on the message table. The claim is one atomic statement: PostgreSQL
- * locks the due rows with `FOR UPDATE SKIP LOCKED` in the subquery, so concurrent workers on any
- * number of machines each get different messages; SQLite runs it in a `BEGIN IMMEDIATE`
- * transaction, holding the single writer lock for the whole claim.
+ * The outbox's queries on the message table. The claim discipline (one atomic statement per
+ * claim, leases, `uncertain` for a dead claim) is the claim queue's, shared with the system mails
+ * in queue.repository.ts; what is the outbox's own is here: fair claiming across accounts and the
+ * outcome recorded with the note's timeline event.
  *
  * Finding which accounts have due mail and lease expiry scan across accounts on purpose (one
  * worker serves every tenant); each claim, and every other query, filters by account.
@@ -14,6 +14,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import type { NewEventRow } from '../../db/tables/event.table';
 import type { MessageRow, MessageUpdate } from '../../db/tables/message.table';
 import { touched, touchPlan } from '../plan/wake';
+import { claimQueued, expireQueueLeases, queueWork, releaseQueueClaim } from './queue.repository';
 
 export interface ClaimOptions {
   now: string;
@@ -84,57 +85,15 @@ async function claimForAccount(
   accountId: string,
   limit: number,
 ): Promise<MessageRow[]> {
-  const claim = (q: DbOrTrx) => {
-    const update = q
-      // MATERIALIZED: the due rows are chosen (and on PostgreSQL locked) exactly once. Inlined into
-      // an `IN (…)` the planner may re-run a LIMIT … SKIP LOCKED subquery per row and claim them all.
-      .with(
-        (cte) => cte('due').materialized(),
-        (w) => {
-          let due = w
-            .selectFrom('message')
-            .select(['account_id', 'id'])
-            .where('account_id', '=', accountId)
-            .where('status', '=', 'scheduled')
-            .where('direction', '=', 'out')
-            .where('send_at', '<=', o.now);
-          if (o.messageId) due = due.where('id', '=', o.messageId);
-          due = due.orderBy('send_at').orderBy('id').limit(limit);
-          return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
-        },
-      )
-      .updateTable('message')
-      .from('due')
-      .set((eb) => ({
-        status: 'sending',
-        lease_until: o.leaseUntil,
-        attempts: eb('message.attempts', '+', 1),
-        updated_at: o.now,
-      }))
-      .whereRef('message.account_id', '=', 'due.account_id')
-      .whereRef('message.id', '=', 'due.id')
-      // Re-checked on the locked row: PostgreSQL re-evaluates it if another claim committed first.
-      .where('message.status', '=', 'scheduled');
-    // SQLite returns only the updated table's columns and refuses `message.*`; PostgreSQL needs it.
-    return dialect === 'postgres'
-      ? update.returningAll('message').execute()
-      : update.returningAll().execute();
-  };
-  // RETURNING does not promise an order: oldest first, as chosen.
-  const inOrder = (rows: MessageRow[]) =>
-    rows.sort((a, b) => (a.send_at ?? '').localeCompare(b.send_at ?? '') || a.id.localeCompare(b.id));
-  if (dialect === 'postgres') return inOrder(await claim(db));
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const rows = await claim(conn);
-      await sql`commit`.execute(conn);
-      return inOrder(rows);
-    } catch (err) {
-      await sql`rollback`.execute(conn);
-      throw err;
-    }
+  const rows = await claimQueued(db, dialect, 'message', {
+    now: o.now,
+    leaseUntil: o.leaseUntil,
+    limit,
+    accountId,
+    ...(o.messageId ? { id: o.messageId } : {}),
   });
+  // RETURNING does not promise an order: oldest first, as chosen.
+  return rows.sort((a, b) => (a.send_at ?? '').localeCompare(b.send_at ?? '') || a.id.localeCompare(b.id));
 }
 
 /**
@@ -142,29 +101,11 @@ async function claimForAccount(
  * A plain read (on SQLite it goes to the read-only handle), so an idle poll never asks for the
  * write lock: an idle server used to take it every 5 s, and a web write could wait behind it.
  */
-export async function outboxWork(
-  db: Db,
-  o: { now: string; accountId?: string; messageId?: string },
-): Promise<{ due: boolean; expired: boolean }> {
-  let due = db
-    .selectFrom('message')
-    .select(sql<number>`1`.as('one'))
-    .where('status', '=', 'scheduled')
-    .where('direction', '=', 'out')
-    .where('send_at', '<=', o.now);
-  let expired = db
-    .selectFrom('message')
-    .select(sql<number>`1`.as('one'))
-    .where('status', '=', 'sending')
-    .where('lease_until', '<', o.now);
-  if (o.accountId) {
-    due = due.where('account_id', '=', o.accountId);
-    expired = expired.where('account_id', '=', o.accountId);
-  }
-  if (o.messageId) due = due.where('id', '=', o.messageId);
-  const [d, e] = await Promise.all([due.limit(1).executeTakeFirst(), expired.limit(1).executeTakeFirst()]);
-  return { due: d !== undefined, expired: e !== undefined };
-}
+export const outboxWork = (db: Db, o: { now: string; accountId?: string; messageId?: string }) =>
+  queueWork(db, 'message', o.now, {
+    ...(o.accountId ? { accountId: o.accountId } : {}),
+    ...(o.messageId ? { id: o.messageId } : {}),
+  });
 
 /** The accounts with a claim whose lease ended (a cross-account read; each is then expired alone). */
 export async function accountsWithEndedLeases(db: Db, now: string): Promise<string[]> {
@@ -182,20 +123,13 @@ export async function accountsWithEndedLeases(db: Db, now: string): Promise<stri
  * Messages whose worker died while sending (the lease ended with the status still `sending`)
  * become `uncertain`: the server may have accepted them, so they are never sent again silently.
  */
-export const expireLeases = (db: DbOrTrx, now: string, reason: string, accountId?: string) => {
-  let q = db
-    .updateTable('message')
-    .set({ status: 'uncertain', lease_until: null, last_error: reason, updated_at: now })
-    .where('status', '=', 'sending')
-    .where('lease_until', '<', now);
-  if (accountId) q = q.where('account_id', '=', accountId);
-  return q.returningAll().execute();
-};
+export const expireLeases = (db: DbOrTrx, now: string, reason: string, accountId?: string) =>
+  expireQueueLeases(db, 'message', now, reason, accountId);
 
 /**
  * Hand claimed messages back unsent (a stopping worker had not started them): `scheduled` again,
  * claim cleared and the attempt uncounted, each only if it is still this worker's claim (same
- * attempt count, still `sending`). One statement per account, so no write spans two accounts.
+ * attempt count, still `sending`). One statement per message, so no write spans two accounts.
  * Returns how many were released.
  */
 export async function releaseClaims(
@@ -204,22 +138,7 @@ export async function releaseClaims(
   now: string,
 ): Promise<number> {
   let released = 0;
-  for (const row of rows) {
-    const r = await db
-      .updateTable('message')
-      .set((eb) => ({
-        status: 'scheduled',
-        lease_until: null,
-        attempts: eb('attempts', '-', 1),
-        updated_at: now,
-      }))
-      .where('account_id', '=', row.account_id)
-      .where('id', '=', row.id)
-      .where('attempts', '=', row.attempts)
-      .where('status', '=', 'sending')
-      .executeTakeFirst();
-    released += Number(r.numUpdatedRows);
-  }
+  for (const row of rows) if (await releaseQueueClaim(db, 'message', row, now)) released += 1;
   return released;
 }
 

@@ -1,14 +1,15 @@
 /**
  * The system mail queue's queries (hosted mode's own mails: confirm, reset, coach invitations).
- * The same claim discipline as the message outbox: a row moves `scheduled` → `sending` with a
- * lease in one atomic statement (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite: one `BEGIN
- * IMMEDIATE` transaction), one row per claim, so no write ever spans two accounts, and an outcome
- * is recorded only if the row is still the claim this worker made.
+ * The claim discipline is the claim queue's, shared with the users' outbox (queue.repository.ts):
+ * a row moves `scheduled` → `sending` with a lease in one atomic statement. Here the oldest due
+ * mail of any account is claimed, one row per claim, so no write ever spans two accounts, and an
+ * outcome is recorded only if the row is still the claim this worker made.
  */
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/connect';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { NewSystemMailRow, SystemMailRow, SystemMailUpdate } from '../../db/tables/system-mail.table';
+import { claimQueued, expireQueueLeases, queueWork, releaseQueueClaim } from './queue.repository';
 
 export const insertSystemMail = (db: DbOrTrx, row: NewSystemMailRow) =>
   db.insertInto('system_mail').values(row).execute();
@@ -24,25 +25,7 @@ export async function accountIdForAddress(db: DbOrTrx, address: string): Promise
 }
 
 /** A plain read: is any system mail due, or any claim's lease over? (An idle poll writes nothing.) */
-export async function systemMailWork(db: Db, now: string): Promise<{ due: boolean; expired: boolean }> {
-  const [due, expired] = await Promise.all([
-    db
-      .selectFrom('system_mail')
-      .select(sql<number>`1`.as('one'))
-      .where('status', '=', 'scheduled')
-      .where('send_at', '<=', now)
-      .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('system_mail')
-      .select(sql<number>`1`.as('one'))
-      .where('status', '=', 'sending')
-      .where('lease_until', '<', now)
-      .limit(1)
-      .executeTakeFirst(),
-  ]);
-  return { due: due !== undefined, expired: expired !== undefined };
-}
+export const systemMailWork = (db: Db, now: string) => queueWork(db, 'system_mail', now);
 
 /** Claim the oldest due system mail (at most one), counting the attempt; undefined when none. */
 export async function claimSystemMail(
@@ -50,60 +33,13 @@ export async function claimSystemMail(
   dialect: Dialect,
   o: { now: string; leaseUntil: string },
 ): Promise<SystemMailRow | undefined> {
-  const claim = (q: DbOrTrx) => {
-    const update = q
-      .with(
-        (cte) => cte('due').materialized(),
-        (w) => {
-          const due = w
-            .selectFrom('system_mail')
-            .select(['account_id', 'id'])
-            .where('status', '=', 'scheduled')
-            .where('send_at', '<=', o.now)
-            .orderBy('send_at')
-            .orderBy('id')
-            .limit(1);
-          return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
-        },
-      )
-      .updateTable('system_mail')
-      .from('due')
-      .set((eb) => ({
-        status: 'sending',
-        lease_until: o.leaseUntil,
-        attempts: eb('system_mail.attempts', '+', 1),
-        updated_at: o.now,
-      }))
-      .whereRef('system_mail.account_id', '=', 'due.account_id')
-      .whereRef('system_mail.id', '=', 'due.id')
-      .where('system_mail.status', '=', 'scheduled');
-    return dialect === 'postgres'
-      ? update.returningAll('system_mail').executeTakeFirst()
-      : update.returningAll().executeTakeFirst();
-  };
-  if (dialect === 'postgres') return claim(db);
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const row = await claim(conn);
-      await sql`commit`.execute(conn);
-      return row;
-    } catch (err) {
-      await sql`rollback`.execute(conn);
-      throw err;
-    }
-  });
+  const [row] = await claimQueued(db, dialect, 'system_mail', { ...o, limit: 1 });
+  return row;
 }
 
 /** Claims whose lease ended while `sending`: the server may have taken them, so never resent. */
 export async function expireSystemMailLeases(db: DbOrTrx, now: string, reason: string): Promise<number> {
-  const r = await db
-    .updateTable('system_mail')
-    .set({ status: 'uncertain', lease_until: null, last_error: reason, updated_at: now })
-    .where('status', '=', 'sending')
-    .where('lease_until', '<', now)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return (await expireQueueLeases(db, 'system_mail', now, reason)).length;
 }
 
 /** Record an attempt's outcome if the row is still this claim (same attempts, still `sending`). */
@@ -124,26 +60,11 @@ export async function finishSystemMail(
 }
 
 /** Hand a claimed, unstarted mail back (stopping): `scheduled`, claim cleared, attempt uncounted. */
-export async function releaseSystemMail(
+export const releaseSystemMail = (
   db: DbOrTrx,
   row: Pick<SystemMailRow, 'account_id' | 'id' | 'attempts'>,
   now: string,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('system_mail')
-    .set((eb) => ({
-      status: 'scheduled',
-      lease_until: null,
-      attempts: eb('attempts', '-', 1),
-      updated_at: now,
-    }))
-    .where('account_id', '=', row.account_id)
-    .where('id', '=', row.id)
-    .where('attempts', '=', row.attempts)
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+) => releaseQueueClaim(db, 'system_mail', row, now);
 
 /** An account's system mails, oldest first (tests, support). */
 export const listSystemMail = (db: DbOrTrx, accountId: string) =>
