@@ -5,9 +5,9 @@
  * the first interviewer's note, answering a question they may never have asked).
  */
 import { expect, it } from 'vitest';
-import { ADD_TO_ANSWER_UNPLACED } from '../../core/drafts/variants';
 import { createTestApi, describeEachMode } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
+import { ADD_TO_ANSWER_UNPLACED } from '../../core/drafts/variants';
 
 interface Drafted {
   message: { body: string; contactIds: string[] };
