@@ -30,6 +30,7 @@ import {
   type Snapshot,
 } from '../types';
 import { checkInOpportunityOf } from './keys';
+import { USER_VOICE, type Voice } from './voice';
 
 /*
  * The planner's view of each record: only the fields a rule reads. A full `Snapshot` is one, and
@@ -153,8 +154,7 @@ export const plusHours = (epochMs: number, hours: number): number => epochMs + M
 /** "1 hour", "24 hours", "1 business day", "2 business days". */
 export const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** "Priya Raman's", "James's". */
-export const possessive = (name: string): string => `${name}'s`;
+export { possessive } from './voice';
 
 /** Opportunities the company has closed or the user has left: no more work asked per interview. */
 export const isClosed = (o: Opportunity): boolean => CLOSED_STAGES.includes(o.stage);
@@ -174,6 +174,8 @@ export interface PlanContext {
    * (completed actions, the history of closed opportunities), which is most of a long job hunt.
    */
   readonly openOnly: boolean;
+  /** Whom titles and reasons address: the user ("your interview") or a coach ("Ana's interview"). */
+  readonly voice: Voice;
   contact(id: Id | null): Contact | undefined;
   /** Non-cancelled interviews of an opportunity, earliest first. */
   interviewsOf(opportunityId: Id): Interview[];
@@ -200,9 +202,9 @@ export const interviewersOf = (iv: Interview): Id[] => [
   ...new Set(iv.participants.filter((p) => p.role === 'interviewer').map((p) => p.contactId)),
 ];
 
-/** "your Acme interview (System design)" */
-export const interviewLabel = (o: Opportunity, iv: Interview): string =>
-  `your ${o.company} interview${iv.round.trim() ? ` (${iv.round.trim()})` : ''}`;
+/** "your Acme interview (System design)", or "Ana's Acme interview (System design)". */
+export const interviewLabel = (o: Opportunity, iv: Interview, voice: Voice): string =>
+  `${voice.your} ${o.company} interview${iv.round.trim() ? ` (${iv.round.trim()})` : ''}`;
 
 /** A usable address: recorded and not known to bounce. */
 export const hasUsableEmail = (c: Contact | undefined): boolean =>
@@ -218,8 +220,9 @@ export function buildPlanContext(
   playbook: Playbook,
   now: Temporal.Instant,
   openOnly = false,
+  voice: Voice = USER_VOICE,
 ): PlanContext {
-  return indexContext(snapshot, attributeMessages(snapshot), [], playbook, now, openOnly);
+  return indexContext(snapshot, attributeMessages(snapshot), [], playbook, now, openOnly, voice);
 }
 
 /**
@@ -262,6 +265,7 @@ export function indexContext(
   playbook: Playbook,
   now: Temporal.Instant,
   openOnly: boolean,
+  voice: Voice,
 ): PlanContext {
   const contacts = new Map(snapshot.contacts.map((c) => [c.id, c]));
 
@@ -308,6 +312,7 @@ export function indexContext(
     now,
     nowMs: now.epochMilliseconds,
     openOnly,
+    voice,
     zone,
     holidays,
     contact: (id) => (id ? contacts.get(id) : undefined),

@@ -28,6 +28,7 @@ import { debriefRule } from './rules/debrief';
 import { reconnectRule } from './rules/reconnect';
 import { thankYouRule } from './rules/thank-you';
 import { thanksForConsiderationRule } from './rules/thanks-for-consideration';
+import { USER_VOICE, type Voice } from './voice';
 
 /**
  * Where an action stands:
@@ -76,9 +77,17 @@ export function planAll(snapshot: PlanSnapshot, playbook: Playbook, now: Tempora
   return planWith(buildPlanContext(snapshot, playbook, now));
 }
 
-/** The open actions: what to do now or later, sorted by due time then key. */
-export function plan(snapshot: PlanSnapshot, playbook: Playbook, now: Temporal.Instant): Action[] {
-  return openActions(planWith(buildPlanContext(snapshot, playbook, now, true)));
+/**
+ * The open actions: what to do now or later, sorted by due time then key. Worded for the user
+ * unless another `voice` reads them (a coach: src/core/plan/voice.ts).
+ */
+export function plan(
+  snapshot: PlanSnapshot,
+  playbook: Playbook,
+  now: Temporal.Instant,
+  voice: Voice = USER_VOICE,
+): Action[] {
+  return openActions(planWith(buildPlanContext(snapshot, playbook, now, true, voice)));
 }
 
 /** The open ones of planned actions, without their state. */

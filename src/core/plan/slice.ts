@@ -25,6 +25,7 @@ import {
 } from './context';
 import { keyTarget } from './keys';
 import { openActions, type PlannedAction, planWith, sortPlanned } from './plan';
+import { USER_VOICE, type Voice } from './voice';
 
 /** One opportunity and everything its actions are computed from. */
 export interface OpportunitySlice {
@@ -45,7 +46,13 @@ export interface OpportunitySlice {
   decisions: ActionDecision[];
 }
 
-function sliceContext(slice: OpportunitySlice, playbook: Playbook, now: Temporal.Instant, openOnly: boolean) {
+function sliceContext(
+  slice: OpportunitySlice,
+  playbook: Playbook,
+  now: Temporal.Instant,
+  openOnly: boolean,
+  voice: Voice = USER_VOICE,
+) {
   const snapshot: PlanSnapshot = {
     account: slice.account,
     holidays: slice.holidays,
@@ -57,16 +64,17 @@ function sliceContext(slice: OpportunitySlice, playbook: Playbook, now: Temporal
     decisions: slice.decisions,
   };
   const attributed = new Map<Id, Message[]>([[slice.opportunity.id, [...slice.messages]]]);
-  return indexContext(snapshot, attributed, slice.keyed, playbook, now, openOnly);
+  return indexContext(snapshot, attributed, slice.keyed, playbook, now, openOnly, voice);
 }
 
-/** The open actions of one opportunity, as `plan` would list them. */
+/** The open actions of one opportunity, as `plan` would list them (for the same `voice`). */
 export function planOpportunity(
   slice: OpportunitySlice,
   playbook: Playbook,
   now: Temporal.Instant,
+  voice: Voice = USER_VOICE,
 ): Action[] {
-  return openActions(planWith(sliceContext(slice, playbook, now, true)));
+  return openActions(planWith(sliceContext(slice, playbook, now, true, voice)));
 }
 
 /** Every action of one opportunity with its state, as `planAll` would list them. */

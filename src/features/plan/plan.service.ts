@@ -19,6 +19,7 @@ import {
   planOpportunityAll,
   wakeAt,
 } from '../../core/plan/slice';
+import { USER_VOICE, type Voice } from '../../core/plan/voice';
 import type { Playbook } from '../../core/playbook';
 import { formatInstant, parseUserInstant, type Temporal } from '../../core/time';
 import type { Action, DecisionKind } from '../../core/types';
@@ -44,7 +45,12 @@ const ALWAYS = '0000-01-01T00:00:00.000Z';
 /** True when every Today must prove itself against a plan of the whole account. */
 const verifying = (): boolean => process.env.AFTERVIEW_VERIFY_PLAN === '1';
 
-export async function getToday(ctx: ServiceContext): Promise<Today> {
+/**
+ * Today for the context's account. Worded for its user; a coach reading a client's Today passes
+ * the client's `voice` (the same actions, about the client), planned afresh and not kept, since
+ * the per-slice plans kept here are the user's own wording.
+ */
+export async function getToday(ctx: ServiceContext, voice: Voice = USER_VOICE): Promise<Today> {
   const accountId = ctx.actor.accountId;
   const nowText = new Date(ctx.now.epochMilliseconds).toISOString();
   const [rows, playbook] = await Promise.all([
@@ -53,7 +59,13 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
   ]);
   const entries = await cachedSlices(ctx, rows);
   const slices = entries.map((e) => e.slice);
-  const actions = mergePlans(entries.map((e) => openActionsAt(e, playbook, ctx.now)));
+  const actions = mergePlans(
+    entries.map((e) =>
+      voice === USER_VOICE
+        ? openActionsAt(e, playbook, ctx.now)
+        : planOpportunity(e.slice, playbook, ctx.now, voice),
+    ),
+  );
 
   const changed = rows.filter((r) => r.dirty === 1);
   if (changed.length > 0) {
@@ -74,7 +86,7 @@ export async function getToday(ctx: ServiceContext): Promise<Today> {
   }
   if (verifying()) {
     const { loadPlanSnapshot } = await import('./snapshot.service');
-    const full = plan(await loadPlanSnapshot(ctx), playbook, ctx.now);
+    const full = plan(await loadPlanSnapshot(ctx), playbook, ctx.now, voice);
     if (JSON.stringify(full) !== JSON.stringify(actions)) {
       throw new AppError(
         'internal',

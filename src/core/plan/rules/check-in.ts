@@ -173,7 +173,7 @@ function checkInCandidate(
     const gapDay = ctx.addBusinessDays(ctx.localDay(lastOutbound), checkIn.minGap);
     if (gapDay > day) {
       day = gapDay;
-      reason = `Respect their timeline: not sooner than ${count(checkIn.minGap, 'business day')} after your last message to ${o.company}`;
+      reason = `Respect their timeline: not sooner than ${count(checkIn.minGap, 'business day')} after ${ctx.voice.your} last message to ${o.company}`;
       reasonDate = undefined;
     }
   }

@@ -33,7 +33,7 @@ export function collectContactRule(ctx: PlanContext): Candidate[] {
       const start = ms(iv.start);
       const end = ms(iv.end);
       const before = ctx.nowMs < start;
-      const label = interviewLabel(o, iv);
+      const label = interviewLabel(o, iv, ctx.voice);
       for (const contactId of interviewersOf(iv)) {
         const fulfilled = hasUsableEmail(ctx.contact(contactId)) ? { by: null } : undefined;
         if (fulfilled && ctx.openOnly) continue;
@@ -48,7 +48,7 @@ export function collectContactRule(ctx: PlanContext): Candidate[] {
             ? `Get ${name} email address before ${label} (ask the recruiter for the schedule)`
             : `Get ${name} email address after ${label} (ask the recruiter for the schedule)`,
           reason: before
-            ? "Have each interviewer's name and contact details before you walk in; ask the recruiter for the schedule (rule collect-contact)"
+            ? `Have each interviewer's name and contact details before ${ctx.voice.you} walk in; ask the recruiter for the schedule (rule collect-contact)`
             : `Leave every interview with each interviewer's contact details; get them within ${afterWithin} (rule collect-contact)`,
           opportunityId: o.id,
           interviewId: iv.id,

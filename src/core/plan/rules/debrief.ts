@@ -21,7 +21,7 @@ export function debriefRule(ctx: PlanContext): Candidate[] {
         rule: 'debrief',
         start: end,
         due: plusHours(end, debrief.withinHours),
-        title: `Debrief ${interviewLabel(o, iv)}: how it went, what you would answer better, what you promised`,
+        title: `Debrief ${interviewLabel(o, iv, ctx.voice)}: how it went, what ${ctx.voice.you} would answer better, what ${ctx.voice.you} promised`,
         reason: `Debrief within ${count(debrief.withinHours, 'hour')} of the interview, while it is fresh (rule debrief)`,
         opportunityId: o.id,
         interviewId: iv.id,

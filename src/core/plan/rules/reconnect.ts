@@ -27,16 +27,22 @@ export function reconnectRule(ctx: PlanContext): Candidate[] {
       ctx.sentFor(reconnectKey(o.id)) ??
       ctx.messagesOf(o.id).find((m) => isSent(m) && messageTime(m) >= start);
     if (by && ctx.openOnly) continue;
-    const who = o.recruiterId ? `${ctx.nameOf(o.recruiterId, 'your contact')} at ${o.company}` : o.company;
+    const who = o.recruiterId
+      ? `${ctx.nameOf(o.recruiterId, `${ctx.voice.your} contact`)} at ${o.company}`
+      : o.company;
     const why =
-      o.stage === 'rejected' ? 'a rejection' : o.stage === 'withdrawn' ? 'you withdrew' : 'it went quiet';
+      o.stage === 'rejected'
+        ? 'a rejection'
+        : o.stage === 'withdrawn'
+          ? `${ctx.voice.you} withdrew`
+          : 'it went quiet';
     out.push({
       key: reconnectKey(o.id),
       rule: 'reconnect',
       start: start,
       due: due,
       title: `Reconnect with ${who} (${o.role})`,
-      reason: `Keep the relationship: reconnect ${count(reconnect.afterDays, 'day')} after ${why}, with the notes you kept (rule reconnect)`,
+      reason: `Keep the relationship: reconnect ${count(reconnect.afterDays, 'day')} after ${why}, with the notes ${ctx.voice.you} kept (rule reconnect)`,
       opportunityId: o.id,
       interviewId: null,
       contactId: o.recruiterId,

@@ -50,7 +50,7 @@ export function thankYouRule(ctx: PlanContext): Candidate[] {
           rule: 'thank-you',
           start: end,
           due: due,
-          title: `Send ${ctx.nameOf(contactId, 'your interviewer')} a thank-you note for ${interviewLabel(o, iv)}`,
+          title: `Send ${ctx.nameOf(contactId, `${ctx.voice.your} interviewer`)} a thank-you note for ${interviewLabel(o, iv, ctx.voice)}`,
           reason:
             thankYou.preset === 'same-day'
               ? `Send a personal thank-you the same day, by ${thankYou.sameDayCutoff} (rule thank-you)`

@@ -53,13 +53,15 @@ export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
       const by =
         ctx.sentFor(key) ?? sentNotes.find((m) => contactId === null || m.contactIds.includes(contactId));
       if (by && ctx.openOnly) continue;
-      const who = contactId ? `${ctx.nameOf(contactId, 'your contact')} at ${o.company}` : o.company;
+      const who = contactId
+        ? `${ctx.nameOf(contactId, `${ctx.voice.your} contact`)} at ${o.company}`
+        : o.company;
       out.push({
         key,
         rule: 'thanks-for-consideration',
         start: rejectedAt,
         due: due,
-        title: `Thank ${who} for considering you for ${o.role}`,
+        title: `Thank ${who} for considering ${ctx.voice.youObject} for ${o.role}`,
         reason: `It was not a fit: thank them for the consideration within ${count(rule.withinBusinessDays, 'business day')}; another position may open (rule thanks-for-consideration)`,
         opportunityId: o.id,
         interviewId: null,
