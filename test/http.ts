@@ -31,6 +31,8 @@ export interface TestApi {
   app: FastifyInstance;
   ctx: ServiceContext;
   mode: TestMode;
+  /** What a request built by hand (`app.inject`) carries to be signed in: hosted, the session cookie; local, nothing. */
+  sessionCookies(): Record<string, string>;
   /** Move the server's clock. */
   setNow(iso: string): void;
   get(path: string): Promise<LightMyRequestResponse>;
@@ -111,6 +113,7 @@ async function createLocalTestApi(store: Store, options: TestApiOptions): Promis
     app,
     ctx,
     mode: 'local',
+    sessionCookies: () => ({}),
     setNow: (iso) => {
       now = Temporal.Instant.from(iso);
     },
@@ -161,6 +164,7 @@ async function createHostedTestApi(testStore: Store, options: TestApiOptions): P
     app: hosted.app,
     ctx,
     mode: 'hosted',
+    sessionCookies: () => Object.fromEntries([...browser.cookies].filter(([name]) => name !== CSRF_COOKIE)),
     setNow: (iso) => {
       now = Temporal.Instant.from(iso);
     },

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context';
-import { createTestApi } from '../../test/http';
-import { describeEachDialect } from '../../test/store';
+import { createTestApi, describeEachMode } from '../../test/http';
 import { Temporal } from '../core/time';
 import { openStore } from '../db/connect';
 import { BUSY_MESSAGE } from '../db/sqlite-dialect';
@@ -18,9 +17,9 @@ import { addOpportunity } from '../features/opportunities/opportunity.service';
 import { CSRF_COOKIE, CSRF_HEADER, RATE_LIMITS } from './security';
 import { buildServer } from './server';
 
-describeEachDialect('http hardening', (t) => {
+describeEachMode('http hardening', (t) => {
   it('answers the request past the budget on mail test and imports with 429 and a sentence', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     for (let i = 0; i < RATE_LIMITS.mailTest; i++) {
       expect((await api.post('/api/mail/test', {})).statusCode).not.toBe(429);
     }
@@ -49,7 +48,7 @@ describeEachDialect('http hardening', (t) => {
   });
 
   it('refuses impossible dates with the field’s name instead of rolling them over', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const opp = await api.post('/api/opportunities', {
       company: 'Contoso',
       role: 'PM',

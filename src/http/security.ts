@@ -29,6 +29,11 @@ export interface SecurityOptions {
    * never carries our session cookie.
    */
   anyHost?: boolean;
+  /**
+   * Hosted mode on an https public URL: the CSRF cookie is Secure like the session cookie, so a
+   * plain-http page of the same host (or a network attacker answering for it) never receives it.
+   */
+  secureCookies?: boolean;
 }
 
 /** Per-minute request budgets of the routes that reach out or do heavy work (each route counts its own). */
@@ -165,7 +170,12 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     if (!req.cookies[CSRF_COOKIE]) {
       const token = randomBytes(24).toString('base64url');
       // Readable by our own script (double-submit), never sent cross-site.
-      reply.setCookie(CSRF_COOKIE, token, { path: '/', sameSite: 'strict', httpOnly: false });
+      reply.setCookie(CSRF_COOKIE, token, {
+        path: '/',
+        sameSite: 'strict',
+        httpOnly: false,
+        secure: options.secureCookies === true,
+      });
       req.cookies[CSRF_COOKIE] = SAFE_METHODS.has(req.method) ? token : '';
     }
     if (!SAFE_METHODS.has(req.method)) {

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestApi } from '../../test/http';
+import { createTestApi, describeEachMode } from '../../test/http';
 import { describeEachDialect } from '../../test/store';
 import { CSRF_COOKIE, CSRF_HEADER } from './security';
 
-describeEachDialect('http server: trust and errors', (t) => {
+// Local only: hosted mode answers any Host (it sits behind a proxy on a public name).
+describeEachDialect('http server: loopback trust (local)', (t) => {
   it('refuses a request whose Host is not a loopback name (DNS rebinding)', async () => {
     const api = await createTestApi(t.store);
     const res = await api.app.inject({
@@ -19,12 +20,15 @@ describeEachDialect('http server: trust and errors', (t) => {
     }
     await api.close();
   });
+});
 
+describeEachMode('http server: trust and errors', (t) => {
   it('refuses a write without the CSRF token, and writes nothing', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.app.inject({
       method: 'POST',
       url: '/api/opportunities',
+      cookies: api.sessionCookies(),
       payload: { company: 'Contoso', role: 'PM' },
     });
     expect(res.statusCode).toBe(403);
@@ -33,7 +37,7 @@ describeEachDialect('http server: trust and errors', (t) => {
       method: 'POST',
       url: '/api/opportunities',
       headers: { [CSRF_HEADER]: 'guess-guess-guess' },
-      cookies: { [CSRF_COOKIE]: 'the-real-token-123456' },
+      cookies: { ...api.sessionCookies(), [CSRF_COOKIE]: 'the-real-token-123456' },
       payload: { company: 'Contoso', role: 'PM' },
     });
     expect(wrong.statusCode).toBe(403);
@@ -42,11 +46,11 @@ describeEachDialect('http server: trust and errors', (t) => {
   });
 
   it('refuses a cross-site write even with a matching token', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const base = {
       method: 'POST' as const,
       url: '/api/opportunities',
-      cookies: { [CSRF_COOKIE]: 'tok-tok-tok-tok-tok' },
+      cookies: { ...api.sessionCookies(), [CSRF_COOKIE]: 'tok-tok-tok-tok-tok' },
       payload: { company: 'Contoso', role: 'PM' },
     };
     const bySite = await api.app.inject({
@@ -63,18 +67,20 @@ describeEachDialect('http server: trust and errors', (t) => {
     await api.close();
   });
 
-  it('hands out a CSRF cookie on the first GET, readable by the page, same-site only', async () => {
-    const api = await createTestApi(t.store);
-    const res = await api.get('/api/settings');
+  it('hands out a CSRF cookie on the first GET, readable by the page, same-site only, Secure when hosted on https', async () => {
+    const api = await createTestApi(t);
+    const res = await api.app.inject({ method: 'GET', url: '/api/settings', cookies: api.sessionCookies() });
     const cookie = res.cookies.find((c) => c.name === CSRF_COOKIE);
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(cookie?.sameSite).toBe('Strict');
     expect(cookie?.httpOnly).toBeUndefined();
+    // Hosted at https://afterview.test (test/hosted.ts): like the session cookie, https only.
+    expect(cookie?.secure).toBe(t.mode === 'hosted' ? true : undefined);
     await api.close();
   });
 
   it('sends strict security headers: CSP without inline script, no framing, no referrer, nosniff', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.get('/api/opportunities');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
@@ -87,7 +93,7 @@ describeEachDialect('http server: trust and errors', (t) => {
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.get('/api/nope');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not-found');
@@ -95,7 +101,7 @@ describeEachDialect('http server: trust and errors', (t) => {
   });
 
   it('serves an OpenAPI document generated from the zod schemas', async () => {
-    const api = await createTestApi(t.store);
+    const api = await createTestApi(t);
     const res = await api.get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();

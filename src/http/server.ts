@@ -88,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerSecurity(app, {
     allowedHosts: options.allowedHosts ?? [],
     anyHost: options.hosted !== undefined,
+    secureCookies: options.hosted !== undefined && new URL(options.hosted.publicUrl).protocol === 'https:',
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
   });
 
