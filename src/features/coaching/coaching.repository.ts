@@ -3,6 +3,7 @@
  * their scoped handle; the coach-side lookups (by token, by coach) cross accounts and take the
  * system handle, which is why each says which handle it expects.
  */
+import type { Stage } from '../../core/types';
 import type { DbOrTrx } from '../../db/database';
 import type { CoachGrantRow, NewCoachGrantRow } from '../../db/tables/coach-grant.table';
 
@@ -202,6 +203,20 @@ export const usersByIds = (
   ids.length === 0
     ? Promise.resolve([])
     : db.selectFrom('auth_user').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
+
+/** How many opportunities the account has in each stage (client's handle): counts, not rows. */
+export async function opportunitiesByStage(
+  db: DbOrTrx,
+  accountId: string,
+): Promise<{ stage: Stage; count: number }[]> {
+  const rows = await db
+    .selectFrom('opportunity')
+    .select((eb) => ['stage', eb.fn.countAll<number | string>().as('n')])
+    .where('account_id', '=', accountId)
+    .groupBy('stage')
+    .execute();
+  return rows.map((r) => ({ stage: r.stage, count: Number(r.n) }));
+}
 
 /** When the account last did anything on its timeline (client's handle); null when never. */
 export async function lastActivity(db: DbOrTrx, accountId: string): Promise<string | null> {

@@ -7,8 +7,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors';
+import { clientVoice } from '../../core/plan/voice';
 import { formatInstant, Temporal } from '../../core/time';
-import { CLOSED_STAGES, type Stage } from '../../core/types';
+import { CLOSED_STAGES, STAGES } from '../../core/types';
 import type { Db } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { CoachGrantRow } from '../../db/tables/coach-grant.table';
@@ -264,14 +265,24 @@ async function clientContext(
   coach: Actor,
   clientId: string,
   now: Temporal.Instant,
+  // The dashboard looks every client's user up in one query beforehand.
+  known?: { name: string; email: string },
 ): Promise<{ ctx: ServiceContext; grant: CoachGrantRow; client: { name: string; email: string } }> {
   const db = env.forAccount(clientId);
   const grant =
     clientId === coach.accountId ? undefined : await repo.liveGrant(db, clientId, coach.accountId);
   if (!grant) throw new AppError('not-found', NO_CLIENT);
-  const client = await userOf(env.systemDb, clientId);
+  const client = known ?? (await userOf(env.systemDb, clientId));
   return { ctx: { db, actor: { accountId: clientId, kind: 'user' }, now }, grant, client };
 }
+
+/**
+ * Clients summarised at once on the dashboard. Each summary is a handful of queries on that
+ * client's handle and a plan of their awake opportunities only (Today's wake-up index), so a few
+ * at a time keep both the database and the CPU busy without one coach's page taking every
+ * connection of the pool.
+ */
+export const DASHBOARD_CONCURRENCY = 4;
 
 /** The coach dashboard: every client sharing with me, with what is overdue and due today. */
 export async function listClients(
@@ -281,40 +292,68 @@ export async function listClients(
 ): Promise<ClientSummaryView[]> {
   const grants = await repo.liveGrantsOfCoach(env.systemDb, coach.accountId);
   const clientIds = [...new Set(grants.map((g) => g.account_id))];
-  const out: ClientSummaryView[] = [];
-  // One client at a time: each plan runs on that client's own handle and settings.
-  for (const clientId of clientIds) {
-    const { ctx, client } = await clientContext(env, coach, clientId, now);
-    const [account, today, opportunities, last] = await Promise.all([
-      getAccount(ctx),
-      getToday(ctx),
-      listOpportunities(ctx),
-      repo.lastActivity(ctx.db, clientId),
-    ]);
-    const todayDate = now.toZonedDateTimeISO(account.timeZone).toPlainDate();
-    const nowMs = now.epochMilliseconds;
-    let overdue = 0;
-    let dueToday = 0;
-    for (const a of today.actions) {
-      const due = Temporal.Instant.from(a.due);
-      if (due.epochMilliseconds < nowMs) overdue++;
-      else if (due.toZonedDateTimeISO(account.timeZone).toPlainDate().equals(todayDate)) dueToday++;
-    }
-    const byStage = new Map<Stage, number>();
-    for (const o of opportunities) {
-      if (!CLOSED_STAGES.includes(o.stage)) byStage.set(o.stage, (byStage.get(o.stage) ?? 0) + 1);
-    }
-    out.push({
-      id: clientId,
-      name: client.name,
-      email: client.email,
-      timeZone: account.timeZone,
-      overdue,
-      dueToday,
-      activeByStage: [...byStage].map(([stage, count]) => ({ stage, count })),
-      lastActivity: last,
-    });
+  const users = new Map((await repo.usersByIds(env.systemDb, clientIds)).map((u) => [u.id, u]));
+  return inBatches(clientIds, DASHBOARD_CONCURRENCY, (clientId) =>
+    clientSummary(env, coach, clientId, now, users.get(clientId) ?? { name: '', email: '' }),
+  );
+}
+
+/** One dashboard row: counted from the client's own Today, with the client's own settings. */
+async function clientSummary(
+  env: CoachingEnv,
+  coach: Actor,
+  clientId: string,
+  now: Temporal.Instant,
+  user: { name: string; email: string },
+): Promise<ClientSummaryView> {
+  const { ctx, client } = await clientContext(env, coach, clientId, now, user);
+  const [account, today, stages, last] = await Promise.all([
+    getAccount(ctx),
+    getToday(ctx),
+    repo.opportunitiesByStage(ctx.db, clientId),
+    repo.lastActivity(ctx.db, clientId),
+  ]);
+  const todayDate = now.toZonedDateTimeISO(account.timeZone).toPlainDate();
+  const nowMs = now.epochMilliseconds;
+  let overdue = 0;
+  let dueToday = 0;
+  for (const a of today.actions) {
+    const due = Temporal.Instant.from(a.due);
+    if (due.epochMilliseconds < nowMs) overdue++;
+    else if (due.toZonedDateTimeISO(account.timeZone).toPlainDate().equals(todayDate)) dueToday++;
   }
+  const count = new Map(stages.map((s) => [s.stage, s.count]));
+  return {
+    id: clientId,
+    name: client.name,
+    email: client.email,
+    timeZone: account.timeZone,
+    overdue,
+    dueToday,
+    // In the pipeline's order, open stages only.
+    activeByStage: STAGES.flatMap((stage) => {
+      const n = count.get(stage) ?? 0;
+      return n > 0 && !CLOSED_STAGES.includes(stage) ? [{ stage, count: n }] : [];
+    }),
+    lastActivity: last,
+  };
+}
+
+/** `fn` over `items` with at most `limit` running at once; results in the order of `items`. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
 
@@ -331,7 +370,8 @@ export async function clientToday(
   now: Temporal.Instant,
 ): Promise<ClientTodayView> {
   const { ctx, client, grant } = await clientContext(env, coach, clientId, now);
-  const [account, today] = await Promise.all([getAccount(ctx), getToday(ctx)]);
+  // Worded about the client ("Ana's Acme interview"), not to the coach as if it were theirs.
+  const [account, today] = await Promise.all([getAccount(ctx), getToday(ctx, clientVoice(client.name))]);
   return presentClientToday({ id: clientId, ...client, timeZone: account.timeZone }, grant, today, now);
 }
 
