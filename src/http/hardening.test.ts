@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context';
+import { createHostedApi } from '../../test/hosted';
 import { createTestApi, describeEachMode } from '../../test/http';
+import { describeEachDialect } from '../../test/store';
 import { Temporal } from '../core/time';
 import { openStore } from '../db/connect';
 import { BUSY_MESSAGE } from '../db/sqlite-dialect';
@@ -70,6 +72,31 @@ describeEachMode('http hardening', (t) => {
     expect(interview.json().error.field).toBe('start');
     expect(interview.json().error.message).toMatch(/^start: "2026-11-31T10:00" is not/);
     expect((await api.get('/api/opportunities')).json().opportunities).toHaveLength(1);
+    await api.close();
+  });
+});
+
+// Hosted only: local mode has one account, so its budget and its address's are the same thing.
+describeEachDialect('http hardening: budgets per account (hosted)', (t) => {
+  it("spends each account's own budget: another account behind the same address (one office, one proxy) still gets its own", async () => {
+    const api = await createHostedApi(t.store);
+    const signedUp = async (email: string) => {
+      const b = api.browser();
+      const res = await b.post('/api/auth/sign-up/email', {
+        email,
+        password: 'Lobby-coffee-after-4pm',
+        name: 'x',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return b;
+    };
+    const ada = await signedUp('ada@example.org');
+    const bert = await signedUp('bert@example.org');
+    for (let i = 0; i < RATE_LIMITS.mailTest; i++) {
+      expect((await ada.post('/api/mail/test', {})).statusCode).not.toBe(429);
+    }
+    expect((await ada.post('/api/mail/test', {})).statusCode).toBe(429);
+    expect((await bert.post('/api/mail/test', {})).statusCode).not.toBe(429);
     await api.close();
   });
 });

@@ -66,6 +66,10 @@ async function registerRateLimits(app: FastifyInstance, limits: RateLimits): Pro
       rateLimit: {
         max,
         timeWindow: 60_000,
+        // Hosted: each account spends its own budget (the sign-in gate has found it by now), not its
+        // address's, which a whole office or the proxy in front of us shares. Local: one account.
+        keyGenerator: (req: FastifyRequest) =>
+          req.hostedActor ? `account:${req.hostedActor.accountId}` : `address:${req.ip}`,
         errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
           new AppError(
             'rate-limited',
