@@ -15,6 +15,8 @@ export interface RouteDeps {
   contextOf: (req: FastifyRequest) => Promise<ServiceContext>;
   /** For routes that find their account themselves (the calendar feed's token): the store and clock. */
   db: Db;
+  /** Once such a route knows its account: that account's handle (its rows only, under RLS on PostgreSQL). */
+  forAccount: (accountId: string) => Db;
   now: () => Temporal.Instant;
   /** The data dir (user templates live there); null when serving without one (tests). */
   dataDir: string | null;

@@ -113,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return { db: options.store.forAccount(actor.accountId), actor, now: options.now() };
     },
     db: options.store.db,
+    forAccount: (accountId) => options.store.forAccount(accountId),
     now: options.now,
     dataDir: options.dataDir ?? null,
   };

@@ -8,7 +8,7 @@ import type { FeatureRoutes } from '../route-kit';
 import { buildFeed } from './feed.service';
 import { actorForFeedToken } from './feed-token.service';
 
-export const feedRoutes: FeatureRoutes = async (app, { db, now }) => {
+export const feedRoutes: FeatureRoutes = async (app, { db, forAccount, now }) => {
   app.get(
     '/feed/:file',
     { schema: { hide: true, params: z.object({ file: z.string().max(120) }) } },
@@ -20,7 +20,9 @@ export const feedRoutes: FeatureRoutes = async (app, { db, now }) => {
           .code(404)
           .send({ error: { code: 'not-found', message: 'No calendar feed at this address.' } });
       }
-      const body = await buildFeed({ db, actor, now: now() });
+      // The token is looked up across accounts; the feed itself is read as its account only, so on
+      // PostgreSQL row-level security holds here as on every signed-in request.
+      const body = await buildFeed({ db: forAccount(actor.accountId), actor, now: now() });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, no-store')
