@@ -2,9 +2,9 @@
 // The installed command. The CLI is built into dist/ by `npm install` (the `prepare` script).
 import { existsSync } from 'node:fs';
 import module from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheHome, startFast, takesFastPath } from './code-cache.js';
 
 const bundle = new URL('../dist/cli/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(bundle))) {
@@ -13,19 +13,16 @@ if (!existsSync(fileURLToPath(bundle))) {
   );
   process.exit(3);
 }
-// Node >= 22.1 keeps V8's compiled code between runs. Only ever in the user's own cache folder:
-// Node's default is the shared temp folder, where anyone could plant code for us to run.
-if (module.enableCompileCache && !process.env.AFTERVIEW_NO_CODE_CACHE) {
+const argv = process.argv.slice(2);
+const codeCache = !process.env.AFTERVIEW_NO_CODE_CACHE;
+let code = null;
+if (codeCache && module.enableCompileCache) {
+  // Node >= 22.1 keeps V8's compiled code between runs. Only ever in the user's own cache folder:
+  // Node's default is the shared temp folder, where anyone could plant code for us to run.
   module.enableCompileCache(join(cacheHome(), 'v8'));
+} else if (codeCache && takesFastPath(argv)) {
+  // Node 20: the everyday command from the CommonJS build through a code cache (code-cache.js).
+  code = await startFast(fileURLToPath(new URL('../dist/cli/fast-start.cjs', import.meta.url)), argv);
 }
-await import(bundle.href);
-
-/** The user's private cache folder for Afterview. */
-function cacheHome() {
-  const env = process.env;
-  if (env.AFTERVIEW_CACHE_DIR) return env.AFTERVIEW_CACHE_DIR;
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'Afterview');
-  if (process.platform === 'win32')
-    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'Afterview', 'Cache');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'afterview');
-}
+if (code === null) await import(bundle.href);
+else process.exitCode = code;
