@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,6 +25,9 @@ describe('holiday date cache', () => {
     expect(dates).toContain('2030-07-04');
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.version).toMatch(/^\d+\.\d+\.\d+/);
+    // The version of the package import() loads, as require's resolver finds it.
+    const installed: { version: string } = createRequire(import.meta.url)('date-holidays/package.json');
+    expect(saved.version).toBe(installed.version);
     expect(saved.entries['US:2030']).toEqual(dates);
     expect(fileHolidayCache(file).read().get('US:2030')).toEqual(dates);
   });
