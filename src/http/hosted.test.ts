@@ -544,7 +544,8 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
     for (const r of rows) expect(r.key_hash).toMatch(/^[0-9a-f]{64}$/);
     await one.close();
     await two.close();
-  });
+    // 15 scrypt hashes: about 5 s alone, past the default 20 s beside other PostgreSQL files.
+  }, 60_000);
 
   it('counts sign-in attempts per client address in the database: two app processes share one budget', async () => {
     const one = await createHostedApi(t.store, { signInPerMinute: 3 });

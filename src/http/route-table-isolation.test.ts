@@ -157,6 +157,8 @@ const BODIES: Record<string, Sample> = {
   'PUT /api/coaching/coaches/:id/share': () => ({ shareNotes: true }),
   'POST /api/coaching/accept': (id) => ({ token: id('inviteToken') }),
   'POST /api/coaching/stop': (id) => ({ clientId: id('account') }),
+  // Names no record: a restore only ever writes into the caller's own account (restore.routes.test.ts).
+  'POST /api/account/restore': () => ({ backup: '{}' }),
   // Run last (see `order`): B deletes its own account; A must keep all of its own.
   'POST /api/account/delete': () => ({ password: PASSWORD_B }),
 };

@@ -23,6 +23,7 @@ import { AppError } from '../core/errors';
 import type { Temporal } from '../core/time';
 import type { Store } from '../db/connect';
 import { hostedAccountRoutes } from '../features/auth/hosted-account.routes';
+import { restoreRoutes } from '../features/backup/restore.routes';
 import { coachingRoutes, localCoachingRoutes } from '../features/coaching/coaching.routes';
 import type { Actor, ServiceContext } from '../features/context';
 import type { FeatureRoutes, RouteDeps } from '../features/route-kit';
@@ -122,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (api) => {
       for (const routes of apiRoutes) await api.register(routes as FeatureRoutes, deps);
       if (hosted) await api.register(hostedAccountRoutes as FeatureRoutes, deps);
+      if (hosted) await api.register(restoreRoutes, deps);
       // Coaches read another account's data: they get scoped handles for it, never the request's own.
       if (hosted) {
         await api.register(coachingRoutes, {

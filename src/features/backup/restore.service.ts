@@ -50,6 +50,12 @@ export interface RestoreOptions {
   settings?: SettingsChoice;
   /** Local mode: the data dir whose `templates/` receives the backup's templates. */
   dataDir?: string | null;
+  /**
+   * Only into an account with no records of its own (the web app's restore into a hosted
+   * account): refuse with this sentence otherwise, checked inside the restore's transaction.
+   * Settings the account changed meanwhile are replaced by the backup's.
+   */
+  emptyOnly?: string;
 }
 
 /** The sentence for a restore into a folder with data when no settings choice was given. */
@@ -238,13 +244,15 @@ export async function importBackup(
   const rows = toAccountRows(doc, accountId);
   const settingsApplied = await ctx.db.transaction().execute(async (trx) => {
     const existing = await readExistingIds(trx, accountId);
+    const hasRecords = Object.values(existing).some((ids) => ids.size > 0);
+    // Before the per-record checks: an account with data is refused whole, not id by id.
+    if (options.emptyOnly !== undefined && hasRecords) throw new AppError('conflict', options.emptyOnly);
     checkConsistency(doc, existing);
     checkConflicts(doc, existing);
     const account = await findAccount(trx, accountId);
-    const hasRecords = Object.values(existing).some((ids) => ids.size > 0);
     // A settings change bumps updated_at: a folder whose settings were never touched is empty.
     const ownSettings = account !== undefined && account.updated_at !== account.created_at;
-    if ((hasRecords || ownSettings) && options.settings === undefined) {
+    if ((hasRecords || ownSettings) && options.settings === undefined && options.emptyOnly === undefined) {
       throw new AppError('conflict', NON_EMPTY_MESSAGE, 'settings');
     }
     await insertAccountRows(trx, rows);
