@@ -4,13 +4,12 @@
  * with it, every foreign key carries it to the row it points at; on PostgreSQL every tenant table
  * is under a row-level security policy that a non-superuser connection cannot escape.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type AppRole, openAsAppRole } from '../../test/app-role';
 import { testDialects } from '../../test/dialects';
-import { withDatabase } from '../../test/global-setup';
 import { createTestStore } from '../../test/store';
-import { openStore, type Store } from './connect';
+import type { Store } from './connect';
 
 /**
  * Tables outside the tenant model, each for a reason:
@@ -204,8 +203,7 @@ describe.runIf(testDialects().includes('postgres'))('row-level security [postgre
   it("returns only the caller's rows to a query that leaves out the account filter", async () => {
     const admin = await createTestStore('postgres');
     // The test server's user is a superuser, which skips every policy: the app's role is not.
-    const role = `afterview_app_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-    let app: Store | undefined;
+    let role: AppRole | undefined;
     try {
       const [a, b] = ['acct-a', 'acct-b'];
       for (const id of [a, b]) {
@@ -217,24 +215,13 @@ describe.runIf(testDialects().includes('postgres'))('row-level security [postgre
             admin.db,
           );
       }
-      await sql`create role ${sql.id(role)} login password 'app-test' nosuperuser nobypassrls`.execute(
-        admin.db,
-      );
-      await sql`grant usage on schema public to ${sql.id(role)}`.execute(admin.db);
-      await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(
-        admin.db,
-      );
-      const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(admin.db);
-      const url = new URL(withDatabase(inject('pgAdminUrl'), rows[0]?.db ?? ''));
-      url.username = role;
-      url.password = 'app-test';
-      app = await openStore(url.toString(), { migrate: false });
-      const appStore = app;
+      role = await openAsAppRole(admin, 'afterview_app');
+      const app = role.store;
 
       // No account filter at all: the policy alone decides.
       const contactsOf = async (accountId: string) =>
         (
-          await appStore
+          await app
             .forAccount(accountId)
             .selectFrom('contact')
             .select(['id', 'account_id'])
@@ -274,7 +261,7 @@ describe.runIf(testDialects().includes('postgres'))('row-level security [postgre
       expect(changed.map((r) => r.id).sort()).toEqual(['acct-a-c1', 'acct-a-c2']);
       // A connection that declared nothing sees nothing (fail closed).
       const { default: pg } = await import('pg');
-      const bareClient = new pg.Client({ connectionString: url.toString() });
+      const bareClient = new pg.Client({ connectionString: role.url });
       await bareClient.connect();
       const bare = await bareClient
         .query<{ n: string }>('select count(*)::text as n from contact')
@@ -286,20 +273,15 @@ describe.runIf(testDialects().includes('postgres'))('row-level security [postgre
       // cross-account handle in between: every query runs under its own scope, none under a stale one.
       const rounds = await Promise.all(
         Array.from({ length: 30 }, async (_, i) => {
-          if (i % 3 === 2) return (await appStore.db.selectFrom('contact').select('id').execute()).length;
+          if (i % 3 === 2) return (await app.db.selectFrom('contact').select('id').execute()).length;
           const id = i % 3 === 0 ? a : b;
           return (await contactsOf(id)).join() === `${id}-c1,${id}-c2` ? 2 : -1;
         }),
       );
       expect(rounds).toEqual(Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 4 : 2)));
     } finally {
-      await app?.close();
-      await sql`drop owned by ${sql.id(role)}`.execute(admin.db);
+      await role?.drop();
       await admin.close();
-      const { default: pg } = await import('pg');
-      const root = new pg.Client({ connectionString: inject('pgAdminUrl') });
-      await root.connect();
-      await root.query(`drop role if exists ${role}`).finally(() => root.end());
     }
   });
 });

@@ -4,13 +4,11 @@
  * ids, and the client's handle — the one the coach's reads run on after the grant check — sees
  * the client's grants only. Without PostgreSQL configured this suite is skipped.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { type AppRole, openAsAppRole } from '../../../test/app-role';
 import { testDialects } from '../../../test/dialects';
-import { withDatabase } from '../../../test/global-setup';
 import { createTestStore } from '../../../test/store';
-import { openStore, type Store } from '../../db/connect';
 import * as repo from './coaching.repository';
 
 const AT = '2026-12-01T00:00:00Z';
@@ -20,8 +18,7 @@ describe.runIf(testDialects().includes('postgres'))(
   () => {
     it("a coach's own handle sees no client's grant; the client's handle sees only the client's", async () => {
       const admin = await createTestStore('postgres');
-      const role = `afterview_coach_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-      let app: Store | undefined;
+      let role: AppRole | undefined;
       try {
         for (const id of ['client-a', 'client-b', 'coach-k']) {
           await sql`insert into account (id, time_zone, created_at, updated_at)
@@ -40,18 +37,8 @@ describe.runIf(testDialects().includes('postgres'))(
             revoked_at: null,
           });
         }
-        await sql`create role ${sql.id(role)} login password 'app-test' nosuperuser nobypassrls`.execute(
-          admin.db,
-        );
-        await sql`grant usage on schema public to ${sql.id(role)}`.execute(admin.db);
-        await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(
-          admin.db,
-        );
-        const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(admin.db);
-        const url = new URL(withDatabase(inject('pgAdminUrl'), rows[0]?.db ?? ''));
-        url.username = role;
-        url.password = 'app-test';
-        app = await openStore(url.toString(), { migrate: false });
+        role = await openAsAppRole(admin, 'afterview_coach');
+        const app = role.store;
 
         // The coach's own handle: nothing, even with both ids right.
         expect(await repo.liveGrant(app.forAccount('coach-k'), 'client-a', 'coach-k')).toBeUndefined();
@@ -72,13 +59,8 @@ describe.runIf(testDialects().includes('postgres'))(
           'client-b',
         ]);
       } finally {
-        await app?.close();
-        await sql`drop owned by ${sql.id(role)}`.execute(admin.db);
+        await role?.drop();
         await admin.close();
-        const { default: pg } = await import('pg');
-        const root = new pg.Client({ connectionString: inject('pgAdminUrl') });
-        await root.connect();
-        await root.query(`drop role if exists ${role}`).finally(() => root.end());
       }
     });
   },
