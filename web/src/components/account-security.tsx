@@ -15,6 +15,7 @@ import {
   signOutEverywhere,
 } from '../api/auth';
 import { ApiError } from '../api/client';
+import { AccountRestore } from './account-restore';
 import { Field } from './field';
 import { ErrorNote } from './notes';
 
@@ -86,6 +87,7 @@ export function AccountSecuritySection() {
         </button>
       </div>
       <ErrorNote error={error} />
+      <AccountRestore />
       <details>
         <summary>Delete my account</summary>
         <p className="muted">
