@@ -9,7 +9,6 @@
  *   node --import tsx bench/outbox.bench.ts [--n 10000] [--workers 4] [--batch 1]
  *   DATABASE_URL=postgres://… node --import tsx bench/outbox.bench.ts   # PostgreSQL instead of SQLite
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +16,9 @@ import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { Temporal } from '../src/core/time';
 import { openStore } from '../src/db/connect';
-import { ensureLocalAccount } from '../src/features/accounts/account.service';
-import { setSmtpUrl } from '../src/features/mail/mail.service';
-import { addOpportunity } from '../src/features/opportunities/opportunity.service';
 import { runOutboxLoop } from '../src/features/outbox/outbox.worker';
 import { secretBoxFromKey } from '../src/features/secrets/secret-box';
+import { seedDueNotes } from '../test/mail/due-notes';
 import { startSmtpHarness } from '../test/mail/smtp-harness';
 
 const arg = (name: string, fallback: number): number => {
@@ -86,58 +83,17 @@ async function main(): Promise<void> {
     const plain4 = await plainLoop(smtp.port, N, 4);
     smtp.reset();
 
-    const actor = await ensureLocalAccount(store.db, NOW);
-    const ctx = { db: store.db, actor, now: NOW };
-    await setSmtpUrl(ctx, box, `${smtp.url}&from=${encodeURIComponent('Jo <jo@example.test>')}`);
-    const opp = await addOpportunity(ctx, {
-      company: 'Northwind Labs',
-      role: 'Engineer',
+    await seedDueNotes(store, {
+      count: N,
+      smtpUrl: `${smtp.url}&from=${encodeURIComponent('Jo <jo@example.test>')}`,
+      box,
+      now: NOW,
+      tag: 'bench',
+      kind: 'thank-you',
       recruiter: 'Dana Whitfield <dana@northwind.example>',
+      subject: (i) => `Thank you, Dana (${i})`,
+      body: () => BODY,
     });
-    const at = NOW.toString();
-    for (let from = 0; from < N; from += 500) {
-      const ids = Array.from({ length: Math.min(500, N - from) }, () => randomUUID());
-      await store.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('message')
-          .values(
-            ids.map((id, k) => ({
-              id,
-              account_id: actor.accountId,
-              kind: 'thank-you',
-              direction: 'out',
-              opportunity_id: opp.id,
-              interview_id: null,
-              subject: `Thank you, Dana (${from + k})`,
-              body: BODY,
-              status: 'scheduled',
-              send_at: at,
-              sent_at: null,
-              rfc_message_id: `<bench.${from + k}.${id.slice(0, 8)}@example.test>`,
-              in_reply_to: null,
-              action_key: null,
-              attempts: 0,
-              lease_until: null,
-              last_error: null,
-              created_at: at,
-              updated_at: at,
-            })),
-          )
-          .execute();
-        await trx
-          .insertInto('message_contact')
-          .values(
-            ids.map((id) => ({
-              account_id: actor.accountId,
-              message_id: id,
-              contact_id: opp.recruiterId as string,
-              address: 'dana@northwind.example',
-              role: 'to',
-            })),
-          )
-          .execute();
-      });
-    }
 
     // Fresh statistics, as autovacuum would gather within a minute of a burst: without them
     // PostgreSQL guesses a handful of due rows and sorts all 10,000 on every claim.

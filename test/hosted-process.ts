@@ -3,33 +3,20 @@
  * process, on SQLite in a temp folder or on a fresh copy of the test PostgreSQL database, and a
  * plain HTTP client that opens a new connection per request (so cluster workers share the load).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import type { Dialect } from '../src/db/connect';
 import { CSRF_COOKIE, CSRF_HEADER } from '../src/http/security';
+import { freePort, type NodeProcess, ROOT, spawnNode, waitForOutput } from './child-process';
 import { TEMPLATE_DB, withDatabase } from './global-setup';
 
-export const ROOT = join(import.meta.dirname, '..');
+export { freePort, ROOT };
 export const BIN = join(ROOT, 'bin', 'afterview.js');
 const CSRF = 'hosted-process-csrf-0123456789';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A database for one hosted process: a SQLite file in `dataDir`, or a PostgreSQL copy. */
 export async function hostedDatabase(
@@ -61,15 +48,9 @@ export async function hostedDatabase(
   };
 }
 
-export interface HostedProcess {
+/** A hosted (or local) server process and the URL it listens on. */
+export interface HostedProcess extends NodeProcess {
   url: string;
-  child: ChildProcess;
-  /** Everything printed so far, stdout and stderr. */
-  output(): string;
-  /** Resolves with the exit code (or signal name) once the process has exited. */
-  exited: Promise<number | string>;
-  /** Milliseconds from `stop()` to exit. */
-  stop(signal?: NodeJS.Signals): Promise<{ code: number | string; ms: number }>;
 }
 
 /**
@@ -84,62 +65,53 @@ export async function startHostedProcess(options: {
 }): Promise<HostedProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
+  const server = spawnNode(
     [BIN, 'serve', ...(options.local ? [] : ['--hosted']), '--port', String(port), ...(options.args ?? [])],
     {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TZ: 'UTC',
-        AFTERVIEW_DATA: options.dataDir,
-        AFTERVIEW_PUBLIC_URL: url,
-        AFTERVIEW_AUTH_SECRET: 'process-secret-process-secret-0123456789',
-        AFTERVIEW_DEBUG: '',
-        PORT: '',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      TZ: 'UTC',
+      AFTERVIEW_DATA: options.dataDir,
+      AFTERVIEW_PUBLIC_URL: url,
+      AFTERVIEW_AUTH_SECRET: 'process-secret-process-secret-0123456789',
+      AFTERVIEW_DEBUG: '',
+      PORT: '',
+      ...options.env,
     },
   );
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
+  // A cluster is ready once its HTTP workers are announced too.
+  const ready = [
+    /is listening at|is running at/,
+    ...(options.args?.includes('--workers') ? [/HTTP worker/] : []),
+  ];
+  await waitForOutput(server, ready, 'hosted server', 60_000);
+  return { ...server, url };
+}
+
+/**
+ * For a describe block whose tests each start one hosted process on a fresh `dialect` database:
+ * the returned `start` makes both, and after each test a process still running is stopped
+ * (`'stop'`: SIGTERM, awaited) or killed (`'kill'`: SIGKILL) and the database dropped.
+ */
+export function hostedProcessPerTest(dialect: Dialect, after: 'stop' | 'kill') {
+  let server: HostedProcess | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    if (server && server.child.exitCode === null && server.child.signalCode === null) {
+      if (after === 'stop') await server.stop();
+      else server.child.kill('SIGKILL');
+    }
+    await drop?.();
+    server = undefined;
+    drop = undefined;
   });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  const exited = new Promise<number | string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
-  );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hosted server did not start:\n${out}`)), 60_000);
-    const check = () => {
-      if (
-        /is listening at|is running at/.test(out) &&
-        (!options.args?.includes('--workers') || /HTTP worker/.test(out))
-      ) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`hosted server exited with ${code}:\n${out}`));
+  return async (options: { env?: Record<string, string>; args?: string[] } = {}): Promise<HostedProcess> => {
+    const db = await hostedDatabase(dialect);
+    drop = db.drop;
+    server = await startHostedProcess({
+      dataDir: db.dataDir,
+      env: { ...db.env, ...options.env },
+      ...(options.args && { args: options.args }),
     });
-  });
-  return {
-    url,
-    child,
-    output: () => out,
-    exited,
-    stop: async (signal = 'SIGTERM') => {
-      const started = Date.now();
-      child.kill(signal);
-      const code = await exited;
-      return { code, ms: Date.now() - started };
-    },
+    return server;
   };
 }
 
@@ -201,4 +173,17 @@ export function httpBrowser(base: string) {
     get: (path: string) => send('GET', path),
     post: (path: string, body?: unknown) => send('POST', path, body),
   };
+}
+
+/** The password every built-CLI test signs up with. */
+export const TEST_PASSWORD = 'Coffee-in-the-lobby-after';
+
+/** Sign up through the API (the test fails unless it answers 200); returns the answer. */
+export async function signUpOverHttp(
+  b: ReturnType<typeof httpBrowser>,
+  account: { email: string; name: string },
+): Promise<Answer> {
+  const answer = await b.post('/api/auth/sign-up/email', { ...account, password: TEST_PASSWORD });
+  expect(answer.status, answer.body).toBe(200);
+  return answer;
 }

@@ -1,8 +1,8 @@
 /** A real Afterview server, started as `npm start` starts it, on a fresh data dir and a free port. */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnNode, waitForOutput } from '../../test/child-process';
 import { freePort, startHostedProcess } from '../../test/hosted-process';
 import { ensureBuilt, ROOT } from './build';
 
@@ -23,53 +23,19 @@ export async function startServer(options: {
   await ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'afterview-e2e-'));
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts', 'start.mjs'), '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        AFTERVIEW_DATA: dataDir,
-        AFTERVIEW_NOW: options.now,
-        TZ: options.timeZone,
-        PORT: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
+  const server = spawnNode([join(ROOT, 'scripts', 'start.mjs'), '--port', String(port)], {
+    AFTERVIEW_DATA: dataDir,
+    AFTERVIEW_NOW: options.now,
+    TZ: options.timeZone,
+    PORT: '',
   });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const check = () => {
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
+  const [, url = ''] = await waitForOutput(server, /running at (http:\/\/\S+)/, 'server', 30_000);
   return {
     url,
     dataDir,
-    output: () => out,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      if (server.child.exitCode === null) await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

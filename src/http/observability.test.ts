@@ -4,12 +4,12 @@
  * Prometheus endpoint behind AFTERVIEW_METRICS_TOKEN.
  */
 import type { IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../test/context';
 import { createHostedApi } from '../../test/hosted';
 import { confirmationPath } from '../../test/hosted-signup';
 import { draftTo, opportunityWithRecruiter, TEST_BOX } from '../../test/mail/outbox-fixtures';
-import { type SmtpHarness, startSmtpHarness } from '../../test/mail/smtp-harness';
+import { smtpHarnessPerFile } from '../../test/mail/smtp-harness-per-file';
 import { describeEachDialect } from '../../test/store';
 import { setSmtpUrl } from '../features/mail/mail.service';
 import { scheduleSend, sendNow } from '../features/outbox/outbox.service';
@@ -21,16 +21,7 @@ const NOTE = 'Thank you for the whiteboard session about the ledger rewrite';
 const FEELING = 'Quietly hopeful about the second round';
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
-let smtp: SmtpHarness;
-beforeAll(async () => {
-  smtp = await startSmtpHarness();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.reset();
-});
+const smtp = smtpHarnessPerFile();
 
 /** A stream that keeps every line the logger writes. */
 function logSink() {

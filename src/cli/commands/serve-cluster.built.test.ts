@@ -7,15 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCli } from '../../../test/cli';
 import { testDialects } from '../../../test/dialects';
 import {
   BIN,
-  type HostedProcess,
   hostedDatabase,
+  hostedProcessPerTest,
   httpBrowser,
-  startHostedProcess,
+  signUpOverHttp,
 } from '../../../test/hosted-process';
 import { parseWorkers } from './serve-cluster';
 
@@ -50,21 +50,12 @@ describe('--workers', () => {
 
 for (const dialect of testDialects()) {
   describe(`serve --hosted --workers 2 [${dialect}]`, () => {
-    let server: HostedProcess | undefined;
-    let drop: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      if (server && server.child.exitCode === null && server.child.signalCode === null)
-        server.child.kill('SIGKILL');
-      await drop?.();
-      server = undefined;
-    });
+    const startServer = hostedProcessPerTest(dialect, 'kill');
 
     it('serves one session from both workers, replaces a dead worker, and stops on SIGTERM with exit 0', {
       timeout: 120_000,
     }, async () => {
-      const db = await hostedDatabase(dialect);
-      drop = db.drop;
-      server = await startHostedProcess({ dataDir: db.dataDir, env: db.env, args: ['--workers', '2'] });
+      const server = await startServer({ args: ['--workers', '2'] });
       const announced =
         /HTTP workers \(pid (\d+), (\d+)\); the outbox and IMAP passes run in this primary process \(pid (\d+)\)/.exec(
           server.output(),
@@ -75,12 +66,7 @@ for (const dialect of testDialects()) {
       expect(workerPids.has(announced?.[3])).toBe(false);
 
       const b = httpBrowser(server.url);
-      const signUp = await b.post('/api/auth/sign-up/email', {
-        email: 'ana@example.org',
-        password: 'Coffee-in-the-lobby-after',
-        name: 'Ana',
-      });
-      expect(signUp.status, signUp.body).toBe(200);
+      await signUpOverHttp(b, { email: 'ana@example.org', name: 'Ana' });
       const seen = new Set<string>();
       for (let i = 0; i < 30 && seen.size < 2; i += 1) {
         const r = await b.get('/api/auth/get-session');
@@ -97,7 +83,7 @@ for (const dialect of testDialects()) {
       const victim = [...workerPids][0] ?? '';
       process.kill(Number(victim), 'SIGKILL');
       await expect
-        .poll(() => /worker \d+ exited with signal SIGKILL; starting another/.test(server?.output() ?? ''), {
+        .poll(() => /worker \d+ exited with signal SIGKILL; starting another/.test(server.output()), {
           timeout: 15_000,
         })
         .toBe(true);

@@ -5,14 +5,9 @@
  * worker's own /metrics does not exist.
  */
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDialects } from '../../../test/dialects';
-import {
-  freePort,
-  type HostedProcess,
-  hostedDatabase,
-  startHostedProcess,
-} from '../../../test/hosted-process';
+import { freePort, hostedProcessPerTest } from '../../../test/hosted-process';
 
 const TOKEN = 'scrape-token-abcdef0123456789';
 
@@ -46,23 +41,12 @@ function sample(text: string, name: string, labelPart: string): number {
 
 for (const dialect of testDialects()) {
   describe(`hosted metrics and logs on the built CLI [${dialect}]`, () => {
-    let server: HostedProcess | undefined;
-    let drop: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      if (server && server.child.exitCode === null && server.child.signalCode === null) await server.stop();
-      await drop?.();
-      server = undefined;
-    });
+    const startServer = hostedProcessPerTest(dialect, 'stop');
 
     it('one process: JSON request lines on stdout; /metrics behind the token', {
       timeout: 60_000,
     }, async () => {
-      const db = await hostedDatabase(dialect);
-      drop = db.drop;
-      server = await startHostedProcess({
-        dataDir: db.dataDir,
-        env: { ...db.env, AFTERVIEW_METRICS_TOKEN: TOKEN },
-      });
+      const server = await startServer({ env: { AFTERVIEW_METRICS_TOKEN: TOKEN } });
       for (let i = 0; i < 3; i++) expect((await get(`${server.url}/healthz`)).status).toBe(200);
       expect((await get(`${server.url}/metrics`)).status).toBe(401);
       expect((await get(`${server.url}/metrics`, { authorization: 'Bearer nope' })).status).toBe(401);
@@ -86,12 +70,9 @@ for (const dialect of testDialects()) {
     it('--workers 2: the primary serves the sum of both workers on AFTERVIEW_METRICS_PORT', {
       timeout: 120_000,
     }, async () => {
-      const db = await hostedDatabase(dialect);
-      drop = db.drop;
       const metricsPort = await freePort();
-      server = await startHostedProcess({
-        dataDir: db.dataDir,
-        env: { ...db.env, AFTERVIEW_METRICS_TOKEN: TOKEN, AFTERVIEW_METRICS_PORT: String(metricsPort) },
+      const server = await startServer({
+        env: { AFTERVIEW_METRICS_TOKEN: TOKEN, AFTERVIEW_METRICS_PORT: String(metricsPort) },
         args: ['--workers', '2'],
       });
       const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;

@@ -4,93 +4,50 @@
  * the messages the worker claimed but had not started (claim cleared), answers an HTTP request
  * already in flight, and exits 0.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawnNode } from '../../../test/child-process';
 import { createTestCli } from '../../../test/cli';
 import { testDialects } from '../../../test/dialects';
-import { BIN, hostedDatabase, httpBrowser, ROOT, startHostedProcess } from '../../../test/hosted-process';
-import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import {
+  BIN,
+  hostedDatabase,
+  httpBrowser,
+  ROOT,
+  signUpOverHttp,
+  startHostedProcess,
+} from '../../../test/hosted-process';
+import { seedDueNotes } from '../../../test/mail/due-notes';
+import { smtpHarnessPerFile } from '../../../test/mail/smtp-harness-per-file';
 import { Temporal } from '../../core/time';
 import { openStore, type Store } from '../../db/connect';
-import { ensureLocalAccount } from '../../features/accounts/account.service';
-import { setSmtpUrl } from '../../features/mail/mail.service';
-import { addOpportunity } from '../../features/opportunities/opportunity.service';
 import { secretBoxFromKey } from '../../features/secrets/secret-box';
 
 const KEY_HEX = 'd7'.repeat(32);
 const box = secretBoxFromKey(Buffer.from(KEY_HEX, 'hex'));
 const NOW = Temporal.Instant.from('2026-11-01T00:00:00Z');
 
-let smtp: SmtpHarness;
+const smtp = smtpHarnessPerFile();
 const children: ChildProcess[] = [];
-beforeAll(async () => {
+beforeAll(() => {
   expect(existsSync(join(ROOT, 'dist', 'cli', 'cli.js')), 'run `npm run build` first').toBe(true);
-  smtp = await startSmtpHarness();
-});
-afterAll(async () => {
-  await smtp.close();
 });
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  smtp.reset();
-  smtp.acceptDelayMs = 0;
 });
 
-/** `count` due notes to one recipient, in the order they were scheduled. */
-async function seed(store: Store, count: number): Promise<string[]> {
-  const actor = await ensureLocalAccount(store.db, NOW);
-  const ctx = { db: store.db, actor, now: NOW };
-  await setSmtpUrl(ctx, box, `${smtp.url}&from=jo@example.test`);
-  const opp = await addOpportunity(ctx, {
-    company: 'Northwind Labs',
-    role: 'Engineer',
-    recruiter: 'Dana <dana@northwind.example>',
+/** `count` due notes to one recipient, a second apart, in the order they were scheduled. */
+const seed = (store: Store, count: number) =>
+  seedDueNotes(store, {
+    count,
+    smtpUrl: `${smtp.url}&from=jo@example.test`,
+    box,
+    now: NOW,
+    tag: 'stop',
+    spacingSeconds: 1,
   });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    const at = NOW.add({ seconds: i }).toString();
-    await store.db
-      .insertInto('message')
-      .values({
-        id,
-        account_id: actor.accountId,
-        kind: 'other',
-        direction: 'out',
-        opportunity_id: opp.id,
-        interview_id: null,
-        subject: `Note ${i}`,
-        body: `Dear Dana,\n\nNote number ${i}.\n\nJo`,
-        status: 'scheduled',
-        send_at: at,
-        sent_at: null,
-        rfc_message_id: `<stop.${i}.${id}@example.test>`,
-        in_reply_to: null,
-        action_key: null,
-        attempts: 0,
-        lease_until: null,
-        last_error: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await store.db
-      .insertInto('message_contact')
-      .values({
-        account_id: actor.accountId,
-        message_id: id,
-        contact_id: opp.recruiterId as string,
-        address: 'dana@northwind.example',
-        role: 'to',
-      })
-      .execute();
-    ids.push(id);
-  }
-  return ids;
-}
 
 const rowsOf = (store: Store, ids: string[]) =>
   store.db
@@ -111,24 +68,12 @@ for (const dialect of testDialects()) {
       try {
         const ids = await seed(store, 4);
         smtp.acceptDelayMs = 2_000;
-        const child = spawn(
-          process.execPath,
-          [BIN, '--data', db.dataDir, 'worker', '--batch', '4', '--poll-ms', '100'],
-          {
-            cwd: ROOT,
-            env: { ...process.env, TZ: 'UTC', AFTERVIEW_SECRET_KEY: KEY_HEX, ...db.env },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
-        children.push(child);
-        let out = '';
-        child.stdout?.on('data', (d) => {
-          out += String(d);
+        const worker = spawnNode([BIN, '--data', db.dataDir, 'worker', '--batch', '4', '--poll-ms', '100'], {
+          TZ: 'UTC',
+          AFTERVIEW_SECRET_KEY: KEY_HEX,
+          ...db.env,
         });
-        child.stderr?.on('data', (d) => {
-          out += String(d);
-        });
-        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+        children.push(worker.child);
         // All four claimed in one batch; the first is with the (slow) server.
         await expect
           .poll(async () => (await rowsOf(store, ids)).filter((r) => r.status === 'sending').length, {
@@ -138,10 +83,8 @@ for (const dialect of testDialects()) {
           .toBe(4);
         await expect.poll(() => smtp.inData, { timeout: 10_000, interval: 20 }).toBe(1);
         expect(smtp.accepted).toHaveLength(0);
-        const started = Date.now();
-        child.kill('SIGTERM');
-        expect(await exited, out).toBe(0);
-        const ms = Date.now() - started;
+        const { code, ms } = await worker.stop('SIGTERM');
+        expect(code, worker.output()).toBe(0);
         console.info(
           `worker [${dialect}]: SIGTERM to exit ${ms} ms, with a send in flight (server delay 2 s)`,
         );
@@ -152,17 +95,17 @@ for (const dialect of testDialects()) {
         expect(rows[0]).toMatchObject({ id: ids[0], status: 'sent', lease_until: null, attempts: 1 });
         for (const row of rows.slice(1))
           expect(row).toMatchObject({ status: 'scheduled', lease_until: null, attempts: 0 });
-        expect(out).toMatch(/released 3|3 released/);
+        expect(worker.output()).toMatch(/released 3|3 released/);
 
         // Another worker takes them at once (no lease to wait out) and each goes exactly once.
         smtp.acceptDelayMs = 0;
-        const again = spawn(process.execPath, [BIN, '--data', db.dataDir, 'worker', '--once'], {
-          cwd: ROOT,
-          env: { ...process.env, TZ: 'UTC', AFTERVIEW_SECRET_KEY: KEY_HEX, ...db.env },
-          stdio: 'ignore',
+        const again = spawnNode([BIN, '--data', db.dataDir, 'worker', '--once'], {
+          TZ: 'UTC',
+          AFTERVIEW_SECRET_KEY: KEY_HEX,
+          ...db.env,
         });
-        children.push(again);
-        expect(await new Promise((r) => again.once('exit', r))).toBe(0);
+        children.push(again.child);
+        expect(await again.exited, again.output()).toBe(0);
         expect((await rowsOf(store, ids)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
         expect(smtp.acceptedIds().sort()).toEqual(
           ids.map((id, i) => expect.stringContaining(`stop.${i}.${id}`)).sort(),
@@ -229,12 +172,7 @@ for (const dialect of testDialects()) {
         });
         children.push(server.child);
         const b = httpBrowser(server.url);
-        const signUp = await b.post('/api/auth/sign-up/email', {
-          email: 'eve@example.org',
-          password: 'Coffee-in-the-lobby-after',
-          name: 'Eve',
-        });
-        expect(signUp.status, signUp.body).toBe(200);
+        await signUpOverHttp(b, { email: 'eve@example.org', name: 'Eve' });
         await expect.poll(() => smtp.accepted.length, { timeout: 10_000 }).toBe(1);
         smtp.acceptDelayMs = 2_000;
         const reset = await b.post('/api/auth/request-password-reset', {

@@ -5,60 +5,35 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestCli } from '../../../test/cli';
 import { testDialects } from '../../../test/dialects';
-import {
-  type HostedProcess,
-  hostedDatabase,
-  httpBrowser,
-  ROOT,
-  startHostedProcess,
-} from '../../../test/hosted-process';
-import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import { hostedProcessPerTest, httpBrowser, ROOT, signUpOverHttp } from '../../../test/hosted-process';
+import { smtpHarnessPerFile } from '../../../test/mail/smtp-harness-per-file';
 import { Temporal } from '../../core/time';
 import { openStore } from '../../db/connect';
 import { systemMailer } from '../../features/auth/system-mailer';
 
-let smtp: SmtpHarness;
-beforeAll(async () => {
+const smtp = smtpHarnessPerFile();
+beforeAll(() => {
   expect(existsSync(join(ROOT, 'dist', 'cli', 'cli.js')), 'run `npm run build` first').toBe(true);
-  smtp = await startSmtpHarness();
-});
-afterAll(async () => {
-  await smtp.close();
 });
 
 for (const dialect of testDialects()) {
   describe(`system mails through the outbox, serve --hosted --workers 2 [${dialect}]`, () => {
-    let server: HostedProcess | undefined;
-    let drop: (() => Promise<void>) | undefined;
-    afterEach(async () => {
-      if (server && server.child.exitCode === null && server.child.signalCode === null)
-        server.child.kill('SIGKILL');
-      await drop?.();
-      smtp.reset();
-    });
+    const startServer = hostedProcessPerTest(dialect, 'kill');
 
     it('sends the confirmation at sign-up and the reset mail once each, woken before the 5 s poll', {
       timeout: 120_000,
     }, async () => {
-      const db = await hostedDatabase(dialect);
-      drop = db.drop;
-      server = await startHostedProcess({
-        dataDir: db.dataDir,
-        env: { ...db.env, AFTERVIEW_SYSTEM_SMTP_URL: smtp.url },
+      const server = await startServer({
+        env: { AFTERVIEW_SYSTEM_SMTP_URL: smtp.url },
         args: ['--workers', '2'],
       });
       const b = httpBrowser(server.url);
-      const signUp = await b.post('/api/auth/sign-up/email', {
-        email: 'eve@example.org',
-        password: 'Coffee-in-the-lobby-after',
-        name: 'Eve',
-      });
+      await signUpOverHttp(b, { email: 'eve@example.org', name: 'Eve' });
       // From the answer: the mail was queued inside the request.
       const signedUp = performance.now();
-      expect(signUp.status, signUp.body).toBe(200);
       await expect.poll(() => smtp.accepted.length, { timeout: 10_000, interval: 20 }).toBe(1);
       const confirmMs = performance.now() - signedUp;
       expect(smtp.accepted[0]?.raw).toMatch(/Confirm your e-mail address/);

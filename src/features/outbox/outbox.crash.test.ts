@@ -5,24 +5,19 @@
  * none sent twice. On SQLite three workers share the file; on PostgreSQL four claim with
  * SKIP LOCKED.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnNode } from '../../../test/child-process';
 import { testDialects } from '../../../test/dialects';
-import { TEMPLATE_DB, withDatabase } from '../../../test/global-setup';
-import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import { hostedDatabase } from '../../../test/hosted-process';
+import { seedDueNotes } from '../../../test/mail/due-notes';
+import { smtpHarnessPerFile } from '../../../test/mail/smtp-harness-per-file';
 import { Temporal } from '../../core/time';
 import { type Dialect, openStore, type Store } from '../../db/connect';
-import { ensureLocalAccount } from '../accounts/account.service';
-import { setSmtpUrl } from '../mail/mail.service';
-import { addOpportunity } from '../opportunities/opportunity.service';
 import { secretBoxFromKey } from '../secrets/secret-box';
 import { runOutboxOnce } from './outbox.worker';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const KEY_HEX = 'c4'.repeat(32);
 const box = secretBoxFromKey(Buffer.from(KEY_HEX, 'hex'));
 const NOW = Temporal.Instant.from('2026-11-01T00:00:00Z');
@@ -39,72 +34,18 @@ function prng(seed: number): () => number {
   };
 }
 
-let smtp: SmtpHarness;
+const smtp = smtpHarnessPerFile();
 const children = new Set<ChildProcess>();
-beforeAll(async () => {
-  smtp = await startSmtpHarness();
-});
-afterAll(async () => {
+afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
-  await smtp.close();
 });
 
-async function seed(store: Store, count: number): Promise<string[]> {
-  const actor = await ensureLocalAccount(store.db, NOW);
-  const ctx = { db: store.db, actor, now: NOW };
-  await setSmtpUrl(ctx, box, `${smtp.url}&from=jo@example.test`);
-  const opp = await addOpportunity(ctx, {
-    company: 'Northwind Labs',
-    role: 'Engineer',
-    recruiter: 'Dana <dana@northwind.example>',
-  });
-  const ids: string[] = [];
-  const at = NOW.toString();
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    await store.db
-      .insertInto('message')
-      .values({
-        id,
-        account_id: actor.accountId,
-        kind: 'other',
-        direction: 'out',
-        opportunity_id: opp.id,
-        interview_id: null,
-        subject: `Note ${i}`,
-        body: `Dear Dana,\n\nNote number ${i}.\n\nJo`,
-        status: 'scheduled',
-        send_at: at,
-        sent_at: null,
-        rfc_message_id: `<crash.${i}.${id}@example.test>`,
-        in_reply_to: null,
-        action_key: null,
-        attempts: 0,
-        lease_until: null,
-        last_error: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await store.db
-      .insertInto('message_contact')
-      .values({
-        account_id: actor.accountId,
-        message_id: id,
-        contact_id: opp.recruiterId as string,
-        address: 'dana@northwind.example',
-        role: 'to',
-      })
-      .execute();
-    ids.push(id);
-  }
-  return ids;
-}
+const seed = (store: Store, count: number) =>
+  seedDueNotes(store, { count, smtpUrl: `${smtp.url}&from=jo@example.test`, box, now: NOW, tag: 'crash' });
 
 /** Start `afterview worker` in its own process; resolves `firstOutcome` when it reports its first message. */
 function startWorker(dataDir: string, env: Record<string, string>) {
-  const child = spawn(
-    process.execPath,
+  const { child, exited } = spawnNode(
     [
       '--import',
       'tsx',
@@ -117,14 +58,9 @@ function startWorker(dataDir: string, env: Record<string, string>) {
       '--poll-ms',
       '100',
     ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TZ: 'UTC', AFTERVIEW_SECRET_KEY: KEY_HEX, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { TZ: 'UTC', AFTERVIEW_SECRET_KEY: KEY_HEX, ...env },
   );
   children.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => children.delete(child));
   // Its first outcome line, or (nothing left to send) its start-up time, whichever comes first.
   const firstOutcome = new Promise<void>((resolve) => {
@@ -132,7 +68,6 @@ function startWorker(dataDir: string, env: Record<string, string>) {
     void exited.then(() => resolve());
     setTimeout(resolve, 10_000).unref();
   });
-  child.stderr?.resume();
   return { child, firstOutcome, exited };
 }
 
@@ -221,11 +156,17 @@ describe('outbox under SIGKILL', () => {
     smtp.next(
       ...Array.from({ length: 40 }, (_, i): 'accept' | 'reject' => (i % 7 === 6 ? 'reject' : 'accept')),
     );
-    const dataDir = mkdtempSync(join(tmpdir(), 'afterview-crash-'));
-    const store = await openStore(`sqlite:${join(dataDir, 'afterview.db')}`);
+    const db = await hostedDatabase('sqlite');
+    const store = await openStore(`sqlite:${join(db.dataDir, 'afterview.db')}`);
     try {
       const ids = await seed(store, 40);
-      const kills = await crashRounds({ dataDir, env: {}, workers: 3, rounds: 5, random: prng(seedValue) });
+      const kills = await crashRounds({
+        dataDir: db.dataDir,
+        env: db.env,
+        workers: 3,
+        rounds: 5,
+        random: prng(seedValue),
+      });
       expect(kills).toBeGreaterThanOrEqual(12);
       const summary = assertExactlyOnce(await finalStates(store, ids), 40);
       console.info(`crash test [sqlite] seed ${seedValue}: ${kills} kills`, summary);
@@ -234,7 +175,7 @@ describe('outbox under SIGKILL', () => {
       expect(summary.sent + summary.uncertain).toBeGreaterThan(0);
     } finally {
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await db.drop();
     }
   });
 
@@ -245,20 +186,13 @@ describe('outbox under SIGKILL', () => {
     async () => {
       smtp.reset();
       smtp.acceptDelayMs = 60;
-      const adminUrl = inject('pgAdminUrl');
-      const name = `afterview_crash_${randomUUID().replaceAll('-', '')}`;
-      const { default: pgLib } = await import('pg');
-      const admin = new pgLib.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-      const url = withDatabase(adminUrl, name);
-      const dataDir = mkdtempSync(join(tmpdir(), 'afterview-crash-'));
-      const store = await openStore(url);
+      const db = await hostedDatabase(pg);
+      const store = await openStore(db.env.DATABASE_URL ?? '');
       try {
         const ids = await seed(store, 60);
         const kills = await crashRounds({
-          dataDir,
-          env: { DATABASE_URL: url },
+          dataDir: db.dataDir,
+          env: db.env,
           workers: 4,
           rounds: 4,
           random: prng(seedValue + 1),
@@ -269,9 +203,7 @@ describe('outbox under SIGKILL', () => {
         expect(summary.uncertain).toBeLessThanOrEqual(kills);
       } finally {
         await store.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-        rmSync(dataDir, { recursive: true, force: true });
+        await db.drop();
       }
     },
   );

@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { at, createTestContext } from '../../../test/context';
 import { CLEAN_BODY, draftTo, opportunityWithRecruiter, TEST_BOX } from '../../../test/mail/outbox-fixtures';
-import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import { smtpHarnessPerFile } from '../../../test/mail/smtp-harness-per-file';
 import { createTestStore, describeEachDialect } from '../../../test/store';
 import { MAX_ATTEMPTS } from '../../core/mail/backoff';
 import { Temporal } from '../../core/time';
@@ -14,16 +14,7 @@ import { claimDue } from './outbox.repository';
 import { getOutboxEntry, listOutbox, scheduleSend, sendNow } from './outbox.service';
 import { runOutboxOnce } from './outbox.worker';
 
-let smtp: SmtpHarness;
-beforeAll(async () => {
-  smtp = await startSmtpHarness();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.reset();
-});
+const smtp = smtpHarnessPerFile();
 
 describeEachDialect('outbox', (t) => {
   const deps = () => ({ dialect: t.dialect, box: TEST_BOX });

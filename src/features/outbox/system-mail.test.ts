@@ -4,8 +4,8 @@
  * temporary failure with backoff, gives up after the last attempt with the reason, never resends
  * a send whose answer was lost, and a wake makes the loop send at once instead of after its poll.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type SmtpHarness, startSmtpHarness } from '../../../test/mail/smtp-harness';
+import { beforeEach, expect, it } from 'vitest';
+import { smtpHarnessPerFile } from '../../../test/mail/smtp-harness-per-file';
 import { describeEachDialect } from '../../../test/store';
 import { MAX_ATTEMPTS } from '../../core/mail/backoff';
 import { Temporal } from '../../core/time';
@@ -17,16 +17,7 @@ import { OutboxWaker } from './waker';
 const FROM = 'Afterview <no-reply@afterview.test>';
 const T0 = Temporal.Instant.from('2026-12-01T17:00:00Z');
 
-let smtp: SmtpHarness;
-beforeAll(async () => {
-  smtp = await startSmtpHarness();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.reset();
-});
+const smtp = smtpHarnessPerFile();
 
 describeEachDialect('system mail through the outbox', (t) => {
   let clock = T0;
