@@ -128,15 +128,16 @@ export async function loadSlices(
 
   const holidays = await holidaysFor(ctx, account.holidayRegion, { interviews, opportunities, messages });
   const decisionsOf = groupRows(decisions, (d) => oppOfKey(d.key) ?? '');
+  // Grouped once: filtering every row per opportunity is quadratic in the awake slices.
+  const interviewsOf = groupRows(interviews, (iv) => iv.opportunityId);
+  const debriefsOf = groupRows(debriefRows, (d) => oppOfInterview.get(d.interview_id) ?? '');
   return opportunities.map((o) => ({
     account: { timeZone: account.timeZone, holidayRegion: account.holidayRegion },
     holidays,
     opportunity: o,
-    interviews: interviews.filter((iv) => iv.opportunityId === o.id),
+    interviews: interviewsOf.get(o.id) ?? [],
     contacts: [...(peopleOf.get(o.id) ?? [])].flatMap((c) => contacts.get(c) ?? []),
-    debriefs: debriefRows
-      .filter((d) => oppOfInterview.get(d.interview_id) === o.id)
-      .map((d) => ({ interviewId: d.interview_id })),
+    debriefs: (debriefsOf.get(o.id) ?? []).map((d) => ({ interviewId: d.interview_id })),
     messages: attributed.get(o.id) ?? [],
     keyed: keyed.get(o.id) ?? [],
     decisions: decisionsOf.get(o.id) ?? [],
