@@ -3,6 +3,9 @@
 // met/MISSED; exits 0 even when a target is missed (the numbers are the report), non-zero only
 // when a command fails. Targets (issue 11): today at scale 300 ≤ 1.5× node (wall and CPU), today
 // at scale 1000 ≤ 1.15× today at scale 100, --help ≤ 1.3× node, peak RSS at 1000 ≤ 1.6× node.
+// Each data folder has its own cache folder, so `today` runs as a user's second run does: on Node 20
+// through the code cache its first run made (bin/code-cache.js); one more row runs it without
+// (AFTERVIEW_NO_CODE_CACHE=1) to show what the cache saves.
 //
 //   node bench/cli.bench.mjs [--runs 15] [--warmup 3] [--scale 300] [--against DIR]
 //
@@ -102,6 +105,13 @@ const cases = [
     env: envFor(dir),
     scale,
   })),
+  // The same command from the ESM bundle, without the Node 20 code cache (bin/code-cache.js): what
+  // the cache saves, measured in the same rounds.
+  {
+    name: `afterview today --json, scale ${SCALE}, no code cache`,
+    args: [bin, 'today', '--json'],
+    env: { ...envFor(dirs[1].dir), AFTERVIEW_NO_CODE_CACHE: '1' },
+  },
   ...(against
     ? [
         {
@@ -186,6 +196,13 @@ try {
     ratioRow('peak RSS of today at scale 1000 vs node -e 0', rss[today(1000)] / rss[base], 1.6),
   ];
   print(rows);
+  const esm = at(`afterview today --json, scale ${SCALE}, no code cache`);
+  console.log('');
+  console.log(
+    `without the code cache (AFTERVIEW_NO_CODE_CACHE=1, the ESM bundle): today --json at scale ${SCALE} ` +
+      `${(wall[esm] / wall[base]).toFixed(2)}× wall, ${(cpu[esm] / cpu[base]).toFixed(2)}× CPU of node -e 0; ` +
+      `the cache saves ${(cpu[esm] - cpu[t300]).toFixed(0)} ms CPU, ${(wall[esm] - wall[t300]).toFixed(0)} ms wall (medians)`,
+  );
   if (against) {
     const a = cases.length - 1;
     console.log('');
