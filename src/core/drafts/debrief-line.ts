@@ -9,9 +9,9 @@
 
 import { sentimentOf } from '../english';
 import { type ChatFeeling, chatSentence, feelingOf } from './chat-feeling';
-import { type Reader, toSecondPerson } from './second-person';
+import { type Reader, subjectVerbAt, toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
-import type { Tagger } from './tagger';
+import type { Tagger, Token } from './tagger';
 
 /** One clause of a debrief line, in second person. */
 export interface Part {
@@ -153,23 +153,88 @@ export function topicPhrase(topic: string, tag: Tagger): string {
   return compound && last !== undefined && THINGS.has(last.text.toLowerCase()) ? `the ${topic}` : topic;
 }
 
+/**
+ * A bare singular noun phrase takes "the" ("legacy PHP monolith" -> "the legacy PHP monolith"):
+ * one with its own determiner, a plural ("flaky deploys"), a gerund ("hiring senior engineers")
+ * or a single word stays as typed.
+ */
+export function definite(phrase: string, tag: Tagger): string {
+  const tokens = tag(phrase);
+  if (tokens.length < 2) return phrase;
+  let i = 0;
+  // "hiring manager": an -ing word before a noun is part of the compound
+  if (tokens[0]?.pos === 'VERB' && /^[a-z]+ing$/.test(tokens[0].text) && tokens[1]?.pos === 'NOUN') i = 1;
+  while (i < tokens.length && ['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(tokens[i]?.pos ?? '')) i++;
+  const head = tokens[i - 1];
+  const first = tokens[0];
+  const compound =
+    first?.pos === 'VERB' ? i >= 2 : first !== undefined && ['ADJ', 'NOUN'].includes(first.pos);
+  if (!first || !head || i < 2 || !compound || head.pos !== 'NOUN') return phrase;
+  if (/[^s]s$/i.test(head.text) && head.text.toLowerCase() !== head.lemma) return phrase;
+  return `the ${phrase}`;
+}
+
+/**
+ * A clause whose subject is a bare singular noun phrase takes "the": "crash rate spiked after iOS
+ * 17" -> "the crash rate spiked…", "you said team is 6 people" -> "you said the team is 6 people".
+ * One word takes it only when it names a thing of theirs ("team", "roadmap"): "morale is low",
+ * "hiring is slow" stay.
+ */
+export function definiteSubject(text: string, tag: Tagger): string {
+  const lead = /^(you (?:said|told me|mentioned|explained)(?: that)? )/i.exec(text)?.[1] ?? '';
+  const rest = text.slice(lead.length);
+  const tokens = tag(rest);
+  const first = tokens[0];
+  if (!first) return text;
+  let i = first.pos === 'VERB' && /^[a-z]+ing$/.test(first.text) && tokens[1]?.pos === 'NOUN' ? 1 : 0;
+  // (a past verb the tagger read as an adjective ends the noun phrase: "rate spiked/ADJ")
+  const inPhrase = (t: Token) =>
+    t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'ADJ' && !/ed$/i.test(t.text));
+  while (tokens[i] && inPhrase(tokens[i] as Token)) i++;
+  const head = tokens[i - 1];
+  const verb = tokens[i];
+  if (!head || !verb || head.pos !== 'NOUN' || (first.pos !== 'NOUN' && first.pos !== 'ADJ' && i < 2))
+    return text;
+  if (first.pos === 'PROPN' || (/[^s]s$/i.test(head.text) && head.text.toLowerCase() !== head.lemma))
+    return text;
+  const verbal = verb.pos === 'AUX' || verb.pos === 'VERB' || (verb.pos === 'ADJ' && /ed$/i.test(verb.text));
+  if (!verbal || (i === 1 && !THINGS.has(head.text.toLowerCase()))) return text;
+  return `${lead}the ${rest}`;
+}
+
 /** The clauses of a debrief line, each in second person and labelled with its shape. */
 export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] {
   const expanded = expandShorthand(text);
   // "their" is the reader's own only after a verb the writer did ("thanked them for their time");
   // anywhere else it is their team's or company's, and "the" reads right (second-person.ts).
   const you = (line: string) => toSecondPerson(line, reader, tag, { theirMeansThe: true });
-  const clauses = expanded
+  const typed = expanded
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
     .filter(Boolean)
-    .flatMap((clause) => splitTrailingVerdict(clause, tag));
+    .flatMap((clause) => splitAtCommas(clause, tag));
+  // "hiring mgr", "recruiter screen", "panel w/ 3 ppl": labels for the user, not for the note;
+  // "v candid about team morale": a description of the reader, who "was" it.
+  const clauses = typed.filter((c) => !isLabel(c, tag)).flatMap((c) => describedReader(c, tag));
+  if (clauses.length === 0) return [];
+  // "talked about her path from support to eng mgr - really inspiring": the user's verdict on
+  // what came before is said as theirs ("I found it really inspiring."), a negative one not at all.
+  const verdicts = clauses.slice(1).filter((c) => evaluation(c, tag) !== null);
+  if (verdicts.length > 0) {
+    const rest = clauses.filter((c, i) => i === 0 || !verdicts.includes(c));
+    const said = verdicts
+      .map((c) => evaluation(c, tag))
+      .filter((e): e is string => e !== null && e !== '')
+      .map((e): Part => ({ text: e, kind: 'sentence', unsure: false }));
+    return [...debriefParts(rest.join('; '), reader, tag), ...said];
+  }
+  const changed = clauses.length !== typed.length || clauses.some((c, i) => c !== typed[i]);
   // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
   if (
     clauses.length > 1 &&
     !clauses.some((c) => chatTopic(c, tag) !== null || chatTopic(c, tag, true) !== null)
   ) {
-    const whole = you(expanded.replace(/[.;,\s]+$/, ''));
+    const whole = you(changed ? clauses.join('; ') : expanded.replace(/[.;,\s]+$/, ''));
     if (!/[;.!?]\s/.test(whole.text)) return [{ text: whole.text, kind: whole.kind, unsure: whole.unsure }];
   }
   const parts: Part[] = [];
@@ -196,7 +261,96 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     const r = you(describedThenDid(clause.replace(STRUGGLE_FRAGMENT, "you're "), tag));
     parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
   }
-  return parts;
+  // "panel w/ 3 ppl, elena led": with its label gone, "you led" says nothing a note can use.
+  const saysSomething = (p: Part) => p.kind !== 'sentence' || p.text.split(/\s+/).length > 2;
+  return parts.length > 1 ? parts.filter(saysSomething) : parts;
+}
+
+/**
+ * A clause that is only the user's verdict ("really inspiring", "so cool", "v impressive"): the
+ * words to say it with when it is positive, "" when it is not (a note keeps "kinda awkward" to
+ * itself), null when the clause is something else.
+ */
+function evaluation(clause: string, tag: Tagger): string | null {
+  // "really enjoyed it", "loved that": the writer's, about what came before.
+  const enjoyed = ENJOYED_IT.exec(clause);
+  if (enjoyed) return `I ${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
+  const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
+  const last = tokens.at(-1);
+  if (tokens.length === 0 || tokens.length > 4 || last?.pos !== 'ADJ') return null;
+  if (!tokens.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || INTENSIFIERS.has(t.lemma))) return null;
+  // "super sharp", "v friendly": words for a person, said of the reader (describedReader).
+  if (!ABOUT_A_THING.test(last.text)) return null;
+  const text = tokens
+    .map((t) => t.before + t.text)
+    .join('')
+    .trim()
+    .replace(/^super\b/i, 'really');
+  return sentimentOf(text) > 0 ? `I found it ${text}` : '';
+}
+
+const ENJOYED_IT =
+  /^(?:(?:really|so|very|totally|genuinely|truly)\s+)*(?:enjoyed|loved|liked|appreciated)\s+(?:it|that|this)$/i;
+// Adjectives for what was said or shown, not for the person: "inspiring", "eye-opening", "cool".
+const ABOUT_A_THING =
+  /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant|eye-opening|thought-provoking|wild|huge)$/i;
+
+// Nouns that make a short phrase a label for the user: who it was, what kind of interview.
+const LABEL_HEADS = new Set(
+  'screen screening panel round onsite interview manager mgr recruiter interviewer lead director vp cto ceo founder cofounder head pm'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "hiring manager", "recruiter screen", "panel with 3 people": a bare noun phrase naming who it
+ * was or what kind of interview, written for the user's own records.
+ */
+function isLabel(clause: string, tag: Tagger): boolean {
+  const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
+  if (tokens.length === 0 || tokens.length > 6) return false;
+  const head = tokens.findIndex((t) => t.pos === 'NOUN' && LABEL_HEADS.has(t.lemma));
+  if (head < 0) return false;
+  const before = tokens.slice(0, head);
+  const after = tokens.slice(head + 1);
+  const modifiers = before.every(
+    (t) => ['NOUN', 'ADJ', 'PROPN'].includes(t.pos) || /^[a-z]+ing$/i.test(t.text),
+  );
+  // "recruiter screen", "panel with 3 people", "hiring manager for payments"
+  const nouns = after.findIndex((t) => !['NOUN', 'PROPN'].includes(t.pos));
+  const tail = nouns < 0 ? [] : after.slice(nouns);
+  const complement =
+    tail.length === 0 ||
+    (tail[0]?.pos === 'ADP' &&
+      tail.slice(1).every((t) => ['NUM', 'NOUN', 'ADJ', 'DET', 'PROPN'].includes(t.pos)));
+  return modifiers && complement;
+}
+
+// Descriptions a thank-you does not repeat back: the user's private impression.
+const PRIVATE_IMPRESSIONS = new Set(
+  'quiet reserved tired distracted rushed late busy serious stern tough cold intense skeptical sceptical blunt nervous stressed grumpy awkward hard strict'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "v candid about team morale after layoffs", "super sharp": a description of the reader with the
+ * "was" left out, given back ("was very candid about..."), so the rewrite says "You were...". A
+ * private impression ("quiet", "rushed") is left out of the note.
+ */
+function describedReader(clause: string, tag: Tagger): string[] {
+  const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
+  let i = 0;
+  while (tokens[i] && (tokens[i]?.pos === 'ADV' || INTENSIFIERS.has(tokens[i]?.lemma ?? ''))) i++;
+  const adjective = tokens[i];
+  if (!adjective || adjective.pos !== 'ADJ' || /ed$/i.test(adjective.text)) return [clause];
+  const after = tokens[i + 1];
+  // "friendly, put me at ease" is describedThenDid's; "great questions" is a noun phrase.
+  if (after && !(after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ')) return [clause];
+  if (after?.pos === 'PUNCT') return [clause];
+  if (PRIVATE_IMPRESSIONS.has(adjective.lemma) || sentimentOf(adjective.text) < 0) return [];
+  if (after === undefined && ABOUT_A_THING.test(adjective.text)) return [clause];
+  return [`was ${clause}`];
 }
 
 /**
@@ -206,12 +360,45 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
  */
 function splitTrailingVerdict(clause: string, tag: Tagger): string[] {
   for (let at = clause.indexOf(', '); at > 0; at = clause.indexOf(', ', at + 2)) {
+    const head = clause.slice(0, at);
     const tail = clause.slice(at + 2);
-    if (chatTopic(tail, tag) !== null || chatTopic(tail, tag, true) !== null) {
-      return [clause.slice(0, at), tail];
-    }
+    const verdict = (c: string) => chatTopic(c, tag) !== null || chatTopic(c, tag, true) !== null;
+    // "great convo abt their release train, they showed me the dashboard": a verdict, then a
+    // clause of its own ("great chat about caching, sharding and queues" is one topic list).
+    if (verdict(tail) || ENJOYED_IT.test(tail) || (verdict(head) && opensClause(tail, tag)))
+      return [head, ...splitTrailingVerdict(tail, tag)];
   }
   return [clause];
+}
+
+/** Does the text open on a subject and its verb, or on a past verb of a fragment ("told me…")? */
+function opensClause(text: string, tag: Tagger): boolean {
+  const [first, second] = tag(text);
+  if (!first) return false;
+  if (first.pos === 'PRON' && /^(?:she|he|they|we|I|you)$/i.test(first.text))
+    return second?.pos === 'VERB' || second?.pos === 'AUX';
+  return first.pos === 'VERB' && first.text.toLowerCase() !== first.lemma && !/ing$/i.test(first.text);
+}
+
+/**
+ * "recruiter screen, nice call, she said team is 6 ppl, hiring mgr is jo": a run-on line typed
+ * with commas for full stops. It is split only when every piece stands as a clause (a label, a
+ * verdict on the chat, a clause with its own subject, a fragment opening on a past verb), so a
+ * list ("the runbooks, the alerts and the dashboards") stays whole; otherwise a verdict next to a
+ * clause is split off (splitTrailingVerdict).
+ */
+function splitAtCommas(clause: string, tag: Tagger): string[] {
+  const pieces = clause.split(/,\s+/);
+  if (pieces.length >= 2) {
+    const stands = (p: string) =>
+      isLabel(p, tag) ||
+      chatTopic(p, tag) !== null ||
+      chatTopic(p, tag, true) !== null ||
+      opensClause(p, tag) ||
+      subjectVerbAt(tag(p), tag) !== null;
+    if (pieces.every(stands)) return pieces;
+  }
+  return splitTrailingVerdict(clause, tag);
 }
 
 const INTENSIFIERS = new Set(['super', 'really', 'very', 'so', 'incredibly', 'extremely', 'genuinely']);
@@ -232,11 +419,16 @@ function describedThenDid(clause: string, tag: Tagger): string {
     described.length <= 4 &&
     described.some((t) => t.pos === 'ADJ') &&
     described.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || INTENSIFIERS.has(t.lemma));
+  const first = next[0];
   const did =
-    next[0] !== undefined &&
-    (next[0].pos === 'VERB' || next[0].pos === 'ADJ') &&
-    /ed$|^put$|^made$|^gave$|^took$/i.test(next[0].text);
-  return adjectival && did ? `was ${clause.slice(0, comma)} and ${rest}` : clause;
+    first !== undefined &&
+    (first.pos === 'VERB' || first.pos === 'ADJ') &&
+    (/ed$|^put$|^made$|^gave$|^took$/i.test(first.text) ||
+      (first.pos === 'VERB' && first.text.toLowerCase() !== first.lemma && !/(?:ing|s)$/i.test(first.text)));
+  if (!adjectival || !did) return clause;
+  // "quiet, took lots of notes": a private impression goes, what they did stays.
+  if (described.some((t) => PRIVATE_IMPRESSIONS.has(t.lemma))) return rest;
+  return `was ${clause.slice(0, comma)} and ${rest}`;
 }
 
 const STRUGGLE_FRAGMENT =
@@ -302,7 +494,10 @@ const REPORTING_HOW = ['You mentioned', 'You told me', 'You talked about', 'You 
  */
 export function asSentence(part: Part, n: number, tag: Tagger, events = true): string {
   if (part.kind === 'chat') return part.text ? chatSentence(part.text, part.feeling ?? 'good', n) : '';
-  const text = part.text.replace(/[.!?]+$/, '');
+  const text =
+    part.kind === 'sentence'
+      ? definiteSubject(part.text.replace(/[.!?]+$/, ''), tag)
+      : part.text.replace(/[.!?]+$/, '');
   // "I thanked you for the honest answer" in a thank-you note is said again, not reported.
   const thanked = /^I thanked you for (.+)$/.exec(text);
   if (thanked?.[1] && !part.unsure) {
@@ -314,7 +509,7 @@ export function asSentence(part: Part, n: number, tag: Tagger, events = true): s
   // "I loved your story about...": the writer's own words already, not something they told you.
   if (part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part)) return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;
-  const clause = reported(part);
+  const clause = reported({ ...part, text });
   const verbs = clause.startsWith('how ') ? REPORTING_HOW : REPORTING;
   return `${verbs[n % verbs.length]} ${clause}.`;
 }

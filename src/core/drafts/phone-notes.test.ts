@@ -70,3 +70,84 @@ describe('lower case and names', () => {
     );
   });
 });
+
+/** The body between the greeting and the closing lines. */
+const middle = (body: string) => body.split('\n\n').slice(1, -2).join('\n\n');
+const OPENING_0 =
+  'Thank you for taking the time to speak with me about the Staff Engineer role at Kora on Tuesday, November 24.';
+
+describe('what stayed with you, typed on a phone', () => {
+  it.each([
+    [
+      'great convo abt their release train, they showed me the dashboard they built',
+      'Our conversation about the release train has stayed with me since. You showed me the dashboard you built.',
+    ],
+    [
+      'grilled me on memory leaks lol. super sharp',
+      'One thing has stayed with me since: you grilled me on memory leaks, and you were super sharp.',
+    ],
+    [
+      'hiring mgr. v candid about team morale after layoffs',
+      'One thing has stayed with me since: you were very candid about team morale after layoffs.',
+    ],
+    [
+      'she walked me thru their dbt setup, really enjoyed it',
+      'One thing has stayed with me since: you walked me through the dbt setup. I really enjoyed it.',
+    ],
+    [
+      'panel w/ 3 ppl, ana led. loved her q about prioritisation',
+      'I loved your question about prioritisation.',
+    ],
+    ['quiet, took lots of notes', 'One thing has stayed with me since: you took lots of notes.'],
+    [
+      "super nice, told me abt her kids' school lol",
+      "One thing has stayed with me since: you were super nice and told me about your kids' school.",
+    ],
+    [
+      'talked abt her path from support to eng mgr - really inspiring',
+      'One thing has stayed with me since: you talked about your path from support to engineering manager. I found it really inspiring.',
+    ],
+    [
+      'asked lots about how i handle underperformers 😅',
+      'One thing has stayed with me since: you asked a lot about how I handle underperformers.',
+    ],
+    [
+      'recruiter screen, nice call, she said team is 6 ppl, hiring mgr is jo',
+      'One thing has stayed with me since: you said the team is 6 people. You mentioned that the hiring manager is jo.',
+    ],
+  ])('%j', (typed, expected) => {
+    expect(middle(draft({ memorable: typed }))).toBe(`${OPENING_0} ${expected}`);
+  });
+});
+
+describe('a problem they raised, typed as a clause', () => {
+  it.each([
+    ['onboarding new hires takes 3 months', 'You told me that onboarding new hires takes 3 months.'],
+    ['crash rate spiked after ios 17', 'You told me that the crash rate spiked after ios 17.'],
+    ['morale is low after layoffs', 'You told me that morale is low after layoffs.'],
+  ])('%j', (typed, expected) => {
+    expect(draft({ problem: typed }, 1)).toContain(
+      `${expected} Since we spoke I have sketched a few ideas, and I would be happy to send them over.`,
+    );
+  });
+});
+
+describe('a promise', () => {
+  it.each([
+    [0, 'send the 1:1 template i use', 'As promised, I will send you the 1:1 template I use shortly.'],
+    [0, 'send portfolio link by fri', 'As promised, I will send you the portfolio link by Friday.'],
+    [1, 'send case study by tmrw', 'I will send you the case study by tomorrow, as I said I would.'],
+    [
+      2,
+      'send link to my talk on feature flags',
+      'As we discussed, I will send you the link to my talk on feature flags soon.',
+    ],
+    [
+      3,
+      'will share my onboarding doc next week',
+      'Following up on what I promised, I will share my onboarding doc next week.',
+    ],
+  ])('variant %i: %j', (variant, typed, expected) => {
+    expect(draft({ promise: typed }, variant)).toContain(expected);
+  });
+});

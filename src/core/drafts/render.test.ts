@@ -76,7 +76,7 @@ describe('renderDraft with the default thank-you template', () => {
     expect(toSiobhan.body).toContain(
       'I have kept thinking about flaky integration tests slowing releases since you raised it,',
     );
-    expect(toSiobhan.body).toContain('As promised, I will send the link to my talk on caching shortly.');
+    expect(toSiobhan.body).toContain('As promised, I will send you the link to my talk on caching shortly.');
     expect(toSiobhan.body).toMatch(/Best regards,\nSam Okafor$/);
     expect(toSiobhan.subject).toBe('Thank you – Staff Platform Engineer interview on Tuesday, December 8');
     expect(toDiego.body.startsWith('Hi Diego,')).toBe(true);

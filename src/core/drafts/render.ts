@@ -13,6 +13,8 @@ import {
   asSentence,
   coveredBy,
   debriefParts,
+  definite,
+  definiteSubject,
   type Part,
   sameLine,
   topicPhrase,
@@ -22,7 +24,7 @@ import { formatList, listItems } from './lists';
 import type { Locale } from './locale';
 import { type Reader, subjectVerbAt, toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
-import { type Tagger, winkTagger } from './tagger';
+import { rememberingTags, type Tagger, winkTagger } from './tagger';
 
 /** What a draft template can use. Empty strings count as missing, so templates skip the sentence. */
 export interface DraftData {
@@ -154,8 +156,32 @@ function promiseAction(
   // verbs people promise with are known by name as well.
   const startsWithVerb =
     PROMISE_VERBS.has(word) || (first !== undefined && first.pos === 'VERB' && word === first.lemma);
-  const action = startsWithVerb ? rewritten : `send you ${rewritten}`;
+  const action = startsWithVerb ? toReader(rewritten, tag) : `send you ${rewritten}`;
   return { action: action.charAt(0).toLowerCase() + action.slice(1) };
+}
+
+// A time the promise names itself.
+const PROMISE_TIME =
+  /\b(?:by|on|before|until|till)\s+(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|tonight|tomorrow|asap|eod|eow)\b|\b(?:this|next|end of(?: the)?)\s+(?:morning|afternoon|evening|week|weekend|month)\b|\b(?:in|within)\s+(?:a|an|one|two|three|\d+)\s+(?:hours?|days?|weeks?)\b|\bby\s+(?:the\s+)?end of\b/i;
+
+// Verbs of sending that take the reader as their first object.
+const SEND =
+  /^(send|email|forward|mail)\s+(?!(?:you|her|him|them|me|us|it|over|along|across|back|through|out|on|to)\b)(.+)$/i;
+
+/**
+ * "send the 1:1 template I use" -> "send you the 1:1 template I use"; a bare singular thing takes
+ * "the" ("send portfolio link by Friday" -> "send you the portfolio link by Friday").
+ */
+function toReader(action: string, tag: Tagger): string {
+  const m = SEND.exec(action);
+  if (!m?.[1] || !m[2]) return action;
+  // "link to my talk": one singular noun before what it is of takes "the" too
+  const [noun, next] = tag(m[2]);
+  const thing =
+    noun?.pos === 'NOUN' && noun.text.toLowerCase() === noun.lemma && next?.pos === 'ADP'
+      ? `the ${m[2]}`
+      : definite(m[2], tag);
+  return `${m[1]} you ${thing}`;
 }
 
 // "when she asked about X I should have said Y": an opening clause, then the writer's sentence.
@@ -250,26 +276,9 @@ const PROMISE_VERBS = new Set([
 ]);
 
 interface Prepared {
-  scope: Record<string, string | number | null>;
+  scope: Record<string, string | number | boolean | null>;
   /** Debrief lines left in the third person because their referent was unclear. */
   unsure: string[];
-}
-
-/**
- * A bare singular noun phrase takes "the" ("legacy PHP monolith" -> "the legacy PHP monolith"):
- * one with its own determiner, a plural ("flaky deploys"), a gerund ("hiring senior engineers")
- * or a single word stays as typed.
- */
-function definite(phrase: string, tag: Tagger): string {
-  const tokens = tag(phrase);
-  if (tokens.length < 2) return phrase;
-  let i = 0;
-  while (i < tokens.length && ['ADJ', 'NOUN', 'PROPN', 'PUNCT'].includes(tokens[i]?.pos ?? '')) i++;
-  const head = tokens[i - 1];
-  const first = tokens[0];
-  if (!first || !head || i < 2 || !['ADJ', 'NOUN'].includes(first.pos) || head.pos !== 'NOUN') return phrase;
-  if (/[^s]s$/i.test(head.text) && head.text.toLowerCase() !== head.lemma) return phrase;
-  return `the ${phrase}`;
 }
 
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
@@ -291,7 +300,8 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   // "I loved your story..." is a sentence of the writer's own: no template frame fits it ("I
   // especially appreciated that I loved..."), so it follows the opening as it is.
   const framed = memorableParts[0] && !writerSubject(memorableParts[0]) ? memorableParts[0] : undefined;
-  const memorable = framed;
+  const memorable =
+    framed?.kind === 'sentence' ? { ...framed, text: definiteSubject(framed.text, tag) } : framed;
   // A verdict on the chat is said with the user's own feeling, in the reader's wording; the
   // next chat sentence in the same note takes the wording after it.
   const memorableChat =
@@ -348,6 +358,8 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
       problem,
       problem_kind: problem === null ? null : problemIsPhrase ? 'phrase' : 'sentence',
       promise,
+      // The promise says when itself ("by Friday", "tomorrow"): the template's "shortly" goes.
+      promise_timed: promise !== null && PROMISE_TIME.test(promise),
       // The name templates before issue 8 used; a user's copied template keeps working.
       promises: promise,
       // A promise that says who will do what ("my colleague at Stripe will reach out to you").
@@ -379,7 +391,9 @@ function tidy(text: string): string {
  * body) with `data`. A broken template is an `invalid-input` error naming the line.
  */
 export function renderDraft(template: string, data: DraftData): Draft {
-  const { scope, unsure } = prepare(data);
+  // One draft tags the same clauses many times over (is it a label, a verdict, a clause?): the
+  // tags of each text are kept for this draft only.
+  const { scope, unsure } = prepare(data, rememberingTags(winkTagger));
   let output: string;
   try {
     output = String(engine.parseAndRenderSync(template, scope));

@@ -208,9 +208,28 @@ function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
     .map((n) => n.trim().split(/\s+/).filter(Boolean))
     .filter((n) => n.length > 0)
     .sort((a, b) => b.length - a.length);
+  // A name typed in lower case on a phone ("elena led the panel", "ana's team") counts where a
+  // name can stand: as the subject of a verb or an owner; "will asked" or "mark the ticket" are
+  // words, not Will or Mark.
+  const lowerName = (t: Token | undefined, w: string, next: Token | undefined) =>
+    t !== undefined &&
+    t.text === w.toLowerCase() &&
+    t.text !== w &&
+    (t.pos === 'PROPN' ||
+      (t.pos === 'NOUN' &&
+        next !== undefined &&
+        (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'PART' && /^['’]s$/.test(next.text)))));
   for (let i = 0; i < tokens.length; i++) {
     for (const words of names) {
-      if (words.every((w, k) => tokens[i + k]?.text === w)) {
+      const at = (k: number) => tokens[i + k];
+      if (
+        words.every((w, k) => at(k)?.text === w) ||
+        words.every(
+          (w, k) =>
+            lowerName(at(k), w, at(k + 1)) ||
+            (k < words.length - 1 && at(k)?.text.toLowerCase() === w.toLowerCase()),
+        )
+      ) {
         spans.push([i, words.length]);
         i += words.length - 1;
         break;
@@ -426,6 +445,11 @@ const pluralNoun = (t: Token) => /[^s]s$/i.test(t.text) && t.text.toLowerCase() 
  * after a singular noun would have to be "plans".
  */
 export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number | null {
+  // A gerund phrase can be a subject ("onboarding new hires takes 3 months"), singular whatever
+  // its object, but only before a verb that shows it ("migrating 40 services off Heroku" is a
+  // phrase): a verb in -s, or is/was/has.
+  const opening = tokens[start];
+  const gerund = opening !== undefined && opening.pos === 'VERB' && /^[a-z]+ing$/i.test(opening.text);
   for (let j = start + 1; j < Math.min(tokens.length, start + 8); j++) {
     const head = tokens[j - 1] as Token;
     const prev = tokens.slice(start, j);
@@ -443,10 +467,16 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
         (t.before === '' && prev[k - 1]?.text === '-') ||
         // "deploys", "billing service": nouns a tagger took for verbs, inside the noun phrase (a
         // gerund opening one is its own verb: "migrating 40 services off Heroku")
-        (t.pos === 'VERB' && (pluralNoun(t) || (/ing$/i.test(t.text) && k > 0))),
+        (t.pos === 'VERB' && (pluralNoun(t) || (/ing$/i.test(t.text) && (k > 0 || gerund)))) ||
+        // the gerund's object ("onboarding the new hires"), which the tagger may read oddly
+        (gerund && k > 0 && ['ADV', 'DET', 'ADJ'].includes(t.pos)),
     );
     if (!nounPhrase) return null;
-    if (!['NOUN', 'PROPN', 'NUM', 'VERB'].includes(head.pos) || (head.pos === 'VERB' && !pluralNoun(head)))
+    const headIsGerund = gerund && j === start + 1;
+    if (
+      !headIsGerund &&
+      (!['NOUN', 'PROPN', 'NUM', 'VERB'].includes(head.pos) || (head.pos === 'VERB' && !pluralNoun(head)))
+    )
       continue;
     const w = tokens[j] as Token;
     if (['ADP', 'DET', 'PUNCT', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'NUM'].includes(w.pos)) continue;
@@ -466,6 +496,12 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
     if (third && w.pos === 'NOUN' && !(after && ['DET', 'NUM', 'PRON'].includes(after.pos))) continue;
     const again = tag(`${third ? 'it' : 'they'} ${rest}`)[1];
     const v = again && again.text === w.text ? again : w;
+    if (gerund) {
+      // A gerund subject is singular: only a verb that agrees with it ends the phrase.
+      if (/^(?:is|was|has)$/i.test(v.text) || (v.pos === 'VERB' && third && v.text.toLowerCase() !== v.lemma))
+        return j;
+      continue;
+    }
     if (v.pos === 'AUX') return j;
     if (v.pos !== 'VERB' || /ing$/i.test(v.text)) continue;
     const base = v.text.toLowerCase() === v.lemma;

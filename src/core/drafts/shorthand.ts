@@ -12,8 +12,8 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^|\s)w\/(?=\s|\w)\s*/gi, '$1with '],
   [/\bb\/c\b|\bbc\b(?=\s+(?:i|we|they|she|he|it|the|of|you)\b)|\bcuz\b/gi, 'because'],
   [/\s+&\s+/g, ' and '],
-  [/\bmgmt\b\.?/gi, 'management'],
-  [/\bmgr\b\.?/gi, 'manager'],
+  [/\bmgmt\b/gi, 'management'],
+  [/\bmgr\b/gi, 'manager'],
   [/\bapprox\b\.?(?=\s)|~(?=\d)/gi, 'about '],
   [/\bengs\b/gi, 'engineers'],
   [/\beng\s+mgrs\b/gi, 'engineering managers'],
@@ -25,6 +25,15 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   [/\beng\b\.?(?!\w)/gi, 'engineering'],
   [/\bconvo\b/gi, 'conversation'],
+  [/\b(?:tmrw|tmr|2moro|tomoz)\b/gi, 'tomorrow'],
+  // "her q about prioritisation", "good qs on X": question(s), before what it was about.
+  [/\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b)/gi, 'question'],
+  [/\bqs\b/gi, 'questions'],
+  // "v friendly", "v. helpful": very, before a word (not "v2", "Python v 3.12").
+  [/(^|\s)v\.?\s+(?=[a-z]{3,})/gi, '$1very '],
+  // "asked lots about X": a lot ("lots of X" stays).
+  [/\b(asked|talked|learned|learnt|shared|laughed|told me|taught me)\s+lots\b(?!\s+of\b)/gi, '$1 a lot'],
+
   [/\bmtg\b/gi, 'meeting'],
   [/\bppl\b/gi, 'people'],
   [/\byrs\b/gi, 'years'],
@@ -35,9 +44,22 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\binfo\b/gi, 'information'],
   [/\bdept\b\.?/gi, 'department'],
   [/\borg\b(?=\s+(?:chart|design|structure)\b)/gi, 'organisation'],
-  [/\bperf\b(?=\s+(?:review|issues?|problems?|work)\b)/gi, 'performance'],
+  [/\bperf\b(?=\s+(?:reviews?|issues?|problems?|work)\b)/gi, 'performance'],
   [/\bdiff\b(?=\s+between)/gi, 'difference'],
 ];
+
+// "by fri", "on tues": a day after a word that says when ("sat in on the standup" is no day).
+const SHORT_DAY =
+  /\b(by|on|until|till|before|after|next|this|from|due)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?/gi;
+const DAYS: Readonly<Record<string, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
 /** A pronoun, a name or "the team" after "intro": the verb ("intro her to X"). */
 const INTRO_VERB = /\b[Ii]ntro(?:duce)?\s+(?=(?:her|him|them|you|me|us|[A-Z][\w'-]*|the\s+\w+)\s+to\b)/g;
@@ -45,11 +67,23 @@ const INTRO_VERB = /\b[Ii]ntro(?:duce)?\s+(?=(?:her|him|them|you|me|us|[A-Z][\w'
 // "i" typed on a phone for "I" ("how i handle", "i'd add"), not "i.e." or a list's "i)".
 const LOWER_I = /(^|[^\p{L}\p{N}'’.])i(?=['’](?:d|m|ll|ve)(?![\p{L}])|[\s,;:!?]|$)/gu;
 
+// Emoji and typed smileys are notes to self ("asked about underperformers 😅", "great chat :)"):
+// a thank-you says it in words or not at all.
+const EMOJI =
+  /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+|(?<=^|\s)(?:[:;]-?[()DPp/]|<3|lol|lmao|haha+|hehe)(?=[\s.,;!?]|$)/giu;
+
 /** Spell out the shorthand in a debrief line; words it does not know stay as typed. */
 export function expandShorthand(text: string): string {
-  let out = text.replace(LOWER_I, '$1I').replace(INTRO_VERB, 'introduce ');
+  let out = text.replace(EMOJI, ' ').replace(LOWER_I, '$1I').replace(INTRO_VERB, 'introduce ');
   // "intro to X" / "an intro" / "intros": the noun.
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
   for (const [pattern, replacement] of TABLE) out = out.replace(pattern, replacement);
-  return out.replace(/[ \t]{2,}/g, ' ').trim();
+  out = out.replace(
+    SHORT_DAY,
+    (_, lead: string, day: string) => `${lead} ${DAYS[day.slice(0, 3).toLowerCase()] ?? day}`,
+  );
+  return out
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ +([.,;!?])(?=\s|$)/g, '$1')
+    .trim();
 }
