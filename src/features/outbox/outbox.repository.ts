@@ -14,7 +14,13 @@ import type { Db, DbOrTrx } from '../../db/database';
 import type { NewEventRow } from '../../db/tables/event.table';
 import type { MessageRow, MessageUpdate } from '../../db/tables/message.table';
 import { touched, touchPlan } from '../plan/wake';
-import { claimQueued, expireQueueLeases, queueWork, releaseQueueClaim } from './queue.repository';
+import {
+  claimQueued,
+  expireQueueLeases,
+  queueWork,
+  releaseQueueClaim,
+  stillClaimed,
+} from './queue.repository';
 
 export interface ClaimOptions {
   now: string;
@@ -158,10 +164,7 @@ export async function finishAttempt(
     t
       .updateTable('message')
       .set(patch)
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .where('attempts', '=', attempts)
-      .where('status', 'in', ['sending', 'uncertain'])
+      .where(stillClaimed({ account_id: accountId, id, attempts }, ['sending', 'uncertain']))
       .executeTakeFirst(),
   );
   return Number(r.numUpdatedRows) === 1;
@@ -189,10 +192,7 @@ export async function finishAttemptWithEvent(
       w
         .updateTable('message')
         .set(patch)
-        .where('account_id', '=', accountId)
-        .where('id', '=', id)
-        .where('attempts', '=', attempts)
-        .where('status', 'in', ['sending', 'uncertain'])
+        .where(stillClaimed({ account_id: accountId, id, attempts }, ['sending', 'uncertain']))
         .returning(['account_id', 'id']),
     )
     .insertInto('event')

@@ -15,6 +15,7 @@
  * `BEGIN IMMEDIATE` transaction, holding the single writer lock for the whole claim.
  */
 import {
+  type ExpressionBuilder,
   type KyselyPlugin,
   OperationNodeTransformer,
   type PluginTransformQueryArgs,
@@ -29,7 +30,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import type { Dialect } from '../../db/connect';
-import type { Db, DbOrTrx } from '../../db/database';
+import type { Database, Db, DbOrTrx } from '../../db/database';
 
 /** The tables that are claim queues. */
 export type QueueTable = 'message' | 'system_mail';
@@ -44,6 +45,21 @@ export interface QueueScope {
 
 /** What identifies one claim: the row and the attempt it counted. */
 export type ClaimKey = { account_id: string; id: string; attempts: number };
+
+/**
+ * The row is still the claim `claim` names: the same attempt count, and a status in `statuses`.
+ * Only the claimer's writes pass it (a later claim counted another attempt; an expired one is
+ * `uncertain`), which is what records each claim's outcome at most once.
+ */
+export const stillClaimed =
+  (claim: ClaimKey, statuses: readonly ('sending' | 'uncertain')[]) =>
+  (eb: ExpressionBuilder<Database, QueueTable>) =>
+    eb.and([
+      eb('account_id', '=', claim.account_id),
+      eb('id', '=', claim.id),
+      eb('attempts', '=', claim.attempts),
+      eb('status', 'in', statuses),
+    ]);
 
 /**
  * Is there anything for a pass to write: a due `scheduled` row, or a claim whose lease ended?
@@ -179,10 +195,7 @@ export async function releaseQueueClaim(
       attempts: eb('attempts', '-', 1),
       updated_at: now,
     }))
-    .where('account_id', '=', claim.account_id)
-    .where('id', '=', claim.id)
-    .where('attempts', '=', claim.attempts)
-    .where('status', '=', 'sending')
+    .where(stillClaimed(claim, ['sending']))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

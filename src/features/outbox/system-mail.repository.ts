@@ -9,7 +9,13 @@ import { sql } from 'kysely';
 import type { Dialect } from '../../db/connect';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { NewSystemMailRow, SystemMailRow, SystemMailUpdate } from '../../db/tables/system-mail.table';
-import { claimQueued, expireQueueLeases, queueWork, releaseQueueClaim } from './queue.repository';
+import {
+  claimQueued,
+  expireQueueLeases,
+  queueWork,
+  releaseQueueClaim,
+  stillClaimed,
+} from './queue.repository';
 
 export const insertSystemMail = (db: DbOrTrx, row: NewSystemMailRow) =>
   db.insertInto('system_mail').values(row).execute();
@@ -51,10 +57,7 @@ export async function finishSystemMail(
   const r = await db
     .updateTable('system_mail')
     .set(patch)
-    .where('account_id', '=', row.account_id)
-    .where('id', '=', row.id)
-    .where('attempts', '=', row.attempts)
-    .where('status', '=', 'sending')
+    .where(stillClaimed(row, ['sending']))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
