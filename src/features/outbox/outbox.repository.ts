@@ -14,13 +14,7 @@ import type { Db, DbOrTrx } from '../../db/database';
 import type { NewEventRow } from '../../db/tables/event.table';
 import type { MessageRow, MessageUpdate } from '../../db/tables/message.table';
 import { touched, touchPlan } from '../plan/wake';
-import {
-  claimQueued,
-  expireQueueLeases,
-  queueWork,
-  releaseQueueClaim,
-  stillClaimed,
-} from './queue.repository';
+import * as queue from './queue.repository';
 
 export interface ClaimOptions {
   now: string;
@@ -91,7 +85,7 @@ async function claimForAccount(
   accountId: string,
   limit: number,
 ): Promise<MessageRow[]> {
-  const rows = await claimQueued(db, dialect, 'message', {
+  const rows = await queue.claim(db, dialect, 'message', {
     now: o.now,
     leaseUntil: o.leaseUntil,
     limit,
@@ -108,7 +102,7 @@ async function claimForAccount(
  * write lock: an idle server used to take it every 5 s, and a web write could wait behind it.
  */
 export const outboxWork = (db: Db, o: { now: string; accountId?: string; messageId?: string }) =>
-  queueWork(db, 'message', o.now, {
+  queue.work(db, 'message', o.now, {
     ...(o.accountId ? { accountId: o.accountId } : {}),
     ...(o.messageId ? { id: o.messageId } : {}),
   });
@@ -130,7 +124,7 @@ export async function accountsWithEndedLeases(db: Db, now: string): Promise<stri
  * become `uncertain`: the server may have accepted them, so they are never sent again silently.
  */
 export const expireLeases = (db: DbOrTrx, now: string, reason: string, accountId?: string) =>
-  expireQueueLeases(db, 'message', now, reason, accountId);
+  queue.expireLeases(db, 'message', now, reason, accountId);
 
 /**
  * Hand claimed messages back unsent (a stopping worker had not started them): `scheduled` again,
@@ -144,7 +138,7 @@ export async function releaseClaims(
   now: string,
 ): Promise<number> {
   let released = 0;
-  for (const row of rows) if (await releaseQueueClaim(db, 'message', row, now)) released += 1;
+  for (const row of rows) if (await queue.release(db, 'message', row, now)) released += 1;
   return released;
 }
 
@@ -164,7 +158,7 @@ export async function finishAttempt(
     t
       .updateTable('message')
       .set(patch)
-      .where(stillClaimed({ account_id: accountId, id, attempts }, ['sending', 'uncertain']))
+      .where(queue.stillClaimed({ account_id: accountId, id, attempts }, ['sending', 'uncertain']))
       .executeTakeFirst(),
   );
   return Number(r.numUpdatedRows) === 1;
@@ -192,7 +186,7 @@ export async function finishAttemptWithEvent(
       w
         .updateTable('message')
         .set(patch)
-        .where(stillClaimed({ account_id: accountId, id, attempts }, ['sending', 'uncertain']))
+        .where(queue.stillClaimed({ account_id: accountId, id, attempts }, ['sending', 'uncertain']))
         .returning(['account_id', 'id']),
     )
     .insertInto('event')

@@ -47,17 +47,17 @@ export interface QueueScope {
 export type ClaimKey = { account_id: string; id: string; attempts: number };
 
 /**
- * The row is still the claim `claim` names: the same attempt count, and a status in `statuses`.
+ * The row is still the claim `key` names: the same attempt count, and a status in `statuses`.
  * Only the claimer's writes pass it (a later claim counted another attempt; an expired one is
  * `uncertain`), which is what records each claim's outcome at most once.
  */
 export const stillClaimed =
-  (claim: ClaimKey, statuses: readonly ('sending' | 'uncertain')[]) =>
+  (key: ClaimKey, statuses: readonly ('sending' | 'uncertain')[]) =>
   (eb: ExpressionBuilder<Database, QueueTable>) =>
     eb.and([
-      eb('account_id', '=', claim.account_id),
-      eb('id', '=', claim.id),
-      eb('attempts', '=', claim.attempts),
+      eb('account_id', '=', key.account_id),
+      eb('id', '=', key.id),
+      eb('attempts', '=', key.attempts),
       eb('status', 'in', statuses),
     ]);
 
@@ -66,7 +66,7 @@ export const stillClaimed =
  * A plain read (on SQLite it goes to the read-only handle), so an idle poll never asks for the
  * write lock. `scope.id` narrows only the due rows: any ended lease of the account is work.
  */
-export async function queueWork(
+export async function work(
   db: Db,
   table: QueueTable,
   now: string,
@@ -97,7 +97,7 @@ export async function queueWork(
  * attempt, and return them, typed as `table`'s rows (in no particular order: RETURNING promises
  * none). A row is returned by at most one claim until its lease ends.
  */
-export async function claimQueued<T extends QueueTable>(
+export async function claim<T extends QueueTable>(
   db: Db,
   dialect: Dialect,
   table: T,
@@ -106,7 +106,7 @@ export async function claimQueued<T extends QueueTable>(
   // The statement is built over either queue (Kysely cannot build one over a generic table name);
   // only its RETURNING names `table` itself, which types the rows as that table's.
   const queue: QueueTable = table;
-  const claim = (q: DbOrTrx) => {
+  const statement = (q: DbOrTrx) => {
     const update = q
       // MATERIALIZED: the due rows are chosen (and on PostgreSQL locked) exactly once. Inlined into
       // an `IN (…)` the planner may re-run a LIMIT … SKIP LOCKED subquery per row and claim them all.
@@ -140,11 +140,11 @@ export async function claimQueued<T extends QueueTable>(
       .returningAll(table);
     return dialect === 'postgres' ? update.execute() : update.withPlugin(unqualifiedReturning).execute();
   };
-  if (dialect === 'postgres') return claim(db);
+  if (dialect === 'postgres') return statement(db);
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
-      const rows = await claim(conn);
+      const rows = await statement(conn);
       await sql`commit`.execute(conn);
       return rows;
     } catch (err) {
@@ -159,7 +159,7 @@ export async function claimQueued<T extends QueueTable>(
  * `uncertain`: the server may have accepted them, so they are never sent again silently. Returns
  * the rows so changed.
  */
-export const expireQueueLeases = <T extends QueueTable>(
+export const expireLeases = <T extends QueueTable>(
   db: DbOrTrx,
   table: T,
   now: string,
@@ -181,10 +181,10 @@ export const expireQueueLeases = <T extends QueueTable>(
  * cleared and the attempt uncounted, only if it is still this claim (same attempt count, still
  * `sending`). Returns whether it was released.
  */
-export async function releaseQueueClaim(
+export async function release(
   db: DbOrTrx,
   table: QueueTable,
-  claim: ClaimKey,
+  claimed: ClaimKey,
   now: string,
 ): Promise<boolean> {
   const r = await db
@@ -195,7 +195,7 @@ export async function releaseQueueClaim(
       attempts: eb('attempts', '-', 1),
       updated_at: now,
     }))
-    .where(stillClaimed(claim, ['sending']))
+    .where(stillClaimed(claimed, ['sending']))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -9,13 +9,7 @@ import { sql } from 'kysely';
 import type { Dialect } from '../../db/connect';
 import type { Db, DbOrTrx } from '../../db/database';
 import type { NewSystemMailRow, SystemMailRow, SystemMailUpdate } from '../../db/tables/system-mail.table';
-import {
-  claimQueued,
-  expireQueueLeases,
-  queueWork,
-  releaseQueueClaim,
-  stillClaimed,
-} from './queue.repository';
+import * as queue from './queue.repository';
 
 export const insertSystemMail = (db: DbOrTrx, row: NewSystemMailRow) =>
   db.insertInto('system_mail').values(row).execute();
@@ -31,7 +25,7 @@ export async function accountIdForAddress(db: DbOrTrx, address: string): Promise
 }
 
 /** A plain read: is any system mail due, or any claim's lease over? (An idle poll writes nothing.) */
-export const systemMailWork = (db: Db, now: string) => queueWork(db, 'system_mail', now);
+export const systemMailWork = (db: Db, now: string) => queue.work(db, 'system_mail', now);
 
 /** Claim the oldest due system mail (at most one), counting the attempt; undefined when none. */
 export async function claimSystemMail(
@@ -39,13 +33,13 @@ export async function claimSystemMail(
   dialect: Dialect,
   o: { now: string; leaseUntil: string },
 ): Promise<SystemMailRow | undefined> {
-  const [row] = await claimQueued(db, dialect, 'system_mail', { ...o, limit: 1 });
+  const [row] = await queue.claim(db, dialect, 'system_mail', { ...o, limit: 1 });
   return row;
 }
 
 /** Claims whose lease ended while `sending`: the server may have taken them, so never resent. */
 export async function expireSystemMailLeases(db: DbOrTrx, now: string, reason: string): Promise<number> {
-  return (await expireQueueLeases(db, 'system_mail', now, reason)).length;
+  return (await queue.expireLeases(db, 'system_mail', now, reason)).length;
 }
 
 /** Record an attempt's outcome if the row is still this claim (same attempts, still `sending`). */
@@ -57,7 +51,7 @@ export async function finishSystemMail(
   const r = await db
     .updateTable('system_mail')
     .set(patch)
-    .where(stillClaimed(row, ['sending']))
+    .where(queue.stillClaimed(row, ['sending']))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -67,7 +61,7 @@ export const releaseSystemMail = (
   db: DbOrTrx,
   row: Pick<SystemMailRow, 'account_id' | 'id' | 'attempts'>,
   now: string,
-) => releaseQueueClaim(db, 'system_mail', row, now);
+) => queue.release(db, 'system_mail', row, now);
 
 /** An account's system mails, oldest first (tests, support). */
 export const listSystemMail = (db: DbOrTrx, accountId: string) =>
