@@ -3,7 +3,7 @@
  * team", "Their AWS bill doubled last year") is notes to self; a note needs sentences that fit
  * where the template puts them. This spells out shorthand, splits a line into its clauses, turns
  * each to second person (second-person.ts), and says what shape each clause has, so a noun
- * phrase goes after "I keep thinking about", a clause with its own subject is framed as what the
+ * phrase goes after "I keep coming back to", a clause with its own subject is framed as what the
  * reader told you, and "great chat about X" becomes the sender's own "our conversation about X".
  */
 
@@ -135,7 +135,7 @@ function rest(tokens: ReturnType<Tagger>, from: number, bareTopic: boolean): str
 // Nouns for one particular thing of theirs: "hiring plan" is "the hiring plan", while
 // "engineering management" or "incident response" read right bare.
 const THINGS = new Set(
-  'plan roadmap team project migration rewrite launch system pipeline budget reorg stack process strategy rollout redesign service platform tool dashboard architecture'.split(
+  'plan roadmap team project migration rewrite launch system pipeline budget reorg stack process strategy rollout redesign service platform tool dashboard architecture charter rota backlog codebase monolith'.split(
     ' ',
   ),
 );

@@ -105,7 +105,7 @@ describe('what stayed with you, typed on a phone', () => {
     ],
     [
       'talked abt her path from support to eng mgr - really inspiring',
-      'One thing has stayed with me since: you talked about your path from support to engineering manager. I found it really inspiring.',
+      'I keep coming back to your path from support to engineering manager. I found it really inspiring.',
     ],
     [
       'asked lots about how i handle underperformers 😅',
@@ -123,7 +123,7 @@ describe('what stayed with you, typed on a phone', () => {
 describe('a problem they raised, typed as a clause', () => {
   it.each([
     ['onboarding new hires takes 3 months', 'You told me that onboarding new hires takes 3 months.'],
-    ['crash rate spiked after ios 17', 'You told me that the crash rate spiked after ios 17.'],
+    ['crash rate spiked after ios 17', 'You told me that the crash rate spiked after iOS 17.'],
     ['morale is low after layoffs', 'You told me that morale is low after layoffs.'],
   ])('%j', (typed, expected) => {
     expect(draft({ problem: typed }, 1)).toContain(
@@ -149,5 +149,63 @@ describe('a promise', () => {
     ],
   ])('variant %i: %j', (variant, typed, expected) => {
     expect(draft({ promise: typed }, variant)).toContain(expected);
+  });
+});
+
+describe('three readers of one loop, each told about something', () => {
+  it('"told me about X" is said as X, in each reader\'s own frame, not "you told me about" three times', () => {
+    const notes = [
+      'told me abt the move off heroku',
+      'told me about the k8s migration',
+      'told me about the new platform team',
+    ];
+    const firsts = notes.map((memorable, v) =>
+      middle(draft({ memorable }, v)).split('. ').slice(1).join('. '),
+    );
+    expect(firsts).toEqual([
+      'I keep coming back to the move off Heroku.',
+      'The k8s migration has stayed with me since.',
+      'I especially enjoyed hearing about the new platform team.',
+    ]);
+  });
+
+  it('an activity or a clause they told you about stays what they told you', () => {
+    expect(draft({ memorable: 'she told me about mentoring two junior engineers' })).toContain(
+      'One thing has stayed with me since: you told me about mentoring two junior engineers.',
+    );
+  });
+});
+
+describe('more of what phones type', () => {
+  it.each([
+    [
+      "he's been there 9 yrs, knows everyone",
+      "One thing has stayed with me since: you've been there 9 years and know everyone.",
+    ],
+    [
+      "she mentioned they're hiring 2 more leads next yr",
+      "One thing has stayed with me since: you mentioned they're hiring 2 more leads next year.",
+    ],
+    [
+      'runs the team, writes the docs and reviews every PR',
+      'One thing has stayed with me since: you run the team, write the docs and review every PR.',
+    ],
+  ])('%j', (typed, expected) => {
+    expect(middle(draft({ memorable: typed }))).toBe(`${OPENING_0} ${expected}`);
+  });
+
+  it('tools and acronyms typed in lower case are written as their makers write them', () => {
+    expect(expandShorthand('kafka, ci/cd & aws costs; react to incidents')).toBe(
+      'Kafka, CI/CD and AWS costs; react to incidents',
+    );
+    expect(draft({ topics: 'kafka, on-call, hiring' })).toContain(
+      'I enjoyed our discussion of Kafka, on-call and hiring.',
+    );
+  });
+
+  it('"re: the on-call q" is the on-call question', () => {
+    expect(
+      addToAnswerFor("re: the on-call q, i'd add that we cut pages by 60% w/ alert budgets", ANA, winkTagger),
+    ).toBe("About the on-call question, I'd add that we cut pages by 60% with alert budgets.");
   });
 });

@@ -71,7 +71,7 @@ describe('renderDraft with the default thank-you template', () => {
   it('greets each interviewer by first name as recorded and uses their own debrief notes', () => {
     expect(toSiobhan.body.startsWith('Hi Siobhán,\n\n')).toBe(true);
     expect(toSiobhan.body).toContain(
-      'I keep thinking about the story about moving billing to event sourcing.',
+      'I keep coming back to the story about moving billing to event sourcing.',
     );
     expect(toSiobhan.body).toContain(
       'I have kept thinking about flaky integration tests slowing releases since you raised it,',
@@ -214,7 +214,7 @@ describe('renderDraft safety and errors', () => {
       template('thank-you'),
       data(SIOBHAN, { notes: { ...SIOBHAN_NOTES, memorable: '{{ company }}' } }),
     );
-    expect(literal.body).toContain('I keep thinking about {{ company }}.');
+    expect(literal.body).toContain('I keep coming back to {{ company }}.');
   });
 
   it('gives templates no way to reach the private "what to practise" note', () => {

@@ -281,6 +281,11 @@ interface Prepared {
   unsure: string[];
 }
 
+// What they told you about, when it is a thing of theirs ("the move off Heroku", "your path…"),
+// not an activity ("mentoring two juniors") or a clause ("how they…").
+const TOLD_ABOUT =
+  /^you (?:told me|talked|spoke|were telling me) about ((?:the|your|their|a|an|this|that) (?!\w+ing\b)[^,;]+)$/i;
+
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
 function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const reader: Reader = {
@@ -302,6 +307,14 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const framed = memorableParts[0] && !writerSubject(memorableParts[0]) ? memorableParts[0] : undefined;
   const memorable =
     framed?.kind === 'sentence' ? { ...framed, text: definiteSubject(framed.text, tag) } : framed;
+  // "you told me about the k8s migration" is about the migration: said as that, it takes the
+  // template's phrase frames ("The k8s migration has stayed with me since."), and three readers
+  // told about three things do not each read "you told me about".
+  const toldAbout = memorable?.kind === 'sentence' ? TOLD_ABOUT.exec(memorable.text) : null;
+  if (memorable && toldAbout?.[1]) {
+    memorable.kind = 'phrase';
+    memorable.text = toldAbout[1];
+  }
   // A verdict on the chat is said with the user's own feeling, in the reader's wording; the
   // next chat sentence in the same note takes the wording after it.
   const memorableChat =

@@ -140,6 +140,8 @@ function agreeWithYou(t: Token, next: Token | undefined): string | null {
   if (w === "'s") {
     // "she's built" is has; "she's moving" / "she's great" is is.
     const n = next && next.pos === 'ADV' ? undefined : next;
+    // "she's been there 9 years": "been" and "got" are have's, whatever the tagger calls them.
+    if (n && /^(?:been|got)$/i.test(n.text)) return "'ve";
     return n && n.pos === 'VERB' && isPast(n) ? "'ve" : "'re";
   }
   if (t.pos === 'VERB' && isThirdSingular(t)) return t.lemma;
@@ -160,11 +162,31 @@ function agreeFrom(tokens: Token[], from: number, edits: Edits): void {
   if (!isVerb(t)) return;
   const form = agreeWithYou(t, tokens[i + 1]);
   if (form !== null) edits.replace.set(i, form);
-  // A second verb sharing the subject: "runs the team and writes the docs".
-  for (let j = i + 1; j < tokens.length; j++) {
+  agreeCoordinated(tokens, i + 1, edits);
+}
+
+/**
+ * Verbs after the first that share its subject, from `from` to the clause's end: "runs the team
+ * and writes the docs", "has been there 9 years, knows everyone" (the comma becomes "and" when no
+ * other joins them).
+ */
+function agreeCoordinated(tokens: Token[], from: number, edits: Edits): void {
+  let end = tokens.findIndex((t, k) => k >= from && t.pos === 'PUNCT' && /[.;!?]/.test(t.text));
+  if (end < 0) end = tokens.length;
+  for (let j = from; j < end; j++) {
     const tj = tokens[j] as Token;
-    if (tj.pos === 'PUNCT' && /[.;!?]/.test(tj.text)) return;
-    if (tj.pos === 'PRON' || tj.pos === 'SCONJ' || lower(tj) === 'that') return;
+    // "there" (as in "been there") is no new subject.
+    if ((tj.pos === 'PRON' && lower(tj) !== 'there') || tj.pos === 'SCONJ' || lower(tj) === 'that') return;
+    const v = tokens[j + 1];
+    if (tj.text === ',' && isVerb(v) && isThirdSingular(v) && tokens[j + 2] !== undefined) {
+      const f = agreeWithYou(v, tokens[j + 2]);
+      if (f !== null) {
+        edits.replace.set(j + 1, f);
+        const joined = tokens.slice(j + 2, end).some((t) => t.text === ',' || t.pos === 'CCONJ');
+        if (!joined && !edits.replace.has(j)) edits.replace.set(j, ' and');
+      }
+      continue;
+    }
     if (tj.pos === 'CCONJ') {
       let k = j + 1;
       while (tokens[k]?.pos === 'ADV') k++;
@@ -645,14 +667,17 @@ export function toSecondPerson(
     edits.insertBefore.set(lead, first ? 'You' : 'you');
     const agreed = agreeWithYou(verb, tokens[v + 1]);
     edits.replace.set(v, agreed ?? verb.text.toLowerCase());
-    agreeFrom(tokens, v + 1, edits); // a coordinated second verb
     const commas = joinedVerbCommas(tokens, v + 1, end);
+    // "runs the team, writes the docs and reviews every PR": the last comma becomes "and" only
+    // when no "and" follows.
+    const anded = tokens.slice(v + 1, end).some((t) => t.pos === 'CCONJ');
     commas.forEach((j, k) => {
       const w = fragmentVerbAt(tokens, j + 1, end) as number;
       const verbW = tokens[w] as Token;
       edits.replace.set(w, agreeWithYou(verbW, tokens[w + 1]) ?? verbW.text.toLowerCase());
-      if (k === commas.length - 1) edits.replace.set(j, ' and');
+      if (k === commas.length - 1 && !anded) edits.replace.set(j, ' and');
     });
+    agreeCoordinated(tokens, v + 1, edits); // coordinated verbs
     fragmentClauses.push(c);
   });
   // "You asked X; you liked Y" reads as one sentence: "You asked X, and you liked Y".
@@ -675,7 +700,12 @@ export function toSecondPerson(
   // Singular "they" for the reader ("they showed me the dashboard they built"): "you", unless a
   // plural noun or another person comes first and may be what "they" means ("the deploys are
   // slow because they run serially", "her reports say they are stretched").
-  if (options.theirMeansThe) {
+  // A line that calls the reader "she" or "he" means someone else by "they" ("she mentioned
+  // they're hiring 2 more leads": the company).
+  const gendered = tokens.some(
+    (t) => t.pos === 'PRON' && (FEMININE.has(lower(t)) || MASCULINE.has(lower(t))),
+  );
+  if (options.theirMeansThe && !gendered) {
     let antecedent = false;
     tokens.forEach((t, i) => {
       if (

@@ -27,7 +27,7 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bconvo\b/gi, 'conversation'],
   [/\b(?:tmrw|tmr|2moro|tomoz)\b/gi, 'tomorrow'],
   // "her q about prioritisation", "good qs on X": question(s), before what it was about.
-  [/\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b)/gi, 'question'],
+  [/\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b|\s*[,:;.?!]|\s*$)/gi, 'question'],
   [/\bqs\b/gi, 'questions'],
   // "v friendly", "v. helpful": very, before a word (not "v2", "Python v 3.12").
   [/(^|\s)v\.?\s+(?=[a-z]{3,})/gi, '$1very '],
@@ -37,6 +37,7 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmtg\b/gi, 'meeting'],
   [/\bppl\b/gi, 'people'],
   [/\byrs\b/gi, 'years'],
+  [/\b(next|last|this|per|a|one|1)\s+yr\b/gi, '$1 year'],
   [/\bmos\b(?=\s+(?:ago|later|from))/gi, 'months'],
   [/\babt\b/gi, 'about'],
   [/\bthru\b/gi, 'through'],
@@ -72,12 +73,31 @@ const LOWER_I = /(^|[^\p{L}\p{N}'’.])i(?=['’](?:d|m|ll|ve)(?![\p{L}])|[\s,;:
 const EMOJI =
   /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})+|(?<=^|\s)(?:[:;]-?[()DPp/]|<3|lol|lmao|haha+|hehe)(?=[\s.,;!?]|$)/giu;
 
+// Names of tools and acronyms typed in lower case on a phone ("kafka", "ios 17", "aws"), as their
+// makers write them: a note to an engineer that spells them wrong looks careless. Only words with
+// no everyday meaning ("react", "swift", "go", "slack", "spark" stay as typed).
+const TERMS = new Map(
+  (
+    'Kafka Kubernetes Terraform Docker Redis Postgres PostgreSQL MySQL MongoDB GraphQL Elasticsearch ' +
+    'Grafana Datadog Prometheus Airflow Django Figma Jira GitHub GitLab Linux Android SwiftUI JavaScript Heroku ' +
+    'TypeScript Salesforce iOS macOS AWS GCP SQL API APIs CI/CD OKR OKRs KPI KPIs ML LLM LLMs UX UI QA SRE ' +
+    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI'
+  )
+    .split(' ')
+    .map((term) => [term.toLowerCase(), term] as const),
+);
+const TERM_WORDS = new RegExp(
+  `(?<![\\p{L}\\p{N}/])(?:${[...TERMS.keys()].map((t) => t.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{N}/])`,
+  'gu',
+);
+
 /** Spell out the shorthand in a debrief line; words it does not know stay as typed. */
 export function expandShorthand(text: string): string {
   let out = text.replace(EMOJI, ' ').replace(LOWER_I, '$1I').replace(INTRO_VERB, 'introduce ');
   // "intro to X" / "an intro" / "intros": the noun.
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
   for (const [pattern, replacement] of TABLE) out = out.replace(pattern, replacement);
+  out = out.replace(TERM_WORDS, (word) => TERMS.get(word) ?? word);
   out = out.replace(
     SHORT_DAY,
     (_, lead: string, day: string) => `${lead} ${DAYS[day.slice(0, 3).toLowerCase()] ?? day}`,
