@@ -26,6 +26,8 @@ export interface Part {
   unsure: boolean;
   /** For a `chat`: what the user felt about it ("fun chat" -> enjoyed, "super useful convo" -> useful). */
   feeling?: ChatFeeling;
+  /** The writer's own sentence, said as it is ("It was really eye-opening."). */
+  own?: boolean;
 }
 
 // What a chat is called: "great chat", "super useful conversation", "enjoyed the call".
@@ -222,10 +224,16 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   const verdicts = clauses.slice(1).filter((c) => evaluation(c, tag) !== null);
   if (verdicts.length > 0) {
     const rest = clauses.filter((c, i) => i === 0 || !verdicts.includes(c));
+    // After a verdict on the chat ("I found our discussion of X very helpful."), "It was…"
+    // rather than a second "I found it…".
+    const afterChat = (c: string) => chatTopic(clauses[clauses.indexOf(c) - 1] ?? '', tag) !== null;
     const said = verdicts
-      .map((c) => evaluation(c, tag))
+      .map((c) => {
+        const e = evaluation(c, tag);
+        return e && afterChat(c) ? e.replace(/^I found it /, 'It was ') : e;
+      })
       .filter((e): e is string => e !== null && e !== '')
-      .map((e): Part => ({ text: e, kind: 'sentence', unsure: false }));
+      .map((e): Part => ({ text: e, kind: 'sentence', unsure: false, own: true }));
     return [...debriefParts(rest.join('; '), reader, tag), ...said];
   }
   const changed = clauses.length !== typed.length || clauses.some((c, i) => c !== typed[i]);
@@ -275,7 +283,7 @@ function evaluation(clause: string, tag: Tagger): string | null {
   // "really enjoyed it", "loved that": the writer's, about what came before.
   const enjoyed = ENJOYED_IT.exec(clause);
   if (enjoyed) return `I ${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
-  const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
+  const tokens = hyphenated(tag(clause.charAt(0).toLowerCase() + clause.slice(1)));
   const last = tokens.at(-1);
   if (tokens.length === 0 || tokens.length > 4 || last?.pos !== 'ADJ') return null;
   if (!tokens.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || INTENSIFIERS.has(t.lemma))) return null;
@@ -286,14 +294,37 @@ function evaluation(clause: string, tag: Tagger): string | null {
     .join('')
     .trim()
     .replace(/^super\b/i, 'really');
-  return sentimentOf(text) > 0 ? `I found it ${text}` : '';
+  // (an adjective for a thing the lexicon does not rate, "eye-opening", is taken as meant well)
+  return sentimentOf(text) >= 0 ? `I found it ${text}` : '';
+}
+
+/** "eye-opening", "thought-provoking": one adjective, which the tagger splits at the hyphen. */
+function hyphenated(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = out.at(-1);
+    const next = tokens[i + 1];
+    if (t.text === '-' && t.before === '' && prev && next && next.before === '') {
+      const text = `${prev.text}-${next.text}`;
+      out[out.length - 1] = {
+        ...prev,
+        text,
+        lemma: text.toLowerCase(),
+        normal: text.toLowerCase(),
+        pos: 'ADJ',
+      };
+      i++;
+    } else out.push(t);
+  }
+  return out;
 }
 
 const ENJOYED_IT =
   /^(?:(?:really|so|very|totally|genuinely|truly)\s+)*(?:enjoyed|loved|liked|appreciated)\s+(?:it|that|this)$/i;
 // Adjectives for what was said or shown, not for the person: "inspiring", "eye-opening", "cool".
 const ABOUT_A_THING =
-  /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant|eye-opening|thought-provoking|wild|huge)$/i;
+  /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant)$/i;
 
 // Nouns that make a short phrase a label for the user: who it was, what kind of interview.
 const LABEL_HEADS = new Set(
@@ -507,7 +538,8 @@ export function asSentence(part: Part, n: number, tag: Tagger, events = true): s
     return `Thank you again for ${thanked[1]}.`;
   }
   // "I loved your story about...": the writer's own words already, not something they told you.
-  if (part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part)) return `${capitalised(text)}.`;
+  if (part.own || part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part))
+    return `${capitalised(text)}.`;
   if (events && part.kind === 'sentence' && pastEvent(text, tag)) return `${capitalised(text)}.`;
   const clause = reported({ ...part, text });
   const verbs = clause.startsWith('how ') ? REPORTING_HOW : REPORTING;

@@ -209,3 +209,26 @@ describe('more of what phones type', () => {
     ).toBe("About the on-call question, I'd add that we cut pages by 60% with alert budgets.");
   });
 });
+
+describe('a verdict on what came before', () => {
+  it.each([
+    [
+      1,
+      'super useful convo abt their infra budget - really eye-opening',
+      'I found our discussion of the infra budget very helpful. It was really eye-opening.',
+    ],
+    [
+      0,
+      'walked me through the ledger - thought-provoking',
+      'One thing has stayed with me since: you walked me through the ledger. I found it thought-provoking.',
+    ],
+    [
+      0,
+      'walked me through the ledger - kinda boring',
+      'One thing has stayed with me since: you walked me through the ledger.',
+    ],
+  ])('variant %i: %j', (variant, typed, expected) => {
+    expect(draft({ memorable: typed }, variant)).toContain(expected);
+    expect(draft({ memorable: typed }, variant)).not.toMatch(/told me (?:that )?(?:it|really)/i);
+  });
+});

@@ -304,7 +304,8 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const memorableParts = parts(data.notes.memorable);
   // "I loved your story..." is a sentence of the writer's own: no template frame fits it ("I
   // especially appreciated that I loved..."), so it follows the opening as it is.
-  const framed = memorableParts[0] && !writerSubject(memorableParts[0]) ? memorableParts[0] : undefined;
+  const first = memorableParts[0];
+  const framed = first && !writerSubject(first) && !first.own ? first : undefined;
   const memorable =
     framed?.kind === 'sentence' ? { ...framed, text: definiteSubject(framed.text, tag) } : framed;
   // "you told me about the k8s migration" is about the migration: said as that, it takes the
