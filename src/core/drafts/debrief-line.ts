@@ -183,6 +183,17 @@ export function definite(phrase: string, tag: Tagger): string {
  * "hiring is slow" stay.
  */
 export function definiteSubject(text: string, tag: Tagger): string {
+  // "the team is 6 people and hiring manager is Jo": each clause joined by "and" on its own.
+  const joined = text.split(/ and (?=\S)/);
+  if (joined.length > 1)
+    return joined
+      .map((part, i) => (i === 0 ? definiteSubject(part, tag) : theSubject(part, tag)))
+      .join(' and ');
+  return theSubject(text, tag);
+}
+
+/** definiteSubject for one clause. */
+function theSubject(text: string, tag: Tagger): string {
   const lead = /^(you (?:said|told me|mentioned|explained)(?: that)? )/i.exec(text)?.[1] ?? '';
   const rest = text.slice(lead.length);
   const tokens = tag(rest);

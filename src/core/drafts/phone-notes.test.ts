@@ -232,3 +232,38 @@ describe('a verdict on what came before', () => {
     expect(draft({ memorable: typed }, variant)).not.toMatch(/told me (?:that )?(?:it|really)/i);
   });
 });
+
+describe('a recruiter screen, and the note after a "no"', () => {
+  it('the arrangements discussed (comp, timeline, relocation) are not recalled as conversation', () => {
+    expect(middle(draft({ topics: 'comp range, timeline, relocation' }))).toBe(OPENING_0);
+    expect(draft({ topics: 'comp range, the ledger migration timeline, hiring' })).toContain(
+      'I enjoyed our discussion of the ledger migration timeline and hiring.',
+    );
+    const rejection = readFileSync(
+      new URL('../../../templates/thanks-for-consideration.liquid', import.meta.url),
+      'utf8',
+    );
+    const body = renderDraft(rejection, {
+      recipient: { firstName: 'Maya', fullName: 'Maya Chen' },
+      company: 'Kora Payments',
+      role: 'Staff Engineer',
+      round: null,
+      interviewDate: null,
+      notes: { memorable: '', topics: 'comp range, timeline, relocation', problem: '', promise: '' },
+      addToAnswer: '',
+      variant: 0,
+      sender: { name: 'Alex Morgan', signature: null },
+    }).body;
+    expect(body).toContain(
+      'While I am disappointed, I learned a lot from the process and enjoyed getting to know the team.',
+    );
+  });
+
+  it('each clause joined by "and" gets its "the"', () => {
+    expect(
+      middle(draft({ memorable: 'recruiter screen, nice call, she said team is 6 ppl & hiring mgr is jo' })),
+    ).toBe(
+      `${OPENING_0} One thing has stayed with me since: you said the team is 6 people and the hiring manager is jo.`,
+    );
+  });
+});

@@ -286,6 +286,11 @@ interface Prepared {
 const TOLD_ABOUT =
   /^you (?:told me|talked|spoke|were telling me) about ((?:the|your|their|a|an|this|that) (?!\w+ing\b)[^,;]+)$/i;
 
+// Topics of a screen that are arrangements, not conversation: a note that "enjoyed our discussion
+// of comp range and relocation" reads oddly, and worse after a "no".
+const LOGISTICS =
+  /^(?:the\s+|my\s+)?(?:comp(?:ensation)?|salary|pay|equity|benefits|bonus|timeline|next steps|relocation|relocating|visa(?: sponsorship)?|sponsorship|notice(?: period)?|start date|logistics|scheduling|availability|remote(?: work)?|hybrid|office days|pto|package|interview process)(?:\s+(?:range|expectations|band|details|policy|process|options|plans?))?$/i;
+
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
 function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const reader: Reader = {
@@ -344,7 +349,7 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
         ? definite(onlyProblem.text, tag)
         : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
   const topicItems = listItems(expandShorthand(data.notes.topics))
-    .filter((item) => !coveredBy(item, seen) && fresh(item) !== '')
+    .filter((item) => !LOGISTICS.test(item) && !coveredBy(item, seen) && fresh(item) !== '')
     .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag));
   const promised = present(data.notes.promise)
     ? promiseAction(expandShorthand(data.notes.promise), reader, tag)
