@@ -27,18 +27,10 @@ export async function openAsAppRole(admin: Store, prefix: string): Promise<AppRo
   };
   await sql`create role ${sql.id(role)} login password 'app-test' nosuperuser nobypassrls`.execute(admin.db);
   try {
-    await sql`grant usage on schema public to ${sql.id(role)}`.execute(admin.db);
-    await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(
-      admin.db,
-    );
-    const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(admin.db);
-    const url = new URL(withDatabase(inject('pgAdminUrl'), rows[0]?.db ?? ''));
-    url.username = role;
-    url.password = 'app-test';
-    const store = await openStore(url.toString(), { migrate: false });
+    const { store, url } = await grantAndOpen(admin, role);
     return {
       store,
-      url: url.toString(),
+      url,
       drop: async () => {
         await store.close();
         await dropRole();
@@ -48,4 +40,33 @@ export async function openAsAppRole(admin: Store, prefix: string): Promise<AppRo
     await dropRole();
     throw err;
   }
+}
+
+/** The one role the hosted route tests serve as (test/http.ts): made once per server, never dropped. */
+const ROUTE_TEST_ROLE = 'afterview_route_test_app';
+
+/**
+ * `admin`'s database opened as ROUTE_TEST_ROLE. One role for every hosted route test, not one
+ * each: a role is a cluster-wide catalog write, and these tests make hundreds of stores. Two test
+ * workers may race to make it: one wins, the other finds it made.
+ */
+export async function openAsRouteTestRole(admin: Store): Promise<Store> {
+  await sql`do $$ begin
+      create role ${sql.raw(ROUTE_TEST_ROLE)} login password 'app-test' nosuperuser nobypassrls nocreaterole;
+    exception when duplicate_object or unique_violation then null;
+    end $$`.execute(admin.db);
+  return (await grantAndOpen(admin, ROUTE_TEST_ROLE)).store;
+}
+
+/** Give `role` the rows of `admin`'s database (nothing more) and open a store as it. */
+async function grantAndOpen(admin: Store, role: string): Promise<{ store: Store; url: string }> {
+  await sql`grant usage on schema public to ${sql.id(role)}`.execute(admin.db);
+  await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(
+    admin.db,
+  );
+  const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(admin.db);
+  const url = new URL(withDatabase(inject('pgAdminUrl'), rows[0]?.db ?? ''));
+  url.username = role;
+  url.password = 'app-test';
+  return { store: await openStore(url.toString(), { migrate: false }), url: url.toString() };
 }

@@ -14,15 +14,14 @@
  * services seeds that account (on PostgreSQL through its scoped handle, under the policies).
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { Temporal } from '../src/core/time';
-import { type Dialect, openStore, type Store } from '../src/db/connect';
+import type { Dialect, Store } from '../src/db/connect';
 import type { ServiceContext } from '../src/features/context';
 import { CSRF_COOKIE, CSRF_HEADER } from '../src/http/security';
 import { buildServer } from '../src/http/server';
+import { openAsRouteTestRole } from './app-role';
 import { createTestContext, DEFAULT_TEST_NOW } from './context';
-import { withDatabase } from './global-setup';
 import { createHostedApi } from './hosted';
 import { type TestMode, testModes } from './modes';
 import { describeEachDialect } from './store';
@@ -133,7 +132,7 @@ async function createLocalTestApi(store: Store, options: TestApiOptions): Promis
  */
 async function createHostedTestApi(testStore: Store, options: TestApiOptions): Promise<TestApi> {
   let now = Temporal.Instant.from(options.now ?? DEFAULT_TEST_NOW);
-  const store = testStore.dialect === 'postgres' ? await openAsAppRole(testStore) : testStore;
+  const store = testStore.dialect === 'postgres' ? await openAsRouteTestRole(testStore) : testStore;
   const hosted = await createHostedApi(store, {
     now: () => now,
     webRoot: options.webRoot ?? null,
@@ -178,29 +177,4 @@ async function createHostedTestApi(testStore: Store, options: TestApiOptions): P
       if (store !== testStore) await store.close();
     },
   };
-}
-
-/** The cluster-wide role the hosted route tests serve as on PostgreSQL. */
-const APP_ROLE = 'afterview_route_test_app';
-const APP_ROLE_PASSWORD = 'route-test-app';
-
-/**
- * The same database as `store`, opened as APP_ROLE: no superuser, no BYPASSRLS, only reading and
- * writing rows. The role is made once per server (two test workers may race: one wins, the other
- * finds it made) and given the rows of this test's database.
- */
-async function openAsAppRole(store: Store): Promise<Store> {
-  await sql`do $$ begin
-      create role ${sql.raw(APP_ROLE)} login password '${sql.raw(APP_ROLE_PASSWORD)}' nosuperuser nobypassrls nocreaterole;
-    exception when duplicate_object or unique_violation then null;
-    end $$`.execute(store.db);
-  await sql`grant usage on schema public to ${sql.id(APP_ROLE)}`.execute(store.db);
-  await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(APP_ROLE)}`.execute(
-    store.db,
-  );
-  const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(store.db);
-  const url = new URL(withDatabase(inject('pgAdminUrl'), rows[0]?.db ?? ''));
-  url.username = APP_ROLE;
-  url.password = APP_ROLE_PASSWORD;
-  return openStore(url.toString(), { migrate: false });
 }
