@@ -220,15 +220,23 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   const expanded = expandShorthand(text);
   // "their" is the reader's own only after a verb the writer did ("thanked them for their time");
   // anywhere else it is their team's or company's, and "the" reads right (second-person.ts).
-  const you = (line: string) => toSecondPerson(line, reader, tag, { theirMeansThe: true });
-  const typed = expanded
+  // Whether "they" may be the reader is read from the whole line: in "walked me thru their
+  // incident process. they do blameless pms" the second clause alone cannot tell.
+  const they = /\bthey\b/i;
+  const theyMayBeReader =
+    !they.test(expanded) || !they.test(toSecondPerson(expanded, reader, tag, { theirMeansThe: true }).text);
+  const you = (line: string) => toSecondPerson(line, reader, tag, { theirMeansThe: true, theyMayBeReader });
+  const separated = expanded
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
-    .filter(Boolean)
-    .flatMap((clause) => splitAtCommas(clause, tag));
+    .filter(Boolean);
+  const typed = separated.flatMap((clause) => splitAtCommas(clause, tag));
   // "hiring mgr", "recruiter screen", "panel w/ 3 ppl": labels for the user, not for the note;
   // "v candid about team morale": a description of the reader, who "was" it.
-  const clauses = typed.filter((c) => !isLabel(c, tag)).flatMap((c) => describedReader(c, tag));
+  const clauses = typed
+    .filter((c) => !isLabel(c, tag))
+    .map((c) => c.replace(QUESTIONS, 'asked $1 $2$3'))
+    .flatMap((c) => describedReader(c, tag));
   if (clauses.length === 0) return [];
   // "talked about her path from support to eng mgr - really inspiring": the user's verdict on
   // what came before is said as theirs ("I found it really inspiring."), a negative one not at all.
@@ -247,7 +255,10 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
       .map((e): Part => ({ text: e, kind: 'sentence', unsure: false, own: true }));
     return [...debriefParts(rest.join('; '), reader, tag), ...said];
   }
-  const changed = clauses.length !== typed.length || clauses.some((c, i) => c !== typed[i]);
+  const changed =
+    typed.length !== separated.length ||
+    clauses.length !== typed.length ||
+    clauses.some((c, i) => c !== typed[i]);
   // "Asked how I'd shard X; liked Y": fragments the rewrite joins into one sentence stay one.
   if (
     clauses.length > 1 &&
@@ -336,6 +347,10 @@ const ENJOYED_IT =
 // Adjectives for what was said or shown, not for the person: "inspiring", "eye-opening", "cool".
 const ABOUT_A_THING =
   /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant)$/i;
+
+// "great questions", "v sharp qs on caching": the reader asked them.
+const QUESTIONS =
+  /^((?:(?:really|very|super|such)\s+)?(?:great|good|sharp|tough|thoughtful|interesting|smart|probing|hard|deep|insightful|clever|excellent))\s+(questions)(\b.*)$/i;
 
 // Nouns that make a short phrase a label for the user: who it was, what kind of interview.
 const LABEL_HEADS = new Set(
@@ -432,13 +447,19 @@ function opensClause(text: string, tag: Tagger): boolean {
 function splitAtCommas(clause: string, tag: Tagger): string[] {
   const pieces = clause.split(/,\s+/);
   if (pieces.length >= 2) {
+    // Notes to self: a label, a verdict on the chat, "great questions".
+    const aside = (p: string) =>
+      isLabel(p, tag) || QUESTIONS.test(p) || chatTopic(p, tag) !== null || chatTopic(p, tag, true) !== null;
     const stands = (p: string) =>
-      isLabel(p, tag) ||
-      chatTopic(p, tag) !== null ||
-      chatTopic(p, tag, true) !== null ||
+      aside(p) ||
+      describedReader(p, tag)[0] !== p ||
       opensClause(p, tag) ||
       subjectVerbAt(tag(p), tag) !== null;
-    if (pieces.every(stands)) return pieces;
+    // Two clauses split only at a note to self or a new subject ("…was intense but fair, she
+    // pushed back…"): "super nice, told me…" and "has been there 9 yrs, knows everyone" share one.
+    const newSubject = (p: string) => /^(?:she|he|they|I|we)\s/i.test(p);
+    const splits = pieces.length > 2 || pieces.some(aside) || pieces.slice(1).some(newSubject);
+    if (splits && pieces.every(stands)) return pieces;
   }
   return splitTrailingVerdict(clause, tag);
 }

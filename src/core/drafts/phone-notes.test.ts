@@ -267,3 +267,61 @@ describe('a recruiter screen, and the note after a "no"', () => {
     );
   });
 });
+
+describe('a design loop and an SRE loop, read as their recipients', () => {
+  it.each([
+    [
+      'dr eze asked about my research process, seemed v interested in the diary study',
+      'One thing has stayed with me since: you asked about my research process and seemed very interested in the diary study.',
+    ],
+    [
+      'design crit was intense but fair, she pushed back on my nav choices',
+      'One thing has stayed with me since: the design crit was intense but fair. You pushed back on my nav choices.',
+    ],
+    [
+      'walked me thru their incident process. they do blameless pms w/ exec readout',
+      'One thing has stayed with me since: you walked me through the incident process. You mentioned that they do blameless postmortems with exec readout.',
+    ],
+    [
+      'great questions, v sharp',
+      'One thing has stayed with me since: you asked great questions, and you were very sharp.',
+    ],
+  ])('%j', (typed, expected) => {
+    const body = renderDraft(template, {
+      recipient: { firstName: 'Nnamdi', fullName: 'Dr. Nnamdi Eze' },
+      company: 'Globex',
+      role: 'Staff Engineer',
+      round: null,
+      interviewDate: 'Tuesday, November 24',
+      notes: { memorable: typed, topics: '', problem: '', promise: '' },
+      addToAnswer: '',
+      variant: 0,
+      sender: { name: 'Ada Obi', signature: null },
+    }).body;
+    expect(body).toContain(expected);
+  });
+
+  it('"no tracing across services" is the lack of it', () => {
+    expect(draft({ problem: 'no tracing across services' }, 1)).toContain(
+      'Since we spoke, I have sketched some ideas on the lack of tracing across services; I would be happy to send them over.',
+    );
+  });
+
+  it('a dash after the answer it is about reads as a comma', () => {
+    expect(
+      addToAnswerFor(
+        "on the design systems q - should've talked abt how we measured adoption",
+        ANA,
+        winkTagger,
+      ),
+    ).toBe("On the design systems question, I should've talked about how we measured adoption.");
+  });
+
+  it('"they" that did something to the writer is the reader even after a team\'s "their"', () => {
+    expect(
+      draft({ memorable: 'great convo abt their release train, they showed me the dashboard they built' }),
+    ).toContain(
+      'Our conversation about the release train has stayed with me since. You showed me the dashboard you built.',
+    );
+  });
+});

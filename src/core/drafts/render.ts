@@ -189,7 +189,7 @@ const OPENING_CLAUSE =
   /^((?:when|if|after|since|because|while|as)\b[^,]*?)\s+((?:I|we)(?:['’]d)?\s+(?:should|could|would|might|forgot|meant|wish|wanted|missed|didn['’]?t|did not|only|also|never)\b)/i;
 
 // "On the caching question, I'd add...": a lead naming the answer, kept in front.
-const ANSWER_LEAD = /^((?:on|about|for|re|regarding|to)\b[^,:]{1,80}[,:])\s*/i;
+const ANSWER_LEAD = /^((?:on|about|for|re|regarding|to)\b[^,:–—]{1,80}?(?:[,:]|\s+[-–—](?=\s)))\s*/i;
 const MODALS = new Set(['would', 'should', 'could', 'might', "'d", 'will', 'can']);
 
 /**
@@ -203,7 +203,8 @@ export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): str
   const typed = expandShorthand(text).replace(/[.;!\s]+$/, '');
   if (!typed) return '';
   const lead = ANSWER_LEAD.exec(typed);
-  const head = lead ? `${lead[1]} ` : '';
+  // "on the design systems q - should've…": the dash typed for a comma is one in the note.
+  const head = lead ? `${(lead[1] ?? '').replace(/\s+[-–—]$/, ',')} ` : '';
   const rest = lead ? typed.slice(lead[0].length) : typed;
   const tokens = tag(rest);
   const first = tokens[0];
@@ -291,6 +292,9 @@ const TOLD_ABOUT =
 const LOGISTICS =
   /^(?:the\s+|my\s+)?(?:comp(?:ensation)?|salary|pay|equity|benefits|bonus|timeline|next steps|relocation|relocating|visa(?: sponsorship)?|sponsorship|notice(?: period)?|start date|logistics|scheduling|availability|remote(?: work)?|hybrid|office days|pto|package|interview process)(?:\s+(?:range|expectations|band|details|policy|process|options|plans?))?$/i;
 
+// "no tracing across services": the problem is the lack of it ("no one owns X" is a clause).
+const NO_THING = /^no\s+(?!one\b|longer\b|more\b)/i;
+
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
 function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
   const reader: Reader = {
@@ -346,7 +350,7 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
     problemParts.length === 0
       ? null
       : problemIsPhrase && onlyProblem
-        ? definite(onlyProblem.text, tag)
+        ? definite(onlyProblem.text.replace(NO_THING, 'the lack of '), tag)
         : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
   const topicItems = listItems(expandShorthand(data.notes.topics))
     .filter((item) => !LOGISTICS.test(item) && !coveredBy(item, seen) && fresh(item) !== '')

@@ -176,15 +176,15 @@ function agreeCoordinated(tokens: Token[], from: number, edits: Edits): void {
   for (let j = from; j < end; j++) {
     const tj = tokens[j] as Token;
     // "there" (as in "been there") is no new subject.
-    if ((tj.pos === 'PRON' && lower(tj) !== 'there') || tj.pos === 'SCONJ' || lower(tj) === 'that') return;
+    // A new subject ends it; "my research", "there" (as in "been there") do not.
+    if ((tj.pos === 'PRON' && SUBJECTS.has(lower(tj))) || tj.pos === 'SCONJ' || lower(tj) === 'that') return;
     const v = tokens[j + 1];
-    if (tj.text === ',' && isVerb(v) && isThirdSingular(v) && tokens[j + 2] !== undefined) {
+    // (a past verb agrees already: "asked about my research, seemed very interested")
+    if (tj.text === ',' && isVerb(v) && (isThirdSingular(v) || isPast(v)) && tokens[j + 2] !== undefined) {
       const f = agreeWithYou(v, tokens[j + 2]);
-      if (f !== null) {
-        edits.replace.set(j + 1, f);
-        const joined = tokens.slice(j + 2, end).some((t) => t.text === ',' || t.pos === 'CCONJ');
-        if (!joined && !edits.replace.has(j)) edits.replace.set(j, ' and');
-      }
+      if (f !== null) edits.replace.set(j + 1, f);
+      const joined = tokens.slice(j + 2, end).some((t) => t.text === ',' || t.pos === 'CCONJ');
+      if (!joined && !edits.replace.has(j)) edits.replace.set(j, ' and');
       continue;
     }
     if (tj.pos === 'CCONJ') {
@@ -591,6 +591,8 @@ export function toSecondPerson(
      * promises, which are made to the reader.
      */
     objectIsReader?: boolean;
+    /** False when the rest of the line shows "they" is a group ("their incident process…"). */
+    theyMayBeReader?: boolean;
   } = {},
 ): Rewritten {
   const trimmed = text.trim();
@@ -705,7 +707,15 @@ export function toSecondPerson(
   const gendered = tokens.some(
     (t) => t.pos === 'PRON' && (FEMININE.has(lower(t)) || MASCULINE.has(lower(t))),
   );
-  if (options.theirMeansThe && !gendered) {
+  // A "their" that is the team's ("walked me through their incident process. they do blameless
+  // postmortems") makes "they" the team's too.
+  const groupTheir = tokens.some((t, i) => lower(t) === 'their' && t.pos === 'PRON' && !edits.replace.has(i));
+  // ...unless "they" did something to the writer: a team does not "show me" its dashboard.
+  const toMe = tokens.some(
+    (t, i) => lower(t) === 'they' && isVerb(tokens[i + 1]) && /^(?:me|us)$/i.test(tokens[i + 2]?.text ?? ''),
+  );
+  const groupThey = groupTheir || options.theyMayBeReader === false;
+  if (options.theirMeansThe && !gendered && (toMe || !groupThey)) {
     let antecedent = false;
     tokens.forEach((t, i) => {
       if (

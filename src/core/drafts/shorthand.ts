@@ -27,7 +27,9 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bconvo\b/gi, 'conversation'],
   [/\b(?:tmrw|tmr|2moro|tomoz)\b/gi, 'tomorrow'],
   // "her q about prioritisation", "good qs on X": question(s), before what it was about.
-  [/\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b|\s*[,:;.?!]|\s*$)/gi, 'question'],
+  [/\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b|\s*[,:;.?!]|\s+[-–—]\s|\s*$)/gi, 'question'],
+  [/\bblameless\s+pms\b/gi, 'blameless postmortems'],
+  [/\bblameless\s+pm\b/gi, 'blameless postmortem'],
   [/\bqs\b/gi, 'questions'],
   // "v friendly", "v. helpful": very, before a word (not "v2", "Python v 3.12").
   [/(^|\s)v\.?\s+(?=[a-z]{3,})/gi, '$1very '],
@@ -81,7 +83,7 @@ const TERMS = new Map(
     'Kafka Kubernetes Terraform Docker Redis Postgres PostgreSQL MySQL MongoDB GraphQL Elasticsearch ' +
     'Grafana Datadog Prometheus Airflow Django Figma Jira GitHub GitLab Linux Android SwiftUI JavaScript Heroku ' +
     'TypeScript Salesforce iOS macOS AWS GCP SQL API APIs CI/CD OKR OKRs KPI KPIs ML LLM LLMs UX UI QA SRE ' +
-    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI'
+    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF'
   )
     .split(' ')
     .map((term) => [term.toLowerCase(), term] as const),
