@@ -5,6 +5,13 @@
 // only in the user's private cache folder, never in the shared temporary folder, and a cache that
 // is missing, damaged, foreign or made by another build or Node is ignored and made again. Any
 // trouble before the command starts sends it to the regular ESM bundle instead.
+//
+// A damaged cache must never run: V8 checks a code cache's version, flags and length, but its
+// checksum only under --verify-snapshot-checksum, off in release builds (a cache damaged inside,
+// its header intact, crashed the process). The flag is on while the cache is read and while it
+// is made, and only then: while it is on, V8 also refuses Node's own built-in code caches, so a
+// built-in module loaded meanwhile would compile from source. node:v8 costs less to load than
+// hashing the cache with node:crypto (~2 against ~5 ms).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -13,7 +20,6 @@ import { pathToFileURL } from 'node:url';
 
 // Loaded when used: `afterview --help` and the other commands never need them.
 const require = createRequire(import.meta.url);
-const sha256 = (data) => require('node:crypto').createHash('sha256').update(data).digest();
 
 /** The commands the CommonJS build holds (src/cli/fast-start.ts: the program and the today group). */
 const FAST_COMMANDS = new Set(['today']);
@@ -50,9 +56,21 @@ export function cacheHome(env = process.env) {
 
 /** The build's content hash, written by scripts/build-cli.mjs on the bundle's first line. */
 const BUILD_LINE = /^\/\/ afterview-build ([0-9a-f]{64})\n/;
-/** A cache file: this magic, the SHA-256 of the V8 data, then the data (V8 checks no checksum). */
-const MAGIC = Buffer.from('afterview-v8-cache-1\n');
-const DIGEST = 32;
+
+/** Run `work` with V8 checking code-cache checksums (see the top of this file). */
+function withChecksums(work) {
+  const v8 = require('node:v8');
+  // Left on when the user turned it on for the whole process.
+  const userSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) =>
+    a.includes('verify-snapshot-checksum'),
+  );
+  v8.setFlagsFromString('--verify-snapshot-checksum');
+  try {
+    return work();
+  } finally {
+    if (!userSet) v8.setFlagsFromString('--no-verify-snapshot-checksum');
+  }
+}
 
 /**
  * Run the CLI from the CommonJS build at `cjsPath` with a code cache. Resolves to its exit code,
@@ -76,7 +94,10 @@ export async function startFast(cjsPath, argv, env = process.env) {
     }
     // The CommonJS wrapper, plus the bundle's own URL for the code that asks `import.meta.url`.
     const wrapped = `(function (exports, require, module, __filename, __dirname, __afterviewImportMetaUrl) {${source}\n})`;
-    script = new (require('node:vm').Script)(wrapped, { filename: cjsPath, cachedData: cached ?? undefined });
+    const { Script } = require('node:vm');
+    const options = { filename: cjsPath, cachedData: cached ?? undefined };
+    // With a cache (or one to make) V8 checks and writes its checksum; V8 refuses a damaged one.
+    script = cacheFile ? withChecksums(() => new Script(wrapped, options)) : new Script(wrapped, options);
     const mod = { exports: {} };
     script.runInThisContext()(
       mod.exports,
@@ -121,28 +142,21 @@ function privateFolder(dir) {
   }
 }
 
-/** The V8 data of a cache file, or null when it is missing or fails its checksum. */
+/** The bytes of a cache file (V8 judges them), or null when there is none. */
 function readCache(file) {
-  let bytes;
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch {
     return null;
   }
-  const head = MAGIC.length + DIGEST;
-  if (bytes.length <= head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-  const data = bytes.subarray(head);
-  const digest = sha256(data);
-  return digest.equals(bytes.subarray(MAGIC.length, head)) ? data : null;
 }
 
 /** Write the cache whole or not at all (a reader sees the old file or the new one), owner-only. */
 function writeCache(file, script) {
   try {
-    const data = script.createCachedData();
-    const digest = sha256(data);
+    const data = withChecksums(() => script.createCachedData());
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([MAGIC, digest, data]), { mode: 0o600 });
+    writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, file);
     // The caches of earlier builds or Node versions will not be read again.
     const own = basename(file);

@@ -142,14 +142,16 @@ describe.runIf(node20)('the code cache of `afterview today` (Node 20)', () => {
     const path = join(cache, 'v8', file ?? '');
     const good = readFileSync(path);
 
-    // Damaged inside V8's data, where V8 itself checks nothing in a release build.
+    // Damaged inside, its header intact: V8 checks no checksum there unless asked (this crashed).
     const damaged = Buffer.from(good);
     for (let i = damaged.length - 4000; i < damaged.length - 3000; i++) damaged[i] = (damaged[i] ?? 0) ^ 0x5a;
     writeFileSync(path, damaged);
     expect(afterview(['today', '--json'])).toBe(expected.json);
-    expect(afterview(['today'])).toBe(expected.text);
-    expect(readFileSync(path).subarray(0, 21).toString()).toBe('afterview-v8-cache-1\n');
+    const remade = statSync(path);
     expect(readFileSync(path).equals(damaged)).toBe(false);
+    // The one made again is accepted: the next run leaves it as it is.
+    expect(afterview(['today'])).toBe(expected.text);
+    expect([statSync(path).ino, statSync(path).mtimeMs]).toEqual([remade.ino, remade.mtimeMs]);
 
     // Foreign: not a cache at all, and one cut short.
     for (const foreign of [Buffer.from('#!/bin/sh\necho planted\n'), good.subarray(0, good.length >> 1)]) {
