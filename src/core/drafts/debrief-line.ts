@@ -235,7 +235,11 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   // "v candid about team morale": a description of the reader, who "was" it.
   const clauses = typed
     .filter((c) => !isLabel(c, tag))
-    .map((c) => c.replace(QUESTIONS, 'asked $1 $2$3'))
+    .map((c) =>
+      c
+        .replace(QUESTIONS, 'asked $1 $2$3')
+        .replace(GOOD_CALL, (_, how: string) => `made ${/^a\s/i.test(how) ? '' : 'a '}${how} call on `),
+    )
     .flatMap((c) => describedReader(c, tag));
   if (clauses.length === 0) return [];
   // "talked about her path from support to eng mgr - really inspiring": the user's verdict on
@@ -352,6 +356,9 @@ const ABOUT_A_THING =
 const QUESTIONS =
   /^((?:(?:really|very|super|such)\s+)?(?:great|good|sharp|tough|thoughtful|interesting|smart|probing|hard|deep|insightful|clever|excellent))\s+(questions)(\b.*)$/i;
 
+// "good call on using Postgres": their decision, which the writer thinks was right.
+const GOOD_CALL = /^((?:a\s+)?(?:really\s+|very\s+)?(?:good|great|smart|right|wise))\s+call\s+on\s+/i;
+
 // Nouns that make a short phrase a label for the user: who it was, what kind of interview.
 const LABEL_HEADS = new Set(
   'screen screening panel round onsite interview manager mgr recruiter interviewer lead director vp cto ceo founder cofounder head pm'.split(
@@ -385,7 +392,7 @@ function isLabel(clause: string, tag: Tagger): boolean {
 
 // Descriptions a thank-you does not repeat back: the user's private impression.
 const PRIVATE_IMPRESSIONS = new Set(
-  'quiet reserved tired distracted rushed late busy serious stern tough cold intense skeptical sceptical blunt nervous stressed grumpy awkward hard strict'.split(
+  'quiet reserved tired distracted rushed late busy serious stern tough cold intense skeptical sceptical blunt nervous stressed grumpy awkward hard strict rude dismissive arrogant condescending bored annoyed impatient unfriendly disengaged harsh mean distant unprepared'.split(
     ' ',
   ),
 );
@@ -400,13 +407,18 @@ function describedReader(clause: string, tag: Tagger): string[] {
   let i = 0;
   while (tokens[i] && (tokens[i]?.pos === 'ADV' || INTENSIFIERS.has(tokens[i]?.lemma ?? ''))) i++;
   const adjective = tokens[i];
-  if (!adjective || adjective.pos !== 'ADJ' || /ed$/i.test(adjective.text)) return [clause];
   const after = tokens[i + 1];
+  // "excited abt the role", "impressed by X": a participle needs what it is about to be theirs.
+  const participle = adjective !== undefined && /ed$/i.test(adjective.text);
+  if (!adjective || adjective.pos !== 'ADJ' || (participle && after?.pos !== 'ADP')) return [clause];
   // "friendly, put me at ease" is describedThenDid's; "great questions" is a noun phrase.
   if (after && !(after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ')) return [clause];
   if (after?.pos === 'PUNCT') return [clause];
-  if (PRIVATE_IMPRESSIONS.has(adjective.lemma) || sentimentOf(adjective.text) < 0) return [];
+  // (the sentiment lexicon is no help here: it rates "keen" negative and "dismissive" neutral)
+  if (PRIVATE_IMPRESSIONS.has(adjective.lemma)) return [];
   if (after === undefined && ABOUT_A_THING.test(adjective.text)) return [clause];
+  // A bare "nice" says nothing a note can use; "super sharp" at least says how.
+  if (after === undefined && i === 0) return [];
   return [`was ${clause}`];
 }
 

@@ -325,3 +325,27 @@ describe('a design loop and an SRE loop, read as their recipients', () => {
     );
   });
 });
+
+describe('descriptions of the reader', () => {
+  const FRAME_2 =
+    'It was a pleasure to talk with you about the Staff Engineer position at Kora on Tuesday, November 24.';
+  it.each([
+    ['nice', ''],
+    ['quiet', ''],
+    ['super sharp', ' One part of our conversation keeps coming back to me: you were super sharp.'],
+    [
+      'really keen on my kafka experience',
+      ' One part of our conversation keeps coming back to me: you were really keen on my Kafka experience.',
+    ],
+    [
+      'v excited abt the role',
+      ' One part of our conversation keeps coming back to me: you were very excited about the role.',
+    ],
+    [
+      'good call on using postgres',
+      ' One part of our conversation keeps coming back to me: you made a good call on using Postgres.',
+    ],
+  ])('%j', (typed, expected) => {
+    expect(middle(draft({ memorable: typed }, 2))).toBe(`${FRAME_2}${expected}`);
+  });
+});
