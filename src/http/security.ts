@@ -31,7 +31,8 @@ export interface SecurityOptions {
   anyHost?: boolean;
   /**
    * Hosted mode on an https public URL: the CSRF cookie is Secure like the session cookie, so a
-   * plain-http page of the same host (or a network attacker answering for it) never receives it.
+   * plain-http page of the same host (or a network attacker answering for it) never receives it,
+   * and the answers carry Strict-Transport-Security.
    */
   secureCookies?: boolean;
 }
@@ -156,8 +157,10 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    // Loopback is plain http; HSTS on it would only confuse other local apps.
-    strictTransportSecurity: false,
+    // Loopback is plain http, where HSTS would only confuse other local apps. Hosted on https, the
+    // browser is told to come back on https only (half a year; subdomains are the operator's own).
+    strictTransportSecurity:
+      options.secureCookies === true ? { maxAge: 15_552_000, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
   });

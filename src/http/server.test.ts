@@ -89,6 +89,10 @@ describeEachMode('http server: trust and errors', (t) => {
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // Hosted at https://afterview.test: browsers are told to keep to https. Loopback is plain http.
+    expect(res.headers['strict-transport-security']).toBe(
+      t.mode === 'hosted' ? 'max-age=15552000' : undefined,
+    );
     await api.close();
   });
 

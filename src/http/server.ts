@@ -99,7 +99,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       info: {
         title: 'Afterview API',
         version: '1',
-        description: 'The JSON API behind the Afterview web app (local mode: loopback only).',
+        description: options.hosted
+          ? 'The JSON API behind the Afterview web app (hosted mode: a session from /api/auth on every route).'
+          : 'The JSON API behind the Afterview web app (local mode: loopback only).',
       },
     },
     transform: jsonSchemaTransform,
