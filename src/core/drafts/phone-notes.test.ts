@@ -349,3 +349,14 @@ describe('descriptions of the reader', () => {
     expect(middle(draft({ memorable: typed }, 2))).toBe(`${FRAME_2}${expected}`);
   });
 });
+
+describe('a company typed in lower case', () => {
+  it('a place someone works is written with its capital; "at work", "at scale" are no company', () => {
+    expect(expandShorthand('intro him to my old mgr at wise; worked at scale; my friend at work')).toBe(
+      'introduce him to my old manager at Wise; worked at scale; my friend at work',
+    );
+    expect(draft({ promise: 'send her the lag dashboard i built at wise by fri' })).toContain(
+      'As promised, I will send you the lag dashboard I built at Wise by Friday.',
+    );
+  });
+});

@@ -93,6 +93,16 @@ const TERM_WORDS = new RegExp(
   'gu',
 );
 
+// "my old mgr at wise", "the dashboard I built at stripe": a place someone works or worked is a
+// company, written with its capital ("at work", "at scale" are no company).
+const EMPLOYER =
+  /(\b(?:manager|mgr|colleague|coworker|co-worker|boss|mentor|friend|lead|director|cto|ceo|vp|engineer|team|built|worked|work|working|job|role|time|days|years)\s+at\s+)([a-z][a-z0-9]+)\b(?!['’]s\b)/g;
+const NOT_EMPLOYERS = new Set(
+  'work home night first least all once times the a an my our your their his her that this scale lunch school university uni college random best most length last some any every the startup startups'.split(
+    ' ',
+  ),
+);
+
 /** Spell out the shorthand in a debrief line; words it does not know stay as typed. */
 export function expandShorthand(text: string): string {
   let out = text.replace(EMOJI, ' ').replace(LOWER_I, '$1I').replace(INTRO_VERB, 'introduce ');
@@ -100,6 +110,9 @@ export function expandShorthand(text: string): string {
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
   for (const [pattern, replacement] of TABLE) out = out.replace(pattern, replacement);
   out = out.replace(TERM_WORDS, (word) => TERMS.get(word) ?? word);
+  out = out.replace(EMPLOYER, (whole, lead: string, name: string) =>
+    NOT_EMPLOYERS.has(name) ? whole : `${lead}${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+  );
   out = out.replace(
     SHORT_DAY,
     (_, lead: string, day: string) => `${lead} ${DAYS[day.slice(0, 3).toLowerCase()] ?? day}`,
