@@ -217,7 +217,9 @@ function theSubject(text: string, tag: Tagger): string {
 
 /** The clauses of a debrief line, each in second person and labelled with its shape. */
 export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] {
-  const expanded = expandShorthand(text);
+  // "1) asked abt sharding 2) liked my caching answer": a numbered list is clauses;
+  // "how do we scale hiring w/o lowering the bar?": the question, as "how to scale hiring…".
+  const expanded = asked(expandShorthand(text).replace(NUMBERED, '; ').replace(/^;\s*/, ''));
   // "their" is the reader's own only after a verb the writer did ("thanked them for their time");
   // anywhere else it is their team's or company's, and "the" reads right (second-person.ts).
   // Whether "they" may be the reader is read from the whole line: in "walked me thru their
@@ -298,6 +300,17 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   // "panel w/ 3 ppl, elena led": with its label gone, "you led" says nothing a note can use.
   const saysSomething = (p: Part) => p.kind !== 'sentence' || p.text.split(/\s+/).length > 2;
   return parts.length > 1 ? parts.filter(saysSomething) : parts;
+}
+
+const NUMBERED = /(?:^|\s+)\(?\d{1,2}[.)]\s+/g;
+const OPEN_QUESTION =
+  /^(how|what|where|when|whether)\s+(?:do|does|can|could|should|would|will|to)\s+(?:we|they|you|I|the team|one|it)\s+(.+?)\s*\?$/i;
+
+/** "how do we scale hiring?" -> "how to scale hiring"; any other question loses its mark. */
+function asked(line: string): string {
+  const q = OPEN_QUESTION.exec(line.trim());
+  if (q?.[1] && q[2]) return `${q[1].toLowerCase()} to ${q[2]}`;
+  return line;
 }
 
 /**

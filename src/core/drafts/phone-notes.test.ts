@@ -360,3 +360,41 @@ describe('a company typed in lower case', () => {
     );
   });
 });
+
+describe('lists, questions and reported speech', () => {
+  const FRAME_1 =
+    'Thank you for meeting with me on Tuesday, November 24 to talk about the Staff Engineer role.';
+  it.each([
+    [
+      '1) asked abt sharding 2) liked my caching answer',
+      'I especially appreciated that you asked about sharding, and you liked my caching answer.',
+    ],
+    [
+      'how do we scale hiring w/o lowering the bar?',
+      'How to scale hiring without lowering the bar has stayed with me since.',
+    ],
+    ['we both used to work at monzo lol', 'I especially appreciated that we both used to work at Monzo.'],
+    [
+      'said the team ships weekly & wants more automated testing',
+      'I especially appreciated that you said the team ships weekly and wants more automated testing.',
+    ],
+  ])('%j', (typed, expected) => {
+    expect(middle(draft({ memorable: typed }, 1))).toBe(`${FRAME_1} ${expected}`);
+  });
+
+  it.each([
+    [
+      'how do we scale hiring w/o lowering the bar?',
+      'On how to scale hiring without lowering the bar, I have a few concrete ideas',
+    ],
+    ['their ci takes 45 min & devs hate it', 'You explained that the CI takes 45 minutes and devs hate it.'],
+  ])('problem %j', (typed, expected) => {
+    expect(draft({ problem: typed }, 3)).toContain(expected);
+  });
+
+  it('"in jan!!" is "in January!"', () => {
+    expect(expandShorthand("she's leaving in jan!! so the role might change")).toBe(
+      "she's leaving in January! so the role might change",
+    );
+  });
+});

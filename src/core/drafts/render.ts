@@ -344,6 +344,7 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
     return text;
   };
   const problemParts = parts(fresh(data.notes.problem));
+  // (a question for a problem is a phrase: "how to scale hiring without lowering the bar")
   const [onlyProblem] = problemParts;
   const problemIsPhrase = problemParts.length === 1 && onlyProblem?.kind === 'phrase';
   const problem =

@@ -162,8 +162,14 @@ function agreeFrom(tokens: Token[], from: number, edits: Edits): void {
   if (!isVerb(t)) return;
   const form = agreeWithYou(t, tokens[i + 1]);
   if (form !== null) edits.replace.set(i, form);
-  agreeCoordinated(tokens, i + 1, edits);
+  // After "said", "told me", what follows has its own subject ("said the team ships weekly and
+  // wants more tests": the team wants them).
+  if (!REPORTING_LEMMAS.has(t.lemma)) agreeCoordinated(tokens, i + 1, edits);
 }
+
+const REPORTING_LEMMAS = new Set(
+  'say tell mention explain think believe feel admit note share describe add hint suggest warn'.split(' '),
+);
 
 /**
  * Verbs after the first that share its subject, from `from` to the clause's end: "runs the team
@@ -560,6 +566,8 @@ function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
   const first = head[0] as Token;
   const w0 = first.text.toLowerCase();
   if (head.length === 1 && SUBJECTS.has(w0)) return 'sentence';
+  // "we both used to work at Monzo", "they all ship weekly"
+  if (head.length === 2 && SUBJECTS.has(w0) && /^(?:both|all)$/i.test(head[1]?.text ?? '')) return 'sentence';
   const determined =
     first.pos === 'DET' || first.pos === 'PROPN' || (first.pos === 'PRON' && !SUBJECTS.has(w0));
   const nounPhrase = head.every(
@@ -679,7 +687,7 @@ export function toSecondPerson(
       edits.replace.set(w, agreeWithYou(verbW, tokens[w + 1]) ?? verbW.text.toLowerCase());
       if (k === commas.length - 1 && !anded) edits.replace.set(j, ' and');
     });
-    agreeCoordinated(tokens, v + 1, edits); // coordinated verbs
+    if (!REPORTING_LEMMAS.has(verb.lemma)) agreeCoordinated(tokens, v + 1, edits); // coordinated verbs
     fragmentClauses.push(c);
   });
   // "You asked X; you liked Y" reads as one sentence: "You asked X, and you liked Y".

@@ -39,6 +39,10 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmtg\b/gi, 'meeting'],
   [/\bppl\b/gi, 'people'],
   [/\byrs\b/gi, 'years'],
+  [/\b(\d+)\s*mins?\b/gi, '$1 minutes'],
+  [/\b(\d+)\s*hrs?\b/gi, '$1 hours'],
+  // "!!", "?!": a note keeps its calm
+  [/([!?])[!?]+/g, '$1'],
   [/\b(next|last|this|per|a|one|1)\s+yr\b/gi, '$1 year'],
   [/\bmos\b(?=\s+(?:ago|later|from))/gi, 'months'],
   [/\babt\b/gi, 'about'],
@@ -54,6 +58,22 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
 // "by fri", "on tues": a day after a word that says when ("sat in on the standup" is no day).
 const SHORT_DAY =
   /\b(by|on|until|till|before|after|next|this|from|due)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?/gi;
+// "in jan", "by sept": a month after a word that says when ("march" alone is a verb).
+const SHORT_MONTH =
+  /\b(in|by|until|till|before|after|since|from|early|late|mid|end of)\s+(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?/gi;
+const MONTHS: Readonly<Record<string, string>> = {
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
+};
 const DAYS: Readonly<Record<string, string>> = {
   mon: 'Monday',
   tue: 'Tuesday',
@@ -83,7 +103,7 @@ const TERMS = new Map(
     'Kafka Kubernetes Terraform Docker Redis Postgres PostgreSQL MySQL MongoDB GraphQL Elasticsearch ' +
     'Grafana Datadog Prometheus Airflow Django Figma Jira GitHub GitLab Linux Android SwiftUI JavaScript Heroku ' +
     'TypeScript Salesforce iOS macOS AWS GCP SQL API APIs CI/CD OKR OKRs KPI KPIs ML LLM LLMs UX UI QA SRE ' +
-    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF'
+    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI'
   )
     .split(' ')
     .map((term) => [term.toLowerCase(), term] as const),
@@ -116,6 +136,10 @@ export function expandShorthand(text: string): string {
   out = out.replace(
     SHORT_DAY,
     (_, lead: string, day: string) => `${lead} ${DAYS[day.slice(0, 3).toLowerCase()] ?? day}`,
+  );
+  out = out.replace(
+    SHORT_MONTH,
+    (_, lead: string, month: string) => `${lead} ${MONTHS[month.slice(0, 3).toLowerCase()] ?? month}`,
   );
   return out
     .replace(/[ \t]{2,}/g, ' ')
