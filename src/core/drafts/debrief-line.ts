@@ -219,7 +219,14 @@ function theSubject(text: string, tag: Tagger): string {
 export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] {
   // "1) asked abt sharding 2) liked my caching answer": a numbered list is clauses;
   // "how do we scale hiring w/o lowering the bar?": the question, as "how to scale hiring…".
-  const expanded = asked(expandShorthand(text).replace(NUMBERED, '; ').replace(/^;\s*/, ''));
+  // "interviewer was…" in the notes about one interviewer is them.
+  const firstName = reader.names.at(-1) ?? '';
+  const expanded = asked(
+    expandShorthand(text)
+      .replace(NUMBERED, '; ')
+      .replace(/^;\s*/, '')
+      .replace(THE_INTERVIEWER, (_, lead: string) => (firstName ? `${lead}${firstName}` : _)),
+  );
   // "their" is the reader's own only after a verb the writer did ("thanked them for their time");
   // anywhere else it is their team's or company's, and "the" reads right (second-person.ts).
   // Whether "they" may be the reader is read from the whole line: in "walked me thru their
@@ -232,7 +239,10 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
     .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
     .filter(Boolean);
-  const typed = separated.flatMap((clause) => splitAtCommas(clause, tag));
+  const typed = separated
+    .map(withoutPrivateFacts)
+    .filter(Boolean)
+    .flatMap((clause) => splitAtCommas(clause, tag));
   // "hiring mgr", "recruiter screen", "panel w/ 3 ppl": labels for the user, not for the note;
   // "v candid about team morale": a description of the reader, who "was" it.
   const clauses = typed
@@ -300,6 +310,25 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   // "panel w/ 3 ppl, elena led": with its label gone, "you led" says nothing a note can use.
   const saysSomething = (p: Part) => p.kind !== 'sentence' || p.text.split(/\s+/).length > 2;
   return parts.length > 1 ? parts.filter(saysSomething) : parts;
+}
+
+const THE_INTERVIEWER = /(^|[;.]\s*)(?:the\s+)?interviewer\b(?!s)/gi;
+// What happened that a thank-you does not bring up: lateness, apologies, distraction.
+const PRIVATE_FACTS =
+  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b/i;
+
+/** "was 15 min late, apologised, then v engaged" -> "very engaged": the comma pieces that stay. */
+function withoutPrivateFacts(clause: string): string {
+  if (!PRIVATE_FACTS.test(clause)) return clause;
+  const pieces = clause.split(/,\s+/);
+  const kept = pieces.filter((p) => !PRIVATE_FACTS.test(p));
+  if (kept.length === 0) return '';
+  const subject = /^(\S+)\s+(?:was|is|were)\b/i.exec(pieces[0] ?? '')?.[1];
+  const first = (kept[0] ?? '').replace(/^(?:then|but|and)\s+/i, '');
+  // The subject went with the first piece: "Ana was late, then v engaged" -> "Ana was very engaged".
+  const lead =
+    subject && kept[0] !== pieces[0] && !/^\S+\s+(?:was|is|were)\b/i.test(first) ? `${subject} was ` : '';
+  return [`${lead}${first}`, ...kept.slice(1)].join(', ');
 }
 
 const NUMBERED = /(?:^|\s+)\(?\d{1,2}[.)]\s+/g;
@@ -423,7 +452,9 @@ function describedReader(clause: string, tag: Tagger): string[] {
   const after = tokens[i + 1];
   // "excited abt the role", "impressed by X": a participle needs what it is about to be theirs.
   const participle = adjective !== undefined && /ed$/i.test(adjective.text);
-  if (!adjective || adjective.pos !== 'ADJ' || (participle && after?.pos !== 'ADP')) return [clause];
+  // ("very engaged" is theirs too, with its intensifier, even read as a verb)
+  const adjectival = adjective?.pos === 'ADJ' || (participle && i > 0 && adjective?.pos === 'VERB');
+  if (!adjective || !adjectival || (participle && after?.pos !== 'ADP' && i === 0)) return [clause];
   // "friendly, put me at ease" is describedThenDid's; "great questions" is a noun phrase.
   if (after && !(after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ')) return [clause];
   if (after?.pos === 'PUNCT') return [clause];

@@ -398,3 +398,23 @@ describe('lists, questions and reported speech', () => {
     );
   });
 });
+
+describe('what the note does not bring up', () => {
+  const FRAME_1 =
+    'Thank you for meeting with me on Tuesday, November 24 to talk about the Staff Engineer role.';
+  it.each([
+    [
+      'interviewer was 15 min late, apologised, then v engaged',
+      ' I especially appreciated that you were very engaged.',
+    ],
+    ['was late, on her phone a lot', ''],
+    ['ran 10 min late', ''],
+    ['the interviewer asked great questions', ' I especially appreciated that you asked great questions.'],
+    [
+      'really impressed by my portfolio',
+      ' I especially appreciated that you were really impressed by my portfolio.',
+    ],
+  ])('%j', (typed, expected) => {
+    expect(middle(draft({ memorable: typed }, 1))).toBe(`${FRAME_1}${expected}`);
+  });
+});
