@@ -199,7 +199,7 @@ describe('more of what phones type', () => {
       'Kafka, CI/CD and AWS costs; react to incidents',
     );
     expect(draft({ topics: 'kafka, on-call, hiring' })).toContain(
-      'I enjoyed our discussion of Kafka, on-call and hiring.',
+      'It was good to dig into Kafka, on-call and hiring with you.',
     );
   });
 
@@ -237,7 +237,7 @@ describe('a recruiter screen, and the note after a "no"', () => {
   it('the arrangements discussed (comp, timeline, relocation) are not recalled as conversation', () => {
     expect(middle(draft({ topics: 'comp range, timeline, relocation' }))).toBe(OPENING_0);
     expect(draft({ topics: 'comp range, the ledger migration timeline, hiring' })).toContain(
-      'I enjoyed our discussion of the ledger migration timeline and hiring.',
+      'It was good to dig into the ledger migration timeline and hiring with you.',
     );
     const rejection = readFileSync(
       new URL('../../../templates/thanks-for-consideration.liquid', import.meta.url),
@@ -416,5 +416,22 @@ describe('what the note does not bring up', () => {
     ],
   ])('%j', (typed, expected) => {
     expect(middle(draft({ memorable: typed }, 1))).toBe(`${FRAME_1}${expected}`);
+  });
+});
+
+describe('one note does not say the same thing twice', () => {
+  it('"really enjoyed it" after a line is not followed by "I enjoyed our discussion of…"', () => {
+    for (const v of [0, 1, 2, 4]) {
+      const body = draft(
+        { memorable: 'she walked me thru their dbt setup, really enjoyed it', topics: 'airflow' },
+        v,
+      );
+      expect(body.match(/enjoy/g), body).toHaveLength(1);
+    }
+    expect(
+      draft({ memorable: 'she walked me thru their dbt setup, really enjoyed it', topics: 'airflow' }),
+    ).toContain(
+      'One thing has stayed with me since: you walked me through the dbt setup. I really enjoyed it. It was good to dig into Airflow with you.',
+    );
   });
 });
