@@ -199,7 +199,7 @@ describe('more of what phones type', () => {
       'Kafka, CI/CD and AWS costs; react to incidents',
     );
     expect(draft({ topics: 'kafka, on-call, hiring' })).toContain(
-      'It was good to dig into Kafka, on-call and hiring with you.',
+      'It was good to dig into Kafka, on-call and hiring.',
     );
   });
 
@@ -237,7 +237,7 @@ describe('a recruiter screen, and the note after a "no"', () => {
   it('the arrangements discussed (comp, timeline, relocation) are not recalled as conversation', () => {
     expect(middle(draft({ topics: 'comp range, timeline, relocation' }))).toBe(OPENING_0);
     expect(draft({ topics: 'comp range, the ledger migration timeline, hiring' })).toContain(
-      'It was good to dig into the ledger migration timeline and hiring with you.',
+      'It was good to dig into the ledger migration timeline and hiring.',
     );
     const rejection = readFileSync(
       new URL('../../../templates/thanks-for-consideration.liquid', import.meta.url),
@@ -431,7 +431,7 @@ describe('one note does not say the same thing twice', () => {
     expect(
       draft({ memorable: 'she walked me thru their dbt setup, really enjoyed it', topics: 'airflow' }),
     ).toContain(
-      'One thing has stayed with me since: you walked me through the dbt setup. I really enjoyed it. It was good to dig into Airflow with you.',
+      'One thing has stayed with me since: you walked me through the dbt setup. I really enjoyed it. It was good to dig into Airflow.',
     );
   });
 });
