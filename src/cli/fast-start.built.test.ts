@@ -116,7 +116,8 @@ describe('which commands take the fast start', () => {
   });
 });
 
-describe.runIf(node20)('the code cache of `afterview today` (Node 20)', () => {
+// Each test runs the built CLI several times over; 60 s is a hang guard on a busy machine.
+describe.runIf(node20)('the code cache of `afterview today` (Node 20)', { timeout: 60_000 }, () => {
   it('answers what the ESM bundle answers, and keeps an owner-only cache it then uses', () => {
     const expected = seeded();
     expect(cacheFiles()).toEqual([]);
