@@ -98,7 +98,6 @@ describe('what stayed with you, typed on a phone', () => {
       'panel w/ 3 ppl, ana led. loved her q about prioritisation',
       'I loved your question about prioritisation.',
     ],
-    ['quiet, took lots of notes', 'One thing has stayed with me since: you took lots of notes.'],
     [
       "super nice, told me abt her kids' school lol",
       "One thing has stayed with me since: you were super nice and told me about your kids' school.",
@@ -255,7 +254,7 @@ describe('a recruiter screen, and the note after a "no"', () => {
       sender: { name: 'Alex Morgan', signature: null },
     }).body;
     expect(body).toContain(
-      'While I am disappointed, I learned a lot from the process and enjoyed getting to know the team.',
+      'Thank you for letting me know, and for the time you and the team at Kora Payments spent with me. While I am disappointed, I learned a lot from the process. I enjoyed meeting the team.',
     );
   });
 
@@ -362,8 +361,7 @@ describe('a company typed in lower case', () => {
 });
 
 describe('lists, questions and reported speech', () => {
-  const FRAME_1 =
-    'Thank you for meeting with me on Tuesday, November 24 to talk about the Staff Engineer role.';
+  const FRAME_1 = 'Thank you for meeting with me about the Staff Engineer role on Tuesday, November 24.';
   it.each([
     [
       '1) asked abt sharding 2) liked my caching answer',
@@ -400,8 +398,7 @@ describe('lists, questions and reported speech', () => {
 });
 
 describe('what the note does not bring up', () => {
-  const FRAME_1 =
-    'Thank you for meeting with me on Tuesday, November 24 to talk about the Staff Engineer role.';
+  const FRAME_1 = 'Thank you for meeting with me about the Staff Engineer role on Tuesday, November 24.';
   it.each([
     [
       'interviewer was 15 min late, apologised, then v engaged',

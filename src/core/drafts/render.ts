@@ -417,18 +417,26 @@ function tidy(text: string): string {
 export function renderDraft(template: string, data: DraftData): Draft {
   // One draft tags the same clauses many times over (is it a label, a verdict, a clause?): the
   // tags of each text are kept for this draft only.
-  const { scope, unsure } = prepare(data, rememberingTags(winkTagger));
-  let output: string;
-  try {
-    output = String(engine.parseAndRenderSync(template, scope));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid-input', `The draft template could not be rendered: ${detail}.`, 'template');
+  const tag = rememberingTags(winkTagger);
+  const { scope, unsure } = prepare(data, tag);
+  const render = (openingAlt: boolean) => {
+    try {
+      return String(engine.parseAndRenderSync(template, { ...scope, opening_alt: openingAlt }));
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new AppError('invalid-input', `The draft template could not be rendered: ${detail}.`, 'template');
+    }
+  };
+  // The opening must not repeat a verb or adjective of the body ("I really enjoyed our
+  // conversation." then the user's own "I really enjoyed it."): the template's other opening,
+  // if it has one, is taken instead, unless it repeats more.
+  let output = render(false);
+  const repeats = openingRepeats(splitSubject(output).body, tag);
+  if (repeats > 0) {
+    const other = render(true);
+    if (other !== output && openingRepeats(splitSubject(other).body, tag) < repeats) output = other;
   }
-  const text = output.replace(/\r\n/g, '\n').replace(/^\s*\n/, '');
-  const match = /^[ \t]*Subject:[ \t]*(.*)(?:\n|$)/i.exec(text);
-  const subject = match ? (match[1] ?? '').replace(/\s+/g, ' ').trim() : '';
-  const body = match ? text.slice(match[0].length) : text;
+  const { subject, body } = splitSubject(output);
   const hints: string[] = [];
   if (!present(data.sender.name) && !present(data.sender.signature))
     hints.push('Set your name in Settings to sign your notes: this draft ends without one.');
@@ -437,6 +445,54 @@ export function renderDraft(template: string, data: DraftData): Draft {
       `Left as you wrote it, because it is unclear who is meant: "${line}". Reword it to speak to ${data.recipient.firstName || 'the reader'} directly.`,
     );
   return { subject, body: tidy(body), hints };
+}
+
+function splitSubject(output: string): { subject: string; body: string } {
+  const text = output.replace(/\r\n/g, '\n').replace(/^\s*\n/, '');
+  const match = /^[ \t]*Subject:[ \t]*(.*)(?:\n|$)/i.exec(text);
+  const subject = match ? (match[1] ?? '').replace(/\s+/g, ' ').trim() : '';
+  return { subject, body: match ? text.slice(match[0].length) : text };
+}
+
+// Verbs every note repeats without anyone noticing: "thank you… Thank you again", "I have…".
+const PLAIN_VERBS = new Set([
+  'be',
+  'have',
+  'do',
+  'thank',
+  'will',
+  'would',
+  'can',
+  'could',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
+]);
+
+/**
+ * How many verbs and adjectives of a note's opening sentence (the first after the greeting) come
+ * back in the rest of the note before the sign-off, by lemma ("enjoyed"/"enjoy").
+ */
+export function openingRepeats(body: string, tag: Tagger = winkTagger): number {
+  const paragraphs = tidy(body)
+    .split(/\n\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  // greeting, opening paragraph, …, sign-off; a note too short to have a body has nothing to repeat
+  if (paragraphs.length < 3) return 0;
+  const [first = '', ...rest] = (paragraphs[1] ?? '').split(/(?<=[.!?;])\s+/);
+  const after = [rest.join(' '), ...paragraphs.slice(2, -1)].join(' ');
+  const lemmas = (text: string) =>
+    new Set(
+      tag(text)
+        .filter((t) => t.pos === 'VERB' || t.pos === 'ADJ')
+        .map((t) => t.lemma.toLowerCase())
+        .filter((l) => !PLAIN_VERBS.has(l)),
+    );
+  const later = lemmas(after);
+  return [...lemmas(first)].filter((l) => later.has(l)).length;
 }
 
 /** The first word of a recorded name, for greetings ("Dr. Wen-Li Zhang" -> "Wen-Li"). */

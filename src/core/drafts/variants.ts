@@ -10,21 +10,70 @@ import type { Interview } from '../types';
  * stable across drafting again, and different for every interviewer of the interview.
  */
 export function readerIndex(interview: Pick<Interview, 'participants'>, contactId: string): number {
-  const readers = interview.participants.filter((p) => p.role === 'interviewer').map((p) => p.contactId);
-  const at = readers.indexOf(contactId);
-  if (at >= 0) return at;
-  // A coordinator or observer thanked too: after the interviewers, in participant order.
-  const others = interview.participants.map((p) => p.contactId).filter((id) => !readers.includes(id));
-  return readers.length + Math.max(0, others.indexOf(contactId));
+  return opportunityReaderIndex([interview], contactId);
 }
 
-// Content words cut to a crude stem, so "shard", "sharding" and "sharded" meet.
+/**
+ * The reader's place among everyone met across one opportunity's interviews (given in the order
+ * they were held), from 0: the interviewers first, in order of first meeting, then anyone else
+ * (a coordinator, the recruiter), then someone in none of them. People at one company compare
+ * notes whatever the interview, so Ana met on Monday and Ben on Thursday, each first in their
+ * own interview, get different wordings. Stable across drafting again; someone met twice keeps
+ * their first place.
+ */
+export function opportunityReaderIndex(
+  interviews: ReadonlyArray<Pick<Interview, 'participants'>>,
+  contactId: string,
+): number {
+  const order: string[] = [];
+  const add = (id: string) => {
+    if (!order.includes(id)) order.push(id);
+  };
+  for (const i of interviews) for (const p of i.participants) if (p.role === 'interviewer') add(p.contactId);
+  for (const i of interviews) for (const p of i.participants) add(p.contactId);
+  const at = order.indexOf(contactId);
+  return at >= 0 ? at : order.length;
+}
+
+// Words that tie a point to nobody: the point's own frame ("should have mentioned"), and words
+// any interview's notes may hold ("team", "budget", "process"). One of them shared is chance:
+// an "alert budgets" point is not about the interviewer whose notes said "infra budget".
+const GENERIC = new Set(
+  (
+    'about after again also answer asked before being could didn does doing going good great have ' +
+    'into just know like made make mention mentioned more most much need really said should some ' +
+    'than that their them then there these they thing think this those thought through time told ' +
+    'very want wanted were what when where which while will wish with would your yours ' +
+    'team teams work working budget budgets cost costs process plan plans people company role ' +
+    'system systems problem problems issue issues question questions point points approach ' +
+    'project projects product data example case user users number part parts idea ideas ' +
+    'experience better best first last next year years month months week weeks today ' +
+    'interview interviewer talk talked chat call discuss discussed spoke said told ' +
+    'scale growth goal goals metric metrics review reviews design code quality customer customers ' +
+    'service services manager managers lead hire hiring culture value values impact priority ' +
+    'priorities infra infrastructure tool tools tech stack level levels area areas side sides ' +
+    'thing things stuff kind sort lots little test tests change changes result results'
+  ).split(' '),
+);
+
+// Content words cut to a crude stem, so "shard", "sharding" and "sharded" meet; generic ones out.
 const words = (text: string) =>
   new Set(
     text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 4)
+      .filter((w) => w.length >= 4 && !GENERIC.has(w) && !GENERIC.has(w.replace(/(?:es|s|ed|ing)$/, '')))
+      .map((w) => w.slice(0, 5)),
+  );
+
+// A term written as one: a capital inside a line ("Kafka", "OTel", "SLOs") or a digit ("k8s",
+// "p99"), short as it may be.
+const TERM = /(?<=[^\s.!?:;]\s+)\p{Lu}[\p{L}\p{N}]*|[\p{L}]*\p{N}[\p{L}\p{N}]*/gu;
+const terms = (text: string) =>
+  new Set(
+    [...text.matchAll(TERM)]
+      .map((m) => m[0].toLowerCase())
+      .filter((w) => w.length >= 2 && !GENERIC.has(w) && !/^\p{N}+$/u.test(w))
       .map((w) => w.slice(0, 5)),
   );
 
@@ -62,7 +111,9 @@ const named = (text: string, names: readonly string[] = []): boolean =>
  * - the interviewer the point names ("Ana asked about retries: should have said..."), if only one;
  * - else the one whose debrief notes share most words with it, counting one more when the notes
  *   say they asked a question (the one who asked it); a tie goes to the one who asked, then to
- *   the first recorded;
+ *   the first recorded. Only a word that is no generic one counts ("sharding", "chaos",
+ *   "Kafka", "k8s"): an "alert budgets" point shares nothing but chance with notes saying
+ *   "infra budget";
  * - else, when the notes of nobody touch on it, the only interviewer, or nobody when there are
  *   several: putting it in the first one's note would answer a question they may never have
  *   asked. The service then tells the user how to place it.
@@ -72,11 +123,17 @@ export function addToAnswerReader(addToAnswer: string, readers: ReadonlyArray<An
   const namedReaders = readers.filter((r) => named(addToAnswer, r.names));
   if (namedReaders.length === 1) return namedReaders[0]?.contactId ?? null;
   const point = words(addToAnswer);
+  const pointTerms = terms(addToAnswer);
   let best: string | null = null;
   let bestScore = 0;
   for (const r of readers) {
-    const shared = [...words(r.notes)].filter((w) => point.has(w)).length;
-    const score = shared > 0 && ASKED.test(r.notes) ? shared + 1 : shared;
+    const noteWords = words(r.notes);
+    const shared = [...noteWords].filter((w) => point.has(w)).length;
+    const noteTerms = new Set([...terms(r.notes), ...noteWords]);
+    const sharedTerm =
+      [...pointTerms].some((t) => noteTerms.has(t)) || [...terms(r.notes)].some((t) => point.has(t));
+    if (shared === 0 && !sharedTerm) continue;
+    const score = Math.max(shared, 1) + (ASKED.test(r.notes) ? 1 : 0);
     if (score > bestScore) {
       best = r.contactId;
       bestScore = score;

@@ -9,8 +9,8 @@ import { type DraftData, firstNameOf, formatDraftDate, renderDraft } from '../..
 import {
   ADD_TO_ANSWER_UNPLACED,
   addToAnswerReader,
+  opportunityReaderIndex,
   promiseFor,
-  readerIndex,
 } from '../../core/drafts/variants';
 import { invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
@@ -87,7 +87,8 @@ export async function draftForAction(
   // The interview the note follows: the action's own; for a check-in the latest one held (the
   // recruiter may have coordinated only the first round); else the latest one the recipient
   // was in. Interviews come sorted by start.
-  const held = (await listInterviews(ctx, opportunity.id)).filter(
+  const interviews = await listInterviews(ctx, opportunity.id);
+  const held = interviews.filter(
     (i) => i.status !== 'cancelled' && Temporal.Instant.compare(Temporal.Instant.from(i.start), ctx.now) <= 0,
   );
   const interview = action.interviewId
@@ -154,7 +155,10 @@ export async function draftForAction(
           : '',
     },
     addToAnswer: debrief && addToAnswerTo === recipient.id ? debrief.addToAnswer : '',
-    variant: interview ? readerIndex(interview, recipient.id) : 0,
+    // Wordings are chosen across the whole opportunity: people at one company compare notes,
+    // whichever interview each of them was in. (Cancelled interviews keep their place, so
+    // cancelling one never moves anyone onto a wording someone else already has.)
+    variant: opportunityReaderIndex(interviews, recipient.id),
     sender: { name: account.displayName, signature: account.signature },
   };
   const rendered = renderDraft(await loadTemplateFor(ctx, dataDir, templateName), data);
