@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentMemo } from './content-memo';
+import { ContentMemo, peopleKey } from './content-memo';
 
 describe('ContentMemo', () => {
   it('answers the same lists from memory and builds again when a string changes', () => {
@@ -37,5 +37,14 @@ describe('ContentMemo', () => {
     expect(builds).toBe(3);
     memo.get(['b'], value);
     expect(builds).toBe(4);
+  });
+});
+
+describe('peopleKey', () => {
+  it('stands for the names in order, so equal lists share a key and a changed name changes it', () => {
+    const a = [{ displayName: 'Ana Lima' }, { displayName: 'Ben Ode' }];
+    expect(peopleKey(a)).toBe(peopleKey([{ displayName: 'Ana Lima' }, { displayName: 'Ben Ode' }]));
+    expect(peopleKey(a)).not.toBe(peopleKey([{ displayName: 'Ana Lim' }, { displayName: 'aBen Ode' }]));
+    expect(peopleKey(a)).not.toBe(peopleKey([{ displayName: 'Ben Ode' }, { displayName: 'Ana Lima' }]));
   });
 });

@@ -6,6 +6,22 @@
  * the lists afresh for each check, and a changed store is never answered from a stale entry.
  * Bounded, so a long-running server with many accounts keeps only the latest few.
  */
+const peopleKeys = new WeakMap<object, string>();
+
+/**
+ * One string standing for the store's people, made once per list: every rule of one check is
+ * handed the same list, and three of them key a memo by it (3,000 names each time was the cost).
+ */
+export function peopleKey(people: ReadonlyArray<{ displayName: string }>): string {
+  let key = peopleKeys.get(people);
+  if (key === undefined) {
+    key = '';
+    for (const p of people) key += `${p.displayName.length}:${p.displayName}`;
+    peopleKeys.set(people, key);
+  }
+  return key;
+}
+
 export class ContentMemo<T> {
   private readonly entries = new Map<string, T>();
 

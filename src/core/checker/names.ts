@@ -87,6 +87,18 @@ const COMPANY_SUFFIX =
 
 /** The ways a note may name a company: the name as recorded and its short form. */
 export function companyForms(company: string): string[] {
+  const cached = companyFormsCache.get(company);
+  if (cached) return [...cached]; // a copy: callers add forms of their own
+  if (companyFormsCache.size > 5_000) companyFormsCache.clear();
+  const forms = computeCompanyForms(company);
+  companyFormsCache.set(company, forms);
+  return [...forms];
+}
+
+// Every check reads the forms of every company the user talks to, several times over.
+const companyFormsCache = new Map<string, readonly string[]>();
+
+function computeCompanyForms(company: string): string[] {
   const full = company.trim().replace(/\s+/g, ' ').replace(/,$/, '');
   if (!full) return [];
   const words = full.split(/[ ,]+/).filter(Boolean);

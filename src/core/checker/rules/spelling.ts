@@ -5,7 +5,7 @@
  * terms) is the Speller's business.
  */
 
-import { ContentMemo } from '../content-memo';
+import { ContentMemo, peopleKey } from '../content-memo';
 import { finding, quote } from '../finding';
 import { companyForms } from '../names';
 import { addressSpans, editDistance, fold, inSpans, type Token, tokenize } from '../text';
@@ -101,23 +101,28 @@ const peopleOf = (input: CheckInput): string[] => [
   input.recipient.displayName,
   ...input.knownPeople.map((p) => p.displayName),
 ];
+/** The memo key of the names and companies a check knows (built without copying the people). */
+const namesParts = (input: CheckInput, companies: readonly string[]): string[] => [
+  String(companies.length),
+  ...companies,
+  input.recipient.displayName,
+  peopleKey(input.knownPeople),
+];
 
 const skipMemo = new ContentMemo<ReadonlySet<string>>();
 
 /** The folded words of every company and person the store knows, and of the user's own writing. */
 function skipWords(input: CheckInput): ReadonlySet<string> {
   const companies = companiesOf(input);
-  const people = peopleOf(input);
   // Words the user wrote in their own debriefs and notes are theirs to spell.
   const own = input.userWords ?? [];
-  const parts = [String(companies.length), ...companies, String(people.length), ...people, ...own];
   return skipMemo.get(
-    parts,
+    [...namesParts(input, companies), ...own],
     () =>
       new Set(
         companies
           .flatMap((c) => [...companyForms(c), c])
-          .concat(people, own)
+          .concat(peopleOf(input), own)
           .flatMap((n) => fold(n).split(/[^\p{L}\p{M}\p{N}'’]+/u))
           .filter(Boolean),
       ),
@@ -129,11 +134,10 @@ const nameWordsMemo = new ContentMemo<ReadonlyArray<{ name: string; key: string 
 /** Every name and company word Afterview knows, with its folded key (for near misses). */
 function knownNameWords(input: CheckInput): ReadonlyArray<{ name: string; key: string }> {
   const companies = companiesOf(input);
-  const people = peopleOf(input);
-  return nameWordsMemo.get([String(companies.length), ...companies, ...people], () =>
+  return nameWordsMemo.get(namesParts(input, companies), () =>
     companies
       .flatMap((c) => companyForms(c))
-      .concat(people)
+      .concat(peopleOf(input))
       .flatMap((n) => n.split(/[\s,]+/))
       .map((name) => ({ name, key: fold(name) }))
       .filter((n) => n.key.length >= 5),

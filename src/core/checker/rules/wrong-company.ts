@@ -3,7 +3,7 @@
  * talking to, or puts some other proper noun where the recipient's company belongs and never
  * names that company at all.
  */
-import { ContentMemo } from '../content-memo';
+import { ContentMemo, peopleKey } from '../content-memo';
 import { finding, quote } from '../finding';
 import { companyForms, findCompany } from '../names';
 import { isCommonWord } from '../nlp';
@@ -44,6 +44,20 @@ const GENERIC_FIRST = new Set(
  * when that word is distinctive ("Acme" of "Acme Robotics", never "Global" of "Global Payments").
  */
 function otherForms(company: string): string[] {
+  let forms = otherFormsCache.get(company);
+  if (!forms) {
+    if (otherFormsCache.size > 5_000) otherFormsCache.clear();
+    forms = computeOtherForms(company);
+    otherFormsCache.set(company, forms);
+  }
+  return forms;
+}
+
+// Every check goes over every company the user talks to, and telling a distinctive first word
+// from a common one asks the English model: remember each company's forms (a pure, bounded cache).
+const otherFormsCache = new Map<string, string[]>();
+
+function computeOtherForms(company: string): string[] {
   const forms = companyForms(company);
   const first = company.trim().split(/[\s,]+/)[0] ?? '';
   const distinctive = !GENERIC_FIRST.has(fold(first)) && !isCommonWord(first);
@@ -74,8 +88,11 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
   let ownWords: ReadonlySet<string> | null = null;
   const isOwnWord = (word: string): boolean => {
     if (!ownWords) {
-      const names = [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)];
-      ownWords = ownWordsMemo.get(names, () => new Set(names.flatMap((n) => n.split(/[\s,-]+/).map(fold))));
+      const parts = [String(own.length), ...own, input.recipient.displayName, peopleKey(input.knownPeople)];
+      ownWords = ownWordsMemo.get(parts, () => {
+        const names = [...own, input.recipient.displayName, ...input.knownPeople.map((p) => p.displayName)];
+        return new Set(names.flatMap((n) => n.split(/[\s,-]+/).map(fold)));
+      });
     }
     return ownWords.has(fold(word));
   };
@@ -128,8 +145,9 @@ export function checkWrongCompany(input: CheckInput): Finding[] {
       const written = name.replace(/[.'’]+$/, '').replace(/['’]s$/, '');
       if (NOT_A_COMPANY.test(written)) continue;
       if (!people) {
-        const names = input.knownPeople.map((p) => p.displayName);
-        people = peopleWordsMemo.get(names, () => new Set(names.flatMap((n) => n.split(/\s+/))));
+        people = peopleWordsMemo.get([peopleKey(input.knownPeople)], () => {
+          return new Set(input.knownPeople.flatMap((p) => p.displayName.split(/\s+/)));
+        });
       }
       if (people.has(written.split(/\s+/)[0] ?? '')) continue;
       if (OWN_PAST.test(input.body.slice(Math.max(0, m.index - 30), m.index))) continue;
