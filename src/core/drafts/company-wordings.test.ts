@@ -166,3 +166,31 @@ describe('the opening never repeats a verb or adjective of the body', () => {
       }
   });
 });
+
+describe('found reading two loops drafted through the CLI', () => {
+  it('"really enjoyed it" after something that was not done with the writer is "talking with you"', () => {
+    const body = renderDraft(
+      thankYou,
+      data('Sofia Marsh', 4, { memorable: "she's rebuilding the team after a reorg, really enjoyed it" }),
+    ).body;
+    expect(body.split('\n\n')[1]).toBe(
+      "I appreciated the chance to speak with you on Monday, December 7 about joining the team at Wise. Something I have thought about since is that you're rebuilding the team after a reorg. I really enjoyed talking with you.",
+    );
+  });
+
+  it('a question-word topic keeps its "and"; a day typed in lower case takes its capital; a plural problem agrees', () => {
+    const body = renderDraft(
+      thankYou,
+      data('Sofia Marsh', 4, {
+        topics: 'roadmap; how design and eng plan together',
+        problem: 'flaky deploys on fridays',
+      }),
+    ).body;
+    expect(body).toContain(
+      'Getting into the details of the roadmap and how design and engineering plan together was the best part of my day.',
+    );
+    expect(body).toContain(
+      'Tackling flaky deploys on Fridays is exactly the kind of challenge I enjoy, and I would be happy to put my thoughts on it in writing.',
+    );
+  });
+});

@@ -262,10 +262,19 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     // After a verdict on the chat ("I found our discussion of X very helpful."), "It was…"
     // rather than a second "I found it…".
     const afterChat = (c: string) => chatTopic(clauses[clauses.indexOf(c) - 1] ?? '', tag) !== null;
+    // "she's rebuilding the team after a reorg, really enjoyed it": "it" would be the reorg;
+    // what they did with the writer ("walked me through X", "told me about Y") can be "it".
+    const sharedWithMe = (c: string) =>
+      /\b(?:me|us)\b/i.test(c) ||
+      /^(?:\w+\s+)?(?:talked|spoke|explained|demoed|presented|chatted)\b/i.test(c);
     const said = verdicts
       .map((c) => {
         const e = evaluation(c, tag);
-        return e && afterChat(c) ? e.replace(/^I found it /, 'It was ') : e;
+        if (e && afterChat(c)) return e.replace(/^I found it /, 'It was ');
+        const before = clauses[clauses.indexOf(c) - 1] ?? '';
+        return e && ENJOYED_IT.test(c) && !sharedWithMe(before)
+          ? e.replace(/\s(?:it|that|this)$/i, ' talking with you')
+          : e;
       })
       .filter((e): e is string => e !== null && e !== '')
       .map((e): Part => ({ text: e, kind: 'sentence', unsure: false, own: true }));

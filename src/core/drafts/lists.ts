@@ -11,7 +11,16 @@ export function listItems(text: string): string[] {
     .replace(/[.!]+$/, '');
   const seen = new Set<string>();
   const items: string[] = [];
-  for (const raw of body.split(/\s*(?:[;,\n•]|\s(?:and|&)\s|^[-*]\s)\s*/i)) {
+  // "roadmap; how design and eng plan together": a question-word item is one clause, and its
+  // "and" is no list separator (it read "the roadmap, how design and engineering plan together").
+  const pieces = body
+    .split(/\s*(?:[;\n•]|^[-*]\s)\s*/)
+    .flatMap((chunk) =>
+      /^(?:how|what|why|whether|when|where|who)\b/i.test(chunk.trim())
+        ? [chunk]
+        : chunk.split(/\s*(?:,|\s(?:and|&)\s)\s*/i),
+    );
+  for (const raw of pieces) {
     const item = raw
       .replace(/^(?:and|&)\s+/i, '')
       .replace(/^[-*•]\s*/, '')

@@ -58,6 +58,9 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
 // "by fri", "on tues": a day after a word that says when ("sat in on the standup" is no day).
 const SHORT_DAY =
   /\b(by|on|until|till|before|after|next|this|from|due)\s+(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?/gi;
+// "by friday", "flaky deploys on fridays": a day's full name has no other meaning, so it takes
+// its capital wherever it is typed in lower case.
+const LOWER_DAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/g;
 // "in jan", "by sept": a month after a word that says when ("march" alone is a verb).
 const SHORT_MONTH =
   /\b(in|by|until|till|before|after|since|from|early|late|mid|end of)\s+(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?/gi;
@@ -137,6 +140,7 @@ export function expandShorthand(text: string): string {
     SHORT_DAY,
     (_, lead: string, day: string) => `${lead} ${DAYS[day.slice(0, 3).toLowerCase()] ?? day}`,
   );
+  out = out.replace(LOWER_DAY, (day) => day.charAt(0).toUpperCase() + day.slice(1));
   out = out.replace(
     SHORT_MONTH,
     (_, lead: string, month: string) => `${lead} ${MONTHS[month.slice(0, 3).toLowerCase()] ?? month}`,
