@@ -66,6 +66,13 @@ describe('the point to add to an answer needs real evidence', () => {
       ]),
     ).toBe('c-ana');
     expect(addToAnswerReader('Ana: should have mentioned alert budgets', readers)).toBe('c-ana');
+    // a term, singular in one place and plural in the other
+    expect(
+      addToAnswerReader('on the SLO question I should have said we paged on burn rate', [
+        { contactId: 'c-ana', notes: 'walked me through the infra budget' },
+        { contactId: 'c-tom', notes: 'asked how we set SLOs for the payments API' },
+      ]),
+    ).toBe('c-tom');
   });
 });
 
@@ -174,7 +181,7 @@ describe('found reading two loops drafted through the CLI', () => {
       data('Sofia Marsh', 4, { memorable: "she's rebuilding the team after a reorg, really enjoyed it" }),
     ).body;
     expect(body.split('\n\n')[1]).toBe(
-      "I appreciated the chance to speak with you on Monday, December 7 about joining the team at Wise. Something I have thought about since is that you're rebuilding the team after a reorg. I really enjoyed talking with you.",
+      "I appreciated the chance to speak with you about joining the team at Wise on Monday, December 7. Something I have thought about since is that you're rebuilding the team after a reorg. I really enjoyed talking with you.",
     );
   });
 
@@ -192,5 +199,18 @@ describe('found reading two loops drafted through the CLI', () => {
     expect(body).toContain(
       'Tackling flaky deploys on Fridays is exactly the kind of challenge I enjoy, and I would be happy to put my thoughts on it in writing.',
     );
+  });
+
+  it('a team as a topic is the work of the team ("dig into the SRE team" read oddly)', () => {
+    const body = renderDraft(
+      thankYou,
+      data('Dana Whitfield', 0, { topics: 'the SRE team; comp range' }),
+    ).body;
+    expect(body).toContain('It was good to dig into the work of the SRE team.');
+    const after = renderDraft(
+      rejection,
+      data('Dana Whitfield', 0, { topics: 'the SRE team; comp range' }, null),
+    ).body;
+    expect(after).toContain('I enjoyed our conversations about the work of the SRE team.');
   });
 });

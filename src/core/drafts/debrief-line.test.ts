@@ -231,7 +231,7 @@ describe('the same line typed twice', () => {
     expect(body.match(/hiring plan/g)).toHaveLength(1);
     expect(body).toContain('incident management');
     expect(draft({ topics: 'eng mgmt; platform team' })).toContain(
-      'engineering management and the platform team',
+      'engineering management and the work of the platform team',
     );
   });
 });

@@ -292,6 +292,9 @@ const TOLD_ABOUT =
 const LOGISTICS =
   /^(?:the\s+|my\s+)?(?:comp(?:ensation)?|salary|pay|equity|benefits|bonus|timeline|next steps|relocation|relocating|visa(?: sponsorship)?|sponsorship|notice(?: period)?|start date|logistics|scheduling|availability|remote(?: work)?|hybrid|office days|pto|package|interview process)(?:\s+(?:range|expectations|band|details|policy|process|options|plans?))?$/i;
 
+// A team as a topic ("the SRE team", "your design team"), not "team culture" or "team structure".
+const TEAM_TOPIC = /^(?:(?:the|your|their)\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}team$/iu;
+
 // "no tracing across services": the problem is the lack of it ("no one owns X" is a clause).
 const NO_THING = /^no\s+(?!one\b|longer\b|more\b)/i;
 
@@ -355,7 +358,9 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
         : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
   const topicItems = listItems(expandShorthand(data.notes.topics))
     .filter((item) => !LOGISTICS.test(item) && !coveredBy(item, seen) && fresh(item) !== '')
-    .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag));
+    .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag))
+    // "the SRE team": people are no topic to "dig into"; their work is.
+    .map((item) => (TEAM_TOPIC.test(item) ? `the work of ${definite(item, tag)}` : item));
   const promised = present(data.notes.promise)
     ? promiseAction(expandShorthand(data.notes.promise), reader, tag)
     : null;

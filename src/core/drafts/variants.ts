@@ -74,7 +74,7 @@ const terms = (text: string) =>
     [...text.matchAll(TERM)]
       .map((m) => m[0].toLowerCase())
       .filter((w) => w.length >= 2 && !GENERIC.has(w) && !/^\p{N}+$/u.test(w))
-      .map((w) => w.slice(0, 5)),
+      .map((w) => w.replace(/(?<=\p{L}{2,})s$/u, '').slice(0, 5)),
   );
 
 const ASKED = /\b(?:asked|asks|ask|question|quizzed|grilled|probed)\b/i;
