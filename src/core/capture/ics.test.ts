@@ -274,3 +274,90 @@ describe('roundFrom', () => {
     expect(roundFrom('', [])).toBe('Interview');
   });
 });
+
+describe('parseIcs refuses what is not a real time', () => {
+  const invite = (start: string, end: string, extra: string[] = []) =>
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:rollover@fabrikam.example',
+      'SUMMARY:Hiring manager interview',
+      'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
+      `DTSTART:${start}`,
+      `DTEND:${end}`,
+      ...extra,
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+  const opts = { timeZone: 'UTC' };
+
+  it('refuses an impossible DTSTART, naming its line, instead of rolling it over to another day', () => {
+    expect(() => parseIcs(invite('20261240T100000Z', '20261240T110000Z'), opts)).toThrow(
+      'line 7: DTSTART 20261240T100000Z is not a real date.',
+    );
+  });
+
+  it('refuses an impossible DTEND, an hour 25 and a RECURRENCE-ID on the 31st of November', () => {
+    expect(() => parseIcs(invite('20261201T100000Z', '20261301T110000Z'), opts)).toThrow(
+      'line 8: DTEND 20261301T110000Z is not a real date.',
+    );
+    expect(() => parseIcs(invite('20261201T250000Z', '20261201T110000Z'), opts)).toThrow(
+      'line 7: DTSTART 20261201T250000Z is not a real date.',
+    );
+    expect(() =>
+      parseIcs(invite('20261201T100000Z', '20261201T110000Z', ['RECURRENCE-ID:20261131T100000Z']), opts),
+    ).toThrow('line 9: RECURRENCE-ID 20261131T100000Z is not a real date.');
+  });
+
+  it('still reads 29 February of a leap year', () => {
+    const b = parseIcs(invite('20280229T100000Z', '20280229T110000Z'), opts);
+    expect(b.interviews[0]?.start).toBe('2028-02-29T10:00:00Z');
+  });
+
+  it('refuses a DTEND before (or at) its DTSTART, naming the line, as `interview add` does', () => {
+    expect(() => parseIcs(invite('20261201T100000Z', '20261201T090000Z'), opts)).toThrow(
+      'line 8: DTEND 20261201T090000Z is not after DTSTART 20261201T100000Z; the interview must end after it starts.',
+    );
+    expect(() => parseIcs(invite('20261201T100000Z', '20261201T100000Z'), opts)).toThrow(/line 8: DTEND/);
+  });
+});
+
+describe('parseIcs recognises the user among the attendees', () => {
+  it('takes the only attendee from outside the company to be the user, and says so', () => {
+    const b = parseIcs(fixture('capture/invite-seq0.ics'), { timeZone: 'UTC' });
+    expect(people(b, 0)).toEqual([
+      ['Lena Fischer', ['lena.fischer@fabrikam.example'], 'coordinator'],
+      ['Tomás Ruiz', ['tomas.ruiz@fabrikam.example'], 'interviewer'],
+    ]);
+    expect(b.warnings).toContain(
+      'Sam Candidate <sam@personal.example> was taken to be you (the only attendee from outside fabrikam.example); add your own addresses with `afterview config set me EMAIL`.',
+    );
+  });
+
+  it("knows the user by the account's name, without a warning", () => {
+    const b = parseIcs(fixture('capture/invite-seq0.ics'), { timeZone: 'UTC', ownName: 'Sam Candidate' });
+    expect(b.contacts.map((c) => c.displayName)).not.toContain('Sam Candidate');
+    expect(b.warnings.join('\n')).not.toMatch(/taken to be you/);
+  });
+
+  it('warns when it cannot tell which of several outside attendees is the user', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:two-outsiders',
+      'DTSTART:20261201T150000Z',
+      'DTEND:20261201T160000Z',
+      'SUMMARY:Technical interview',
+      'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
+      'ATTENDEE;CN=Sam Candidate:mailto:sam@personal.example',
+      'ATTENDEE;CN=Ravi Agent:mailto:ravi@agency.example',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const b = parseIcs(text, { timeZone: 'UTC' });
+    expect(b.warnings.join('\n')).toMatch(
+      /line 2: none of the attendees is known to be you \(sam@personal\.example, ravi@agency\.example are from outside fabrikam\.example\)/,
+    );
+  });
+});

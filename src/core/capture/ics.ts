@@ -34,6 +34,8 @@ import { mapTimeZoneId } from './zones';
 export interface IcsOptions {
   /** The user's own addresses: they are the candidate, never an interviewer. */
   ownEmails?: readonly string[];
+  /** The user's own name (the account's display name): an attendee so named is the user. */
+  ownName?: string | null;
   /** The user's IANA zone: floating times, and times in a zone nothing maps, are read in it. */
   timeZone: string;
 }
@@ -149,6 +151,12 @@ class IcsReader {
       const v = event.getFirstPropertyValue(name);
       return typeof v === 'string' ? v : null;
     };
+    // ical.js rolls an impossible date over (2026-12-40 reads as 2027-01-09): refuse the file
+    // rather than save another day, as the CLI and API refuse impossible dates.
+    for (const field of ['DTSTART', 'DTEND', 'RECURRENCE-ID'] as const) {
+      const prop = event.getFirstProperty(field.toLowerCase());
+      if (prop) refuseRollover(prop, raw, field);
+    }
     const start = this.time(event.getFirstProperty('dtstart'), raw.line, 'DTSTART');
     if ('error' in start) {
       this.bundle.skipped.push({ line: raw.line, field: 'DTSTART', reason: start.error });
@@ -158,8 +166,18 @@ class IcsReader {
     const dtend = event.getFirstProperty('dtend');
     const endTime = dtend ? this.time(dtend, raw.line, 'DTEND') : null;
     const duration = event.getFirstPropertyValue('duration');
-    if (endTime && !('error' in endTime)) end = endTime.instant;
-    else if (duration instanceof ICAL.Duration) {
+    if (endTime && !('error' in endTime)) {
+      end = endTime.instant;
+      // As `interview add` refuses it: an end at or before the start is a mistake in the invite,
+      // and inventing an end would save a time nobody gave.
+      if (Temporal.Instant.compare(end, start.instant) <= 0) {
+        const at = lineOf(raw, 'DTEND');
+        throw invalid(
+          `line ${at?.line ?? raw.line}: DTEND ${at?.value ?? ''} is not after DTSTART ${lineOf(raw, 'DTSTART')?.value ?? ''}; the interview must end after it starts.`,
+          `line ${at?.line ?? raw.line}`,
+        );
+      }
+    } else if (duration instanceof ICAL.Duration) {
       end = start.instant.add({ seconds: Math.max(0, Math.min(duration.toSeconds(), 7 * 86400)) });
     } else {
       end = start.instant.add({ hours: 1 });
@@ -249,12 +267,25 @@ class IcsReader {
       ...(organizer ? [{ prop: organizer, role: 'coordinator' as const }] : []),
       ...attendees.slice(0, MAX_ATTENDEES).map((prop) => ({ prop, role: 'interviewer' as const })),
     ];
-    const ownMatched = candidates.some((c) => {
-      const e = addressOf(String(c.prop.getFirstValue() ?? ''));
-      return e !== null && this.own.has(e);
-    });
+    const ownNameKey = looseKey(this.options.ownName ?? '');
+    const isOwn = (prop: ICAL.Property): boolean => {
+      const e = addressOf(String(prop.getFirstValue() ?? ''));
+      if (e !== null && this.own.has(e)) return true;
+      const cn = prop.getParameter('cn');
+      return ownNameKey.length >= 4 && typeof cn === 'string' && looseKey(cn) === ownNameKey;
+    };
+    const ownMatched = candidates.some((c) => isOwn(c.prop));
     const organizerDomain = organizerEmail ? domainOf(organizerEmail) : null;
     const summaryKey = looseKey(summary);
+    // People attending from outside the organizer's company: the user is one of them.
+    const outsiders = candidates.filter((c) => {
+      if (c.role !== 'interviewer') return false;
+      const e = addressOf(String(c.prop.getFirstValue() ?? ''));
+      const cutype = String(c.prop.getParameter('cutype') ?? '').toUpperCase();
+      if (!e || !organizerDomain || domainOf(e) === organizerDomain) return false;
+      return !['ROOM', 'RESOURCE', 'GROUP'].includes(cutype) && !isResourceAddress(e);
+    });
+    let selfFound = ownMatched;
     for (const { prop, role } of candidates) {
       const value = String(prop.getFirstValue() ?? '');
       const email = addressOf(value);
@@ -262,8 +293,8 @@ class IcsReader {
       const cn = typeof cnParam === 'string' ? cnParam.trim() : null;
       const cutype = String(prop.getParameter('cutype') ?? '').toUpperCase();
       const label = cn || email || value;
-      if (email && this.own.has(email)) {
-        this.selfNames.add(cn ?? '').add(email.split('@')[0] ?? '');
+      if (isOwn(prop)) {
+        this.selfNames.add(cn ?? '').add(email?.split('@')[0] ?? '');
         continue;
       }
       if (cutype === 'ROOM' || cutype === 'RESOURCE' || (email && isResourceAddress(email))) {
@@ -298,6 +329,17 @@ class IcsReader {
           this.warnOnce(
             `${cn && !isAddressOnly(cn) ? `${cn} <${email}>` : email} was taken to be you (named in the event title); add your own addresses with \`afterview config set me EMAIL\`.`,
           );
+          selfFound = true;
+          continue;
+        }
+        // The one attendee from outside the company of an invite the company sent is the
+        // candidate: a panel's interviewers share the organizer's domain.
+        if (outsiders.length === 1 && outsiders[0]?.prop === prop) {
+          this.selfNames.add(cn ?? '').add(email.split('@')[0] ?? '');
+          this.warnOnce(
+            `${cn && !isAddressOnly(cn) ? `${cn} <${email}>` : email} was taken to be you (the only attendee from outside ${organizerDomain}); add your own addresses with \`afterview config set me EMAIL\`.`,
+          );
+          selfFound = true;
           continue;
         }
       }
@@ -305,6 +347,12 @@ class IcsReader {
       const existing = out.find((p) => p.email !== null && p.email === email);
       if (existing) continue; // the organizer is often listed as an attendee too: coordinator wins
       out.push({ email, name: named ? reorderName(named) : null, written: named, role });
+    }
+    if (!selfFound && outsiders.length > 1) {
+      const names = outsiders.map((o) => addressOf(String(o.prop.getFirstValue() ?? ''))).join(', ');
+      this.warnOnce(
+        `line ${line}: none of the attendees is known to be you (${names} are from outside ${organizerDomain}), so each is taken as an interviewer; add your own addresses with \`afterview config set me EMAIL\` and import again, or you will be asked to thank yourself.`,
+      );
     }
     return out;
   }
@@ -485,6 +533,42 @@ class IcsReader {
     }
     this.zones.set(tzid, info);
     return info;
+  }
+}
+
+/** The first content line of a property in a component, with the value as written. */
+function lineOf(raw: RawComponent, field: string): { line: number; value: string } | null {
+  for (const l of raw.lines) {
+    const m = /^([A-Za-z0-9-]+)(?:;(?:"[^"]*"|[^:])*)?:(.*)$/.exec(l.text);
+    if (m?.[1]?.toUpperCase() === field) return { line: l.line, value: (m[2] ?? '').trim() };
+  }
+  return null;
+}
+
+/**
+ * Throw, naming the line, when a date or date-time property names a day or time that does not
+ * exist (month 13, December 40, 25:00). ical.js normalises such values when read, so the check is
+ * on the value as parsed from the text, before normalising.
+ */
+function refuseRollover(prop: ICAL.Property, raw: RawComponent, field: string): void {
+  const json: unknown[] = prop.toJSON();
+  for (const value of json.slice(3)) {
+    if (typeof value !== 'string') continue;
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
+    if (!m) continue;
+    const [year, month, day, hour, minute, second] = m.slice(1).map((n) => Number(n ?? 0));
+    let real = (hour ?? 0) <= 23 && (minute ?? 0) <= 59 && (second ?? 0) <= 60;
+    try {
+      Temporal.PlainDate.from({ year: year ?? 0, month: month ?? 0, day: day ?? 0 }, { overflow: 'reject' });
+    } catch {
+      real = false;
+    }
+    if (real) continue;
+    const at = lineOf(raw, field);
+    throw invalid(
+      `line ${at?.line ?? raw.line}: ${field} ${at?.value ?? value} is not a real date.`,
+      `line ${at?.line ?? raw.line}`,
+    );
   }
 }
 

@@ -5,10 +5,11 @@
 import type { CaptureBundle } from '../../core/capture/bundle';
 import { stripControls } from '../../core/capture/clean';
 import type { CsvMapping } from '../../core/capture/csv';
-import { invalid } from '../../core/errors';
+import { AppError, invalid } from '../../core/errors';
 import { formatInstant } from '../../core/time';
 import { getAccount } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
+import { getMailSettings } from '../mail/mail.service';
 
 export const IMPORT_KINDS = ['ics', 'vcard', 'csv', 'schedule', 'card', 'backup'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -69,14 +70,33 @@ export async function previewImport(
   file: ImportFile,
   options: PreviewOptions = {},
 ): Promise<ImportPreview> {
+  try {
+    return await readFile(ctx, file, options);
+  } catch (e) {
+    // A parser names the line; the user also needs to know which file ("invite.ics line 7: …").
+    if (e instanceof AppError && e.code === 'invalid-input' && /^line \d+/.test(e.message)) {
+      throw invalid(`${file.name} ${e.message}`, e.field, e.issues);
+    }
+    throw e;
+  }
+}
+
+async function readFile(
+  ctx: ServiceContext,
+  file: ImportFile,
+  options: PreviewOptions,
+): Promise<ImportPreview> {
   const kind = importKindOf(file.name);
   const account = await getAccount(ctx);
   switch (kind) {
     case 'ics': {
       const { parseIcs } = await import('../../core/capture/ics');
+      // The mailbox the user sends from is theirs too, even when `config set me` was never run.
+      const { fromAddress } = await getMailSettings(ctx);
+      const ownEmails = fromAddress ? [...account.ownEmails, fromAddress] : account.ownEmails;
       return {
         kind,
-        bundle: parseIcs(file.bytes, { timeZone: account.timeZone, ownEmails: account.ownEmails }),
+        bundle: parseIcs(file.bytes, { timeZone: account.timeZone, ownEmails, ownName: account.displayName }),
       };
     }
     case 'vcard': {
