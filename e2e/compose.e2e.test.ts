@@ -214,6 +214,35 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     expect(page.url()).not.toContain('action=');
   }, 180_000);
 
+  it('hands a note with checker errors to the mail app only after "Send anyway", as for sending', async () => {
+    const s = await seed(page, 'Tailspin', ['José Ibáñez <jose@tailspin.example>']);
+    await callApi(page, 'PATCH', '/api/settings', { ownEmails: ['alex@personal.example'] });
+    await compose.open(`/compose?interview=${s.interviewId}&opportunity=${s.opportunityId}`);
+    await compose.waitForDraft();
+    await compose.setBody('Hi jose,\n\nThank you for the system design interview.\n\nAlex');
+    await compose.waitForFinding(/misspells/);
+    await compose.waitSaved();
+    for (const name of ['Copy', 'Open in mail app', 'Download .eml', 'Mark as sent']) {
+      await expect(compose.button(name).isDisabled(), name).resolves.toBe(true);
+    }
+    // Not only a disabled button: the server refuses the hand-off too, unless overridden.
+    const { messages } = await callApi<{ messages: Array<{ id: string; status: string }> }>(
+      page,
+      'GET',
+      `/api/messages?opportunityId=${s.opportunityId}`,
+    );
+    const draftId = messages.find((m) => m.status === 'draft')?.id ?? '';
+    await expect(callApi(page, 'GET', `/api/messages/${draftId}/mailto`)).rejects.toThrow(/: 422 /);
+    await audit('handoff-blocked');
+
+    await page.getByLabel(/Send anyway/).check();
+    await compose.captureMailto();
+    await compose.button('Open in mail app').click();
+    const [mailto] = await compose.mailtoOpened();
+    expect(mailto).toMatch(/^mailto:jose@tailspin\.example\?/);
+    expect(decodeURIComponent(mailto ?? '')).toContain('Hi jose,');
+  }, 120_000);
+
   it('downloads the .eml only once you say who it is from: a sentence and a field, never a page of JSON', async () => {
     const s = await seed(page, 'Litware', ['Noor Haddad <noor@litware.example>']);
     await compose.open(`/compose?interview=${s.interviewId}&opportunity=${s.opportunityId}`);

@@ -311,10 +311,11 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .command('open')
     .description('print the note as a mailto: URL that opens it in your mail app')
     .argument('<messageId>')
-    .action((typed: string, _o: unknown, cmd: Command) =>
+    .option('--force', 'hand it over despite checker errors, as send --force does')
+    .action((typed: string, o: { force?: boolean }, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const id = await resolveId(s.ctx, 'message', typed, 'messageId');
-        const url = await mailtoFor(s.ctx, id);
+        const url = await mailtoFor(s.ctx, id, { force: o.force });
         present(s, { id, mailto: url }, () => url);
       }),
     );
@@ -322,10 +323,11 @@ export function registerMailCommands(program: Command, kit: CommandKit): void {
     .command('eml')
     .description('write the note as an .eml file to standard output (afterview message eml ID > note.eml)')
     .argument('<messageId>')
-    .action((typed: string, _o: unknown, cmd: Command) =>
+    .option('--force', 'hand it over despite checker errors, as send --force does')
+    .action((typed: string, o: { force?: boolean }, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const id = await resolveId(s.ctx, 'message', typed, 'messageId');
-        const raw = await emlFor(s.ctx, id).catch((err: unknown) => {
+        const raw = await emlFor(s.ctx, id, { force: o.force }).catch((err: unknown) => {
           // The service says what is missing; the terminal also says how to set it here.
           if (err instanceof AppError && err.field === 'from')
             throw new AppError(

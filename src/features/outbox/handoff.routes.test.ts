@@ -28,6 +28,29 @@ describeEachMode('mail-app handoff routes', (t) => {
     await api.close();
   });
 
+  it('hands a note with checker errors to the mail app only on the same explicit override as sending', async () => {
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    await api.patch('/api/settings', { ownEmails: ['alex@personal.example'] });
+    const draft = (
+      await api.post('/api/drafts', {
+        kind: 'thank-you',
+        contactIds: [s.priyaId],
+        subject: 'Thank you',
+        body: 'Dear {{name}},\n\nThank you for your time.\n\nAlex',
+      })
+    ).json();
+    for (const path of ['mailto', 'eml']) {
+      const refused = await api.get(`/api/messages/${draft.id}/${path}`);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.code).toBe('check-failed');
+      // The override is the same word sending takes; with it the note is handed over.
+      const forced = await api.get(`/api/messages/${draft.id}/${path}?force=1`);
+      expect(forced.statusCode).toBe(200);
+    }
+    await api.close();
+  });
+
   it('says plainly when the recipient has no email address yet', async () => {
     const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);

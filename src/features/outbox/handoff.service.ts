@@ -12,8 +12,18 @@ import { getMailSettings } from '../mail/mail.service';
 import { getMessage } from '../messages/message.service';
 import { buildRawMessage } from './compose';
 import { listRecipients } from './outbox.repository';
+import { assertCheckAllows } from './outbox.service';
 
-async function recipientsOf(ctx: ServiceContext, id: string) {
+/** Whether the user has explicitly overridden the checker's errors, as for sending. */
+export interface HandoffOptions {
+  force?: boolean;
+}
+
+/**
+ * Who the note goes to, once it may leave: handing it to the mail app is gated exactly like
+ * sending (assertCheckAllows), because after the hand-off Afterview cannot stop it.
+ */
+async function recipientsOf(ctx: ServiceContext, id: string, options: HandoffOptions) {
   const message = await getMessage(ctx, id);
   if (message.direction !== 'out') throw invalid(`Message ${id} was received, not written by you.`, 'id');
   const rows = (await listRecipients(ctx.db, ctx.actor.accountId, id)).filter((r) => r.role === 'to');
@@ -23,12 +33,17 @@ async function recipientsOf(ctx: ServiceContext, id: string) {
   }));
   const missing = to.find((r) => !r.address);
   if (missing) throw invalid(`${missing.name} has no email address; add one first.`, 'to');
+  await assertCheckAllows(ctx, id, { force: options.force });
   return { message, to: to as { name: string; address: string }[] };
 }
 
 /** The note as a `mailto:` URL (RFC 6068) with recipients, subject and body. */
-export async function mailtoFor(ctx: ServiceContext, id: string): Promise<string> {
-  const { message, to } = await recipientsOf(ctx, id);
+export async function mailtoFor(
+  ctx: ServiceContext,
+  id: string,
+  options: HandoffOptions = {},
+): Promise<string> {
+  const { message, to } = await recipientsOf(ctx, id, options);
   return buildMailto({ to: to.map((r) => r.address), subject: message.subject, body: message.body });
 }
 
@@ -38,8 +53,8 @@ export async function mailtoFor(ctx: ServiceContext, id: string): Promise<string
  * received mail. Reading it changes nothing: its Message-ID is the stored one, else derived from
  * the note (handoffMessageId), which "mark as sent" then stores.
  */
-export async function emlFor(ctx: ServiceContext, id: string): Promise<Buffer> {
-  const { message, to } = await recipientsOf(ctx, id);
+export async function emlFor(ctx: ServiceContext, id: string, options: HandoffOptions = {}): Promise<Buffer> {
+  const { message, to } = await recipientsOf(ctx, id, options);
   const [settings, account] = await Promise.all([getMailSettings(ctx), getAccount(ctx)]);
   const fromAddress = settings.fromAddress ?? account.ownEmails[0];
   if (!fromAddress) {

@@ -12,7 +12,7 @@ import type { Message, MessageStatus } from '../../core/types';
 import type { Dialect } from '../../db/connect';
 import type { MessageRow } from '../../db/tables/message.table';
 import { getAccount } from '../accounts/account.service';
-import { checkMessage } from '../checks/check.service';
+import { type CheckResult, checkMessage } from '../checks/check.service';
 import type { ServiceContext } from '../context';
 import { recordEvent } from '../events/event.service';
 import { loadSmtpAccount } from '../mail/mail.service';
@@ -42,7 +42,7 @@ export class CheckFailedError extends AppError {
     const errors = findings.filter((f) => f.severity === 'error');
     super(
       'check-failed',
-      `The note checker found ${errors.length} error${errors.length === 1 ? '' : 's'} (${errors[0]?.message ?? ''}); fix the note or send with --force.`,
+      `The note checker found ${errors.length} error${errors.length === 1 ? '' : 's'} (${errors[0]?.message ?? ''}); fix the note, or override with --force.`,
     );
     this.findings = findings;
   }
@@ -55,6 +55,20 @@ export function toOutboxEntry(row: MessageRow, contacts: Parameters<typeof toMes
     lastError: row.last_error,
     leaseUntil: row.lease_until,
   };
+}
+
+/**
+ * The one rule for a note leaving Afterview, whether sent from here or handed to the mail app
+ * (handoff.service.ts): checker errors stop it unless the user explicitly overrides (`force`).
+ */
+export async function assertCheckAllows(
+  ctx: ServiceContext,
+  id: string,
+  options: { at?: string; force?: boolean } = {},
+): Promise<CheckResult> {
+  const check = await checkMessage(ctx, id, options.at);
+  if (check.blocked && !options.force) throw new CheckFailedError(check.findings);
+  return check;
 }
 
 /** States from which the user may (re)schedule a message: a failed or uncertain one only on their explicit word. */
@@ -121,8 +135,7 @@ export async function scheduleSend(
   }
 
   const sendAtIso = formatInstant(sendAt);
-  const check = await checkMessage(ctx, id, sendAtIso);
-  if (check.blocked && !options.force) throw new CheckFailedError(check.findings);
+  const check = await assertCheckAllows(ctx, id, { at: sendAtIso, force: options.force });
 
   const rfcMessageId =
     message.rfcMessageId ??

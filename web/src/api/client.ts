@@ -185,13 +185,17 @@ export const api = {
   saveDraft: (input: DraftInput) => request<MessageView>('POST', '/api/drafts', input),
   updateDraft: (id: string, input: UpdateDraftInput) =>
     request<MessageView>('PATCH', `/api/messages/${enc(id)}`, input),
-  mailto: (id: string) => request<{ url: string }>('GET', `/api/messages/${enc(id)}/mailto`),
+  /** `force`: the user's explicit "Send anyway" over checker errors, as for sending. */
+  mailto: (id: string, force = false) =>
+    request<{ url: string }>('GET', `/api/messages/${enc(id)}/mailto${force ? '?force=1' : ''}`),
   emlPath: (id: string) => `/api/messages/${enc(id)}/eml`,
   /** The .eml as a file to save; an error comes back as an ApiError sentence, never as a page of JSON. */
-  eml: async (id: string): Promise<Blob> => {
+  eml: async (id: string, force = false): Promise<Blob> => {
     let res: Response;
     try {
-      res = await fetch(`/api/messages/${enc(id)}/eml`, { credentials: 'same-origin' });
+      res = await fetch(`/api/messages/${enc(id)}/eml${force ? '?force=1' : ''}`, {
+        credentials: 'same-origin',
+      });
     } catch {
       throw new ApiError(0, 'unavailable', 'Could not reach Afterview. Is the server still running?');
     }

@@ -43,6 +43,9 @@ export function HandoffButtons({
   const hasSender = Boolean(mail.data?.fromAddress || (settings?.ownEmails.length ?? 0) > 0);
   const empty = !text.body.trim();
   const noAddress = needsAddress ? 'needs-address' : undefined;
+  // Every way the note leaves Afterview (copied, opened, downloaded, recorded or sent) waits for
+  // the same thing: no checker errors, or the user's explicit "Send anyway" (`blocked` is false).
+  const why = [blocked ? 'blocked-why' : '', noAddress ?? ''].filter(Boolean).join(' ') || undefined;
 
   /** Run a click's work; its error is shown below the buttons as a sentence for this page. */
   const act = (fn: () => Promise<unknown>) =>
@@ -58,7 +61,7 @@ export function HandoffButtons({
     act(async () => {
       const d = await saved();
       try {
-        await downloadEml(d.id, emlFileName(d.subject, recipientName));
+        await downloadEml(d.id, emlFileName(d.subject, recipientName), override);
       } catch (err) {
         // Nobody named as the sender after all: the field to name them appears with the sentence.
         if (err instanceof ApiError && err.field === 'from') setAskSender(true);
@@ -72,7 +75,8 @@ export function HandoffButtons({
       <div className="row actions">
         <button
           type="button"
-          disabled={busy || empty}
+          disabled={busy || blocked || empty}
+          aria-describedby={blocked ? 'blocked-why' : undefined}
           onClick={() =>
             act(async () => {
               await saved();
@@ -87,16 +91,16 @@ export function HandoffButtons({
         </button>
         <button
           type="button"
-          disabled={busy || empty || needsAddress}
-          aria-describedby={noAddress}
-          onClick={() => act(async () => openInMailApp((await saved()).id))}
+          disabled={busy || blocked || empty || needsAddress}
+          aria-describedby={why}
+          onClick={() => act(async () => openInMailApp((await saved()).id, override))}
         >
           Open in mail app
         </button>
         <button
           type="button"
-          disabled={busy || empty || needsAddress}
-          aria-describedby={noAddress}
+          disabled={busy || blocked || empty || needsAddress}
+          aria-describedby={why}
           onClick={() => {
             if (!hasSender) setAskSender(true);
             else void download();
@@ -134,7 +138,7 @@ export function HandoffButtons({
               type="button"
               className="primary"
               disabled={busy || blocked || empty || needsAddress}
-              aria-describedby={noAddress}
+              aria-describedby={why}
               onClick={() =>
                 act(async () => onRecorded((await api.send((await saved()).id, { force: override })).message))
               }
@@ -150,7 +154,7 @@ export function HandoffButtons({
             <button
               type="button"
               disabled={busy || blocked || empty || needsAddress || !sendAt}
-              aria-describedby={noAddress}
+              aria-describedby={why}
               onClick={() =>
                 act(async () =>
                   onRecorded(

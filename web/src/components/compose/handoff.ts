@@ -15,13 +15,14 @@ function follow(href: string, download?: string): void {
   a.remove();
 }
 
-export async function openInMailApp(messageId: string): Promise<void> {
-  follow((await api.mailto(messageId)).url);
+/** `force` is the user's "Send anyway" over checker errors; the server refuses without it. */
+export async function openInMailApp(messageId: string, force: boolean): Promise<void> {
+  follow((await api.mailto(messageId, force)).url);
 }
 
 /** Fetch the .eml and save it as a file; an error is thrown as a sentence (ApiError). */
-export async function downloadEml(messageId: string, name: string): Promise<void> {
-  const blob = await api.eml(messageId);
+export async function downloadEml(messageId: string, name: string, force: boolean): Promise<void> {
+  const blob = await api.eml(messageId, force);
   const url = URL.createObjectURL(blob);
   try {
     follow(url, name);

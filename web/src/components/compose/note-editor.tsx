@@ -409,7 +409,8 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
       />
       {blocked && (
         <p id="blocked-why" className="muted">
-          Fix the errors above (or tick "Send anyway") before marking it as sent.
+          Fix the errors above (or tick "Send anyway") before copying, opening, downloading, sending or
+          marking it as sent.
         </p>
       )}
       <ErrorNote error={record.error} />
