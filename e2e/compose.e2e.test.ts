@@ -386,6 +386,40 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     await compose.waitSaved();
   }, 180_000);
 
+  // Last in this file: it sets the name every later draft would be signed with.
+  it('signs an untouched draft once the name is set in Settings, as the CLI does', async () => {
+    const s = await seed(page, 'Proseware', ['Ines Duarte <ines@proseware.example>']);
+    const path = `/compose?interview=${s.interviewId}&opportunity=${s.opportunityId}`;
+    await compose.open(path);
+    const unsigned = await compose.waitForGreeting('Ines');
+    expect(unsigned.trimEnd()).toMatch(/,$/);
+    await compose
+      .draftHints()
+      .filter({ hasText: /^Set your name in Settings/ })
+      .waitFor();
+
+    await compose.draftHints().getByRole('link', { name: 'Open Settings' }).click();
+    await page.getByLabel('Your name').fill('Alex Morgan');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved\.$/ })
+      .first()
+      .waitFor();
+
+    await compose.open(path);
+    await page.waitForFunction(() =>
+      /Alex Morgan\s*$/.test(document.querySelector<HTMLTextAreaElement>('#body')?.value ?? ''),
+    );
+    expect(
+      await compose
+        .draftHints()
+        .filter({ hasText: /Set your name/ })
+        .count(),
+    ).toBe(0);
+    await audit('signed-after-settings');
+  }, 120_000);
+
   /** Mark as sent, ticking "Send anyway" if the checker found errors in a bare draft. */
   async function markSentAnyway(): Promise<void> {
     await page.waitForLoadState('networkidle');
