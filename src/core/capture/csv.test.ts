@@ -122,6 +122,12 @@ describe('csv helpers', () => {
     ).toEqual(['2026-12-08', '2026-12-08', '2026-12-08', '2026-12-08', null, null]);
   });
 
+  it('never rolls an impossible date over to another day', () => {
+    expect(
+      ['Dec 40, 2026', '40 Dec 2026', '2026-12-40T10:00', 'Feb 30, 2027', '12/40/2026'].map(dateFrom),
+    ).toEqual([null, null, null, null, null]);
+  });
+
   it('keeps headers on one line: a tab or a quoted line break in a column name becomes a space', () => {
     const b = parseCsv(Buffer.from('"Com\npany",Ro\tle\nAcme,Dev\n'));
     expect(b.headers).toEqual(['Com pany', 'Ro le']);

@@ -42,13 +42,6 @@ describe('parseSchedule on the shared Northwind schedule email', () => {
         ],
       },
       {
-        start: '2026-12-08T20:00:00Z',
-        end: '2026-12-08T20:45:00Z',
-        zone: 'America/Los_Angeles',
-        round: 'Lunch',
-        people: ['Marcus Lee (Software Engineer II) observer', dana],
-      },
-      {
         start: '2026-12-08T21:00:00Z',
         end: '2026-12-08T21:45:00Z',
         zone: 'America/Los_Angeles',
@@ -64,7 +57,14 @@ describe('parseSchedule on the shared Northwind schedule email', () => {
       },
     ]);
     expect(b.warnings).toEqual([]);
-    expect(b.skipped).toEqual([]);
+    expect(b.skipped).toEqual([
+      {
+        line: 9,
+        reason:
+          '"Lunch with Marcus Lee (Software Engineer II)" is a meal, not an interview: Marcus Lee kept in your people, with no debrief or thank-you asked for it',
+      },
+    ]);
+    expect(b.contacts.find((c) => c.displayName === 'Marcus Lee')?.title).toBe('Software Engineer II');
   });
 
   it('takes the coordinator from the signature: name, email, phone and company', () => {
@@ -199,11 +199,49 @@ describe('parseSchedule: labels and job titles are not people', () => {
       'Technical Screen: Priya Raman [Engineering Manager]',
     ],
     ['Hiring Manager Interview', 'Hiring Manager Interview: '],
-    ['Lunch – Marcus Lee', 'Lunch: Marcus Lee (observer)'],
   ])('"%s"', (slot, expected) => {
     const b = parseSchedule(`${day}10:00 AM - 10:45 AM  ${slot}\n`, options);
     expect(who(b)).toEqual([expected]);
     expect(b.contacts.filter((c) => NOT_PEOPLE.test(c.displayName ?? ''))).toEqual([]);
+  });
+
+  it.each([
+    ['Lunch – Marcus Lee', 'a meal', 'Marcus Lee'],
+    ['Team lunch with Marcus Lee, Staff Engineer', 'a meal', 'Marcus Lee'],
+    ['Office tour with Ana Gómez', 'a visit', 'Ana Gómez'],
+    ['Meet the team with Ana Gómez and Ben Ito', 'a visit', 'Ana Gómez, Ben Ito'],
+  ])('"%s" is not an interview: its people are kept, no debrief is asked', (slot, what, names) => {
+    const b = parseSchedule(
+      `${day}10:00 AM - 10:45 AM  Priya Raman\n12:00 PM - 12:45 PM  ${slot}\n`,
+      options,
+    );
+    expect(who(b)).toEqual(['Interview: Priya Raman']);
+    expect(b.skipped).toEqual([
+      {
+        line: 3,
+        reason: `"${slot}" is ${what}, not an interview: ${names} kept in your people, with no debrief or thank-you asked for it`,
+      },
+    ]);
+    for (const name of names.split(', ')) expect(b.contacts.map((c) => c.displayName)).toContain(name);
+  });
+
+  it.each([
+    ['Monday, December 32', 'December 32'],
+    ['Tuesday, February 30, 2027', 'February 30, 2027'],
+    ['Date: 2026-12-40', '2026-12-40'],
+    ['Date: 12/40/2026', '12/40/2026'],
+    ['Thursday, 31 November', '31 November'],
+  ])('refuses "%s" naming the line, instead of reading the slots on another day', (dayLine, bad) => {
+    const text = `${day}10:00 AM - 10:45 AM  Priya Raman\n${dayLine}\n10:00 AM - 10:45 AM  Ben Ito\n`;
+    expect(() => parseSchedule(text, options)).toThrow(`line 3: "${bad}" is not a real date.`);
+  });
+
+  it('still reads 29 February without a year, and 13/12/2026 read day first', () => {
+    const b = parseSchedule('Date: 13/12/2026\n10:00 AM - 10:45 AM  Priya Raman\n', options);
+    expect(b.interviews).toHaveLength(1);
+    expect(() =>
+      parseSchedule('Monday, February 29\n10:00 AM - 10:45 AM  Priya Raman\n', options),
+    ).not.toThrow(/real date/);
   });
 
   it('skips a lunch with nobody named as a break', () => {
@@ -219,13 +257,11 @@ describe('parseSchedule on schedules as people paste them', () => {
     expect(who(b)).toEqual([
       'Hiring Manager Interview: Priya Raman [Engineering Manager]',
       "System Design: Siobhán O'Connell, Diego Fernández-Ortiz",
-      'Lunch: Marcus Lee (observer)',
       'Product Conversation: Wen-Li Zhang [Product Manager]',
     ]);
     expect(b.interviews.map((i) => [i.start, i.timeZone, i.format])).toEqual([
       ['2026-12-08T18:00:00Z', 'America/Los_Angeles', 'onsite'],
       ['2026-12-08T19:00:00Z', 'America/Los_Angeles', 'onsite'],
-      ['2026-12-08T20:00:00Z', 'America/Los_Angeles', 'onsite'],
       ['2026-12-08T21:00:00Z', 'America/Los_Angeles', 'onsite'],
     ]);
     expect(b.contacts[0]).toMatchObject({
@@ -234,7 +270,15 @@ describe('parseSchedule on schedules as people paste them', () => {
       company: 'Northwind Labs',
       emails: ['dana.whitfield@northwind-labs.example'],
     });
-    expect(b.skipped).toEqual([{ line: 18, reason: '"Break" is a break, not an interview' }]);
+    expect(b.skipped).toEqual([
+      { line: 18, reason: '"Break" is a break, not an interview' },
+      {
+        line: 15,
+        reason:
+          '"Lunch with Marcus Lee" is a meal, not an interview: Marcus Lee kept in your people, with no debrief or thank-you asked for it',
+      },
+    ]);
+    expect(b.contacts.map((c) => c.displayName)).toContain('Marcus Lee');
   });
 
   it('a Lever-style confirmation forwarded from Gmail: quoted lines, "|" columns, the sender in the header', () => {

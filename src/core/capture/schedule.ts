@@ -8,9 +8,10 @@
  *
  * Decisions, so the planner asks for the right thank-you notes:
  * - two or more names on one line ("A, Title & B, Title") are a pair/panel interview;
- * - "Lunch with X" is a slot of its own (round "Lunch") with X as an *observer*: lunch hosts are
- *   met and worth remembering, but usually do not assess, so no thank-you action is generated for
- *   them unless the user changes the role;
+ * - a meal, a tour or a meet-the-team block ("Lunch with X", "Office tour – Y") is not an
+ *   interview: nothing is assessed there, so it asks for no debrief and no thank-you. Its hosts
+ *   are kept as people of the company (met, worth remembering) and the block is listed as
+ *   skipped, saying so;
  * - "Wrap-up with me" (or any "<activity> with me") is a slot with the coordinator — "me" is the
  *   person who signed the email;
  * - breaks ("Break", "Transition") are not interviews and are listed as skipped.
@@ -57,7 +58,14 @@ interface Slot {
   people: PersonSpec[];
   role: ParticipantRole;
   withCoordinator: boolean;
+  /** A meal, tour or meet-the-team block: its people are kept, it is not an interview. */
+  social: boolean;
+  /** The slot's text after the time, for messages. */
+  text: string;
 }
+
+const SOCIAL =
+  /^(?:(?:team\s+|working\s+|group\s+)?(?:lunch|dinner|breakfast|brunch|coffee|drinks|happy hour)|(?:office|campus|site|facility|facilities)\s+tour|tour|meet\s+(?:the|and\s+greet|&\s+greet)|meet-and-greet)\b/i;
 
 const SIGN_OFF =
   /^(?:best|thanks|thank you|regards|kind regards|best regards|warm regards|cheers|warmly|sincerely|all the best|many thanks|talk soon)[,!.]?\s*$/i;
@@ -221,26 +229,25 @@ function readPeople(text: string): {
 }
 
 /** The people and round of one slot's text. */
-function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'withCoordinator'> | null {
+function readSlotBody(
+  body: string,
+): Pick<Slot, 'round' | 'people' | 'role' | 'withCoordinator' | 'social'> | null {
   let text = body.replace(/^[\s\-–—:|•*]+/, '').trim();
   if (!text || BREAK.test(text)) return null;
   let round: string | null = null;
-  let role: ParticipantRole = 'interviewer';
+  const role: ParticipantRole = 'interviewer';
   const label = leadingLabel(text);
   if (label) {
     round = label.label.replace(/[\s:|–—-]+$/, '');
     text = label.rest;
-    // "Lunch – Marcus Lee": a lunch host, as with "Lunch with Marcus Lee".
-    if (/^lunch\b/i.test(round)) role = 'observer';
   }
   let peopleText = text;
   const activity = ACTIVITY_WITH.exec(text);
   if (activity && !NAME.exec(activity[1] ?? '')?.[0]?.includes(' ')) {
     round ??= (activity[1] ?? '').trim();
     peopleText = (activity[2] ?? '').trim();
-    if (/^lunch\b/i.test(activity[1] ?? '')) role = 'observer';
     if (ME.test(peopleText.replace(/[.!]$/, ''))) {
-      return { round, people: [], role, withCoordinator: true };
+      return { round, people: [], role, withCoordinator: true, social: SOCIAL.test(round) };
     }
   } else if (!label && /^(?:lunch|dinner|coffee)\b/i.test(text) && !/\bwith\b/i.test(text)) {
     // "Lunch" with nobody named is a break, not a conversation to thank anyone for.
@@ -251,7 +258,8 @@ function readSlotBody(body: string): Pick<Slot, 'round' | 'people' | 'role' | 'w
   round ??= read.round ?? read.note;
   if (read.people.length === 0 && !read.me) round ??= text || null;
   if (!round && !label && read.people.length === 0 && !read.me) return null;
-  return { round, people: read.people, role, withCoordinator: read.me };
+  const social = SOCIAL.test(round ?? '') || SOCIAL.test(text);
+  return { round, people: read.people, role, withCoordinator: read.me, social };
 }
 
 interface DayResult {
@@ -281,6 +289,60 @@ function dayOf(result: chrono.ParsedResult, today: Temporal.PlainDate): DayResul
     const target = weekday === 0 ? 7 : weekday;
     const ahead = (target - today.dayOfWeek + 7) % 7 || 7;
     return { date: today.add({ days: ahead }) };
+  }
+  return null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+const MONTH_WORD =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
+const DATE_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Array<[number, number, number]> }> = [
+  // "December 40", "December 40, 2026"
+  {
+    re: new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'gi'),
+    read: (m) => [[Number(m[3] ?? 2028), monthNumber(m[1]), Number(m[2])]],
+  },
+  // "40 December 2026"
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}(?:,?\\s+(\\d{4}))?`, 'gi'),
+    read: (m) => [[Number(m[3] ?? 2028), monthNumber(m[2]), Number(m[1])]],
+  },
+  // "2026-12-40"
+  { re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, read: (m) => [[Number(m[1]), Number(m[2]), Number(m[3])]] },
+  // "12/40/2026": either order may be meant, so it is impossible only when both are
+  {
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g,
+    read: (m) => [
+      [Number(m[3]), Number(m[1]), Number(m[2])],
+      [Number(m[3]), Number(m[2]), Number(m[1])],
+    ],
+  },
+];
+
+function monthNumber(word: string | undefined): number {
+  return MONTHS.indexOf((word ?? '').slice(0, 3).toLowerCase() as (typeof MONTHS)[number]) + 1;
+}
+
+function isRealDate([year, month, day]: [number, number, number]): boolean {
+  try {
+    Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A date in the line that does not exist ("Monday, December 32", "2/30/2027"), as written.
+ * chrono-node passes over such dates, so the slots under them would silently take another day
+ * (the weekday alone, or the day before); a year left out is read as a leap year, so 29 February
+ * is never refused for it.
+ */
+export function impossibleDateIn(line: string): string | null {
+  for (const form of DATE_FORMS) {
+    for (const m of line.matchAll(form.re)) {
+      if (!form.read(m).some(isRealDate)) return m[0].trim();
+    }
   }
   return null;
 }
@@ -337,6 +399,10 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
       lastSlotIndex = index;
       continue;
     }
+    const impossible = impossibleDateIn(line);
+    if (impossible) {
+      throw invalid(`line ${l.line}: "${impossible}" is not a real date.`, `line ${l.line}`);
+    }
     const results = chrono.parse(line, reference, { forwardDate: true });
     if (/\b(?:time|times|timezone|zone)\b/i.test(line) && !zone) zone = zoneFromText(line);
     for (const r of results) {
@@ -368,7 +434,17 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
       continue;
     }
     zone ??= zoneFromText(first.text);
-    slots.push({ line: l.line, date: day, start, end: first.end ? timeOf(first.end) : null, ...slot });
+    slots.push({
+      line: l.line,
+      date: day,
+      start,
+      end: first.end ? timeOf(first.end) : null,
+      text: body
+        .replace(/^[\s\-–—:|•*]+/, '')
+        .trim()
+        .slice(0, 60),
+      ...slot,
+    });
     lastSlotIndex = index;
   }
   if (slots.length === 0) {
@@ -464,6 +540,14 @@ function readSchedule(input: string | Uint8Array, options: ScheduleOptions): Cap
       if (!participants.some((q) => q.contactKey === contact.key)) {
         participants.push({ contactKey: contact.key, role: slot.role });
       }
+    }
+    if (slot.social) {
+      const names = slot.people.map((p) => p.name).join(', ');
+      bundle.skipped.push({
+        line: slot.line,
+        reason: `"${slot.text}" is ${/tour|meet/i.test(slot.round ?? slot.text) ? 'a visit' : 'a meal'}, not an interview${names ? `: ${names} kept in your people, with no debrief or thank-you asked for it` : ''}`,
+      });
+      continue;
     }
     if (coordinator) participants.push({ contactKey: coordinator.key, role: 'coordinator' });
     const startAt = slot.date
