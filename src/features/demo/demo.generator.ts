@@ -99,6 +99,97 @@ class DemoBuilder {
       .epochMilliseconds;
   }
 
+  /** `ms`, or the next 08:xx in the user's zone when it falls at night: people send notes awake. */
+  wakingTime(ms: number): number {
+    const zdt = Temporal.Instant.fromEpochMilliseconds(Math.round(ms)).toZonedDateTimeISO(this.o.timeZone);
+    if (zdt.hour >= 8 && zdt.hour < 22) return ms;
+    const day = zdt.hour < 8 ? zdt : zdt.add({ days: 1 });
+    return day.with({
+      hour: 8,
+      minute: zdt.minute, // no draw from the generator: the rest of the seed stays as it was
+      second: 0,
+      millisecond: 0,
+      microsecond: 0,
+      nanosecond: 0,
+    }).epochMilliseconds;
+  }
+
+  /**
+   * Sample data must have something to do now, whatever day it is tried on: the newest recent
+   * application still open gets a hiring-manager screen that ended on the last weekday afternoon
+   * before now, its debrief and thank-you not yet written. Drawn after everything else, so the
+   * rest of a seed's data is what it was.
+   */
+  freshInterview(): void {
+    const recentMs = this.nowMs - 25 * DAY;
+    const opp = this.rows.opportunities
+      .filter(
+        (o) =>
+          o.recruiter_id !== null &&
+          (o.stage === 'applied' || o.stage === 'interviewing') &&
+          Date.parse(o.created_at) >= recentMs,
+      )
+      .at(-1);
+    if (!opp) return;
+    const zone = this.o.timeZone;
+    let endZdt = Temporal.Instant.fromEpochMilliseconds(this.nowMs - HOUR)
+      .toZonedDateTimeISO(zone)
+      .with({ hour: 16, minute: 0, second: 0, millisecond: 0, microsecond: 0, nanosecond: 0 });
+    if (endZdt.epochMilliseconds > this.nowMs - HOUR) endZdt = endZdt.subtract({ days: 1 });
+    while (endZdt.dayOfWeek >= 6) endZdt = endZdt.subtract({ days: 1 });
+    const end = endZdt.epochMilliseconds;
+    const start = end - 45 * MINUTE;
+    const scheduledMs = Math.max(Date.parse(opp.created_at) + HOUR, start - 3 * DAY);
+    if (scheduledMs >= start) return;
+    const domain = `${slug(opp.company)}.example`;
+    const taken = new Set(
+      this.rows.contacts
+        .flatMap((c) => JSON.parse(c.emails) as string[])
+        .filter((e) => e.endsWith(`@${domain}`)),
+    );
+    const manager = this.person(opp.company, domain, 'Hiring Manager', scheduledMs, true, taken);
+    const interview: InterviewRow = {
+      id: this.id(scheduledMs),
+      account_id: this.o.accountId,
+      opportunity_id: opp.id,
+      round: 'Hiring manager screen',
+      start_at: iso(start),
+      end_at: iso(end),
+      time_zone: zone,
+      format: 'video',
+      location: `https://meet.${domain}/r/${this.rng.int(100000, 999999)}`,
+      status: 'scheduled',
+      source_uid: null,
+      source_sequence: null,
+      created_at: iso(scheduledMs),
+      updated_at: iso(scheduledMs),
+    };
+    this.rows.interviews.push(interview);
+    this.rows.participants.push({
+      account_id: this.o.accountId,
+      interview_id: interview.id,
+      contact_id: manager.row.id,
+      role: 'interviewer',
+    });
+    this.event(
+      'interview-scheduled',
+      scheduledMs,
+      { opportunityId: opp.id, interviewId: interview.id },
+      { round: interview.round, start: interview.start_at },
+    );
+    if (opp.stage === 'applied') {
+      this.event(
+        'stage-changed',
+        scheduledMs,
+        { opportunityId: opp.id },
+        { from: 'applied', to: 'interviewing' },
+      );
+      opp.stage = 'interviewing';
+      opp.stage_changed_at = iso(scheduledMs);
+      opp.updated_at = iso(scheduledMs);
+    }
+  }
+
   localDate(ms: number): string {
     return Temporal.Instant.fromEpochMilliseconds(Math.round(ms))
       .toZonedDateTimeISO(this.o.timeZone)
@@ -474,7 +565,7 @@ class DemoBuilder {
       }
       if (!rng.chance(0.9)) continue;
       const late = rng.chance(0.15);
-      const sentMs = end + (late ? rng.between(26, 70) : rng.between(1, 20)) * HOUR;
+      const sentMs = this.wakingTime(end + (late ? rng.between(26, 70) : rng.between(1, 20)) * HOUR);
       const detail = memorable.get(p.row.id) ?? `our conversation about ${rng.pick(words.TOPICS)}`;
       this.message({
         kind: 'thank-you',
@@ -518,7 +609,8 @@ class DemoBuilder {
     const zone = this.o.timeZone;
     let decisionMs: number | null = null;
     if (rng.chance(0.45)) {
-      decisionMs = lastEnd + rng.int(5, 10) * DAY;
+      // Recruiters name a working day: "by Friday", never a Sunday.
+      decisionMs = this.localWorkTime(lastEnd + rng.int(5, 10) * DAY, this.o.timeZone, 12, 0);
       opp.decision_by = this.localDate(decisionMs);
     }
     if (outcome !== 'rejected-screen') toStage('waiting', lastEnd);
@@ -653,5 +745,6 @@ export function generateDemo(o: DemoOptions): AccountRows {
     // Live work does not grow with history: a longer hunt has more past, not more this week.
     builder.opportunity(i, company, outcome, i % recentEvery === 0 && i < RECENT_UP_TO);
   }
+  builder.freshInterview();
   return builder.rows;
 }

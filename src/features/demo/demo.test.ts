@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { createTestContext } from '../../../test/context';
 import { createTestStore, describeEachDialect } from '../../../test/store';
+import { Temporal } from '../../core/time';
 import { exportBackup } from '../backup/export.service';
 import { getToday } from '../plan/plan.service';
 import { seedDemo } from './demo.service';
@@ -112,5 +113,46 @@ describeEachDialect('demo job hunt', (t) => {
     // The demo user dealt with whatever fell due more than ten days ago.
     for (const a of today.actions) expect(Date.parse(a.due)).toBeGreaterThan(Date.parse(NOW) - 11 * DAY);
     expect(today.actions.some((a) => a.urgency === 'upcoming' || a.urgency === 'due')).toBe(true);
+  });
+
+  it('has something to do now on whichever day the sample is tried, at a waking hour, with decisions on working days', async () => {
+    // The web app's "Try with sample data" seeds 20; a new user tried it on a Friday and got
+    // "Nothing to do until Monday". A week of mornings and an evening, in two zones.
+    const days = [
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ];
+    for (const [n, day] of days.entries()) {
+      const timeZone = n % 2 === 0 ? 'America/New_York' : 'Europe/Berlin';
+      const hour = n === 4 ? '22:30' : '10:00';
+      const now = Temporal.PlainDateTime.from(`${day}T${hour}`)
+        .toZonedDateTime(timeZone)
+        .toInstant()
+        .toString();
+      const ctx = await createTestContext(t.store, { now, timeZone });
+      await seedDemo(ctx, { scale: 20, seed: 1 });
+      const today = await getToday(ctx);
+      expect(
+        today.actions.some((a) => a.urgency === 'due' || a.urgency === 'overdue'),
+        `${day} ${hour} ${timeZone}`,
+      ).toBe(true);
+      const doc = await exportBackup(ctx);
+      for (const m of doc.messages.filter((x) => x.kind === 'thank-you' && x.sentAt)) {
+        const local = Temporal.Instant.from(m.sentAt as string).toZonedDateTimeISO(timeZone);
+        expect(local.hour, `${m.sentAt} in ${timeZone}`).toBeGreaterThanOrEqual(8);
+        expect(local.hour).toBeLessThan(22);
+      }
+      for (const o of doc.opportunities.filter((x) => x.decisionBy)) {
+        expect(
+          Temporal.PlainDate.from(o.decisionBy as string).dayOfWeek,
+          o.decisionBy as string,
+        ).toBeLessThan(6);
+      }
+    }
   });
 });
