@@ -213,4 +213,17 @@ describe('found reading two loops drafted through the CLI', () => {
     ).body;
     expect(after).toContain('I enjoyed our conversations about the work of the SRE team.');
   });
+
+  it('wording 2 says "our conversation" once ("keeps coming back to me" then "after our exchange on")', () => {
+    const body = renderDraft(
+      thankYou,
+      data('Tom Hale', 2, {
+        memorable: 'asked about my research process, seemed v interested in the diary study',
+        topics: 'research ops',
+      }),
+    ).body;
+    expect(body.split('\n\n')[1]).toBe(
+      'It was a pleasure to talk with you about the Platform Engineer position at Wise on Monday, December 7. One part of our conversation keeps coming back to me: you asked about my research process and seemed very interested in the diary study. The work sounds even more interesting after our exchange on research ops.',
+    );
+  });
 });
