@@ -284,6 +284,13 @@ describe('check-in scope', () => {
     expect(checkIns(s, at('2026-12-10T01:00:00Z'))).toMatchObject([{ key: AFTER_KEY, state: 'fulfilled' }]);
   });
 
+  it('leaves the role out of the title when none was given (an import stores a placeholder)', () => {
+    for (const role of ['Role not given', '  ']) {
+      const a = openCheckIn(acmeSnapshot({ opportunities: opp({ role }) }));
+      expect(a).toMatchObject({ title: 'Check in with Sam Lee at Acme about next steps' });
+    }
+  });
+
   it('addresses the company when there is no recruiter', () => {
     const a = openCheckIn(acmeSnapshot({ opportunities: opp({ recruiterId: null }) }));
     expect(a).toMatchObject({

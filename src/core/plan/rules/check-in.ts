@@ -40,6 +40,7 @@ import {
   type PlanContext,
 } from '../context';
 import { afterInterviewAnchor, checkInAnchorOf, checkInKey, goneQuietKey } from '../keys';
+import { forRole, givenRole } from '../role';
 
 const ACTIVE_STAGES = new Set(['applied', 'interviewing', 'waiting']);
 
@@ -195,7 +196,7 @@ function checkInCandidate(
     return {
       ...common,
       key: goneQuietKey(o.id),
-      title: `${o.company} has not answered ${count(state.unanswered, 'check-in')}: mark ${o.role} as gone quiet`,
+      title: `${o.company} has not answered ${count(state.unanswered, 'check-in')}: mark ${givenRole(o) ?? 'the opportunity'} as gone quiet`,
       reason: `At most ${count(checkIn.maxCheckIns, 'unanswered check-in')}, then stop nudging and flag it as gone quiet (rule check-in)`,
     };
   }
@@ -204,8 +205,8 @@ function checkInCandidate(
     key: checkInKey(o.id, state.anchor),
     title:
       state.unanswered === 0
-        ? `Check in with ${recruiter} about next steps for ${o.role}`
-        : `Check in again with ${recruiter} about ${o.role} (${count(state.unanswered, 'check-in')} unanswered so far)`,
+        ? `Check in with ${recruiter} about next steps${forRole(o)}`
+        : `Check in again with ${recruiter} about ${givenRole(o) ?? 'next steps'} (${count(state.unanswered, 'check-in')} unanswered so far)`,
     reason: `${reason} (rule check-in)`,
     ...(reasonDate && { reasonDate }),
   };

@@ -10,6 +10,7 @@
 
 import { type Candidate, count, isSent, messageTime, ms, type PlanContext } from '../context';
 import { reconnectKey } from '../keys';
+import { givenRole } from '../role';
 
 const RECONNECT_STAGES = new Set(['rejected', 'withdrawn', 'gone-quiet']);
 
@@ -41,7 +42,7 @@ export function reconnectRule(ctx: PlanContext): Candidate[] {
       rule: 'reconnect',
       start: start,
       due: due,
-      title: `Reconnect with ${who} (${o.role})`,
+      title: `Reconnect with ${who}${givenRole(o) ? ` (${givenRole(o)})` : ''}`,
       reason: `Keep the relationship: reconnect ${count(reconnect.afterDays, 'day')} after ${why}, with the notes ${ctx.voice.you} kept (rule reconnect)`,
       opportunityId: o.id,
       interviewId: null,

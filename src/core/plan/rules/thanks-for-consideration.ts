@@ -23,6 +23,7 @@ import {
   type PlanContext,
 } from '../context';
 import { thanksForConsiderationKey } from '../keys';
+import { forRole } from '../role';
 
 export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
   const { thanksForConsideration: rule, workdayEnd } = ctx.playbook;
@@ -61,7 +62,7 @@ export function thanksForConsiderationRule(ctx: PlanContext): Candidate[] {
         rule: 'thanks-for-consideration',
         start: rejectedAt,
         due: due,
-        title: `Thank ${who} for considering ${ctx.voice.youObject} for ${o.role}`,
+        title: `Thank ${who} for considering ${ctx.voice.youObject}${forRole(o)}`,
         reason: `It was not a fit: thank them for the consideration within ${count(rule.withinBusinessDays, 'business day')}; another position may open (rule thanks-for-consideration)`,
         opportunityId: o.id,
         interviewId: null,
