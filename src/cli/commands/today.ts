@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { reasonText } from '../../core/plan/reason';
 import type { Action, DecisionKind } from '../../core/types';
 import { undoDecision } from '../../features/decisions/decision.service';
+import { listOpportunities } from '../../features/opportunities/opportunity.service';
 import type { Today } from '../../features/plan/plan.service';
 import { decide, getAction, getToday } from '../../features/plan/plan.service';
 import { withZoneCache } from '../../features/plan/zone-cache';
@@ -39,24 +40,27 @@ const MARK: Record<Action['urgency'], string> = { overdue: '!', due: '*', upcomi
  * is a check-in); after a rejection the next thing is a reconnect months away, and saying that
  * silence is normal would be wrong.
  */
-function calmLine(s: Session, today: Today): string {
+function calmLine(s: Session, today: Today, hasOpportunities: boolean): string {
   const next = today.actions
     .filter((a) => a.urgency === 'upcoming')
     // Plain code-unit order (ISO instants): localeCompare would load ICU's collator for nothing.
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))[0];
-  if (!next)
-    return today.actions.length === 0 && today.nextStart === null
-      ? 'Nothing to do. Add an opportunity to get started: afterview opportunity add --company NAME --role TITLE'
-      : 'Nothing to do.';
+  if (!next) {
+    if (today.actions.length > 0 || today.nextStart !== null) return 'Nothing to do.';
+    // Nothing planned at all: the next step depends on what is recorded, not on a first run.
+    return hasOpportunities
+      ? 'Nothing to do. When an interview is booked, add it: afterview interview add --opportunity ID --start ISO --end ISO'
+      : 'Nothing to do. Add an opportunity to get started: afterview opportunity add --company NAME --role TITLE';
+  }
   const until = `Nothing to do until ${formatLocal(next.start, s)}`;
   return next.rule === 'check-in' ? `${until}. No news is normal until then.` : `${until}.`;
 }
 
-function todayText(s: Session, today: Today): string {
+function todayText(s: Session, today: Today, hasOpportunities: boolean): string {
   const now = s.ctx.now;
   const open = today.actions.filter((a) => a.urgency !== 'upcoming');
   const lines: string[] = [];
-  if (open.length === 0) lines.push(calmLine(s, today));
+  if (open.length === 0) lines.push(calmLine(s, today, hasOpportunities));
   for (const group of ['overdue', 'due', 'upcoming'] as const) {
     const items = today.actions.filter((a) => a.urgency === group);
     if (items.length === 0) continue;
@@ -86,7 +90,12 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
         // The user's zone offsets from the data dir's cache: no ICU load on a warm run.
         const zoneCache = join(s.dataDir, 'cache', 'zone-offsets.json');
         const today = await withZoneCache(zoneCache, s.timeZone, () => getToday(s.ctx));
-        present(s, todayJson(today), () => todayText(s, today));
+        // Read only when nothing at all is planned (rare): the everyday run does not pay for it.
+        const hasOpportunities =
+          !s.json && today.actions.length === 0 && today.nextStart === null
+            ? (await listOpportunities(s.ctx)).length > 0
+            : true;
+        present(s, todayJson(today), () => todayText(s, today, hasOpportunities));
       }),
     );
 
