@@ -237,7 +237,8 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   const you = (line: string) => toSecondPerson(line, reader, tag, { theirMeansThe: true, theyMayBeReader });
   const separated = expanded
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
-    .map((raw) => raw.trim().replace(/[.;,\s]+$/, ''))
+    // (a "!" goes too: "very cool!" is a verdict like "very cool", and the note adds its own stop)
+    .map((raw) => raw.trim().replace(/[.;,!\s]+$/, ''))
     .filter(Boolean);
   const typed = separated
     .map(withoutPrivateFacts)
@@ -360,7 +361,10 @@ function evaluation(clause: string, tag: Tagger): string | null {
   // "really enjoyed it", "loved that": the writer's, about what came before.
   const enjoyed = ENJOYED_IT.exec(clause);
   if (enjoyed) return `I ${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
-  const tokens = hyphenated(tag(clause.charAt(0).toLowerCase() + clause.slice(1)));
+  // (a word only ever said of a thing is its adjective, whatever the tagger makes of "very cool")
+  const tokens = hyphenated(tag(clause.charAt(0).toLowerCase() + clause.slice(1))).map((t) =>
+    THING_ADJECTIVES.test(t.text) ? { ...t, pos: 'ADJ' } : t,
+  );
   const last = tokens.at(-1);
   if (tokens.length === 0 || tokens.length > 4 || last?.pos !== 'ADJ') return null;
   if (!tokens.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || INTENSIFIERS.has(t.lemma))) return null;
@@ -400,6 +404,7 @@ function hyphenated(tokens: Token[]): Token[] {
 const ENJOYED_IT =
   /^(?:(?:really|so|very|totally|genuinely|truly)\s+)*(?:enjoyed|loved|liked|appreciated)\s+(?:it|that|this)$/i;
 // Adjectives for what was said or shown, not for the person: "inspiring", "eye-opening", "cool".
+const THING_ADJECTIVES = /^(?:impressive|cool|neat|insightful|informative|awesome|amazing|valuable)$/i;
 const ABOUT_A_THING =
   /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant)$/i;
 
@@ -487,7 +492,9 @@ function splitTrailingVerdict(clause: string, tag: Tagger): string[] {
     const verdict = (c: string) => chatTopic(c, tag) !== null || chatTopic(c, tag, true) !== null;
     // "great convo abt their release train, they showed me the dashboard": a verdict, then a
     // clause of its own ("great chat about caching, sharding and queues" is one topic list).
-    if (verdict(tail) || ENJOYED_IT.test(tail) || (verdict(head) && opensClause(tail, tag)))
+    // "walked me through the fleet sim, very cool": the user's own verdict on it, said as theirs.
+    const own = evaluation(tail, tag) !== null && opensClause(head, tag);
+    if (verdict(tail) || ENJOYED_IT.test(tail) || own || (verdict(head) && opensClause(tail, tag)))
       return [head, ...splitTrailingVerdict(tail, tag)];
   }
   return [clause];

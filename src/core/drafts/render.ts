@@ -22,8 +22,8 @@ import {
 } from './debrief-line';
 import { formatList, listItems } from './lists';
 import type { Locale } from './locale';
-import { type Reader, subjectVerbAt, toSecondPerson } from './second-person';
-import { expandShorthand } from './shorthand';
+import { isReaderName, type Reader, subjectVerbAt, toSecondPerson } from './second-person';
+import { expandShorthand, LANGUAGES } from './shorthand';
 import { rememberingTags, type Tagger, winkTagger } from './tagger';
 
 /** What a draft template can use. Empty strings count as missing, so templates skip the sentence. */
@@ -143,7 +143,7 @@ function promiseAction(
     .replace(/[.;!]+$/, '')
     .trim();
   if (!bare) return null;
-  const rewritten = toSecondPerson(bare, reader, tag, { objectIsReader: true }).text;
+  const rewritten = toSecondPerson(readerObject(bare, tag), reader, tag, { objectIsReader: true }).text;
   if (!PROMISE_LEAD.test(text.trim()) && ownClause(rewritten, tag)) {
     // The reader's own offer ("she'll send me the RFC") is thanked for, not promised back to them.
     const offer = /^you(?:'ll|’ll| will) (.+)$/i.exec(rewritten);
@@ -158,6 +158,19 @@ function promiseAction(
     PROMISE_VERBS.has(word) || (first !== undefined && first.pos === 'VERB' && word === first.lemma);
   const action = startsWithVerb ? toReader(rewritten, tag) : `send you ${rewritten}`;
   return { action: action.charAt(0).toLowerCase() + action.slice(1) };
+}
+
+// "send her link to my talk": in a promise the one sent to is the reader, and what is sent is
+// the thing, not theirs ("her link" is the link).
+const SENT_TO_READER =
+  /^(send|email|forward|mail|share)\s+(?:her|him|them|their|his)\s+(?!(?:the|a|an|my|our|this|that|these|those|some|over|along|back|to)\b)(?=\p{L})(.+)$/iu;
+
+/** A promise whose verb is sent to the reader by "her"/"him"/"them" says "you" (toReader). */
+function readerObject(promise: string, tag: Tagger): string {
+  const m = SENT_TO_READER.exec(promise);
+  if (!m?.[1] || !m[2]) return promise;
+  if (m[1].toLowerCase() !== 'share') return `${m[1]} ${m[2]}`;
+  return `${m[1]} ${definite(m[2], tag)} with them`;
 }
 
 // A time the promise names itself.
@@ -190,6 +203,8 @@ const OPENING_CLAUSE =
 
 // "On the caching question, I'd add...": a lead naming the answer, kept in front.
 const ANSWER_LEAD = /^((?:on|about|for|re|regarding|to)\b[^,:–—]{1,80}?(?:[,:]|\s+[-–—](?=\s)))\s*/i;
+// "on the conflict q I should have said…": the same lead typed without its comma, before "I".
+const QUESTION_LEAD = /^((?:on|about|for|regarding|to)\s+[^,:–—]{1,80}?\bquestions?)\s+(?=(?:I|we)\b)/i;
 const MODALS = new Set(['would', 'should', 'could', 'might', "'d", 'will', 'can']);
 
 /**
@@ -202,9 +217,10 @@ const MODALS = new Set(['would', 'should', 'could', 'might', "'d", 'will', 'can'
 export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): string {
   const typed = expandShorthand(text).replace(/[.;!\s]+$/, '');
   if (!typed) return '';
-  const lead = ANSWER_LEAD.exec(typed);
+  const comma = QUESTION_LEAD.exec(typed);
+  const lead = comma ?? ANSWER_LEAD.exec(typed);
   // "on the design systems q - should've…": the dash typed for a comma is one in the note.
-  const head = lead ? `${(lead[1] ?? '').replace(/\s+[-–—]$/, ',')} ` : '';
+  const head = lead ? `${(lead[1] ?? '').replace(/\s+[-–—]$/, ',')}${lead === comma ? ',' : ''} ` : '';
   const rest = lead ? typed.slice(lead[0].length) : typed;
   const tokens = tag(rest);
   const first = tokens[0];
@@ -235,13 +251,9 @@ export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): str
  */
 export function addToAnswerFor(text: string, reader: Reader, tag: Tagger = winkTagger): string {
   let point = text.trim();
-  for (const name of [...reader.names].sort((a, b) => b.length - a.length)) {
-    const label = new RegExp(`^${name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:–—-]\\s+`, 'iu');
-    if (name.trim() && label.test(point)) {
-      point = point.replace(label, '');
-      break;
-    }
-  }
+  // A label is one of their names however it is typed ("jose:" for José Ibáñez).
+  const label = /^([\p{L}][\p{L}\p{M}'’. -]{0,40}?)\s*[:–—-]\s+/u.exec(point);
+  if (label?.[1] && isReaderName(label[1], reader)) point = point.slice(label[0].length);
   const said = addToAnswerSentence(point, tag);
   return said ? toSecondPerson(said, reader, tag).text : '';
 }
@@ -298,8 +310,42 @@ const TEAM_TOPIC = /^(?:(?:the|your|their)\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}team$/i
 // "no tracing across services": the problem is the lack of it ("no one owns X" is a clause).
 const NO_THING = /^no\s+(?!one\b|longer\b|more\b)/i;
 
+// Words before which a company's one-word name is an ordinary word ("the notion of", "a square").
+const NOT_A_COMPANY_BEFORE = '(?<!\\b(?:the|a|an|no|this|that|my|your|our|their|his|her|its|any|some)\\s+)';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The company as recorded where a debrief typed it in lower case: "been at brightwave 6 years"
+ * for Brightwave Robotics reads "Brightwave". The full name first, then its first word alone,
+ * unless a determiner makes that word an ordinary one.
+ */
+export function companySpelling(text: string, company: string): string {
+  const words = company.trim().split(/\s+/).filter(Boolean);
+  const first = words[0];
+  if (!first || !/^\p{Lu}/u.test(first)) return text;
+  // (not inside an address: "brightwave.io")
+  const edge = (w: string) => `(?<![\\p{L}\\p{N}.@/])${escapeRegExp(w)}(?![\\p{L}\\p{N}]|\\.\\p{L})`;
+  const lowerTyped = (recorded: string) => (typed: string) =>
+    typed === typed.toLowerCase() && typed !== recorded ? recorded : typed;
+  let out = text.replace(new RegExp(edge(words.join(' ')), 'giu'), lowerTyped(words.join(' ')));
+  if (first.length >= 3)
+    out = out.replace(new RegExp(NOT_A_COMPANY_BEFORE + edge(first), 'giu'), lowerTyped(first));
+  return out;
+}
+
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
-function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
+function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {
+  const spelt = (text: string) => companySpelling(text, typed.company);
+  const data: DraftData = {
+    ...typed,
+    notes: {
+      memorable: spelt(typed.notes.memorable),
+      topics: spelt(typed.notes.topics),
+      problem: spelt(typed.notes.problem),
+      promise: spelt(typed.notes.promise),
+    },
+    addToAnswer: spelt(typed.addToAnswer),
+  };
   const reader: Reader = {
     names: [data.recipient.fullName, data.recipient.firstName].filter((n) => n.trim() !== ''),
   };
@@ -358,6 +404,8 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
         : problemParts.map((p) => asSentence(p, said++, tag, false)).join(' ');
   const topicItems = listItems(expandShorthand(data.notes.topics))
     .filter((item) => !LOGISTICS.test(item) && !coveredBy(item, seen) && fresh(item) !== '')
+    // "go", "rust" alone in a list of topics are the languages
+    .map((item) => LANGUAGES.get(item.toLowerCase()) ?? item)
     .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag))
     // "the SRE team": people are no topic to "dig into"; their work is.
     .map((item) => (TEAM_TOPIC.test(item) ? `the work of ${definite(item, tag)}` : item));
@@ -405,14 +453,18 @@ function prepare(data: DraftData, tag: Tagger = winkTagger): Prepared {
 
 /** Tidy what skipped sentences leave behind: double spaces, trailing spaces, empty paragraphs. */
 function tidy(text: string): string {
-  return text
-    .replace(/\r\n/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/^[ \t]+/gm, '')
-    .replace(/([^\s])[ \t]{2,}/g, '$1 ')
-    .replace(/ +([.,;:!?])/g, '$1')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/^[ \t]+/gm, '')
+      .replace(/([^\s])[ \t]{2,}/g, '$1 ')
+      .replace(/ +([.,;:!?])/g, '$1')
+      // a line typed with its own "!" or "?" where the template ends the sentence ("very cool!.")
+      .replace(/([!?])\.(?=\s|$)/g, '$1')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /**

@@ -179,8 +179,22 @@ const REPORTING_LEMMAS = new Set(
 function agreeCoordinated(tokens: Token[], from: number, edits: Edits): void {
   let end = tokens.findIndex((t, k) => k >= from && t.pos === 'PUNCT' && /[.;!?]/.test(t.text));
   if (end < 0) end = tokens.length;
+  let writerClause = false;
   for (let j = from; j < end; j++) {
     const tj = tokens[j] as Token;
+    // "asked how I'd design the pipeline, seemed to like my answer": after a clause of the
+    // writer's own, a bare "and seemed" would be the writer's; the reader's verb gets its "you".
+    if (tj.pos === 'PRON' && /^(?:i|we)$/.test(lower(tj))) writerClause = true;
+    if (writerClause) {
+      const v = tokens[j + 1];
+      if (tj.text === ',' && isVerb(v) && isPast(v) && tokens[j + 2] !== undefined) {
+        edits.replace.set(j, ', and');
+        edits.insertBefore.set(j + 1, 'you');
+        return;
+      }
+      if (tj.pos === 'PUNCT' && tj.text !== ',') return;
+      continue;
+    }
     // "there" (as in "been there") is no new subject.
     // A new subject ends it; "my research", "there" (as in "been there") do not.
     if ((tj.pos === 'PRON' && SUBJECTS.has(lower(tj))) || tj.pos === 'SCONJ' || lower(tj) === 'that') return;
@@ -229,6 +243,20 @@ function nameForms(reader: Reader): string[] {
   return [...forms];
 }
 
+/**
+ * A name as a phone types it: no accents, no capital ("jose" for José, "ibanez" for Ibáñez). The
+ * one comparison for the reader's names, so every place that looks for them agrees.
+ */
+export const foldName = (word: string): string =>
+  word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+/** Is `typed` one of the reader's names, whatever its accents and case ("jose:", "IBANEZ")? */
+export const isReaderName = (typed: string, reader: Reader): boolean =>
+  nameForms(reader).some((form) => foldName(form) === foldName(typed.trim()));
+
 /** Indices where a reader's name is used: [start, length]. */
 function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -239,9 +267,11 @@ function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
   // A name typed in lower case on a phone ("elena led the panel", "ana's team") counts where a
   // name can stand: as the subject of a verb or an owner; "will asked" or "mark the ticket" are
   // words, not Will or Mark.
+  // (and typed without its accents: "jose" for José)
   const lowerName = (t: Token | undefined, w: string, next: Token | undefined) =>
     t !== undefined &&
-    t.text === w.toLowerCase() &&
+    t.text === foldName(t.text) &&
+    foldName(t.text) === foldName(w) &&
     t.text !== w &&
     (t.pos === 'PROPN' ||
       (t.pos === 'NOUN' &&
@@ -251,11 +281,16 @@ function nameSpans(tokens: Token[], reader: Reader): Array<[number, number]> {
     for (const words of names) {
       const at = (k: number) => tokens[i + k];
       if (
-        words.every((w, k) => at(k)?.text === w) ||
+        // as recorded, or with its capital but not its accents ("Jose Ibanez")
+        words.every(
+          (w, k) =>
+            at(k)?.text === w ||
+            (/^\p{Lu}/u.test(at(k)?.text ?? '') && foldName(at(k)?.text ?? '') === foldName(w)),
+        ) ||
         words.every(
           (w, k) =>
             lowerName(at(k), w, at(k + 1)) ||
-            (k < words.length - 1 && at(k)?.text.toLowerCase() === w.toLowerCase()),
+            (k < words.length - 1 && foldName(at(k)?.text ?? '') === foldName(w)),
         )
       ) {
         spans.push([i, words.length]);
@@ -685,7 +720,14 @@ export function toSecondPerson(
       const w = fragmentVerbAt(tokens, j + 1, end) as number;
       const verbW = tokens[w] as Token;
       edits.replace.set(w, agreeWithYou(verbW, tokens[w + 1]) ?? verbW.text.toLowerCase());
-      if (k === commas.length - 1 && !anded) edits.replace.set(j, ' and');
+      // (after a clause of the writer's own, "how I'd shard it", the reader's verb says "you")
+      const writerBetween = tokens
+        .slice(v + 1, j)
+        .some((t) => t.pos === 'PRON' && /^(?:i|we)$/i.test(t.text));
+      if (writerBetween) {
+        edits.replace.set(j, ', and');
+        edits.insertBefore.set(j + 1, 'you');
+      } else if (k === commas.length - 1 && !anded) edits.replace.set(j, ' and');
     });
     if (!REPORTING_LEMMAS.has(verb.lemma)) agreeCoordinated(tokens, v + 1, edits); // coordinated verbs
     fragmentClauses.push(c);

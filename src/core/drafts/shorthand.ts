@@ -6,7 +6,14 @@
 
 // [pattern, replacement]; word-bounded, case-insensitive, applied in order.
 const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
+  // "my answer re batching": what an answer was on.
+  [
+    /\b(answers?|questions?|points?|take|thoughts|views?|comments?|feedback)\s+re:?\s+(?=[a-z0-9])/gi,
+    '$1 on ',
+  ],
   [/(^|\s)[Rr]e:\s*(?=[a-z0-9])/g, '$1about '], // not "re:Invent"
+  // "chat re hiring", "asked re the roadmap": "re" without its colon, before what it is about.
+  [/(^|\s)re\s+(?=(?:the|my|our|your|her|his|their|how|what|why|whether|[a-z]+ing)\b)/gi, '$1about '],
   [/\bw\.?r\.?t\.?(?=\s)/gi, 'about'],
   [/(^|\s)w\/o(?=\s)/gi, '$1without'],
   [/(^|\s)w\/(?=\s|\w)\s*/gi, '$1with '],
@@ -27,7 +34,11 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bconvo\b/gi, 'conversation'],
   [/\b(?:tmrw|tmr|2moro|tomoz)\b/gi, 'tomorrow'],
   // "her q about prioritisation", "good qs on X": question(s), before what it was about.
-  [/\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b|\s*[,:;.?!]|\s+[-–—]\s|\s*$)/gi, 'question'],
+  // ("on the conflict q I should have said…": the question, before the writer's own clause)
+  [
+    /\bq\b(?=\s+(?:about|on|re:?|abt|around|regarding)\b|\s*[,:;.?!]|\s+[-–—]\s|\s*$|\s+(?:I|we)\s)/gi,
+    'question',
+  ],
   [/\bblameless\s+pms\b/gi, 'blameless postmortems'],
   [/\bblameless\s+pm\b/gi, 'blameless postmortem'],
   [/\bqs\b/gi, 'questions'],
@@ -37,6 +48,8 @@ const TABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(asked|talked|learned|learnt|shared|laughed|told me|taught me)\s+lots\b(?!\s+of\b)/gi, '$1 a lot'],
 
   [/\bmtg\b/gi, 'meeting'],
+  [/\bmsgs\b/gi, 'messages'],
+  [/\bmsg\b/gi, 'message'],
   [/\bppl\b/gi, 'people'],
   [/\byrs\b/gi, 'years'],
   [/\b(\d+)\s*mins?\b/gi, '$1 minutes'],
@@ -116,6 +129,18 @@ const TERM_WORDS = new RegExp(
   'gu',
 );
 
+// Programming languages whose names are also words ("go", "rust", "swift"): written as their
+// makers write them only where they are plainly the language, one named against another ("rust
+// vs go") or a topic on its own in a list (render.ts); "go and see" is a verb.
+export const LANGUAGES: ReadonlyMap<string, string> = new Map(
+  'Rust Go Golang Python Java Ruby Scala Elixir Kotlin Haskell Erlang Clojure Swift PHP Perl Zig OCaml'
+    .split(' ')
+    .map((name) => [name.toLowerCase(), name] as const),
+);
+const LANGUAGE = `(?:${[...LANGUAGES.keys()].join('|')})`;
+const LANGUAGE_VS = new RegExp(`\\b(${LANGUAGE})(\\s+(?:vs\\.?|versus|or)\\s+)(${LANGUAGE})\\b`, 'gi');
+const languageName = (word: string) => LANGUAGES.get(word.toLowerCase()) ?? word;
+
 // "my old mgr at wise", "the dashboard I built at stripe": a place someone works or worked is a
 // company, written with its capital ("at work", "at scale" are no company).
 const EMPLOYER =
@@ -133,6 +158,10 @@ export function expandShorthand(text: string): string {
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
   for (const [pattern, replacement] of TABLE) out = out.replace(pattern, replacement);
   out = out.replace(TERM_WORDS, (word) => TERMS.get(word) ?? word);
+  out = out.replace(
+    LANGUAGE_VS,
+    (_, a: string, vs: string, b: string) => `${languageName(a)}${vs}${languageName(b)}`,
+  );
   out = out.replace(EMPLOYER, (whole, lead: string, name: string) =>
     NOT_EMPLOYERS.has(name) ? whole : `${lead}${name.charAt(0).toUpperCase()}${name.slice(1)}`,
   );
