@@ -71,12 +71,11 @@ describe('afterview import', () => {
     expect(out.understood.interviews.map((i) => i.start)).toEqual([
       '2026-12-08T18:00:00Z',
       '2026-12-08T19:00:00Z',
-      '2026-12-08T20:00:00Z',
       '2026-12-08T21:00:00Z',
       '2026-12-08T21:45:00Z',
     ]);
     expect(out.result.dryRun).toBe(true);
-    expect(out.result.interviews.created).toHaveLength(5);
+    expect(out.result.interviews.created).toHaveLength(4);
     expect((await cli.run(['--json', 'people'])).json<{ people: unknown[] }>().people).toEqual([]);
   });
 
@@ -182,13 +181,34 @@ describe('afterview import', () => {
   it('exits 2 with the line at fault for a broken file, and saves nothing', async () => {
     const r = await cli.run(['import', file('broken.ics', Buffer.from('\nnot a calendar\n'))], { now: NOW });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('afterview: line 2: not a calendar file (no BEGIN:VCALENDAR).\n');
+    expect(r.stderr).toBe('afterview: broken.ics line 2: not a calendar file (no BEGIN:VCALENDAR).\n');
     const binary = await cli.run([
       'import',
       file('photo.vcf', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])),
     ]);
     expect(binary.code).toBe(2);
-    expect(binary.stderr).toMatch(/^afterview: line 1: the vCard file contains binary data, not text\.\n$/);
+    expect(binary.stderr).toMatch(
+      /^afterview: photo\.vcf line 1: the vCard file contains binary data, not text\.\n$/,
+    );
+    const rollover = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:x@fabrikam.example',
+      'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
+      'SUMMARY:Hiring manager interview',
+      'DTSTART:20261240T100000Z',
+      'DTEND:20261240T110000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const impossible = await cli.run(['import', file('invite.ics', Buffer.from(rollover)), '--yes'], {
+      now: NOW,
+    });
+    expect([impossible.code, impossible.stderr]).toEqual([
+      2,
+      'afterview: invite.ics line 7: DTSTART 20261240T100000Z is not a real date.\n',
+    ]);
     const unknown = await cli.run(['import', file('notes.docx', Buffer.from('x'))]);
     expect(unknown.stderr).toMatch(/cannot import \.docx files/);
     const missing = await cli.run(['import', 'nope.ics']);

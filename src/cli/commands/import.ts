@@ -259,7 +259,9 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
     )
     .action((file: string, o: ImportOptions, cmd: Command) =>
       kit.run(cmd, async (s) => {
-        const { importKindOf, previewImport } = await import('../../features/imports/import.reader');
+        const { importKindOf, namingFile, previewImport } = await import(
+          '../../features/imports/import.reader'
+        );
         const { applyImport } = await import('../../features/imports/import.service');
         const kind = importKindOf(file);
         const { name, bytes } = await readImportFile(s, file);
@@ -269,7 +271,11 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
         }
         const csvMapping = csvMappingOf(o.map);
         if (csvMapping && kind !== 'csv') throw invalid('--map: only CSV files have columns to map.', 'map');
-        const preview = await previewImport(s.ctx, { name, bytes }, csvMapping ? { csvMapping } : {});
+        const preview = await previewImport(s.ctx, { name, bytes }, csvMapping ? { csvMapping } : {}).catch(
+          (e: unknown) => {
+            throw namingFile(name, e);
+          },
+        );
         const { bundle } = preview;
         if (preview.csv && preview.csv.mapping.company === null) {
           throw invalid(

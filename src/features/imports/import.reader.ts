@@ -62,6 +62,17 @@ export interface ImportPreview {
 }
 
 /**
+ * A parser's error for a file, naming the file before the line it names ("invite.ics line 7: …"),
+ * for a terminal, where no form field shows which file it is about.
+ */
+export function namingFile(fileName: string, e: unknown): unknown {
+  if (e instanceof AppError && e.code === 'invalid-input' && /^line \d+/.test(e.message)) {
+    return invalid(`${fileName} ${e.message}`, e.field, e.issues);
+  }
+  return e;
+}
+
+/**
  * Read a file into a bundle with the account's settings (zone, own addresses) and the context's
  * clock (a schedule's "Thursday"). Backups (.json) are not previewed: they go to importBackup.
  */
@@ -69,22 +80,6 @@ export async function previewImport(
   ctx: ServiceContext,
   file: ImportFile,
   options: PreviewOptions = {},
-): Promise<ImportPreview> {
-  try {
-    return await readFile(ctx, file, options);
-  } catch (e) {
-    // A parser names the line; the user also needs to know which file ("invite.ics line 7: …").
-    if (e instanceof AppError && e.code === 'invalid-input' && /^line \d+/.test(e.message)) {
-      throw invalid(`${file.name} ${e.message}`, e.field, e.issues);
-    }
-    throw e;
-  }
-}
-
-async function readFile(
-  ctx: ServiceContext,
-  file: ImportFile,
-  options: PreviewOptions,
 ): Promise<ImportPreview> {
   const kind = importKindOf(file.name);
   const account = await getAccount(ctx);

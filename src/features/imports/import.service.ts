@@ -467,6 +467,14 @@ class ImportWriter {
       ? await interviewRepo.findInterviewBySourceUid(this.trx, this.accountId, captured.uid)
       : await interviewRepo.findScheduledInterviewAt(this.trx, this.accountId, opp.id, captured.start);
     const summary = (id: string) => ({ id, round: captured.round, start: captured.start });
+    if (!existing && captured.status !== 'cancelled') {
+      const same = await this.sameInterview(opp, captured);
+      if (same) {
+        await this.mergeInterview(same, captured);
+        this.result.interviews.updated.push({ id: same.id, round: same.round, start: same.start_at });
+        return;
+      }
+    }
     if (!existing) {
       if (captured.status === 'cancelled') {
         this.result.skipped.push({
@@ -587,6 +595,88 @@ class ImportWriter {
   }
 
   /**
+   * The interview already saved that this one is, read from another source (the invite, then the
+   * recruiter's itinerary): same opportunity, times that overlap, and an interviewer in common,
+   * or the same start and a title of the same words ("Hiring Manager (Priya Raman)" and "Hiring
+   * Manager Interview"). Two invites with their own UIDs are two meetings, never one.
+   */
+  private async sameInterview(opp: Opportunity, captured: CapturedInterview) {
+    const start = captured.start;
+    const end = captured.end;
+    const overlapping = (await interviewRepo.listInterviews(this.trx, this.accountId, opp.id)).filter(
+      (i) =>
+        i.status === 'scheduled' &&
+        !(i.source_uid && captured.uid) &&
+        Temporal.Instant.compare(Temporal.Instant.from(i.start_at), Temporal.Instant.from(end)) < 0 &&
+        Temporal.Instant.compare(Temporal.Instant.from(start), Temporal.Instant.from(i.end_at)) < 0,
+    );
+    if (overlapping.length === 0) return null;
+    const interviewers = new Set(
+      captured.participants
+        .filter((p) => p.role !== 'coordinator')
+        .map((p) => this.contactIds.get(p.contactKey))
+        .filter((id): id is string => id !== undefined),
+    );
+    const participants = await interviewRepo.listParticipants(
+      this.trx,
+      this.accountId,
+      overlapping.map((i) => i.id),
+    );
+    const sharing = overlapping.find((i) =>
+      participants.some(
+        (p) => p.interview_id === i.id && p.role !== 'coordinator' && interviewers.has(p.contact_id),
+      ),
+    );
+    if (sharing) return sharing;
+    return (
+      overlapping.find(
+        (i) =>
+          Temporal.Instant.from(i.start_at).equals(Temporal.Instant.from(start)) &&
+          similarTitles(i.round, captured.round),
+      ) ?? null
+    );
+  }
+
+  /**
+   * Add what another source says to an interview already saved: the people it names and any
+   * detail still missing. What is there (the round's name, the time, the place, a role the user
+   * set) is kept, so edits made after the first import survive. An interview first read from a
+   * schedule takes the invite's UID, so the invite's later versions update it.
+   */
+  private async mergeInterview(
+    existing: Awaited<ReturnType<typeof interviewRepo.listInterviews>>[number],
+    captured: CapturedInterview,
+  ): Promise<void> {
+    const takesUid = !existing.source_uid && captured.uid !== null;
+    if (takesUid || (!existing.location && captured.location) || (!existing.format && captured.format)) {
+      await interviewRepo.updateInterview(this.trx, this.accountId, existing.id, {
+        location: existing.location ?? captured.location,
+        format: existing.format ?? captured.format,
+        ...(takesUid && { source_uid: captured.uid, source_sequence: captured.sequence }),
+        updated_at: this.at,
+      });
+    }
+    const current = await interviewRepo.listParticipants(this.trx, this.accountId, [existing.id]);
+    const named = this.participantRows(existing.id, captured);
+    const added = named.filter((row) => !current.some((p) => p.contact_id === row.contact_id));
+    await interviewRepo.insertParticipants(this.trx, added);
+    await recordEvent(this.trx, this.ctx, {
+      kind: 'interview-updated',
+      opportunityId: existing.opportunity_id,
+      interviewId: existing.id,
+      data: {
+        source: this.source,
+        mergedFrom: captured.round,
+        ...(takesUid && {
+          sequence: captured.sequence,
+          // Who the invite listed, so its next version takes off only people it had named.
+          attendees: named.map((p) => p.contact_id),
+        }),
+      },
+    });
+  }
+
+  /**
    * Take off the interview everyone the previous version of its invite listed and this one does
    * not: they stay contacts, are no longer asked a thank-you for it, and the timeline says so.
    * People the user added by hand (never on an invite) stay. For an interview imported before
@@ -645,6 +735,22 @@ class ImportWriter {
     });
     opp.stage = 'interviewing';
   }
+}
+
+const TITLE_NOISE = new Set(['interview', 'interviews', 'with', 'and', 'the', 'round', 'session', 'a', 'of']);
+
+/** Whether two round names say the same thing: the shorter one's words are all in the longer. */
+function similarTitles(a: string, b: string): boolean {
+  const words = (t: string) =>
+    new Set(
+      t
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w && !TITLE_NOISE.has(w)),
+    );
+  const [x, y] = [words(a), words(b)].sort((p, q) => p.size - q.size);
+  if (!x || !y || x.size === 0) return false;
+  return [...x].every((w) => y.has(w));
 }
 
 /**
