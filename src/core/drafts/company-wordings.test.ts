@@ -66,6 +66,13 @@ describe('the point to add to an answer needs real evidence', () => {
       ]),
     ).toBe('c-ana');
     expect(addToAnswerReader('Ana: should have mentioned alert budgets', readers)).toBe('c-ana');
+    // typed on a phone without the accent, among several interviewers
+    const withJose = [
+      ...readers,
+      { contactId: 'c-jose', notes: 'asked about batching', names: ['José Ibáñez', 'José'] },
+    ];
+    expect(addToAnswerReader('jose: should have mentioned a dead letter queue', withJose)).toBe('c-jose');
+    expect(addToAnswerReader('on jose’s q I should have said more', withJose)).toBe('c-jose');
     // a term, singular in one place and plural in the other
     expect(
       addToAnswerReader('on the SLO question I should have said we paged on burn rate', [

@@ -93,9 +93,11 @@ export interface AnswerReader {
  * lower case as a label or an owner ("ana: …", "ana's q on caching"): a name that is also a word
  * ("Will", "Grant") in lower case elsewhere is the word.
  */
-const named = (text: string, names: readonly string[] = []): boolean =>
-  names.some((n) => {
-    const name = n.trim();
+const named = (typed: string, names: readonly string[] = []): boolean => {
+  // Accents are often left out on a phone ("jose: …" for José): compared without them.
+  const text = withoutAccents(typed);
+  return names.some((n) => {
+    const name = withoutAccents(n.trim());
     if (name.length < 2) return false;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const edge = '(?![\\p{L}\\p{N}])';
@@ -104,6 +106,9 @@ const named = (text: string, names: readonly string[] = []): boolean =>
       new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?=\\s*:|['’]s${edge})`, 'iu').test(text)
     );
   });
+};
+
+const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 /**
  * Who should read the point the user wants to add to an answer ("should have mentioned
