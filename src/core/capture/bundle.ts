@@ -27,7 +27,14 @@ export interface CapturedContact {
   source: CaptureSource;
   /** Where in the file this person came from ("line 12", "event <uid>"), for provenance. */
   origin: string;
+  /**
+   * The line of each detail when it is not the origin's line (a vCard's FN three lines below its
+   * BEGIN), so a message about the value names the line it is on.
+   */
+  fieldLines?: Partial<Record<ContactDetail, number>>;
 }
+
+export type ContactDetail = 'name' | 'title' | 'company' | 'notes';
 
 export interface CapturedParticipant {
   contactKey: string;

@@ -6,7 +6,13 @@
  * sequences are removed, line breaks are kept only where a field may have several lines, and an
  * oversized field is cut with a warning that does not repeat it.
  */
-import type { CaptureBundle, CapturedContact, CapturedInterview, CapturedOpportunity } from './bundle';
+import type {
+  CaptureBundle,
+  CapturedContact,
+  CapturedInterview,
+  CapturedOpportunity,
+  ContactDetail,
+} from './bundle';
 
 /** Longest names, titles, companies and rounds kept: no real one comes near. */
 export const MAX_SHORT_FIELD = 200;
@@ -75,17 +81,22 @@ class Cleaner {
   }
 
   contact(c: CapturedContact): CapturedContact {
-    const who = (field: string) => `${c.origin}: the ${field}`;
+    // "vCard line 1" names the card; a detail on its own line is named by that line.
+    const who = (field: string, detail?: ContactDetail) => {
+      const line = detail ? c.fieldLines?.[detail] : undefined;
+      const origin = line ? c.origin.replace(/\bline \d+$/, `line ${line}`) : c.origin;
+      return `${origin}: the ${field}`;
+    };
     return {
       ...c,
-      displayName: this.optional(c.displayName, who('name'), MAX_SHORT_FIELD),
-      nameAsWritten: this.optional(c.nameAsWritten, who('name as written'), MAX_SHORT_FIELD),
-      title: this.optional(c.title, who('title'), MAX_SHORT_FIELD),
-      company: this.optional(c.company, who('company'), MAX_SHORT_FIELD),
+      displayName: this.optional(c.displayName, who('name', 'name'), MAX_SHORT_FIELD),
+      nameAsWritten: this.optional(c.nameAsWritten, who('name as written', 'name'), MAX_SHORT_FIELD),
+      title: this.optional(c.title, who('title', 'title'), MAX_SHORT_FIELD),
+      company: this.optional(c.company, who('company', 'company'), MAX_SHORT_FIELD),
       emails: this.list(c.emails, who('email address'), 320),
       phones: this.list(c.phones, who('phone number'), 64),
       links: this.list(c.links, who('link'), MAX_LINE_FIELD),
-      notes: this.text(c.notes, who('notes'), MAX_NOTES_FIELD, true),
+      notes: this.text(c.notes, who('notes', 'notes'), MAX_NOTES_FIELD, true),
       origin: stripControls(c.origin).slice(0, MAX_SHORT_FIELD),
     };
   }

@@ -179,3 +179,15 @@ function dropUnreadableValues(comp: ICAL.Component, line: number, skipped: Skipp
   for (const child of comp.getAllSubcomponents()) dropUnreadableValues(child, line, skipped);
   return comp;
 }
+
+/**
+ * The first content line of a property in a component (`item1.` groups allowed), with the value
+ * as written: the line to name when a value is refused or cut.
+ */
+export function propertyLine(raw: RawComponent, name: string): { line: number; value: string } | null {
+  for (const l of raw.lines) {
+    const m = /^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(?:;(?:"[^"]*"|[^:])*)?:(.*)$/.exec(l.text);
+    if (m?.[1]?.toUpperCase() === name) return { line: l.line, value: (m[2] ?? '').trim() };
+  }
+  return null;
+}

@@ -24,7 +24,7 @@ import {
 } from './bundle';
 import { cleanBundle } from './clean';
 import { companyNameFor, domainOf, isPersonalDomain } from './company';
-import { parseComponent, type RawComponent, readComponents } from './content-lines';
+import { parseComponent, propertyLine, type RawComponent, readComponents } from './content-lines';
 import { decodeText, unfoldLines } from './input';
 import { meetingUrlIn } from './links';
 import { addressOf, isAddressOnly, isResourceAddress, isSharedMailbox, looseKey, reorderName } from './names';
@@ -171,9 +171,9 @@ class IcsReader {
       // As `interview add` refuses it: an end at or before the start is a mistake in the invite,
       // and inventing an end would save a time nobody gave.
       if (Temporal.Instant.compare(end, start.instant) <= 0) {
-        const at = lineOf(raw, 'DTEND');
+        const at = propertyLine(raw, 'DTEND');
         throw invalid(
-          `line ${at?.line ?? raw.line}: DTEND ${at?.value ?? ''} is not after DTSTART ${lineOf(raw, 'DTSTART')?.value ?? ''}; the interview must end after it starts.`,
+          `line ${at?.line ?? raw.line}: DTEND ${at?.value ?? ''} is not after DTSTART ${propertyLine(raw, 'DTSTART')?.value ?? ''}; the interview must end after it starts.`,
           `line ${at?.line ?? raw.line}`,
         );
       }
@@ -536,15 +536,6 @@ class IcsReader {
   }
 }
 
-/** The first content line of a property in a component, with the value as written. */
-function lineOf(raw: RawComponent, field: string): { line: number; value: string } | null {
-  for (const l of raw.lines) {
-    const m = /^([A-Za-z0-9-]+)(?:;(?:"[^"]*"|[^:])*)?:(.*)$/.exec(l.text);
-    if (m?.[1]?.toUpperCase() === field) return { line: l.line, value: (m[2] ?? '').trim() };
-  }
-  return null;
-}
-
 /**
  * Throw, naming the line, when a date or date-time property names a day or time that does not
  * exist (month 13, December 40, 25:00). ical.js normalises such values when read, so the check is
@@ -564,7 +555,7 @@ function refuseRollover(prop: ICAL.Property, raw: RawComponent, field: string): 
       real = false;
     }
     if (real) continue;
-    const at = lineOf(raw, field);
+    const at = propertyLine(raw, field);
     throw invalid(
       `line ${at?.line ?? raw.line}: ${field} ${at?.value ?? value} is not a real date.`,
       `line ${at?.line ?? raw.line}`,

@@ -162,6 +162,37 @@ const contactArb: fc.Arbitrary<VCardContact> = fc.record({
   notes: fc.stringMatching(/^[\p{L}\p{N} ,;:.!?\n\\]{0,200}$/u).map((s) => s.trim()),
 });
 
+describe('parseVCards names the line of a value it cuts', () => {
+  it("a 3 MB name on line 3 is reported at line 3, not at the card's BEGIN", () => {
+    const name = 'N'.repeat(3 * 1024 * 1024);
+    const text = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${name}`, 'TITLE:Staff Engineer', 'END:VCARD', ''].join(
+      '\r\n',
+    );
+    const b = parseVCards(text);
+    expect(b.warnings).toEqual([
+      `vCard line 3: the name ("${'N'.repeat(40)}…") was 3,145,728 characters long; only the first 200 were kept.`,
+    ]);
+  });
+
+  it("the second card's long title and note are named by their own lines", () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Ana Gómez',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Ben Ito',
+      'EMAIL:ben@fabrikam.example',
+      `item1.TITLE:${'T'.repeat(500)}`,
+      'END:VCARD',
+    ].join('\r\n');
+    expect(parseVCards(text).warnings).toEqual([
+      `vCard line 9: the title ("${'T'.repeat(40)}…") was 500 characters long; only the first 200 were kept.`,
+    ]);
+  });
+});
+
 describe('toVCard / toVCards', () => {
   it('keeps surname particles in N: (van der Berg, Ní Bhriain, de la Cruz, Mac Giolla)', () => {
     const n = (displayName: string) =>

@@ -13,9 +13,9 @@ import type { CountryCode } from 'libphonenumber-js';
 import { AppError, invalid } from '../errors';
 import { nameParts } from '../person-name';
 import type { Contact } from '../types';
-import { type CaptureBundle, emptyBundle, newContact, type SkippedEntry } from './bundle';
+import { type CaptureBundle, type ContactDetail, emptyBundle, newContact, type SkippedEntry } from './bundle';
 import { cleanBundle } from './clean';
-import { parseComponent, type RawComponent, readComponents } from './content-lines';
+import { parseComponent, propertyLine, type RawComponent, readComponents } from './content-lines';
 import { decodeText, splitLines, type TextLine } from './input';
 import { addressOf, isAddressOnly } from './names';
 import { normalizePhone } from './phones';
@@ -255,10 +255,22 @@ class VCardReader {
       phones: [...new Set(phones)],
       links: [...new Set(links)],
       notes: textOf(card.getFirstPropertyValue('note')).trim(),
+      fieldLines: {
+        ...lineOf(raw, 'name', fn ? 'FN' : 'N'),
+        ...lineOf(raw, 'title', 'TITLE'),
+        ...lineOf(raw, 'company', 'ORG'),
+        ...lineOf(raw, 'notes', 'NOTE'),
+      },
     });
     if (!name) this.bundle.warnings.push(`line ${raw.line}: the card for ${emails[0]} has no name.`);
     this.bundle.contacts.push(contact);
   }
+}
+
+/** `{ [detail]: line }` for the property's line, or nothing when the card does not have it. */
+function lineOf(raw: RawComponent, detail: ContactDetail, property: string) {
+  const at = propertyLine(raw, property);
+  return at ? { [detail]: at.line } : {};
 }
 
 /**
