@@ -13,7 +13,8 @@ import {
 } from 'react-router';
 import { useCoachesSomeone } from './components/coaching-nav';
 import { Loading } from './components/notes';
-import { SettingsProvider } from './components/settings-context';
+import { SettingsProvider, useSettings } from './components/settings-context';
+import { SignOutButton } from './components/sign-out-button';
 import { CoachingAcceptPage } from './pages/coaching-accept-page';
 import { CoachingClientPage } from './pages/coaching-client-page';
 import { CoachingDashboardPage } from './pages/coaching-dashboard-page';
@@ -41,11 +42,20 @@ const NAV = [
 ] as const;
 
 function Shell() {
-  // Coaching appears only for someone who coaches (hosted mode), just before Settings.
-  const coaches = useCoachesSomeone();
-  const nav = coaches ? [...NAV.slice(0, -1), ['/coaching', 'Coaching'] as const, ...NAV.slice(-1)] : NAV;
   return (
     <SettingsProvider>
+      <Frame />
+    </SettingsProvider>
+  );
+}
+
+/** Inside the settings, which say the mode: hosted-only parts are neither shown nor asked for locally. */
+function Frame() {
+  // Coaching appears only for someone who coaches (hosted mode), just before Settings.
+  const coaches = useCoachesSomeone(useSettings().hosted);
+  const nav = coaches ? [...NAV.slice(0, -1), ['/coaching', 'Coaching'] as const, ...NAV.slice(-1)] : NAV;
+  return (
+    <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -62,13 +72,14 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <SignOutButton />
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading what="the page" />}>
           <Outlet />
         </Suspense>
       </main>
-    </SettingsProvider>
+    </>
   );
 }
 

@@ -2,6 +2,15 @@ import { expect, it } from 'vitest';
 import { createTestApi, describeEachMode } from '../../../test/http';
 
 describeEachMode('settings routes', (t) => {
+  it('says which mode the server is in, so the web app calls only routes that exist there', async () => {
+    const api = await createTestApi(t);
+    expect((await api.get('/api/settings')).json().mode).toBe(t.mode);
+    expect((await api.patch('/api/settings', { displayName: 'Alex' })).json().mode).toBe(t.mode);
+    // What the mode stands for: coaching (and accounts) exist in hosted mode only.
+    expect((await api.get('/api/coaching/me')).statusCode).toBe(t.mode === 'hosted' ? 200 : 404);
+    await api.close();
+  });
+
   it('reads and changes zone, holidays, own emails and playbook numbers', async () => {
     const api = await createTestApi(t);
     const before = (await api.get('/api/settings')).json();

@@ -10,11 +10,16 @@ import {
   revokeFeedToken,
   rotateFeedToken,
 } from '../calendar/feed-token.service';
+import type { ServiceContext } from '../context';
 import type { FeatureRoutes } from '../route-kit';
 import { updateSettings } from './account.service';
 import { type SettingsView, settingsPatchSchema, settingsView } from './settings.schemas';
 
-function presentSettings(account: Account, token: string | null): SettingsView {
+// A hosted request's actor is a signed-in user; a local install's is its one local user.
+const modeOf = (ctx: ServiceContext): SettingsView['mode'] =>
+  ctx.actor.kind === 'user' ? 'hosted' : 'local';
+
+function presentSettings(account: Account, token: string | null, mode: SettingsView['mode']): SettingsView {
   const overrides =
     account.playbookOverrides && typeof account.playbookOverrides === 'object'
       ? (account.playbookOverrides as Record<string, unknown>)
@@ -36,13 +41,15 @@ function presentSettings(account: Account, token: string | null): SettingsView {
     locale: account.locale,
     localeChosen: account.localeChosen,
     feedPath: token ? feedPath(token) : null,
+    mode,
   };
 }
 
 export const accountRoutes: FeatureRoutes = async (app, { contextOf }) => {
   app.get('/settings', { schema: { tags: ['settings'], response: { 200: settingsView } } }, async (req) => {
-    const { account, token } = await getAccountWithFeedToken(await contextOf(req));
-    return presentSettings(account, token);
+    const ctx = await contextOf(req);
+    const { account, token } = await getAccountWithFeedToken(ctx);
+    return presentSettings(account, token, modeOf(ctx));
   });
 
   app.patch(
@@ -51,7 +58,7 @@ export const accountRoutes: FeatureRoutes = async (app, { contextOf }) => {
     async (req) => {
       const ctx = await contextOf(req);
       const account = await updateSettings(ctx, req.body);
-      return presentSettings(account, await currentFeedToken(ctx));
+      return presentSettings(account, await currentFeedToken(ctx), modeOf(ctx));
     },
   );
 

@@ -39,5 +39,10 @@ export const settingsView = z.object({
   localeChosen: z.boolean(),
   /** Path of the private calendar feed (`/feed/<token>.ics`), or null when there is none. */
   feedPath: z.string().nullable(),
+  /**
+   * Which server answers: `local` (one user, no accounts) or `hosted` (accounts, sign-in,
+   * coaching), so the web app never calls a route its mode does not have.
+   */
+  mode: z.enum(['local', 'hosted']),
 });
 export type SettingsView = z.infer<typeof settingsView>;

@@ -1,7 +1,8 @@
 /**
- * Whether the signed-in user coaches anyone: the nav shows "Coaching" only then. Local mode
- * answers 404 (no coaches there), which reads as "no". Pages that change the answer (accepting an
- * invitation, stopping) announce it with `coachingChanged()`.
+ * Whether the signed-in user coaches anyone: the nav shows "Coaching" only then. Only a hosted
+ * server is asked: local mode has no coaches (and no such route, so asking would log a 404 on
+ * every page). Pages that change the answer (accepting an invitation, stopping) announce it with
+ * `coachingChanged()`.
  */
 import { useEffect, useState } from 'react';
 import { coachingApi } from '../api/client';
@@ -12,9 +13,10 @@ export function coachingChanged(): void {
   window.dispatchEvent(new Event(EVENT));
 }
 
-export function useCoachesSomeone(): boolean {
+export function useCoachesSomeone(hosted: boolean): boolean {
   const [yes, setYes] = useState(false);
   useEffect(() => {
+    if (!hosted) return;
     const check = () => {
       coachingApi.me().then(
         (r) => setYes(r.coachesSomeone),
@@ -24,6 +26,6 @@ export function useCoachesSomeone(): boolean {
     check();
     window.addEventListener(EVENT, check);
     return () => window.removeEventListener(EVENT, check);
-  }, []);
+  }, [hosted]);
   return yes;
 }

@@ -6,12 +6,15 @@ import { useLoad } from './use-load';
 
 interface SettingsState {
   settings: SettingsView | null;
+  /** True on a hosted server (accounts, sign-in, coaching); false locally or until known. */
+  hosted: boolean;
   zone: string;
   reload: () => Promise<void>;
 }
 
 const SettingsContext = createContext<SettingsState>({
   settings: null,
+  hosted: false,
   zone: 'UTC',
   reload: async () => {},
 });
@@ -22,7 +25,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   // Dates follow the account's locale; set before the pages below render with it.
   if (data) setDisplayLocale(data.locale);
   return (
-    <SettingsContext.Provider value={{ settings: data, zone, reload }}>{children}</SettingsContext.Provider>
+    <SettingsContext.Provider value={{ settings: data, hosted: data?.mode === 'hosted', zone, reload }}>
+      {children}
+    </SettingsContext.Provider>
   );
 }
 

@@ -148,7 +148,10 @@ export function InsightsCharts({ data }: { data: InsightsView }) {
                 <tr>
                   <th scope="col">Stage</th>
                   <th scope="col">Average days</th>
-                  <th scope="col">Opportunities</th>
+                  {/* Short enough for a phone beside "Interviewing"; read out in full. */}
+                  <th scope="col">
+                    Count<span className="visually-hidden"> of opportunities</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -209,7 +212,7 @@ export function InsightsCharts({ data }: { data: InsightsView }) {
             <thead>
               <tr>
                 <th scope="col">Company</th>
-                <th scope="col">Check-ins</th>
+                <th scope="col">Check‑ins</th>
                 <th scope="col">Replies</th>
               </tr>
             </thead>

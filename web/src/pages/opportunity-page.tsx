@@ -13,7 +13,8 @@ import { useSettings } from '../components/settings-context';
 import { useStageChange } from '../components/stage-change';
 import { useForm } from '../components/use-form';
 import { useAction, useLoad } from '../components/use-load';
-import { formatDateTime, formatPlainDate, formatReason, RULE_LABELS, STAGE_LABELS } from '../format';
+import { formatDateTime, formatPlainDate, RULE_LABELS, STAGE_LABELS } from '../format';
+import { ActionItem, useClock } from './today-page';
 
 const STAGES = Object.keys(STAGE_LABELS) as Stage[];
 /** Stages after which no more interviews, debriefs or thank-you notes are asked for. */
@@ -343,6 +344,9 @@ export function OpportunityPage() {
   const { id = '' } = useParams();
   const { zone } = useSettings();
   const ov = useLoad(() => api.overview(id), [id]);
+  // The server's now (a replay may pin it), for the same urgency Today shows.
+  const today = useLoad(() => api.today(), [id]);
+  const nowMs = useClock(today.data?.now);
   const stage = useStageChange(ov.reload);
   if (ov.loading) return <Loading what="the opportunity" />;
   if (!ov.data) return <ErrorNote error={ov.error ?? 'This opportunity could not be loaded.'} />;
@@ -392,12 +396,10 @@ export function OpportunityPage() {
         {actions.length === 0 ? (
           <p className="muted">Nothing planned for this opportunity.</p>
         ) : (
-          <ul className="plain">
+          // Today's own item, urgency and link included, so an overdue debrief reads "Overdue" here too.
+          <ul className="plain actions" aria-labelledby="next-heading">
             {actions.map((a) => (
-              <li key={a.key} className={`urgency-${a.urgency}`}>
-                <strong>{a.title}</strong> — due {formatDateTime(a.due, zone)}{' '}
-                <span className="muted">({formatReason(a)})</span>
-              </li>
+              <ActionItem key={a.key} action={a} zone={zone} nowMs={nowMs} first={false} decisions={false} />
             ))}
           </ul>
         )}

@@ -291,7 +291,7 @@ function TemplatesSection() {
 }
 
 export function SettingsPage() {
-  const { settings, reload } = useSettings();
+  const { settings, hosted, reload } = useSettings();
   const [form, setForm] = useState<Record<string, string> | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [saved, setSaved] = useState(false);
@@ -444,8 +444,9 @@ export function SettingsPage() {
       <FeedSection settings={settings} onChange={reload} />
       <MailSection />
       <TemplatesSection />
-      <CoachSection />
-      <AccountSecuritySection />
+      {/* Hosted mode only: local mode has no accounts or coaches (nor their routes). */}
+      {hosted && <CoachSection />}
+      {hosted && <AccountSecuritySection />}
     </section>
   );
 }

@@ -62,7 +62,12 @@ export function useClock(serverNow: string | undefined): number {
   return tick + offset;
 }
 
-/** One open action; `readOnly` (a coach's view of a client) drops the link and every decision button. */
+/**
+ * One open action, shown the same wherever it appears (Today, an opportunity's "Next", a coach's
+ * view): its urgency in words, when it is due, why, and the link to do it. `readOnly` (a coach's
+ * view of a client) drops the link and every decision button; `decisions={false}` (an
+ * opportunity's page, which offers no undo) keeps the link and drops the decision buttons.
+ */
 export function ActionItem({
   action,
   zone,
@@ -70,6 +75,7 @@ export function ActionItem({
   first,
   onDecided,
   readOnly = false,
+  decisions = true,
 }: {
   action: ActionView;
   zone: string;
@@ -78,6 +84,7 @@ export function ActionItem({
   first: boolean;
   onDecided?: (d: Decided) => Promise<void>;
   readOnly?: boolean;
+  decisions?: boolean;
 }) {
   const act = useAction();
   const link = readOnly ? null : actionLink(action);
@@ -114,28 +121,32 @@ export function ActionItem({
               {link.label}
             </Link>
           )}
-          <button
-            type="button"
-            disabled={act.busy}
-            onClick={() => decide('Marked done', () => api.done(action.key))}
-          >
-            Done<span className="visually-hidden">: {action.title}</span>
-          </button>
-          <button
-            type="button"
-            disabled={act.busy}
-            onClick={() => decide('Snoozed to tomorrow', () => api.snooze(action.key, snoozeUntil))}
-          >
-            Snooze to tomorrow<span className="visually-hidden">: {action.title}</span>
-          </button>
-          <button
-            type="button"
-            className="quiet"
-            disabled={act.busy}
-            onClick={() => decide('Dismissed', () => api.dismiss(action.key))}
-          >
-            Dismiss<span className="visually-hidden">: {action.title}</span>
-          </button>
+          {decisions && (
+            <>
+              <button
+                type="button"
+                disabled={act.busy}
+                onClick={() => decide('Marked done', () => api.done(action.key))}
+              >
+                Done<span className="visually-hidden">: {action.title}</span>
+              </button>
+              <button
+                type="button"
+                disabled={act.busy}
+                onClick={() => decide('Snoozed to tomorrow', () => api.snooze(action.key, snoozeUntil))}
+              >
+                Snooze to tomorrow<span className="visually-hidden">: {action.title}</span>
+              </button>
+              <button
+                type="button"
+                className="quiet"
+                disabled={act.busy}
+                onClick={() => decide('Dismissed', () => api.dismiss(action.key))}
+              >
+                Dismiss<span className="visually-hidden">: {action.title}</span>
+              </button>
+            </>
+          )}
         </div>
       )}
       <ErrorNote error={act.error} />
@@ -268,8 +279,11 @@ function OutboxNotes({ zone, onChange }: { zone: string; onChange: () => Promise
  * The calm line when nothing is due. "No news is normal" is only true while waiting to hear
  * back (the next thing is a check-in); after a rejection it would be wrong.
  */
-export function calmText(upcoming: ActionView[], zone: string): string {
+export function calmText(upcoming: ActionView[], zone: string, nothingPlanned = false): string {
   const next = [...upcoming].sort((a, b) => a.start.localeCompare(b.start))[0];
+  // Opportunities but nothing planned at all: the plan starts from an interview, so say so.
+  if (!next && nothingPlanned)
+    return 'Nothing to do. When an interview is booked, add it to its opportunity.';
   if (!next) return 'Nothing to do. Enjoy the quiet.';
   const until = `Nothing to do until ${formatDay(next.start, zone)}`;
   return next.rule === 'check-in' ? `${until} — no news is normal until then.` : `${until}.`;
@@ -333,7 +347,12 @@ export function TodayPage() {
         </div>
       ) : open.length === 0 ? (
         <div className="card calm" data-testid="calm">
-          <p className="big">{calmText(upcoming, zone)}</p>
+          <p className="big">{calmText(upcoming, zone, actions.length === 0)}</p>
+          {actions.length === 0 && (
+            <Link className="button" to="/pipeline">
+              Open the pipeline
+            </Link>
+          )}
         </div>
       ) : (
         <>
