@@ -146,10 +146,21 @@ describe.skipIf(skip !== null)('hosted mode in a browser', () => {
     secrets.push(verifyToken);
     await page.goto(new URL(`/api/auth/verify-email?token=${verifyToken}`, server.url).href);
 
-    // Sign out from Settings; the app is closed again.
+    // Settings says who is signed in; Sign out itself is in the nav on every page, in the first
+    // screenful at 375 px (it used to be only at the foot of a 5,433 px Settings page).
     const settings = await new SettingsPage(page, server.url).open();
     await settings.page.getByText('Signed in as').waitFor();
-    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await today.open();
+    const signOut = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+    const box = await signOut.boundingBox();
+    expect(box && box.y + box.height <= 740 && box.x + box.width <= 375).toBe(true);
+    expect(await today.axeViolations()).toEqual([]);
+    await today.screenshot('hosted-nav-sign-out-375');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await today.axeViolations()).toEqual([]);
+    await today.screenshot('hosted-nav-sign-out-1280');
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signOut.click();
     await page.waitForURL(/\/sign-in/);
     const after = await page.request.get(new URL('/api/opportunities', server.url).href);
     expect(after.status()).toBe(401);

@@ -25,7 +25,7 @@ export class OpportunityPage extends AppPage {
     await form.getByLabel('Time zone of these times').fill(i.timeZone);
     await form.getByLabel('Interviewers').fill(i.interviewers.join('\n'));
     await form.getByRole('button', { name: 'Add interview' }).click();
-    await this.page.getByRole('heading', { level: 3, name: i.round }).waitFor();
+    await this.page.getByRole('heading', { level: 3, name: i.round, exact: true }).waitFor();
   }
 
   async openDebrief(round: string): Promise<void> {
