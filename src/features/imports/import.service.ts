@@ -34,7 +34,7 @@ import { recordEvent } from '../events/event.service';
 import * as interviewRepo from '../interviews/interview.repository';
 import { readJsonObject, writeJson } from '../json-columns';
 import * as opportunityRepo from '../opportunities/opportunity.repository';
-import { toOpportunity } from '../opportunities/opportunity.service';
+import { toOpportunity, transitionStage } from '../opportunities/opportunity.service';
 import { touchingOnce } from '../plan/wake';
 
 export interface ApplyOptions {
@@ -723,16 +723,7 @@ class ImportWriter {
   /** Scheduling an interview is what moves an application forward (as addInterview does). */
   private async moveToInterviewing(opp: Opportunity): Promise<void> {
     if (opp.stage !== 'applied') return;
-    await opportunityRepo.updateOpportunity(this.trx, this.accountId, opp.id, {
-      stage: 'interviewing',
-      stage_changed_at: this.at,
-      updated_at: this.at,
-    });
-    await recordEvent(this.trx, this.ctx, {
-      kind: 'stage-changed',
-      opportunityId: opp.id,
-      data: { from: 'applied', to: 'interviewing' },
-    });
+    await transitionStage(this.trx, this.ctx, opp.id, 'applied', 'interviewing');
     opp.stage = 'interviewing';
   }
 }

@@ -4,6 +4,7 @@ import { notFound } from '../../core/errors';
 import { formatInstant } from '../../core/time';
 import type { Opportunity, Stage } from '../../core/types';
 import { parseInput } from '../../core/validate';
+import type { DbOrTrx } from '../../db/database';
 import { newId } from '../../db/ids';
 import type { OpportunityRow } from '../../db/tables/opportunity.table';
 import { findOrCreateByAddress, getContact } from '../contacts/contact.service';
@@ -106,18 +107,27 @@ export async function updateOpportunity(
 export async function changeStage(ctx: ServiceContext, id: string, stage: Stage): Promise<Opportunity> {
   const current = await getOpportunity(ctx, id);
   if (current.stage === stage) return current;
-  const at = formatInstant(ctx.now);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateOpportunity(trx, ctx.actor.accountId, id, {
-      stage,
-      stage_changed_at: at,
-      updated_at: at,
-    });
-    await recordEvent(trx, ctx, {
-      kind: 'stage-changed',
-      opportunityId: id,
-      data: { from: current.stage, to: stage },
-    });
-  });
+  await ctx.db.transaction().execute((trx) => transitionStage(trx, ctx, id, current.stage, stage));
   return getOpportunity(ctx, id);
+}
+
+/**
+ * The one stage transition, in the caller's transaction: the row (with when it changed) and its
+ * timeline event. `changeStage` and the importers (an invite moves an applied opportunity to
+ * interviewing) both go through it, so a stage never changes without its event.
+ */
+export async function transitionStage(
+  trx: DbOrTrx,
+  ctx: ServiceContext,
+  id: string,
+  from: Stage,
+  to: Stage,
+): Promise<void> {
+  const at = formatInstant(ctx.now);
+  await repo.updateOpportunity(trx, ctx.actor.accountId, id, {
+    stage: to,
+    stage_changed_at: at,
+    updated_at: at,
+  });
+  await recordEvent(trx, ctx, { kind: 'stage-changed', opportunityId: id, data: { from, to } });
 }
