@@ -1,33 +1,13 @@
-/**
- * Who did it, and what shape is it: real debrief lines whose wording depends on the implied
- * subject of a fragment ("loved her story" is the writer's; "liked my answer" the reader's) and on
- * whether a problem, a promise or a point to add is a clause or a noun phrase. Each is read in
- * the full draft, as the recipient would.
- */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ANA, draftToAna } from '../../../test/draft-to-ana';
 import { debriefParts } from './debrief-line';
-import { addToAnswerSentence, type DraftData, renderDraft } from './render';
+import { addToAnswerSentence, type DraftData } from './render';
 import { subjectVerbAt, toSecondPerson } from './second-person';
 import { winkTagger } from './tagger';
 
-const ANA = { names: ['Ana Souza', 'Ana'] };
 const you = (text: string) => toSecondPerson(text, ANA, winkTagger).text;
-const template = readFileSync(new URL('../../../templates/thank-you.liquid', import.meta.url), 'utf8');
 
-function draft(notes: Partial<DraftData['notes']>, variant = 0, addToAnswer = ''): string {
-  return renderDraft(template, {
-    recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
-    company: 'Kora',
-    role: 'Staff Engineer',
-    round: null,
-    interviewDate: 'Tuesday, November 24',
-    notes: { memorable: '', topics: '', problem: '', promise: '', ...notes },
-    addToAnswer,
-    variant,
-    sender: { name: 'Ada Obi', signature: null },
-  }).body;
-}
+const draft = draftToAna;
 const allVariants = (notes: Partial<DraftData['notes']>, addToAnswer = '') =>
   [0, 1, 2, 3, 4].map((v) => draft(notes, v, addToAnswer));
 

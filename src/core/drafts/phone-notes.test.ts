@@ -5,27 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addToAnswerFor, type DraftData, renderDraft } from './render';
+import { ANA, draftToAna, thankYouTemplate as template } from '../../../test/draft-to-ana';
+import { addToAnswerFor, renderDraft } from './render';
 import { toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
 import { winkTagger } from './tagger';
 
-const ANA = { names: ['Ana Souza', 'Ana'] };
-const template = readFileSync(new URL('../../../templates/thank-you.liquid', import.meta.url), 'utf8');
-
-function draft(notes: Partial<DraftData['notes']>, variant = 0, addToAnswer = ''): string {
-  return renderDraft(template, {
-    recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
-    company: 'Kora',
-    role: 'Staff Engineer',
-    round: null,
-    interviewDate: 'Tuesday, November 24',
-    notes: { memorable: '', topics: '', problem: '', promise: '', ...notes },
-    addToAnswer,
-    variant,
-    sender: { name: 'Ada Obi', signature: null },
-  }).body;
-}
+const draft = draftToAna;
 
 describe('the point to add to an answer, in the note of the reader it is for', () => {
   it.each([
