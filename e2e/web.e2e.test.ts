@@ -244,7 +244,11 @@ describe.skipIf(skip !== null)('the web app in a browser', () => {
       .getByRole('link', { name: /Fabrikam/ })
       .first()
       .click();
-    await page.getByRole('heading', { level: 3, name: /Hiring manager/ }).waitFor();
+    // The interview's own card (the actions in "Next" name the round too).
+    await page
+      .getByRole('region', { name: 'Interviews' })
+      .getByRole('heading', { level: 3, name: /Hiring manager/ })
+      .waitFor();
   }, 60_000);
 
   it('moves an opportunity by dragging its card to another stage', async () => {
