@@ -153,7 +153,9 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
     };
   }, [writeAnyway]);
 
+  const recipientEmails = recipient?.emails.join(',') ?? '';
   // The live check, a moment after the typing stops; an answer for older text is ignored.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recipientEmails is a reason to check again, not a value read
   useEffect(() => {
     if (opened.phase !== 'writing' || !target.contactId) return;
     let stale = false;
@@ -181,7 +183,18 @@ export function NoteEditor({ target: asked, people, choices, onTarget, onPersonS
       stale = true;
       window.clearTimeout(t);
     };
-  }, [opened.phase, text, target.contactId, target.kind, target.actionKey, target.opportunityId, draft]);
+    // The recipient's addresses too: one added under "To" settles the checker's "no email address"
+    // error, which would otherwise keep the note from being opened or sent.
+  }, [
+    opened.phase,
+    text,
+    target.contactId,
+    target.kind,
+    target.actionKey,
+    target.opportunityId,
+    draft,
+    recipientEmails,
+  ]);
 
   // Leaving the page (not just changing the note) with words not yet saved: ask first.
   const blocker = useBlocker(
