@@ -15,6 +15,7 @@ import type {
 import { cleanBundle } from '../../core/capture/clean';
 import { looseKey } from '../../core/capture/names';
 import { invalid, notFound } from '../../core/errors';
+import { ROLE_NOT_GIVEN } from '../../core/plan/role';
 import { formatInstant, isValidTimeZone, Temporal } from '../../core/time';
 import {
   CLOSED_STAGES,
@@ -287,7 +288,7 @@ class ImportWriter {
       id: newId(),
       account_id: this.accountId,
       company: captured.company,
-      role: captured.role ?? 'Role not given',
+      role: captured.role ?? ROLE_NOT_GIVEN,
       stage,
       recruiter_id: null,
       decision_by: null,
