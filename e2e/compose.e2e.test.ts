@@ -12,6 +12,7 @@ import { DebriefPage } from './pages/debrief.page';
 import { TodayPage } from './pages/today.page';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
 import { accountDates } from './support/dates';
+import { callApi } from './support/page-api';
 import { type RunningServer, startServer } from './support/server';
 
 /** 11:00 in Los Angeles on Tue 1 Dec 2026: an hour after the interviews below ended. */
@@ -26,30 +27,6 @@ interface Seeded {
   opportunityId: string;
   interviewId: string;
   people: Record<string, string>;
-}
-
-/** Call the API from the page, as the web app does (same origin, CSRF header from the cookie). */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      if (!document.cookie.includes('afterview_csrf=')) await fetch('/api/settings');
-      const token = decodeURIComponent(
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('afterview_csrf='))
-          ?.slice('afterview_csrf='.length) ?? '',
-      );
-      const res = await fetch(p as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${m} ${p}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    [method, path, body] as const,
-  ) as Promise<T>;
 }
 
 /** An opportunity with one interview (09:00–10:00 Los Angeles, 1 Dec) and its interviewers. */

@@ -12,6 +12,7 @@ import { OpportunityPage } from './pages/opportunity.page';
 import { InsightsPage, SettingsPage } from './pages/simple.pages';
 import { TodayPage } from './pages/today.page';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
+import { callApi } from './support/page-api';
 import { type RunningServer, startServer } from './support/server';
 
 /** 11:00 in Los Angeles on Tue 1 Dec 2026. */
@@ -19,30 +20,6 @@ const NOW = '2026-12-01T19:00:00Z';
 const SHOTS = '/tmp/afterview-trial';
 const skip = browserUnavailable();
 if (skip) console.warn(`trial e2e ${skip}`);
-
-/** Call the API from the page, as the web app does (same origin, CSRF header from the cookie). */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      if (!document.cookie.includes('afterview_csrf=')) await fetch('/api/settings');
-      const token = decodeURIComponent(
-        document.cookie
-          .split('; ')
-          .find((c) => c.startsWith('afterview_csrf='))
-          ?.slice('afterview_csrf='.length) ?? '',
-      );
-      const res = await fetch(p as string, {
-        method: m as string,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${m} ${p}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    [method, path, body] as const,
-  ) as Promise<T>;
-}
 
 describe.skipIf(skip !== null)('a newcomer on a local install', () => {
   let server: RunningServer;
