@@ -470,7 +470,9 @@ function describedReader(clause: string, tag: Tagger): string[] {
   const adjectival = adjective?.pos === 'ADJ' || (participle && i > 0 && adjective?.pos === 'VERB');
   if (!adjective || !adjectival || (participle && after?.pos !== 'ADP' && i === 0)) return [clause];
   // "friendly, put me at ease" is describedThenDid's; "great questions" is a noun phrase.
-  if (after && !(after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'CCONJ')) return [clause];
+  // ("v candid that the team is stretched thin": what they were candid about, as a clause)
+  const leads = after && (after.pos === 'ADP' || after.pos === 'CCONJ' || after.pos === 'SCONJ');
+  if (after && !(leads || after.pos === 'PUNCT')) return [clause];
   if (after?.pos === 'PUNCT') return [clause];
   // (the sentiment lexicon is no help here: it rates "keen" negative and "dismissive" neutral)
   if (PRIVATE_IMPRESSIONS.has(adjective.lemma)) return [];
@@ -506,6 +508,9 @@ function opensClause(text: string, tag: Tagger): boolean {
   if (!first) return false;
   if (first.pos === 'PRON' && /^(?:she|he|they|we|I|you)$/i.test(first.text))
     return second?.pos === 'VERB' || second?.pos === 'AUX';
+  // "zoe walked me through…": a name, typed lower case on a phone, then its inflected verb.
+  if ((first.pos === 'PROPN' || first.pos === 'NOUN') && second?.pos === 'VERB')
+    return second.text.toLowerCase() !== second.lemma && !/ing$/i.test(second.text);
   return first.pos === 'VERB' && first.text.toLowerCase() !== first.lemma && !/ing$/i.test(first.text);
 }
 

@@ -175,6 +175,15 @@ describe('more of what phones type', () => {
       'runs the team, writes the docs and reviews every PR',
       'One thing has stayed with me since: you run the team, write the docs and review every PR.',
     ],
+    // Found drafting a loop through the built CLI at the end of the stop.
+    [
+      'hiring mgr. v candid that the team is stretched thin since 2 ppl left, asked lots about mentoring',
+      'One thing has stayed with me since: you were very candid that the team is stretched thin since 2 people left and asked a lot about mentoring.',
+    ],
+    [
+      'ana walked me thru their fleet telemetry pipeline, super interesting. asked how id handle backpressure',
+      "One thing has stayed with me since: you walked me through the fleet telemetry pipeline. You asked how I'd handle backpressure. I found it really interesting.",
+    ],
   ])('%j', (typed, expected) => {
     expect(middle(draft({ memorable: typed }))).toBe(`${OPENING_0} ${expected}`);
   });

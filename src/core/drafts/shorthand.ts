@@ -106,6 +106,12 @@ const INTRO_VERB = /\b[Ii]ntro(?:duce)?\s+(?=(?:her|him|them|you|me|us|[A-Z][\w'
 // "i" typed on a phone for "I" ("how i handle", "i'd add"), not "i.e." or a list's "i)".
 const LOWER_I = /(^|[^\p{L}\p{N}'’.])i(?=['’](?:d|m|ll|ve)(?![\p{L}])|[\s,;:!?]|$)/gu;
 
+// Contractions typed without the apostrophe: "im", "ive" are no words; "id" is one (a user id),
+// so only after a question word or "that" ("asked how id handle backpressure").
+const BARE_CONTRACTION =
+  /\b(?:(im)|(ive)|(?<=\b(?:how|what|why|when|where|if|that|which)\s+)(id))\b(?=\s+\p{Ll})/giu;
+const CONTRACTED: Record<string, string> = { im: "I'm", ive: "I've", id: "I'd" };
+
 // Emoji and typed smileys are notes to self ("asked about underperformers 😅", "great chat :)"):
 // a thank-you says it in words or not at all.
 const EMOJI =
@@ -153,7 +159,11 @@ const NOT_EMPLOYERS = new Set(
 
 /** Spell out the shorthand in a debrief line; words it does not know stay as typed. */
 export function expandShorthand(text: string): string {
-  let out = text.replace(EMOJI, ' ').replace(LOWER_I, '$1I').replace(INTRO_VERB, 'introduce ');
+  let out = text
+    .replace(EMOJI, ' ')
+    .replace(LOWER_I, '$1I')
+    .replace(BARE_CONTRACTION, (word: string) => CONTRACTED[word.toLowerCase()] ?? word)
+    .replace(INTRO_VERB, 'introduce ');
   // "intro to X" / "an intro" / "intros": the noun.
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
   for (const [pattern, replacement] of TABLE) out = out.replace(pattern, replacement);
