@@ -212,7 +212,7 @@ describe.skipIf(skip !== null)('the Import page in a browser', () => {
       await opportunity.waitReady();
       const interview = page
         .getByRole('listitem')
-        .filter({ has: page.getByRole('heading', { name: 'Product sense' }) });
+        .filter({ has: page.getByRole('heading', { name: 'Product sense', exact: true }) });
       expect(await interview.textContent()).toContain('With: Rosalind Okafor');
       await page.setViewportSize({ width: 1200, height: 900 });
       expect(report).toEqual([]);
