@@ -1,10 +1,10 @@
-// CLI start-up benchmark: the built bundle (`node bin/afterview.js`) against a bare `node -e 0`,
+// CLI start-up benchmark: the built bundle (`node bin/afterview.cjs`, the package's `bin`) against a bare `node -e 0`,
 // in the same run, on `demo --scale` 100, 300 and 1000 data. Prints every target row with
 // met/MISSED; exits 0 even when a target is missed (the numbers are the report), non-zero only
 // when a command fails. Targets (issue 11): today at scale 300 ≤ 1.5× node (wall and CPU), today
 // at scale 1000 ≤ 1.15× today at scale 100, --help ≤ 1.3× node, peak RSS at 1000 ≤ 1.6× node.
 // Each data folder has its own cache folder, so `today` runs as a user's second run does: on Node 20
-// through the code cache its first run made (bin/code-cache.js); one more row runs it without
+// through the code cache its first run made (bin/code-cache.cjs); one more row runs it without
 // (AFTERVIEW_NO_CODE_CACHE=1) to show what the cache saves.
 //
 //   node bench/cli.bench.mjs [--runs 15] [--warmup 3] [--scale 300] [--against DIR]
@@ -20,7 +20,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'afterview.js');
+/** The installed command of a checkout: its package.json `bin` (older builds had bin/afterview.js). */
+const binOf = (dir) => join(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).bin.afterview);
+const bin = binOf(root);
 const usageReporter = pathToFileURL(join(root, 'bench', 'support', 'report-usage.mjs')).href;
 
 const arg = (name, fallback) => {
@@ -32,8 +34,8 @@ const WARMUP = arg('warmup', 3);
 const SCALE = arg('scale', 300);
 const againstAt = process.argv.indexOf('--against');
 const AGAINST = againstAt >= 0 ? process.argv[againstAt + 1] : undefined;
-if (AGAINST && !existsSync(join(AGAINST, 'bin', 'afterview.js'))) {
-  console.error(`--against ${AGAINST}: no bin/afterview.js there (a built checkout of Afterview).`);
+if (AGAINST && !existsSync(join(AGAINST, 'package.json'))) {
+  console.error(`--against ${AGAINST}: no package.json there (a built checkout of Afterview).`);
   process.exit(2);
 }
 // A fixed moment, so every run plans the same data.
@@ -90,7 +92,7 @@ const dirs = scales.map((scale) => ({
 const against = AGAINST
   ? {
       scale: SCALE,
-      bin: join(AGAINST, 'bin', 'afterview.js'),
+      bin: binOf(AGAINST),
       dir: mkdtempSync(join(tmpdir(), 'afterview-bench-against-')),
     }
   : undefined;
@@ -105,7 +107,7 @@ const cases = [
     env: envFor(dir),
     scale,
   })),
-  // The same command from the ESM bundle, without the Node 20 code cache (bin/code-cache.js): what
+  // The same command from the ESM bundle, without the Node 20 code cache (bin/code-cache.cjs): what
   // the cache saves, measured in the same rounds.
   {
     name: `afterview today --json, scale ${SCALE}, no code cache`,

@@ -1,7 +1,7 @@
 /**
  * Hosted load test (issue 12), everything on loopback: an embedded PostgreSQL (the npm server
  * binaries, as the test suite uses), 1,000 accounts with small demo data, the BUILT CLI as the
- * server (`node bin/afterview.js serve --hosted`, logs on as in production), and autocannon
+ * server (`node bin/afterview.cjs serve --hosted`, logs on as in production), and autocannon
  * sending a mix of Today (`GET /api/today`), opportunity pages (`GET
  * /api/opportunities/:id/overview`) and debrief saves (`PUT /api/interviews/:id/debrief`), each
  * request with a random signed-in session.
@@ -606,8 +606,8 @@ async function measure(
     [
       // e.g. AFTERVIEW_BENCH_SERVER_ARGS=--cpu-prof to profile the app server under the mix.
       ...(process.env.AFTERVIEW_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []),
-      // AFTERVIEW_BENCH_CLI=/path/to/other/bin/afterview.js measures another build (before/after).
-      process.env.AFTERVIEW_BENCH_CLI || join(ROOT, 'bin', 'afterview.js'),
+      // AFTERVIEW_BENCH_CLI=/path/to/other/bin/afterview.cjs measures another build (before/after).
+      process.env.AFTERVIEW_BENCH_CLI || join(ROOT, 'bin', 'afterview.cjs'),
       'serve',
       '--hosted',
       '--port',

@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/cli/ so `afterview` starts fast: an ESM entry with each command group
 // and the heavy, rarely used pieces (OCR, mail, web server, PostgreSQL) as separate lazy chunks;
-// and `afterview today` once more as one CommonJS file (fast-start.cjs), which bin/code-cache.js
+// and `afterview today` once more as one CommonJS file (fast-start.cjs), which bin/code-cache.cjs
 // runs through V8's code cache on Node 20.
 //
 // Start-up is measured by `npm run bench` (bench/cli.bench.mjs). What keeps it low here: minified
@@ -98,7 +98,7 @@ await build({
 });
 
 /**
- * The command groups and helpers the fast-start build leaves out: bin/code-cache.js sends it only
+ * The command groups and helpers the fast-start build leaves out: bin/code-cache.cjs sends it only
  * `afterview today`, so the other groups (and the key lookup of done/snooze/undo) never run there.
  * Each becomes a module that fails loudly, should a change ever route another command to it.
  */
@@ -164,9 +164,9 @@ function bundledSqlite() {
 }
 const sqlitePlugin = bundledSqlite();
 
-// The today path again, as one CommonJS file for bin/code-cache.js: on Node 20 V8's code cache
+// The today path again, as one CommonJS file for bin/code-cache.cjs: on Node 20 V8's code cache
 // works only for scripts, not ES modules. import() becomes require() (a vm script has no ES
-// module loader) and import.meta.url the URL code-cache.js passes in. Its first line carries the
+// module loader) and import.meta.url the URL code-cache.cjs passes in. Its first line carries the
 // content hash that names the user's cache of it (written over a placeholder of the same length,
 // so the source map stays true).
 const placeholder = `// afterview-build ${'0'.repeat(64)}`;

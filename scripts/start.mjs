@@ -16,5 +16,5 @@ if (!built) {
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-process.argv = [process.argv[0], `${root}/bin/afterview.js`, 'serve', ...process.argv.slice(2)];
-await import('../bin/afterview.js');
+process.argv = [process.argv[0], `${root}/bin/afterview.cjs`, 'serve', ...process.argv.slice(2)];
+await import('../bin/afterview.cjs');

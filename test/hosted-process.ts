@@ -1,5 +1,5 @@
 /**
- * The built CLI (`bin/afterview.js`, run `npm run build` first) as a hosted server in a child
+ * The built CLI (`bin/afterview.cjs`, run `npm run build` first) as a hosted server in a child
  * process, on SQLite in a temp folder or on a fresh copy of the test PostgreSQL database, and a
  * plain HTTP client that opens a new connection per request (so cluster workers share the load).
  */
@@ -15,7 +15,7 @@ import { freePort, type NodeProcess, ROOT, spawnNode, waitForOutput } from './ch
 import { TEMPLATE_DB, withDatabase } from './global-setup';
 
 export { freePort, ROOT };
-export const BIN = join(ROOT, 'bin', 'afterview.js');
+export const BIN = join(ROOT, 'bin', 'afterview.cjs');
 const CSRF = 'hosted-process-csrf-0123456789';
 
 /** A database for one hosted process: a SQLite file in `dataDir`, or a PostgreSQL copy. */

@@ -1,5 +1,5 @@
 /**
- * The built CLI (bin/afterview.js, as installed), for what a terminal user meets every day:
+ * The built CLI (bin/afterview.cjs, as installed), for what a terminal user meets every day:
  * `people edit` settling collect-contact, id and key prefixes, `undo`, errors as JSON under
  * --json, plurals in summaries, and a calm Today that never tells a rejected user that
  * "no news is normal". Needs `npm run build` first.
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'afterview.js');
+const bin = join(root, 'bin', 'afterview.cjs');
 const NOW = '2026-12-08T19:20:00Z';
 
 let data: string;

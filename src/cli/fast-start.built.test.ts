@@ -1,5 +1,5 @@
 /**
- * The Node 20 fast start (bin/code-cache.js over dist/cli/fast-start.cjs; run `npm run build`
+ * The Node 20 fast start (bin/code-cache.cjs over dist/cli/fast-start.cjs; run `npm run build`
  * first): `afterview today` answers exactly what the ESM bundle answers, keeps its V8 code cache
  * only in the user's private cache folder, ignores a damaged or foreign cache and makes it again,
  * never uses a folder others can write to, and AFTERVIEW_NO_CODE_CACHE turns it off.
@@ -20,11 +20,11 @@ import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { commandWord as binCommandWord, cacheHome, takesFastPath } from '../../bin/code-cache.js';
+import { commandWord as binCommandWord, cacheHome, takesFastPath } from '../../bin/code-cache.cjs';
 import { commandWord } from './commands/index';
 
 const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'afterview.js');
+const bin = join(root, 'bin', 'afterview.cjs');
 const NOW = '2026-12-01T17:00:00Z';
 // Node >= 22.1 has its own compile cache for ES modules; the fast start is Node 20's.
 const node20 = !('enableCompileCache' in module);

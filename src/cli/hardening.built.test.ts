@@ -1,5 +1,5 @@
 /**
- * The installed command (`bin/afterview.js` over the esbuild bundle in dist/cli; run
+ * The installed command (`bin/afterview.cjs` over the esbuild bundle in dist/cli; run
  * `npm run build` first), tried as a user and as an attacker would: YAML playbooks load, a network
  * address is refused, a bad DATABASE_URL is a sentence, files are private whatever the umask,
  * mail passwords come from a pipe or the environment, and a database locked by another process
@@ -13,7 +13,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUSY_MESSAGE } from '../db/sqlite-dialect';
 
 const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'afterview.js');
+const bin = join(root, 'bin', 'afterview.cjs');
 const NOW = '2026-12-01T17:00:00Z';
 
 let dir: string;

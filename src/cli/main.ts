@@ -1,4 +1,4 @@
-/** Entry point of the bundled CLI (`bin/afterview.js` loads the built copy of this file). */
+/** Entry point of the bundled CLI (`bin/afterview.cjs` loads the built copy of this file). */
 import { processIo } from './io';
 import { runCli } from './program';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const bin = join(root, 'bin', 'afterview.js');
+const bin = join(root, 'bin', 'afterview.cjs');
 let dir = '';
 
 function afterview(args: string[], input = '') {

@@ -345,7 +345,7 @@ describe('afterview import of hostile text', () => {
 
 describe('the built afterview import on hostile images', () => {
   const root = join(import.meta.dirname, '..', '..', '..');
-  const bin = join(root, 'bin', 'afterview.js');
+  const bin = join(root, 'bin', 'afterview.cjs');
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'afterview-built-'));

@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { reasonText } from '../../core/plan/reason';
 import type { Action, DecisionKind } from '../../core/types';
-import { undoDecision } from '../../features/decisions/decision.service';
-import { listOpportunities } from '../../features/opportunities/opportunity.service';
 import type { Today } from '../../features/plan/plan.service';
 import { decide, getAction, getToday } from '../../features/plan/plan.service';
 import { withZoneCache } from '../../features/plan/zone-cache';
@@ -77,7 +75,13 @@ function todayText(s: Session, today: Today, hasOpportunities: boolean): string 
   return lines.join('\n').replace(/^\n/, '');
 }
 
-// Loaded when a key is typed: resolving a prefix reads every feature, which `today` never needs.
+// Loaded when used, as are the services below that the listing never calls: each brings its input
+// schemas (zod), which `afterview today` would otherwise load on every start.
+// Resolving a key's prefix reads every feature, which `today` never needs.
+const anyOpportunity = async (s: Session): Promise<boolean> => {
+  const { listOpportunities } = await import('../../features/opportunities/opportunity.service');
+  return (await listOpportunities(s.ctx)).length > 0;
+};
 const resolveAction = async (s: Session, typed: string): Promise<string> =>
   (await import('../resolve')).resolveId(s.ctx, 'action', typed);
 
@@ -92,9 +96,7 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
         const today = await withZoneCache(zoneCache, s.timeZone, () => getToday(s.ctx));
         // Read only when nothing at all is planned (rare): the everyday run does not pay for it.
         const hasOpportunities =
-          !s.json && today.actions.length === 0 && today.nextStart === null
-            ? (await listOpportunities(s.ctx)).length > 0
-            : true;
+          !s.json && today.actions.length === 0 && today.nextStart === null ? await anyOpportunity(s) : true;
         present(s, todayJson(today), () => todayText(s, today, hasOpportunities));
       }),
     );
@@ -132,6 +134,7 @@ export function registerTodayCommands(program: Command, kit: CommandKit): void {
     .action((typed: string, _o: unknown, cmd: Command) =>
       kit.run(cmd, async (s) => {
         const key = await resolveAction(s, typed);
+        const { undoDecision } = await import('../../features/decisions/decision.service');
         const was = await undoDecision(s.ctx, key);
         const action = await getAction(s.ctx, key);
         const title = action?.title ?? key;

@@ -1,4 +1,4 @@
-// Types of bin/code-cache.js, for the tests that import it (src/cli/fast-start.built.test.ts).
+// Types of bin/code-cache.cjs, for the tests that import it (src/cli/fast-start.built.test.ts).
 export function commandWord(argv: readonly string[]): string | null;
 export function takesFastPath(argv: readonly string[]): boolean;
 export function cacheHome(env?: Record<string, string | undefined>): string;

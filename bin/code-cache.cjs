@@ -12,14 +12,23 @@
 // is made, and only then: while it is on, V8 also refuses Node's own built-in code caches, so a
 // built-in module loaded meanwhile would compile from source. node:v8 costs less to load than
 // hashing the cache with node:crypto (~2 against ~5 ms).
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-// Loaded when used: `afterview --help` and the other commands never need them.
-const require = createRequire(import.meta.url);
+//
+// CommonJS, as is bin/afterview.cjs: an ES module entry costs every start Node's ESM loader (with
+// fs/promises, readline and the stream machinery it brings), ~10-15 ms of a ~150 ms `today`.
+'use strict';
+const {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { basename, dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 /** The commands the CommonJS build holds (src/cli/fast-start.ts: the program and the today group). */
 const FAST_COMMANDS = new Set(['today']);
@@ -28,7 +37,7 @@ const FAST_COMMANDS = new Set(['today']);
 const WITH_VALUE = new Set(['--data', '--now']);
 
 /** The command word of an argv, read as src/cli/commands/index.ts reads it (a test keeps them equal). */
-export function commandWord(argv) {
+function commandWord(argv) {
   const words = [];
   for (let i = 0; i < argv.length && words.length < 2; i++) {
     const a = argv[i] ?? '';
@@ -41,12 +50,12 @@ export function commandWord(argv) {
 }
 
 /** True when `argv` runs a command of the CommonJS build. */
-export function takesFastPath(argv) {
+function takesFastPath(argv) {
   return FAST_COMMANDS.has(commandWord(argv) ?? '');
 }
 
 /** The user's private cache folder for Afterview. */
-export function cacheHome(env = process.env) {
+function cacheHome(env = process.env) {
   if (env.AFTERVIEW_CACHE_DIR) return env.AFTERVIEW_CACHE_DIR;
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'Afterview');
   if (process.platform === 'win32')
@@ -76,7 +85,7 @@ function withChecksums(work) {
  * Run the CLI from the CommonJS build at `cjsPath` with a code cache. Resolves to its exit code,
  * or to null when the build is missing or cannot start (the caller then starts the ESM bundle).
  */
-export async function startFast(cjsPath, argv, env = process.env) {
+async function startFast(cjsPath, argv, env = process.env) {
   let script;
   let start;
   let cacheFile = null;
@@ -172,3 +181,5 @@ function writeCache(file, script) {
 function debug(env, text) {
   if (env.AFTERVIEW_DEBUG) process.stderr.write(`afterview: ${text}\n`);
 }
+
+module.exports = { cacheHome, commandWord, startFast, takesFastPath };
