@@ -17,13 +17,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The installed command of a checkout: its package.json `bin` (older builds had bin/afterview.js). */
 const binOf = (dir) => join(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).bin.afterview);
 const bin = binOf(root);
-const usageReporter = pathToFileURL(join(root, 'bench', 'support', 'report-usage.mjs')).href;
+const usageReporter = join(root, 'bench', 'support', 'report-usage.cjs');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,7 +59,7 @@ delete env.DATABASE_URL;
 function runOnce(args, extraEnv = {}) {
   writeFileSync(usageFile, '');
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', usageReporter, ...args], {
+  const r = spawnSync(process.execPath, ['--require', usageReporter, ...args], {
     cwd: root,
     env: { ...env, ...extraEnv, AFTERVIEW_BENCH_USAGE_FILE: usageFile },
     stdio: ['ignore', 'pipe', 'pipe'],

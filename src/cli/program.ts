@@ -10,7 +10,7 @@ import { AppError } from '../core/errors';
 import { registerAllCommands, registerCommands } from './commands/index';
 import type { CliIo } from './io';
 import { terminalSafeIo } from './output';
-import type { GlobalOptions, Session } from './session';
+import type { GlobalOptions, Session, SessionOptions } from './session';
 
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, internal: 3 } as const;
 
@@ -20,7 +20,7 @@ export type Handler = (session: Session) => Promise<number | undefined | void>;
 export interface CommandKit {
   io: CliIo;
   /** Wrap a command body: opens the session from the global options, maps errors to exit codes. */
-  run: (cmd: Command, body: Handler) => Promise<void>;
+  run: (cmd: Command, body: Handler, options?: SessionOptions) => Promise<void>;
   /** Like run, for commands that do not need the store (help-like, or their own). */
   runBare: (cmd: Command, body: (opts: GlobalOptions) => Promise<number | undefined | void>) => Promise<void>;
 }
@@ -45,11 +45,11 @@ export async function buildProgram(
 
   const kit: CommandKit = {
     io,
-    run: async (cmd, body) => {
+    run: async (cmd, body, options) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       // Loaded here: opening the store is the heavy part of start-up, and --help needs none of it.
       const { withSession } = await import('./session');
-      const code = await withSession(opts, io, body);
+      const code = await withSession(opts, io, body, options);
       setExit(code ?? EXIT.ok);
     },
     runBare: async (cmd, body) => {

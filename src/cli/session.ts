@@ -21,6 +21,15 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
+/** What a command needs of its session beyond the global options. */
+export interface SessionOptions {
+  /**
+   * The command serves the web app: it stays open and answers requests side by side, so plain
+   * reads get their own SQLite connection (connect.ts). A one-shot command does without it.
+   */
+  serves?: boolean;
+}
+
 export interface Session {
   ctx: ServiceContext;
   store: Store;
@@ -46,9 +55,13 @@ export function storeUrl(dataDir: string, env: Record<string, string | undefined
   return `sqlite:${join(dataDir, 'afterview.db')}`;
 }
 
-export async function openSession(opts: GlobalOptions, io: CliIo): Promise<Session> {
+export async function openSession(
+  opts: GlobalOptions,
+  io: CliIo,
+  options: SessionOptions = {},
+): Promise<Session> {
   const dataDir = resolveDataDir(opts, io);
-  const store = await openStore(storeUrl(dataDir, io.env));
+  const store = await openStore(storeUrl(dataDir, io.env), { concurrentReads: options.serves === true });
   setPersistentHolidayCache(fileHolidayCache(join(dataDir, 'cache', 'holidays.json')));
   try {
     const provisional = readNow(opts, io, 'UTC');
@@ -90,8 +103,9 @@ export async function withSession<T>(
   opts: GlobalOptions,
   io: CliIo,
   fn: (s: Session) => Promise<T>,
+  options: SessionOptions = {},
 ): Promise<T> {
-  const session = await openSession(opts, io);
+  const session = await openSession(opts, io, options);
   try {
     return await fn(session);
   } finally {

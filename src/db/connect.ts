@@ -46,9 +46,22 @@ function redact(url: string): string {
 }
 
 /** Open (and migrate) the store at `url`. */
-export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+export interface StoreOptions {
+  /** Bring the schema up to date (default true). */
+  migrate?: boolean;
+  /**
+   * SQLite: serve plain reads from a second, read-only connection (default true), so a server's
+   * page loads never wait behind a long write. A one-shot CLI command has nothing to overlap and
+   * skips it: opening that connection and reading the schema into it cost every start ~2 ms.
+   */
+  concurrentReads?: boolean;
+}
+
+export async function openStore(url: string, options: StoreOptions = {}): Promise<Store> {
   const store =
-    dialectOf(url) === 'postgres' ? await openPostgres(url) : openSqlite(url.slice('sqlite:'.length));
+    dialectOf(url) === 'postgres'
+      ? await openPostgres(url)
+      : openSqlite(url.slice('sqlite:'.length), options.concurrentReads !== false);
   if (store.dialect === 'postgres') await checkReachable(store, url);
   // Every CLI command opens the store: skip the Migrator's round trips when the file is already current.
   if (options.migrate !== false && !(store.sqlite && sqliteSchemaIsCurrent(store.sqlite))) {
@@ -62,7 +75,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   return store;
 }
 
-function openSqlite(file: string): Store {
+function openSqlite(file: string, concurrentReads: boolean): Store {
   const onDisk = file !== ':memory:' && file !== '';
   // The database holds contacts and notes: owner-only whatever the umask (SQLite gives its -wal
   // and -shm files the database file's mode; they are made private below as well).
@@ -77,16 +90,16 @@ function openSqlite(file: string): Store {
     );
   }
   // WAL lets the web server read while the CLI writes; foreign keys are off by default in SQLite.
-  if (onDisk) sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  // How long a write waits for another process's write lock before it is reported as busy.
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // busy_timeout: how long a write waits for another process's write lock before it is reported
+  // as busy. One exec: each pragma() call prepares a statement of its own.
+  sqlite.exec(
+    `${onDisk ? 'PRAGMA journal_mode = WAL; ' : ''}PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;`,
+  );
   if (onDisk && process.platform !== 'win32') {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   }
   // A second, read-only handle serves plain reads (see sqlite-dialect.ts); memory has no file to share.
-  const reader = onDisk ? new Sqlite(file, { readonly: true }) : null;
+  const reader = onDisk && concurrentReads ? new Sqlite(file, { readonly: true }) : null;
   reader?.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect(

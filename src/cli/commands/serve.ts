@@ -88,59 +88,63 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
       // Refused before the data folder is even opened.
       refuseWorkersInLocalMode(o.workers);
       requireLoopbackHost(host);
-      return kit.run(cmd, async (s) => {
-        const port = resolvePort(o.port, s.io.env);
-        const pinned = cmd.optsWithGlobals<GlobalOptions>().now ?? s.io.env.AFTERVIEW_NOW;
-        const fixedNow = s.ctx.now;
-        const { buildServer } = await import('../../http/server');
-        const webRoot = findWebRoot(s.io.env);
-        const app = await buildServer({
-          store: s.store,
-          actorFor: async () => s.ctx.actor,
-          now: () => (pinned ? fixedNow : Temporal.Now.instant()),
-          webRoot,
-          dataDir: s.dataDir,
-          allowedHosts: LOOPBACK.has(host) ? [] : [host],
-          logger: Boolean(s.io.env.AFTERVIEW_DEBUG),
-          onServerError: (line) => s.io.stderr(`afterview: ${line}\n`),
-        });
-        let address: string;
-        try {
-          address = await app.listen({ port, host });
-        } catch (err) {
-          await app.close();
-          if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-            throw new AppError(
-              'unavailable',
-              `Port ${port} is already in use — is Afterview already running? Use --port to pick another.`,
-            );
+      return kit.run(
+        cmd,
+        async (s) => {
+          const port = resolvePort(o.port, s.io.env);
+          const pinned = cmd.optsWithGlobals<GlobalOptions>().now ?? s.io.env.AFTERVIEW_NOW;
+          const fixedNow = s.ctx.now;
+          const { buildServer } = await import('../../http/server');
+          const webRoot = findWebRoot(s.io.env);
+          const app = await buildServer({
+            store: s.store,
+            actorFor: async () => s.ctx.actor,
+            now: () => (pinned ? fixedNow : Temporal.Now.instant()),
+            webRoot,
+            dataDir: s.dataDir,
+            allowedHosts: LOOPBACK.has(host) ? [] : [host],
+            logger: Boolean(s.io.env.AFTERVIEW_DEBUG),
+            onServerError: (line) => s.io.stderr(`afterview: ${line}\n`),
+          });
+          let address: string;
+          try {
+            address = await app.listen({ port, host });
+          } catch (err) {
+            await app.close();
+            if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+              throw new AppError(
+                'unavailable',
+                `Port ${port} is already in use — is Afterview already running? Use --port to pick another.`,
+              );
+            }
+            if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+              throw invalid(`--host: ${host} is not an address of this machine.`, 'host');
+            }
+            throw err;
           }
-          if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
-            throw invalid(`--host: ${host} is not an address of this machine.`, 'host');
-          }
-          throw err;
-        }
-        const shown = address.replace('://[::1]', '://localhost');
-        s.io.stdout(`Afterview is running at ${shown}\n`);
-        if (!webRoot)
-          s.io.stderr('afterview: the web app is not built; run `npm run build`. Serving the API only.\n');
-        s.io.stdout('Press Ctrl+C to stop.\n');
-        // The outbox worker and IMAP reply detection run beside the web app (features/outbox/background.ts).
-        const { startMailBackground } = await import('../../features/outbox/background');
-        const { loadSecretBox } = await import('../../features/secrets/secret-box');
-        const mail = startMailBackground({
-          db: s.store.db,
-          dialect: s.store.dialect,
-          box: loadSecretBox({ dataDir: s.dataDir, env: s.io.env }),
-          now: () => (pinned ? fixedNow : Temporal.Now.instant()),
-          onError: (err) =>
-            s.io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
-        });
-        await untilStopSignal();
-        // Stop taking requests (in-flight ones finish, bounded) while a send in flight finishes.
-        const { closeHttpGracefully } = await import('./serve-shutdown');
-        await Promise.all([closeHttpGracefully(app), mail.stop()]);
-      });
+          const shown = address.replace('://[::1]', '://localhost');
+          s.io.stdout(`Afterview is running at ${shown}\n`);
+          if (!webRoot)
+            s.io.stderr('afterview: the web app is not built; run `npm run build`. Serving the API only.\n');
+          s.io.stdout('Press Ctrl+C to stop.\n');
+          // The outbox worker and IMAP reply detection run beside the web app (features/outbox/background.ts).
+          const { startMailBackground } = await import('../../features/outbox/background');
+          const { loadSecretBox } = await import('../../features/secrets/secret-box');
+          const mail = startMailBackground({
+            db: s.store.db,
+            dialect: s.store.dialect,
+            box: loadSecretBox({ dataDir: s.dataDir, env: s.io.env }),
+            now: () => (pinned ? fixedNow : Temporal.Now.instant()),
+            onError: (err) =>
+              s.io.stderr(`afterview: mail: ${err instanceof Error ? err.message : String(err)}\n`),
+          });
+          await untilStopSignal();
+          // Stop taking requests (in-flight ones finish, bounded) while a send in flight finishes.
+          const { closeHttpGracefully } = await import('./serve-shutdown');
+          await Promise.all([closeHttpGracefully(app), mail.stop()]);
+        },
+        { serves: true },
+      );
     });
 }
 
