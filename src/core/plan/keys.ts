@@ -91,33 +91,47 @@ export function keyTarget(key: string): { opportunityId: Id } | { interviewId: I
 }
 
 /**
+ * The rules whose action a sent message fulfils through its key alone (`PlanContext.sentFor`),
+ * wherever the message is attributed. Check-ins read the messages of their opportunity instead,
+ * and debriefs and collecting a contact are done by decisions, never by mail. So only a message
+ * recorded for one of these keys counts outside its own opportunity's slice.
+ */
+const FULFILLED_BY_KEY: ReadonlySet<RuleId> = new Set(['thank-you', 'thanks-for-consideration', 'reconnect']);
+
+/** True when a message recorded for `key` can fulfil that action from another slice (above). */
+export const fulfilledByKey = (key: string): boolean => {
+  const rule = ruleOfKey(key);
+  return rule !== null && FULFILLED_BY_KEY.has(rule);
+};
+
+/**
  * Every key the actions of these opportunities can have: exact keys, and for check-ins (whose
  * anchors name later events) the prefix `check-in:<opportunityId>:`. How the store finds the
- * decisions and the messages recorded for them. People are the recruiter and the participants.
+ * decisions recorded for them; `sent`, the exact keys a message can fulfil (`fulfilledByKey`),
+ * how it finds the messages. People are the recruiter and the participants.
  */
 export function keyPatternsOf(
   opportunities: ReadonlyArray<{ id: Id; recruiterId: Id | null }>,
   interviews: ReadonlyArray<{ id: Id; opportunityId: Id; contactIds: readonly Id[] }>,
-): { exact: string[]; prefixes: string[] } {
+): { exact: string[]; prefixes: string[]; sent: string[] } {
   const exact: string[] = [];
   const prefixes: string[] = [];
+  const sent: string[] = [];
   const peopleOf = new Map<Id, Set<Id>>();
   for (const o of opportunities) {
-    exact.push(reconnectKey(o.id), thanksForConsiderationKey(o.id, null));
+    sent.push(reconnectKey(o.id), thanksForConsiderationKey(o.id, null));
     prefixes.push(`check-in:${o.id}:`);
     peopleOf.set(o.id, new Set(o.recruiterId ? [o.recruiterId] : []));
   }
   for (const iv of interviews) {
     exact.push(debriefKey(iv.id));
     for (const c of iv.contactIds) {
-      exact.push(
-        thankYouKey(iv.id, c),
-        collectContactKey(iv.id, c, 'before'),
-        collectContactKey(iv.id, c, 'after'),
-      );
+      sent.push(thankYouKey(iv.id, c));
+      exact.push(collectContactKey(iv.id, c, 'before'), collectContactKey(iv.id, c, 'after'));
       peopleOf.get(iv.opportunityId)?.add(c);
     }
   }
-  for (const [o, people] of peopleOf) for (const c of people) exact.push(thanksForConsiderationKey(o, c));
-  return { exact, prefixes };
+  for (const [o, people] of peopleOf) for (const c of people) sent.push(thanksForConsiderationKey(o, c));
+  exact.push(...sent);
+  return { exact, prefixes, sent };
 }

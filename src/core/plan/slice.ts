@@ -23,7 +23,7 @@ import {
   type PlanContext,
   type PlanSnapshot,
 } from './context';
-import { keyTarget } from './keys';
+import { fulfilledByKey, keyTarget } from './keys';
 import { openActions, type PlannedAction, planWith, sortPlanned } from './plan';
 import { USER_VOICE, type Voice } from './voice';
 
@@ -155,7 +155,11 @@ export function slicesOf(snapshot: PlanSnapshot): OpportunitySlice[] {
       debriefs: snapshot.debriefs.filter((d) => ivIds.has(d.interviewId)),
       messages: [...messages],
       keyed: snapshot.messages.filter(
-        (m) => m.actionKey !== null && !mine.has(m) && oppOfKey(m.actionKey) === o.id,
+        (m) =>
+          m.actionKey !== null &&
+          !mine.has(m) &&
+          fulfilledByKey(m.actionKey) &&
+          oppOfKey(m.actionKey) === o.id,
       ),
       decisions: snapshot.decisions.filter((d) => oppOfKey(d.key) === o.id),
     };

@@ -4,7 +4,7 @@
  * planner's records as snapshot.service.ts maps the whole account.
  */
 import type { Contact, Message } from '../../core/plan/context';
-import { keyPatternsOf, keyTarget } from '../../core/plan/keys';
+import { fulfilledByKey, keyPatternsOf, keyTarget } from '../../core/plan/keys';
 import type { OpportunitySlice } from '../../core/plan/slice';
 import type { Id } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
@@ -61,8 +61,8 @@ export async function loadSlices(
     repo.sliceDebriefs(ctx.db, id, ivIds),
     repo.messagesOfOpportunities(ctx.db, id, oppIds),
     repo.messagesWithoutOpportunity(ctx.db, id),
-    // Messages count through their key only for exact keys (`sentFor`); check-ins read attributed ones.
-    repo.messagesForKeys(ctx.db, id, keys.exact),
+    // Messages count through their key only for the rules that read `sentFor` (keys.ts).
+    repo.messagesForKeys(ctx.db, id, keys.sent),
     repo.sliceDecisions(ctx.db, id, keys.exact),
   ]);
   const byId = new Map<Id, (typeof ofOpps)[number]>();
@@ -122,7 +122,7 @@ export async function loadSlices(
       for (const [o, who] of peopleOf) if (m.contactIds.some((c) => who.has(c))) mine.add(o);
     }
     for (const o of mine) attributed.get(o)?.push(m);
-    const target = m.actionKey ? oppOfKey(m.actionKey) : undefined;
+    const target = m.actionKey && fulfilledByKey(m.actionKey) ? oppOfKey(m.actionKey) : undefined;
     if (target && !mine.has(target)) keyed.get(target)?.push(m);
   }
 
