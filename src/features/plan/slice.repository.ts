@@ -3,9 +3,19 @@
  * src/core/plan/slice.ts), the same columns as snapshot.repository.ts. Today reads these for the
  * opportunities the wake-up index says can show something, so its cost follows live work, not
  * the length of the history.
+ *
+ * Written as SQL text (Kysely's `sql` tag) rather than with the query builder: `afterview today`
+ * runs these once per process, where building and compiling each query through the builder's
+ * immutable nodes cost more than SQLite took to answer it (~0.3 ms a query, cold). The text is
+ * the same on both dialects but for `inList`; the wake-up differential test runs it on both.
  */
 import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import type { ActionDecisionRow } from '../../db/tables/action-decision.table';
+import type { ContactRow } from '../../db/tables/contact.table';
+import type { InterviewParticipantRow, InterviewRow } from '../../db/tables/interview.table';
+import type { MessageContactRow, MessageRow } from '../../db/tables/message.table';
+import type { OpportunityRow } from '../../db/tables/opportunity.table';
 
 /**
  * `column IN (values)` with the values bound as one parameter: a JSON array read by `json_each`
@@ -22,110 +32,119 @@ const inList = (db: DbOrTrx, column: string, values: readonly string[]): RawBuil
 
 const none = <T>(): Promise<T[]> => Promise.resolve([]);
 
+/** The rows of a query written as SQL text (see the top of this file). */
+const rowsOf = async <T>(db: DbOrTrx, query: RawBuilder<T>): Promise<T[]> => (await query.execute(db)).rows;
+
+type OpportunityColumns = Pick<
+  OpportunityRow,
+  'id' | 'company' | 'role' | 'stage' | 'recruiter_id' | 'decision_by' | 'stage_changed_at'
+>;
+
 export const sliceOpportunities = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
-  ids.length === 0 ? none<Awaited<ReturnType<typeof oppQuery>>[number]>() : oppQuery(db, accountId, ids);
-const oppQuery = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
-  db
-    .selectFrom('opportunity')
-    .select(['id', 'company', 'role', 'stage', 'recruiter_id', 'decision_by', 'stage_changed_at'])
-    .where('account_id', '=', accountId)
-    .where(inList(db, 'id', ids))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  ids.length === 0
+    ? none<OpportunityColumns>()
+    : rowsOf(
+        db,
+        sql<OpportunityColumns>`select "id", "company", "role", "stage", "recruiter_id", "decision_by", "stage_changed_at"
+          from "opportunity" where "account_id" = ${accountId} and ${inList(db, 'id', ids)}
+          order by "created_at", "id"`,
+      );
 
 export const sliceInterviews = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
-  db
-    .selectFrom('interview')
-    .select(['id', 'opportunity_id', 'round', 'start_at', 'end_at', 'status', 'created_at'])
-    .where('account_id', '=', accountId)
-    .where(inList(db, 'opportunity_id', opportunityIds))
-    .orderBy('start_at')
-    .orderBy('id')
-    .execute();
+  rowsOf(
+    db,
+    sql<
+      Pick<InterviewRow, 'id' | 'opportunity_id' | 'round' | 'start_at' | 'end_at' | 'status' | 'created_at'>
+    >`
+      select "id", "opportunity_id", "round", "start_at", "end_at", "status", "created_at"
+      from "interview" where "account_id" = ${accountId} and ${inList(db, 'opportunity_id', opportunityIds)}
+      order by "start_at", "id"`,
+  );
 
 export const sliceParticipants = (db: DbOrTrx, accountId: string, interviewIds: readonly string[]) =>
-  db
-    .selectFrom('interview_participant')
-    .select(['interview_id', 'contact_id', 'role'])
-    .where('account_id', '=', accountId)
-    .where(inList(db, 'interview_id', interviewIds))
-    .execute();
+  rowsOf(
+    db,
+    sql<Pick<InterviewParticipantRow, 'interview_id' | 'contact_id' | 'role'>>`
+      select "interview_id", "contact_id", "role" from "interview_participant"
+      where "account_id" = ${accountId} and ${inList(db, 'interview_id', interviewIds)}`,
+  );
 
 export const sliceContacts = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
-  db
-    .selectFrom('contact')
-    .select(['id', 'display_name', 'emails', 'bad_emails'])
-    .where('account_id', '=', accountId)
-    .where(inList(db, 'id', ids))
-    .execute();
+  rowsOf(
+    db,
+    sql<Pick<ContactRow, 'id' | 'display_name' | 'emails' | 'bad_emails'>>`
+      select "id", "display_name", "emails", "bad_emails" from "contact"
+      where "account_id" = ${accountId} and ${inList(db, 'id', ids)}`,
+  );
 
 export const sliceDebriefs = (db: DbOrTrx, accountId: string, interviewIds: readonly string[]) =>
-  db
-    .selectFrom('debrief')
-    .select('interview_id')
-    .where('account_id', '=', accountId)
-    .where(inList(db, 'interview_id', interviewIds))
-    .execute();
+  rowsOf(
+    db,
+    sql<{ interview_id: string }>`select "interview_id" from "debrief"
+      where "account_id" = ${accountId} and ${inList(db, 'interview_id', interviewIds)}`,
+  );
 
-const MESSAGE_COLUMNS = [
-  'message.id',
-  'message.kind',
-  'message.direction',
-  'message.opportunity_id',
-  'message.interview_id',
-  'message.status',
-  'message.sent_at',
-  'message.send_at',
-  'message.action_key',
-  'message.created_at',
-] as const;
+type MessageColumns = Pick<
+  MessageRow,
+  | 'id'
+  | 'kind'
+  | 'direction'
+  | 'opportunity_id'
+  | 'interview_id'
+  | 'status'
+  | 'sent_at'
+  | 'send_at'
+  | 'action_key'
+  | 'created_at'
+> & {
+  /**
+   * Null when the message names no interview or one that no longer exists: the planner then
+   * attributes it by its contacts.
+   */
+  interview_found: string | null;
+};
 
-const messageQuery = (db: DbOrTrx, accountId: string) =>
-  db
-    .selectFrom('message')
-    // `interview_found` is null when the message names no interview or one that no longer exists:
-    // the planner then attributes it by its contacts.
-    .leftJoin('interview', (j) =>
-      j
-        .onRef('interview.id', '=', 'message.interview_id')
-        .onRef('interview.account_id', '=', 'message.account_id'),
-    )
-    .select([...MESSAGE_COLUMNS, 'interview.id as interview_found'])
-    .where('message.account_id', '=', accountId);
+/** Messages of the account matching `where`, with whether the interview they name still exists. */
+const messagesWhere = (db: DbOrTrx, accountId: string, where: RawBuilder<SqlBool>) =>
+  rowsOf(
+    db,
+    sql<MessageColumns>`select "message"."id", "message"."kind", "message"."direction",
+        "message"."opportunity_id", "message"."interview_id", "message"."status", "message"."sent_at",
+        "message"."send_at", "message"."action_key", "message"."created_at",
+        "interview"."id" as "interview_found"
+      from "message" left join "interview"
+        on "interview"."id" = "message"."interview_id" and "interview"."account_id" = "message"."account_id"
+      where "message"."account_id" = ${accountId} and ${where}`,
+  );
 
 /** Messages of these opportunities (indexed by opportunity). */
 export const messagesOfOpportunities = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
-  messageQuery(db, accountId)
-    .where(inList(db, 'message.opportunity_id', opportunityIds))
-    .execute();
+  messagesWhere(db, accountId, inList(db, 'message.opportunity_id', opportunityIds));
 
 /**
  * Messages with no opportunity: the planner attributes them by interview, or, when that is
  * missing too, by their people. Few: notes are recorded with their opportunity when it is known.
  */
 export const messagesWithoutOpportunity = (db: DbOrTrx, accountId: string) =>
-  messageQuery(db, accountId).where('message.opportunity_id', 'is', null).execute();
+  messagesWhere(db, accountId, sql<SqlBool>`"message"."opportunity_id" is null`);
 
 /** Messages recorded for one of these action keys (indexed by key). */
 export const messagesForKeys = (db: DbOrTrx, accountId: string, keys: readonly string[]) =>
-  messageQuery(db, accountId)
-    .where(inList(db, 'message.action_key', keys))
-    .execute();
+  messagesWhere(db, accountId, inList(db, 'message.action_key', keys));
 
 export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds: readonly string[]) =>
-  db
-    .selectFrom('message_contact')
-    .select(['message_id', 'contact_id'])
-    .where('account_id', '=', accountId)
-    .where(inList(db, 'message_id', messageIds))
-    .execute();
+  rowsOf(
+    db,
+    sql<Pick<MessageContactRow, 'message_id' | 'contact_id'>>`
+      select "message_id", "contact_id" from "message_contact"
+      where "account_id" = ${accountId} and ${inList(db, 'message_id', messageIds)}`,
+  );
 
 /** Decisions on these exact keys, and every check-in decision (their keys grow with the chain). */
 export const sliceDecisions = (db: DbOrTrx, accountId: string, exact: readonly string[]) =>
-  db
-    .selectFrom('action_decision')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where((eb) => eb.or([inList(db, 'action_key', exact), eb('action_key', 'like', 'check-in:%')]))
-    .execute();
+  rowsOf(
+    db,
+    sql<ActionDecisionRow>`select * from "action_decision"
+      where "account_id" = ${accountId}
+        and (${inList(db, 'action_key', exact)} or "action_key" like ${'check-in:%'})`,
+  );
