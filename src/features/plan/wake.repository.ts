@@ -2,7 +2,9 @@
  * The wake-up index's queries (see wake.ts): which opportunities a change touches, marking them,
  * and reading and settling their wake-up times.
  */
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import type { PlanWakeRow } from '../../db/tables/plan-wake.table';
 
 /** Mark opportunities dirty (creating their rows): a change touched their slices. */
 export const markDirty = async (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) => {
@@ -120,13 +122,13 @@ export const messageContactIds = (db: DbOrTrx, accountId: string, messageIds: re
         .execute();
 
 /** The opportunities Today must plan at `nowIso`: dirty ones and those awake by then. */
-export const awakeOpportunities = (db: DbOrTrx, accountId: string, nowIso: string) =>
-  db
-    .selectFrom('plan_wake')
-    .select(['opportunity_id', 'dirty', 'version'])
-    .where('account_id', '=', accountId)
-    .where((eb) => eb.or([eb('dirty', '=', 1), eb('wake_at', '<=', nowIso)]))
-    .execute();
+// SQL text, as the slice queries (slice.repository.ts): run once by every `afterview today`.
+export const awakeOpportunities = async (db: DbOrTrx, accountId: string, nowIso: string) =>
+  (
+    await sql<Pick<PlanWakeRow, 'opportunity_id' | 'dirty' | 'version'>>`
+      select "opportunity_id", "dirty", "version" from "plan_wake"
+      where "account_id" = ${accountId} and ("dirty" = 1 or "wake_at" <= ${nowIso})`.execute(db)
+  ).rows;
 
 /** Store a computed wake-up time, unless a change touched the opportunity meanwhile. */
 export const settleWake = (
