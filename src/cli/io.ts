@@ -1,4 +1,5 @@
 /** Where the CLI reads and writes, injected so tests run commands in-process on real stores. */
+import { isatty } from 'node:tty';
 import { type AppError, invalid } from '../core/errors';
 
 export interface CliIo {
@@ -31,7 +32,9 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked of the descriptor, not of process.stdin: touching that builds the stdin stream (a file
+    // or terminal reader and the stream machinery), ~4 ms that most commands never use.
+    stdinIsTTY: isatty(0),
     confirm: async (question) => {
       const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stderr });
