@@ -178,7 +178,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: sqlitePlugin ? external.filter((e) => e !== 'better-sqlite3') : external,
+  // zod stays in node_modules: only rare paths of `today` load it (a saved playbook with overrides,
+  // AFTERVIEW_VERIFY_PLAN), and bundled, its namespace objects (~900 getters, built when the
+  // script starts whether zod is used or not) cost every start ~2 ms.
+  external: [...(sqlitePlugin ? external.filter((e) => e !== 'better-sqlite3') : external), 'zod'],
   minify: true,
   sourcemap: 'linked',
   plugins: [withoutZodLocales, lazyChildProcess, onlyTheTodayPath, ...(sqlitePlugin ? [sqlitePlugin] : [])],

@@ -136,6 +136,21 @@ describe.runIf(node20)('the code cache of `afterview today` (Node 20)', { timeou
     expect(cacheFiles()).toEqual([file]);
   });
 
+  it('answers as the ESM bundle on the paths that load zod from node_modules (saved playbook, verify)', () => {
+    // The fast-start build leaves zod out (scripts/build-cli.mjs): these are the today paths that need it.
+    seeded();
+    const playbook = join(dir, 'playbook.json');
+    writeFileSync(playbook, JSON.stringify({ thankYou: { withinHours: 12 } }));
+    afterview(['config', 'set', 'playbook', playbook]);
+    const off = { AFTERVIEW_NO_CODE_CACHE: '1' };
+    const expected = afterview(['today', '--json'], off);
+    expect(afterview(['config', 'show', '--json'], off)).toContain('"withinHours": 12');
+    expect(afterview(['today', '--json'])).toBe(expected);
+    expect(cacheFiles()).toHaveLength(1);
+    expect(afterview(['today', '--json'])).toBe(expected);
+    expect(afterview(['today', '--json'], { AFTERVIEW_VERIFY_PLAN: '1' })).toBe(expected);
+  });
+
   it('ignores a damaged or foreign cache file, answers right and makes it again', () => {
     const expected = seeded();
     afterview(['today', '--json']);

@@ -4,7 +4,7 @@
  */
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import { AppError, invalid } from '../core/errors';
 import type { Database, Db } from './database';
@@ -136,7 +136,7 @@ async function checkReachable(store: Store, url: string): Promise<void> {
 
 async function openPostgres(url: string): Promise<Store> {
   // Loaded lazily: the local CLI never pays for pg's start-up.
-  const [{ default: pg }, { PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
+  const { default: pg } = await import('pg');
   // Two pools, so a connection never switches between the two kinds of scope: the cross-account
   // pool's connections declare `all accounts` once, when first used, and keep it; the accounts'
   // pool's connections declare one account and re-declare only when the next checkout is for
