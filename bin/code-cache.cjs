@@ -27,10 +27,13 @@ const {
 } = require('node:fs');
 const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
-const { basename, dirname, join } = require('node:path');
+const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 
-/** The commands the CommonJS build holds (src/cli/fast-start.ts: the program and the today group). */
+/**
+ * The commands the CommonJS build holds (src/cli/fast-start.ts: the program and the today group),
+ * and the program's own help (commands/index.ts lists the commands from their manifest).
+ */
 const FAST_COMMANDS = new Set(['today']);
 
 /** Global options that take a value, as in src/cli/commands/index.ts (`commandWord`). */
@@ -49,10 +52,17 @@ function commandWord(argv) {
   return first === 'help' ? (second ?? null) : (first ?? null);
 }
 
-/** True when `argv` runs a command of the CommonJS build. */
+/** True when `argv` runs a command of the CommonJS build, or asks for the program's help. */
 function takesFastPath(argv) {
-  return FAST_COMMANDS.has(commandWord(argv) ?? '');
+  const word = commandWord(argv);
+  return word === null ? asksHelp(argv) : FAST_COMMANDS.has(word);
 }
+
+/**
+ * Which cache a run uses: the program's help compiles a little of the build, `today` most of it,
+ * so each keeps its own (one made by a help run would leave today compiling the rest each time).
+ */
+const cacheKind = (argv) => (commandWord(argv) === null ? 'help' : 'today');
 
 /** The user's private cache folder for Afterview. */
 function cacheHome(env = process.env) {
@@ -89,6 +99,7 @@ async function startFast(cjsPath, argv, env = process.env) {
   let script;
   let start;
   let cacheFile = null;
+  let prefix = '';
   let cached = null;
   try {
     const source = readFileSync(cjsPath, 'utf8');
@@ -98,7 +109,8 @@ async function startFast(cjsPath, argv, env = process.env) {
     if (folder) {
       // V8 refuses a cache made by another V8 version or with other flags; the name keeps the
       // caches of other builds and Node versions apart, so each is made once.
-      cacheFile = join(folder, `fast-start-${build.slice(0, 16)}-${process.version}-${process.arch}.bin`);
+      prefix = cachePrefix(build);
+      cacheFile = join(folder, `${prefix}${cacheKind(argv)}.bin`);
       cached = readCache(cacheFile);
     }
     // The CommonJS wrapper, plus the bundle's own URL for the code that asks `import.meta.url`.
@@ -125,9 +137,14 @@ async function startFast(cjsPath, argv, env = process.env) {
   const used = cached !== null && !script.cachedDataRejected;
   const code = await start(argv);
   // Made after a whole run, so the cache also holds the functions V8 compiled only when called.
-  if (cacheFile && !used && code === 0 && !asksHelp(argv)) writeCache(cacheFile, script);
+  // `today --help` compiles little of today: it makes no cache.
+  const partial = cacheKind(argv) === 'today' && asksHelp(argv);
+  if (cacheFile && !used && code === 0 && !partial) writeCache(cacheFile, script, prefix);
   return code;
 }
+
+/** The start of the names of this build's caches on this Node. */
+const cachePrefix = (build) => `fast-start-${build.slice(0, 16)}-${process.version}-${process.arch}-`;
 
 /** `--help` or `-h` before any `--`: a run that compiles little of the command. */
 function asksHelp(argv) {
@@ -161,16 +178,15 @@ function readCache(file) {
 }
 
 /** Write the cache whole or not at all (a reader sees the old file or the new one), owner-only. */
-function writeCache(file, script) {
+function writeCache(file, script, prefix) {
   try {
     const data = withChecksums(() => script.createCachedData());
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, file);
     // The caches of earlier builds or Node versions will not be read again.
-    const own = basename(file);
     for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith('fast-start-') && !name.startsWith(own))
+      if (name.startsWith('fast-start-') && !name.startsWith(prefix))
         rmSync(join(dirname(file), name), { force: true });
     }
   } catch {

@@ -106,7 +106,11 @@ describe('which commands take the fast start', () => {
     for (const argv of argvs) expect(binCommandWord(argv), argv.join(' ')).toBe(commandWord(argv));
     expect(takesFastPath(['--json', 'today'])).toBe(true);
     expect(takesFastPath(['--data', 'today', 'opportunities'])).toBe(false);
-    expect(takesFastPath(['--help'])).toBe(false);
+    expect(takesFastPath(['--help'])).toBe(true);
+    expect(takesFastPath(['--json', '-h'])).toBe(true);
+    expect(takesFastPath([])).toBe(false);
+    expect(takesFastPath(['help'])).toBe(false);
+    expect(takesFastPath(['opportunity', '--help'])).toBe(false);
   });
 
   it('keeps the cache in AFTERVIEW_CACHE_DIR, else under XDG_CACHE_HOME', () => {
@@ -123,7 +127,7 @@ describe.runIf(node20)('the code cache of `afterview today` (Node 20)', { timeou
     expect(cacheFiles()).toEqual([]);
     expect(afterview(['today', '--json'])).toBe(expected.json);
     const [file] = cacheFiles();
-    expect(file).toMatch(/^fast-start-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.bin$/);
+    expect(file).toMatch(/^fast-start-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-today\.bin$/);
     const path = join(cache, 'v8', file ?? '');
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(join(cache, 'v8')).mode & 0o777).toBe(0o700);
@@ -206,10 +210,25 @@ describe.runIf(node20)('the code cache of `afterview today` (Node 20)', { timeou
     expect(cacheFiles()).toEqual([]);
   });
 
-  it('is off with AFTERVIEW_NO_CODE_CACHE, and a help run makes no cache', () => {
+  it('is off with AFTERVIEW_NO_CODE_CACHE, and `today --help` makes no cache', () => {
     const expected = seeded();
     expect(afterview(['today', '--json'], { AFTERVIEW_NO_CODE_CACHE: '1' })).toBe(expected.json);
     expect(afterview(['today', '--help'])).toContain('Usage: afterview today');
     expect(existsSync(join(cache, 'v8')) ? cacheFiles() : []).toEqual([]);
+  });
+
+  it("prints the program's help from a cache of its own, which leaves today's alone", () => {
+    const expected = seeded();
+    const help = afterview(['--help'], { AFTERVIEW_NO_CODE_CACHE: '1' });
+    expect(help).toContain('Usage: afterview [options] [command]');
+    expect(afterview(['today', '--json'])).toBe(expected.json);
+    expect(afterview(['--help'])).toBe(help);
+    const files = cacheFiles();
+    expect(files.map((f) => f.replace(/^.*-/, ''))).toEqual(['help.bin', 'today.bin']);
+    const today = statSync(join(cache, 'v8', files[1] ?? ''));
+    expect(afterview(['--help'])).toBe(help);
+    expect(afterview(['today', '--json'])).toBe(expected.json);
+    const after = statSync(join(cache, 'v8', files[1] ?? ''));
+    expect([after.ino, after.mtimeMs]).toEqual([today.ino, today.mtimeMs]);
   });
 });
