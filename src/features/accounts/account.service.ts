@@ -74,7 +74,11 @@ export async function getAccount(ctx: ServiceContext): Promise<Account> {
 
 /** The effective playbook: the defaults with the account's overrides applied. */
 export async function getPlaybook(ctx: ServiceContext): Promise<Playbook> {
-  const account = await getAccount(ctx);
+  return playbookOf(await getAccount(ctx));
+}
+
+/** The effective playbook of an account already read. */
+export async function playbookOf(account: Account): Promise<Playbook> {
   // Most accounts override nothing: the defaults need no validating, and zod (the schema's
   // library) stays unloaded on `afterview today`. Overrides were validated when saved; they are
   // parsed again here because the schema may have changed since.

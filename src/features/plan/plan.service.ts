@@ -22,8 +22,8 @@ import {
 import { USER_VOICE, type Voice } from '../../core/plan/voice';
 import type { Playbook } from '../../core/playbook';
 import { formatInstant, parseUserInstant, type Temporal } from '../../core/time';
-import type { Action, DecisionKind } from '../../core/types';
-import { getAccount, getPlaybook } from '../accounts/account.service';
+import type { Account, Action, DecisionKind } from '../../core/types';
+import { getAccount, getPlaybook, playbookOf } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { upsertDecision } from '../decisions/decision.repository';
 import { loadSlices } from './slice.service';
@@ -53,11 +53,12 @@ const verifying = (): boolean => process.env.AFTERVIEW_VERIFY_PLAN === '1';
 export async function getToday(ctx: ServiceContext, voice: Voice = USER_VOICE): Promise<Today> {
   const accountId = ctx.actor.accountId;
   const nowText = new Date(ctx.now.epochMilliseconds).toISOString();
-  const [rows, playbook] = await Promise.all([
+  const [rows, account] = await Promise.all([
     wakeRepo.awakeOpportunities(ctx.db, accountId, nowText),
-    getPlaybook(ctx),
+    getAccount(ctx),
   ]);
-  const entries = await cachedSlices(ctx, rows);
+  const playbook = await playbookOf(account);
+  const entries = await cachedSlices(ctx, rows, account);
   const slices = entries.map((e) => e.slice);
   const actions = mergePlans(
     entries.map((e) =>
@@ -108,6 +109,7 @@ export async function getToday(ctx: ServiceContext, voice: Voice = USER_VOICE): 
 async function cachedSlices(
   ctx: ServiceContext,
   rows: ReadonlyArray<{ opportunity_id: string; version: number }>,
+  account: Account,
 ): Promise<CachedSlice[]> {
   const byAccount = sliceCache.get(ctx.db) ?? new Map<string, Map<string, CachedSlice>>();
   sliceCache.set(ctx.db, byAccount);
@@ -118,6 +120,7 @@ async function cachedSlices(
       await loadSlices(
         ctx,
         stale.map((r) => r.opportunity_id),
+        account,
       )
     ).map((s) => [s.opportunity.id, s]),
   );
@@ -135,10 +138,10 @@ async function cachedSlices(
 interface CachedSlice {
   version: number;
   slice: OpportunitySlice;
-  /** When its open actions can change with time alone (`changePoints`). */
+  /** When its open actions can change with time alone (`changePoints`), once asked. */
   points?: number[];
-  /** Its open actions planned in one interval between those points (urgencies aside). */
-  planned?: { interval: number; actions: Action[] };
+  /** Its open actions as planned at `atMs` (urgencies aside). */
+  planned?: { atMs: number; actions: Action[] };
 }
 
 /**
@@ -148,13 +151,20 @@ interface CachedSlice {
  * touches every opportunity.
  */
 function openActionsAt(entry: CachedSlice, playbook: Playbook, now: Temporal.Instant): Action[] {
-  entry.points ??= changePoints(entry.slice);
   const nowMs = now.epochMilliseconds;
-  const interval = intervalOf(entry.points, nowMs);
-  if (entry.planned?.interval !== interval) {
-    entry.planned = { interval, actions: planOpportunity(entry.slice, playbook, now) };
+  if (!entry.planned || !sameInterval(entry, entry.planned.atMs, nowMs)) {
+    entry.planned = { atMs: nowMs, actions: planOpportunity(entry.slice, playbook, now) };
   }
   return entry.planned.actions.map((a) => ({ ...a, urgency: urgencyAtMs(ms(a.start), ms(a.due), nowMs) }));
+}
+
+/**
+ * True when no change point of the slice lies between two instants. The points are found on the
+ * first reuse, not the first plan: a CLI command plans each slice once and never asks.
+ */
+function sameInterval(entry: CachedSlice, aMs: number, bMs: number): boolean {
+  entry.points ??= changePoints(entry.slice);
+  return intervalOf(entry.points, aMs) === intervalOf(entry.points, bMs);
 }
 const sliceCache = new WeakMap<object, Map<string, Map<string, CachedSlice>>>();
 

@@ -128,9 +128,22 @@ export const messagesOfOpportunities = (db: DbOrTrx, accountId: string, opportun
 export const messagesWithoutOpportunity = (db: DbOrTrx, accountId: string) =>
   messagesWhere(db, accountId, sql<SqlBool>`"message"."opportunity_id" is null`);
 
-/** Messages recorded for one of these action keys (indexed by key). */
-export const messagesForKeys = (db: DbOrTrx, accountId: string, keys: readonly string[]) =>
-  messagesWhere(db, accountId, inList(db, 'message.action_key', keys));
+/**
+ * Messages recorded for one of these action keys (indexed by key) that are not of these
+ * opportunities: those come with `messagesOfOpportunities` already. Usually none.
+ */
+export const messagesForKeys = (
+  db: DbOrTrx,
+  accountId: string,
+  keys: readonly string[],
+  opportunityIds: readonly string[],
+) =>
+  messagesWhere(
+    db,
+    accountId,
+    sql<SqlBool>`${inList(db, 'message.action_key', keys)}
+      and ("message"."opportunity_id" is null or not (${inList(db, 'message.opportunity_id', opportunityIds)}))`,
+  );
 
 export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds: readonly string[]) =>
   rowsOf(

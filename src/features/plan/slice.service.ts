@@ -6,7 +6,7 @@
 import type { Contact, Message } from '../../core/plan/context';
 import { fulfilledByKey, keyPatternsOf, keyTarget } from '../../core/plan/keys';
 import type { OpportunitySlice } from '../../core/plan/slice';
-import type { Id } from '../../core/types';
+import type { Account, Id } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { groupRows } from '../group-rows';
@@ -24,11 +24,13 @@ import * as repo from './slice.repository';
 export async function loadSlices(
   ctx: ServiceContext,
   opportunityIds: readonly Id[],
+  /** The account, when the caller has read it already. */
+  known?: Account,
 ): Promise<OpportunitySlice[]> {
   if (opportunityIds.length === 0) return [];
   const id = ctx.actor.accountId;
   const [account, oppRows, ivRows] = await Promise.all([
-    getAccount(ctx),
+    known ?? getAccount(ctx),
     repo.sliceOpportunities(ctx.db, id, opportunityIds),
     repo.sliceInterviews(ctx.db, id, opportunityIds),
   ]);
@@ -62,7 +64,7 @@ export async function loadSlices(
     repo.messagesOfOpportunities(ctx.db, id, oppIds),
     repo.messagesWithoutOpportunity(ctx.db, id),
     // Messages count through their key only for the rules that read `sentFor` (keys.ts).
-    repo.messagesForKeys(ctx.db, id, keys.sent),
+    repo.messagesForKeys(ctx.db, id, keys.sent, oppIds),
     repo.sliceDecisions(ctx.db, id, keys.exact),
   ]);
   const byId = new Map<Id, (typeof ofOpps)[number]>();
