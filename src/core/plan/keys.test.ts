@@ -6,6 +6,7 @@ import {
   checkInOpportunityOf,
   collectContactKey,
   debriefKey,
+  fulfilledByKey,
   goneQuietKey,
   reconnectKey,
   ruleOfKey,
@@ -42,6 +43,23 @@ describe('action keys', () => {
       'debrief:a:b',
     ]) {
       expect(ruleOfKey(bad)).toBeNull();
+    }
+  });
+
+  it('tells the keys a sent message fulfils wherever it is attributed (the rules that read sentFor)', () => {
+    for (const key of [thankYouKey('iv', 'c'), thanksForConsiderationKey('o', null), reconnectKey('o')]) {
+      expect(fulfilledByKey(key), key).toBe(true);
+    }
+    for (const key of [
+      debriefKey('iv'),
+      collectContactKey('iv', 'c', 'after'),
+      checkInKey('o', 'after-iv'),
+      'reconnect',
+      'reconnectx:o',
+      ':reconnect:o',
+      '',
+    ]) {
+      expect(fulfilledByKey(key), key).toBe(false);
     }
   });
 

@@ -96,12 +96,19 @@ export function keyTarget(key: string): { opportunityId: Id } | { interviewId: I
  * and debriefs and collecting a contact are done by decisions, never by mail. So only a message
  * recorded for one of these keys counts outside its own opportunity's slice.
  */
-const FULFILLED_BY_KEY: ReadonlySet<RuleId> = new Set(['thank-you', 'thanks-for-consideration', 'reconnect']);
+const FULFILLED_BY_KEY: ReadonlySet<string> = new Set<RuleId>([
+  'thank-you',
+  'thanks-for-consideration',
+  'reconnect',
+]);
 
-/** True when a message recorded for `key` can fulfil that action from another slice (above). */
+/**
+ * True when a message recorded for `key` can fulfil that action from another slice (above). By
+ * the rule's prefix alone (asked of every message a plan reads); `keyTarget` checks the shape.
+ */
 export const fulfilledByKey = (key: string): boolean => {
-  const rule = ruleOfKey(key);
-  return rule !== null && FULFILLED_BY_KEY.has(rule);
+  const colon = key.indexOf(':');
+  return colon > 0 && FULFILLED_BY_KEY.has(key.slice(0, colon));
 };
 
 /**
