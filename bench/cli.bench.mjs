@@ -7,7 +7,7 @@
 // through the code cache its first run made (bin/code-cache.cjs); one more row runs it without
 // (AFTERVIEW_NO_CODE_CACHE=1) to show what the cache saves.
 //
-//   node bench/cli.bench.mjs [--runs 15] [--warmup 3] [--scale 300] [--against DIR]
+//   node bench/cli.bench.mjs [--runs 25] [--warmup 3] [--scale 300] [--against DIR]
 //
 // --against DIR adds `today --json` at scale 300 run by another built checkout (e.g. the commit
 // before a change: `git archive HEAD~1 | tar -x -C DIR`, link node_modules, `npm run build` there),
@@ -29,7 +29,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
 };
-const RUNS = arg('runs', 15);
+const RUNS = arg('runs', 25);
 const WARMUP = arg('warmup', 3);
 const SCALE = arg('scale', 300);
 const againstAt = process.argv.indexOf('--against');

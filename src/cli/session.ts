@@ -7,8 +7,8 @@ import type { Locale } from '../core/drafts/locale';
 import { AppError, invalid } from '../core/errors';
 import { parseUserInstant, type Temporal } from '../core/time';
 import { openStore, type Store } from '../db/connect';
-import { ensureLocalAccount, getAccount } from '../features/accounts/account.service';
-import type { ServiceContext } from '../features/context';
+import { localAccount } from '../features/accounts/account.service';
+import type { Actor, ServiceContext } from '../features/context';
 import { setPersistentHolidayCache } from '../features/holidays/holiday.service';
 import { fileHolidayCache } from '../features/holidays/holiday-cache';
 import { ensurePrivateDir } from '../features/private-files';
@@ -65,8 +65,8 @@ export async function openSession(
   setPersistentHolidayCache(fileHolidayCache(join(dataDir, 'cache', 'holidays.json')));
   try {
     const provisional = readNow(opts, io, 'UTC');
-    const actor = await ensureLocalAccount(store.db, provisional);
-    const account = await getAccount({ db: store.db, actor, now: provisional });
+    const account = await localAccount(store.db, provisional);
+    const actor: Actor = { accountId: account.id, kind: 'local' };
     // A --now without an offset is wall-clock time in the user's zone, known only now.
     const now = readNow(opts, io, account.timeZone);
     return {

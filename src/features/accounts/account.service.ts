@@ -36,9 +36,15 @@ export function systemTimeZone(): string {
  * Local mode: the one account of this data dir, created on first use with the machine's zone.
  */
 export async function ensureLocalAccount(db: Db, now: Temporal.Instant): Promise<Actor> {
+  return { accountId: (await localAccount(db, now)).id, kind: 'local' };
+}
+
+/** The one account of this data dir with its settings (created on first use): one read a CLI run. */
+export async function localAccount(db: Db, now: Temporal.Instant): Promise<Account> {
   const existing = await repo.findFirstAccount(db);
-  if (existing) return { accountId: existing.id, kind: 'local' };
-  return createAccount(db, now, { timeZone: systemTimeZone() });
+  if (existing) return toAccount(existing);
+  const actor = await createAccount(db, now, { timeZone: systemTimeZone() });
+  return getAccount({ db, actor, now });
 }
 
 /** Create an account (hosted sign-up, tests). */
