@@ -18,6 +18,7 @@ import { type GlobalOptions, resolveDataDir, storeUrl } from '../session';
 import { findWebRoot, untilStopSignal } from './serve';
 import { isClusterWorker, runClusterPrimary, tellPrimary } from './serve-cluster';
 import { readHostedConfig } from './serve-hosted';
+import { listenOrExplain } from './serve-listen';
 import { closeHttpGracefully } from './serve-shutdown';
 
 export async function runHostedServer(options: {
@@ -159,19 +160,12 @@ export async function runHostedServer(options: {
         reply.header('x-afterview-worker', String(process.pid));
       });
     }
-    let address: string;
-    try {
-      address = await app.listen({ port, host });
-    } catch (err) {
-      await app.close();
-      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new AppError('unavailable', `Port ${port} is already in use; use --port to pick another.`);
-      }
-      if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
-        throw invalid(`--host: ${host} is not an address of this machine.`, 'host');
-      }
-      throw err;
-    }
+    const address = await listenOrExplain(
+      app,
+      port,
+      host,
+      `Port ${port} is already in use; use --port to pick another.`,
+    );
     if (inCluster) {
       // The primary announces the address once every worker listens, and runs the mail itself.
       tellPrimary({ afterview: 'listening', address });

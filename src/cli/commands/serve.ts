@@ -6,12 +6,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { AppError, invalid } from '../../core/errors';
+import { invalid } from '../../core/errors';
 import { Temporal } from '../../core/time';
 import type { CommandKit } from '../program';
 import type { GlobalOptions } from '../session';
 import { parseWorkers, refuseWorkersInLocalMode } from './serve-cluster';
 import { wantsHosted } from './serve-hosted';
+import { listenOrExplain } from './serve-listen';
 
 export const DEFAULT_PORT = 4317;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -106,22 +107,12 @@ export function registerServeCommand(program: Command, kit: CommandKit): void {
             logger: Boolean(s.io.env.AFTERVIEW_DEBUG),
             onServerError: (line) => s.io.stderr(`afterview: ${line}\n`),
           });
-          let address: string;
-          try {
-            address = await app.listen({ port, host });
-          } catch (err) {
-            await app.close();
-            if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-              throw new AppError(
-                'unavailable',
-                `Port ${port} is already in use — is Afterview already running? Use --port to pick another.`,
-              );
-            }
-            if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
-              throw invalid(`--host: ${host} is not an address of this machine.`, 'host');
-            }
-            throw err;
-          }
+          const address = await listenOrExplain(
+            app,
+            port,
+            host,
+            `Port ${port} is already in use — is Afterview already running? Use --port to pick another.`,
+          );
           const shown = address.replace('://[::1]', '://localhost');
           s.io.stdout(`Afterview is running at ${shown}\n`);
           if (!webRoot)

@@ -13,17 +13,18 @@ import type { OpportunityRow } from '../../db/tables/opportunity.table';
 import { groupRows } from '../group-rows';
 import { readJsonArray } from '../json-columns';
 
-type OpportunityColumns = Pick<
+/** The columns the planner reads of each table: what the slice and snapshot queries select. */
+export type OpportunityColumns = Pick<
   OpportunityRow,
   'id' | 'company' | 'role' | 'stage' | 'recruiter_id' | 'decision_by' | 'stage_changed_at'
 >;
-type InterviewColumns = Pick<
+export type InterviewColumns = Pick<
   InterviewRow,
   'id' | 'opportunity_id' | 'round' | 'start_at' | 'end_at' | 'status' | 'created_at'
 >;
-type ParticipantColumns = Pick<InterviewParticipantRow, 'interview_id' | 'contact_id' | 'role'>;
-type ContactColumns = Pick<ContactRow, 'id' | 'display_name' | 'emails' | 'bad_emails'>;
-type MessageColumns = Pick<
+export type ParticipantColumns = Pick<InterviewParticipantRow, 'interview_id' | 'contact_id' | 'role'>;
+export type ContactColumns = Pick<ContactRow, 'id' | 'display_name' | 'emails' | 'bad_emails'>;
+export type MessageColumns = Pick<
   MessageRow,
   | 'id'
   | 'kind'
@@ -36,8 +37,8 @@ type MessageColumns = Pick<
   | 'action_key'
   | 'created_at'
 >;
-type RecipientColumns = Pick<MessageContactRow, 'message_id' | 'contact_id'>;
-type DecisionColumns = Pick<ActionDecisionRow, 'action_key' | 'decision' | 'until' | 'decided_at'>;
+export type RecipientColumns = Pick<MessageContactRow, 'message_id' | 'contact_id'>;
+export type DecisionColumns = Pick<ActionDecisionRow, 'action_key' | 'decision' | 'until' | 'decided_at'>;
 
 /** An opportunity row as the planner reads it. */
 export const toPlanOpportunity = (r: OpportunityColumns): Opportunity => ({

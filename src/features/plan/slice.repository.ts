@@ -12,10 +12,14 @@
 import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
 import type { ActionDecisionRow } from '../../db/tables/action-decision.table';
-import type { ContactRow } from '../../db/tables/contact.table';
-import type { InterviewParticipantRow, InterviewRow } from '../../db/tables/interview.table';
-import type { MessageContactRow, MessageRow } from '../../db/tables/message.table';
-import type { OpportunityRow } from '../../db/tables/opportunity.table';
+import type {
+  ContactColumns,
+  InterviewColumns,
+  MessageColumns,
+  OpportunityColumns,
+  ParticipantColumns,
+  RecipientColumns,
+} from './planner-rows';
 
 /**
  * `column IN (values)` with the values bound as one parameter: a JSON array read by `json_each`
@@ -35,11 +39,6 @@ const none = <T>(): Promise<T[]> => Promise.resolve([]);
 /** The rows of a query written as SQL text (see the top of this file). */
 const rowsOf = async <T>(db: DbOrTrx, query: RawBuilder<T>): Promise<T[]> => (await query.execute(db)).rows;
 
-type OpportunityColumns = Pick<
-  OpportunityRow,
-  'id' | 'company' | 'role' | 'stage' | 'recruiter_id' | 'decision_by' | 'stage_changed_at'
->;
-
 export const sliceOpportunities = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
   ids.length === 0
     ? none<OpportunityColumns>()
@@ -53,9 +52,7 @@ export const sliceOpportunities = (db: DbOrTrx, accountId: string, ids: readonly
 export const sliceInterviews = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
   rowsOf(
     db,
-    sql<
-      Pick<InterviewRow, 'id' | 'opportunity_id' | 'round' | 'start_at' | 'end_at' | 'status' | 'created_at'>
-    >`
+    sql<InterviewColumns>`
       select "id", "opportunity_id", "round", "start_at", "end_at", "status", "created_at"
       from "interview" where "account_id" = ${accountId} and ${inList(db, 'opportunity_id', opportunityIds)}
       order by "start_at", "id"`,
@@ -64,7 +61,7 @@ export const sliceInterviews = (db: DbOrTrx, accountId: string, opportunityIds: 
 export const sliceParticipants = (db: DbOrTrx, accountId: string, interviewIds: readonly string[]) =>
   rowsOf(
     db,
-    sql<Pick<InterviewParticipantRow, 'interview_id' | 'contact_id' | 'role'>>`
+    sql<ParticipantColumns>`
       select "interview_id", "contact_id", "role" from "interview_participant"
       where "account_id" = ${accountId} and ${inList(db, 'interview_id', interviewIds)}`,
   );
@@ -72,7 +69,7 @@ export const sliceParticipants = (db: DbOrTrx, accountId: string, interviewIds: 
 export const sliceContacts = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
   rowsOf(
     db,
-    sql<Pick<ContactRow, 'id' | 'display_name' | 'emails' | 'bad_emails'>>`
+    sql<ContactColumns>`
       select "id", "display_name", "emails", "bad_emails" from "contact"
       where "account_id" = ${accountId} and ${inList(db, 'id', ids)}`,
   );
@@ -84,31 +81,17 @@ export const sliceDebriefs = (db: DbOrTrx, accountId: string, interviewIds: read
       where "account_id" = ${accountId} and ${inList(db, 'interview_id', interviewIds)}`,
   );
 
-type MessageColumns = Pick<
-  MessageRow,
-  | 'id'
-  | 'kind'
-  | 'direction'
-  | 'opportunity_id'
-  | 'interview_id'
-  | 'status'
-  | 'sent_at'
-  | 'send_at'
-  | 'action_key'
-  | 'created_at'
-> & {
-  /**
-   * Null when the message names no interview or one that no longer exists: the planner then
-   * attributes it by its contacts.
-   */
-  interview_found: string | null;
-};
+/**
+ * A message as the planner reads it, and `interview_found`: null when the message names no
+ * interview or one that no longer exists (the planner then attributes it by its contacts).
+ */
+type MessageWithInterview = MessageColumns & { interview_found: string | null };
 
 /** Messages of the account matching `where`, with whether the interview they name still exists. */
 const messagesWhere = (db: DbOrTrx, accountId: string, where: RawBuilder<SqlBool>) =>
   rowsOf(
     db,
-    sql<MessageColumns>`select "message"."id", "message"."kind", "message"."direction",
+    sql<MessageWithInterview>`select "message"."id", "message"."kind", "message"."direction",
         "message"."opportunity_id", "message"."interview_id", "message"."status", "message"."sent_at",
         "message"."send_at", "message"."action_key", "message"."created_at",
         "interview"."id" as "interview_found"
@@ -148,7 +131,7 @@ export const messagesForKeys = (
 export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds: readonly string[]) =>
   rowsOf(
     db,
-    sql<Pick<MessageContactRow, 'message_id' | 'contact_id'>>`
+    sql<RecipientColumns>`
       select "message_id", "contact_id" from "message_contact"
       where "account_id" = ${accountId} and ${inList(db, 'message_id', messageIds)}`,
   );
