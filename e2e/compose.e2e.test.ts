@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { ComposePage } from './pages/compose.page';
 import { DebriefPage } from './pages/debrief.page';
 import { TodayPage } from './pages/today.page';
+import { auditWidths } from './support/audit';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
 import { accountDates } from './support/dates';
 import { callApi } from './support/page-api';
@@ -97,21 +98,9 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
 
   /** axe at 1280 px and at 375 px, a photograph at each, and nothing wider than a phone. */
   async function audit(state: string): Promise<void> {
-    const report: string[] = [];
-    for (const [width, height] of [
-      [1280, 900],
-      [375, 740],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      report.push(...(await compose.axeViolations()).map((v) => `${state} at ${width} px: ${v}`));
-      await page.screenshot({ path: `${SHOTS}/compose-${state}-${width}.png`, fullPage: true });
-      if (width === 375) {
-        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scroll > 375) report.push(`${state}: ${scroll} px wide at 375 px`);
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-    expect(report).toEqual([]);
+    expect(
+      await auditWidths(page, compose, state, (width) => `${SHOTS}/compose-${state}-${width}.png`),
+    ).toEqual([]);
   }
 
   it('re-drafts for the person picked in To, and the mail app gets that person; a missing address is asked for right there', async () => {

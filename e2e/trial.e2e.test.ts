@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpportunityPage } from './pages/opportunity.page';
 import { InsightsPage, SettingsPage } from './pages/simple.pages';
 import { TodayPage } from './pages/today.page';
+import { auditWidths } from './support/audit';
 import { type BrowserSession, browserUnavailable, launch } from './support/browser';
 import { callApi } from './support/page-api';
 import { type RunningServer, startServer } from './support/server';
@@ -45,21 +46,7 @@ describe.skipIf(skip !== null)('a newcomer on a local install', () => {
 
   /** axe at 1280 px and at 375 px, a photograph at each, and nothing wider than a phone. */
   async function audit(state: string, scan: { axeViolations(): Promise<string[]> }): Promise<void> {
-    const report: string[] = [];
-    for (const [width, height] of [
-      [1280, 900],
-      [375, 740],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      report.push(...(await scan.axeViolations()).map((v) => `${state} at ${width} px: ${v}`));
-      await page.screenshot({ path: `${SHOTS}/${state}-${width}.png`, fullPage: true });
-      if (width === 375) {
-        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scroll > 375) report.push(`${state}: ${scroll} px wide at 375 px`);
-      }
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-    expect(report).toEqual([]);
+    expect(await auditWidths(page, scan, state, (width) => `${SHOTS}/${state}-${width}.png`)).toEqual([]);
   }
 
   it('loads every page without a console error: no hosted-only route is asked for', async () => {

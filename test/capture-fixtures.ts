@@ -15,6 +15,23 @@ export const fixture = (path: string): Buffer => readFileSync(join(repoRoot, 'te
 export const captureFixture = (name: string): Buffer =>
   readFileSync(join(repoRoot, 'test', 'fixtures', 'capture', name));
 
+/**
+ * A hostile invite written for the tests, not a real-world file: day 40 of December, which a
+ * lenient parser rolls over into January. The import must refuse it, naming the line and field.
+ */
+export const IMPOSSIBLE_DATE_INVITE = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'BEGIN:VEVENT',
+  'UID:x@fabrikam.example',
+  'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
+  'SUMMARY:Hiring manager interview',
+  'DTSTART:20261240T100000Z',
+  'DTEND:20261240T110000Z',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
 /** ImageMagick's real `convert` (the one on PATH may be a stand-in). */
 export const CONVERT = '/usr/bin/convert';
 

@@ -20,10 +20,12 @@ export function confirmationPath(smtp: SmtpHarness, email: string): string {
   throw new Error(`no confirmation mail to ${email}`);
 }
 
-/** Sign up, confirm the address from the mail, and return the browser, signed in. */
-export async function signUpConfirmed(
+/**
+ * Sign up on a server without a system mail server (no confirmation asked) and return the
+ * browser, signed in. The name defaults to the address's local part.
+ */
+export async function signUp(
   api: HostedApi,
-  smtp: SmtpHarness,
   account: { email: string; password: string; name?: string },
   b: Browser = api.browser(),
 ): Promise<Browser> {
@@ -33,6 +35,17 @@ export async function signUpConfirmed(
     name: account.name ?? account.email.split('@')[0],
   });
   expect(res.statusCode, res.body).toBe(200);
+  return b;
+}
+
+/** Sign up, confirm the address from the mail, and return the browser, signed in. */
+export async function signUpConfirmed(
+  api: HostedApi,
+  smtp: SmtpHarness,
+  account: { email: string; password: string; name?: string },
+  b: Browser = api.browser(),
+): Promise<Browser> {
+  await signUp(api, account, b);
   const opened = await b.get(confirmationPath(smtp, account.email));
   expect(opened.statusCode, opened.body).toBeLessThan(400);
   return b;

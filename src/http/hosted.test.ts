@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHostedApi, type HostedApi } from '../../test/hosted';
-import { confirmationPath, signUpConfirmed } from '../../test/hosted-signup';
+import { confirmationPath, signUp as signUpAs, signUpConfirmed } from '../../test/hosted-signup';
 import { type SmtpHarness, startSmtpHarness } from '../../test/mail/smtp-harness';
 import { describeEachDialect } from '../../test/store';
 import type { Store } from '../db/connect';
@@ -52,15 +52,9 @@ describeEachDialect('hosted mode: accounts and sign-in', (t) => {
     email: string,
     mail?: SmtpHarness,
   ) => {
-    if (mail) return signUpConfirmed(api, mail, { email, password: PASSWORD });
-    const b = api.browser();
-    const res = await b.post('/api/auth/sign-up/email', {
-      email,
-      password: PASSWORD,
-      name: email.split('@')[0],
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    return b;
+    return mail
+      ? signUpConfirmed(api, mail, { email, password: PASSWORD })
+      : signUpAs(api, { email, password: PASSWORD });
   };
 
   it('signs up, reads the session, signs out; without a session the API answers 401 JSON', async () => {

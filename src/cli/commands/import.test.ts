@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   captureFixture,
   fixture,
+  IMPOSSIBLE_DATE_INVITE,
   imageMagickSkipReason,
   pngChunk,
   pngWithHeader,
@@ -190,21 +191,12 @@ describe('afterview import', () => {
     expect(binary.stderr).toMatch(
       /^afterview: photo\.vcf line 1: the vCard file contains binary data, not text\.\n$/,
     );
-    const rollover = [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'BEGIN:VEVENT',
-      'UID:x@fabrikam.example',
-      'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
-      'SUMMARY:Hiring manager interview',
-      'DTSTART:20261240T100000Z',
-      'DTEND:20261240T110000Z',
-      'END:VEVENT',
-      'END:VCALENDAR',
-    ].join('\r\n');
-    const impossible = await cli.run(['import', file('invite.ics', Buffer.from(rollover)), '--yes'], {
-      now: NOW,
-    });
+    const impossible = await cli.run(
+      ['import', file('invite.ics', Buffer.from(IMPOSSIBLE_DATE_INVITE)), '--yes'],
+      {
+        now: NOW,
+      },
+    );
     expect([impossible.code, impossible.stderr]).toEqual([
       2,
       'afterview: invite.ics line 7: DTSTART 20261240T100000Z is not a real date.\n',

@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { type Browser, createHostedApi, type HostedApi } from '../../../test/hosted';
+import { signUp as signUpAs } from '../../../test/hosted-signup';
 import { createTestApi } from '../../../test/http';
 import { describeEachDialect } from '../../../test/store';
 import type { Store } from '../../db/connect';
@@ -14,13 +15,7 @@ import { NOT_EMPTY_FOR_WEB, RESTORE_MAX_BYTES } from './restore.routes';
 const PASSWORD = 'Lobby-coffee-after-4pm';
 
 async function signUp(api: HostedApi, email: string): Promise<{ b: Browser; id: string }> {
-  const b = api.browser();
-  const res = await b.post('/api/auth/sign-up/email', {
-    email,
-    password: PASSWORD,
-    name: email.split('@')[0],
-  });
-  expect(res.statusCode, res.body).toBe(200);
+  const b = await signUpAs(api, { email, password: PASSWORD });
   return { b, id: (await b.get('/api/auth/get-session')).json().user.id as string };
 }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { fixture } from '../../../test/capture-fixtures';
+import { fixture, IMPOSSIBLE_DATE_INVITE } from '../../../test/capture-fixtures';
 import { at, createTestContext } from '../../../test/context';
 import { describeEachDialect } from '../../../test/store';
 import { AppError } from '../../core/errors';
@@ -123,20 +123,7 @@ describeEachDialect('importing one loop from two sources', (t) => {
 
   it('refuses an invite with an impossible date, naming the line and field, and saves nothing', async () => {
     const ctx = await setup();
-    const text = Buffer.from(
-      [
-        'BEGIN:VCALENDAR',
-        'VERSION:2.0',
-        'BEGIN:VEVENT',
-        'UID:x@fabrikam.example',
-        'ORGANIZER;CN=Lena Fischer:mailto:lena.fischer@fabrikam.example',
-        'SUMMARY:Hiring manager interview',
-        'DTSTART:20261240T100000Z',
-        'DTEND:20261240T110000Z',
-        'END:VEVENT',
-        'END:VCALENDAR',
-      ].join('\r\n'),
-    );
+    const text = Buffer.from(IMPOSSIBLE_DATE_INVITE);
     const error = await importFile(ctx, 'invite.ics', text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toBe('line 7: DTSTART 20261240T100000Z is not a real date.');

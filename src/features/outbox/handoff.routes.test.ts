@@ -1,20 +1,21 @@
 import { expect, it } from 'vitest';
-import { createTestApi, describeEachMode } from '../../../test/http';
+import { createTestApi, describeEachMode, type ModeTarget } from '../../../test/http';
 import { seedStory } from '../../../test/http-story';
+
+/** The story's account with a sender address, and a thank-you draft to Priya with `body`. */
+async function draftToPriya(t: ModeTarget, body: string) {
+  const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
+  const s = await seedStory(api);
+  await api.patch('/api/settings', { ownEmails: ['alex@personal.example'] });
+  const draft = (
+    await api.post('/api/drafts', { kind: 'thank-you', contactIds: [s.priyaId], subject: 'Thank you', body })
+  ).json();
+  return { api, draft };
+}
 
 describeEachMode('mail-app handoff routes', (t) => {
   it('gives a draft as a mailto: URL and as an .eml file to open in the mail app', async () => {
-    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
-    const s = await seedStory(api);
-    await api.patch('/api/settings', { ownEmails: ['alex@personal.example'] });
-    const draft = (
-      await api.post('/api/drafts', {
-        kind: 'thank-you',
-        contactIds: [s.priyaId],
-        subject: 'Thank you',
-        body: 'Hi Priya, thank you & see you.',
-      })
-    ).json();
+    const { api, draft } = await draftToPriya(t, 'Hi Priya, thank you & see you.');
     const mailto = await api.get(`/api/messages/${draft.id}/mailto`);
     expect(mailto.statusCode).toBe(200);
     expect(mailto.json().url).toMatch(/^mailto:priya@northwind\.example\?/);
@@ -29,17 +30,7 @@ describeEachMode('mail-app handoff routes', (t) => {
   });
 
   it('hands a note with checker errors to the mail app only on the same explicit override as sending', async () => {
-    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
-    const s = await seedStory(api);
-    await api.patch('/api/settings', { ownEmails: ['alex@personal.example'] });
-    const draft = (
-      await api.post('/api/drafts', {
-        kind: 'thank-you',
-        contactIds: [s.priyaId],
-        subject: 'Thank you',
-        body: 'Dear {{name}},\n\nThank you for your time.\n\nAlex',
-      })
-    ).json();
+    const { api, draft } = await draftToPriya(t, 'Dear {{name}},\n\nThank you for your time.\n\nAlex');
     for (const path of ['mailto', 'eml']) {
       const refused = await api.get(`/api/messages/${draft.id}/${path}`);
       expect(refused.statusCode).toBe(422);
