@@ -1,5 +1,5 @@
 /**
- * The demo job hunt: `scale` opportunities over the past two years (longer past scale 300) up to next week, as the rows
+ * The demo job hunt: `scale` opportunities over the past two years (see `historyDays` past scale 100) up to next week, as the rows
  * a real user's store would hold: recruiters and interviewers (some without an email yet),
  * phone screens through onsite loops, debriefs, thank-you notes (mostly on time, some late),
  * check-ins, replies, rejections answered with thanks-for-consideration, offers, companies gone
@@ -117,8 +117,8 @@ class DemoBuilder {
   /**
    * Sample data must have something to do now, whatever day it is tried on: the newest recent
    * application still open gets a hiring-manager screen that ended on the last weekday afternoon
-   * before now, its debrief and thank-you not yet written. Drawn after everything else, so the
-   * rest of a seed's data is what it was.
+   * before now, its debrief and thank-you not yet written. Drawn right after the live
+   * applications, before the history (see `generateDemo`).
    */
   freshInterview(): void {
     const recentMs = this.nowMs - 25 * DAY;
@@ -721,12 +721,21 @@ class DemoBuilder {
 }
 
 /**
- * Past applications are spread over two years up to scale 300; a bigger scale is a longer hunt at
- * the same pace (scale 1000 is about six and a half years), as a real user's history grows.
+ * Live applications (sent in the last 25 days): one in eight in a sample hunt; from scale 100 up,
+ * a fixed 38 (what 300 applications over two years had), generated first and from the same draws
+ * at every scale. So from 100 up a bigger scale adds only past, and the start-up benchmark's
+ * "scale 1000 vs scale 100" compares history alone, as issue 11 means it to.
  */
-const historyDays = (scale: number): number => Math.max(730, Math.round((scale * 730) / 300));
-/** Recent applications come from the first 300 only, so live work stays what scale 300 has. */
-const RECENT_UP_TO = 300;
+const liveApplications = (scale: number): number => (scale < 100 ? Math.ceil(scale / 8) : LIVE);
+const LIVE = 38;
+/**
+ * How far back the past applications go. A sample hunt spans two years. From scale 100 up the
+ * past keeps scale 300's pace (262 applications in two years), so scale 100 is about six
+ * months and scale 1000 about seven years: the same live work, with as much history behind it as
+ * that pace gives (90-day reconnects and the like included).
+ */
+const historyDays = (scale: number): number =>
+  scale < 100 ? 730 : Math.max(30, Math.round(((scale - LIVE) * 730) / (300 - LIVE)));
 
 /** Generate the demo rows (not yet written). */
 export function generateDemo(o: DemoOptions): AccountRows {
@@ -735,16 +744,19 @@ export function generateDemo(o: DemoOptions): AccountRows {
   const companies = rng.shuffle(
     words.COMPANY_PREFIXES.flatMap((p) => words.COMPANY_SUFFIXES.map((s) => `${p} ${s}`)),
   );
-  // About one in eight applications is recent, so the plan has live work: interviews this week,
-  // thank-yous due, decisions pending.
-  const recentEvery = 8;
   const outcomeOffset = rng.int(0, OUTCOME_CYCLE.length - 1);
-  for (let i = 0; i < o.scale; i++) {
-    const company = companies[i % companies.length] as string;
-    const outcome = OUTCOME_CYCLE[(i + outcomeOffset) % OUTCOME_CYCLE.length] as Outcome;
-    // Live work does not grow with history: a longer hunt has more past, not more this week.
-    builder.opportunity(i, company, outcome, i % recentEvery === 0 && i < RECENT_UP_TO);
-  }
+  const live = liveApplications(o.scale);
+  const apply = (i: number): void =>
+    builder.opportunity(
+      i,
+      companies[i % companies.length] as string,
+      OUTCOME_CYCLE[(i + outcomeOffset) % OUTCOME_CYCLE.length] as Outcome,
+      i < live,
+    );
+  // The live applications and today's fresh interview come first, so their draws do not depend
+  // on how much history follows.
+  for (let i = 0; i < Math.min(live, o.scale); i++) apply(i);
   builder.freshInterview();
+  for (let i = live; i < o.scale; i++) apply(i);
   return builder.rows;
 }
