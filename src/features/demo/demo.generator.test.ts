@@ -16,9 +16,7 @@ const options = (scale: number): DemoOptions => ({
 /** The rows of the applications sent in the last 25 days: the live work of the sample. */
 function liveWork(scale: number) {
   const rows = generateDemo(options(scale));
-  const live = rows.opportunities.filter(
-    (o) => Date.parse(o.created_at) >= NOW.epochMilliseconds - 25 * DAY,
-  );
+  const live = rows.opportunities.filter((o) => Date.parse(o.created_at) >= NOW.epochMilliseconds - 25 * DAY);
   const ids = new Set(live.map((o) => o.id));
   const interviews = rows.interviews.filter((i) => ids.has(i.opportunity_id));
   const ivIds = new Set(interviews.map((i) => i.id));
