@@ -9,6 +9,7 @@ import type { Pool, PoolClient } from 'pg';
 import { AppError, invalid } from '../core/errors';
 import type { Database, Db } from './database';
 import { migrateToLatest, sqliteSchemaIsCurrent } from './migrate';
+import { selectDirectly } from './select-rows';
 import { ImmediateSqliteDialect, withStatementCache } from './sqlite-dialect';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -101,12 +102,12 @@ function openSqlite(file: string, concurrentReads: boolean): Store {
   // A second, read-only handle serves plain reads (see sqlite-dialect.ts); memory has no file to share.
   const reader = onDisk && concurrentReads ? new Sqlite(file, { readonly: true }) : null;
   reader?.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect(
-      withStatementCache(sqlite),
-      reader ? withStatementCache(reader) : null,
-    ),
-  });
+  const dialect = new ImmediateSqliteDialect(
+    withStatementCache(sqlite),
+    reader ? withStatementCache(reader) : null,
+  );
+  const db = new Kysely<Database>({ dialect });
+  selectDirectly(db, (sql, parameters) => dialect.select(sql, parameters));
   return { db, forAccount: () => db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 

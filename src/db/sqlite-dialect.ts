@@ -137,11 +137,10 @@ class RoutingConnection implements DatabaseConnection {
 }
 
 class ImmediateSqliteDriver implements Driver {
-  private readonly mutex = new Mutex();
-
   constructor(
     private readonly writer: SqliteDatabase,
     private readonly reader: SqliteDatabase | null,
+    private readonly mutex: Mutex,
   ) {}
 
   async init(): Promise<void> {}
@@ -186,6 +185,9 @@ class ImmediateSqliteDriver implements Driver {
  * whose plain reads use a second, read-only connection when there is a file to open it on.
  */
 export class ImmediateSqliteDialect extends SqliteDialect {
+  /** Shared by the driver's connections and `select`: the writer serves one user at a time. */
+  private readonly mutex = new Mutex();
+
   constructor(
     private readonly writer: SqliteDatabase,
     private readonly reader: SqliteDatabase | null = null,
@@ -194,7 +196,25 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.writer, this.reader);
+    return new ImmediateSqliteDriver(this.writer, this.reader, this.mutex);
+  }
+
+  /**
+   * A plain read outside any transaction, run as the connections run one (the reader, or the
+   * writer once no transaction holds it) but without Kysely's query pipeline (select-rows.ts).
+   */
+  async select(sql: string, parameters: readonly unknown[]): Promise<unknown[]> {
+    try {
+      if (this.reader) return this.reader.prepare(sql).all(parameters);
+      const release = await this.mutex.lock();
+      try {
+        return this.writer.prepare(sql).all(parameters);
+      } finally {
+        release();
+      }
+    } catch (err) {
+      throw translateBusy(err);
+    }
   }
 }
 

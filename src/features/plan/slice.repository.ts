@@ -4,13 +4,14 @@
  * opportunities the wake-up index says can show something, so its cost follows live work, not
  * the length of the history.
  *
- * Written as SQL text (Kysely's `sql` tag) rather than with the query builder: `afterview today`
- * runs these once per process, where building and compiling each query through the builder's
- * immutable nodes cost more than SQLite took to answer it (~0.3 ms a query, cold). The text is
- * the same on both dialects but for `inList`; the wake-up differential test runs it on both.
+ * Written as SQL text (sql-text.ts) and run by `selectRows`, which on SQLite skips Kysely's
+ * query pipeline: `afterview today` runs these once per process, where building and compiling
+ * each query cold cost more than SQLite took to answer it (select-rows.ts). The text is the same
+ * on both dialects but for `inList`; the wake-up differential test runs it on both.
  */
-import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { selectRows } from '../../db/select-rows';
+import { column, perDialect, type SqlFragment, sqlText } from '../../db/sql-text';
 import type { ActionDecisionRow } from '../../db/tables/action-decision.table';
 import type {
   ContactColumns,
@@ -23,62 +24,59 @@ import type {
 
 /**
  * `column IN (values)` with the values bound as one parameter: a JSON array read by `json_each`
- * on SQLite, a text array on PostgreSQL. Today's slices name hundreds of ids and over a thousand
- * action keys (1,163 at demo scale 300); bound one placeholder each, SQLite prepared a fresh
- * statement of that many variables for every query, ~5 ms per thousand, most of the slice
- * loader's time. Both forms use the same indexes; the wake-up differential test compares the
- * plans on both dialects.
+ * on SQLite, a text array on PostgreSQL. Today's slices name hundreds of ids and hundreds of
+ * action keys; bound one placeholder each, SQLite prepared a fresh statement of that many
+ * variables for every query, ~5 ms per thousand, most of the slice loader's time. Both forms use
+ * the same indexes; the wake-up differential test compares the plans on both dialects.
  */
-const inList = (db: DbOrTrx, column: string, values: readonly string[]): RawBuilder<SqlBool> =>
-  db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<SqlBool>`${sql.ref(column)} = any(${[...values]}::text[])`
-    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+const inList = (name: string, values: readonly string[]): SqlFragment =>
+  perDialect(
+    sqlText`${column(name)} in (select value from json_each(${JSON.stringify(values)}))`,
+    sqlText`${column(name)} = any(${[...values]}::text[])`,
+  );
 
 const none = <T>(): Promise<T[]> => Promise.resolve([]);
-
-/** The rows of a query written as SQL text (see the top of this file). */
-const rowsOf = async <T>(db: DbOrTrx, query: RawBuilder<T>): Promise<T[]> => (await query.execute(db)).rows;
 
 export const sliceOpportunities = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
   ids.length === 0
     ? none<OpportunityColumns>()
-    : rowsOf(
+    : selectRows(
         db,
-        sql<OpportunityColumns>`select "id", "company", "role", "stage", "recruiter_id", "decision_by", "stage_changed_at"
-          from "opportunity" where "account_id" = ${accountId} and ${inList(db, 'id', ids)}
+        sqlText<OpportunityColumns>`select "id", "company", "role", "stage", "recruiter_id", "decision_by", "stage_changed_at"
+          from "opportunity" where "account_id" = ${accountId} and ${inList('id', ids)}
           order by "created_at", "id"`,
       );
 
 export const sliceInterviews = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
-  rowsOf(
+  selectRows(
     db,
-    sql<InterviewColumns>`
+    sqlText<InterviewColumns>`
       select "id", "opportunity_id", "round", "start_at", "end_at", "status", "created_at"
-      from "interview" where "account_id" = ${accountId} and ${inList(db, 'opportunity_id', opportunityIds)}
+      from "interview" where "account_id" = ${accountId} and ${inList('opportunity_id', opportunityIds)}
       order by "start_at", "id"`,
   );
 
 export const sliceParticipants = (db: DbOrTrx, accountId: string, interviewIds: readonly string[]) =>
-  rowsOf(
+  selectRows(
     db,
-    sql<ParticipantColumns>`
+    sqlText<ParticipantColumns>`
       select "interview_id", "contact_id", "role" from "interview_participant"
-      where "account_id" = ${accountId} and ${inList(db, 'interview_id', interviewIds)}`,
+      where "account_id" = ${accountId} and ${inList('interview_id', interviewIds)}`,
   );
 
 export const sliceContacts = (db: DbOrTrx, accountId: string, ids: readonly string[]) =>
-  rowsOf(
+  selectRows(
     db,
-    sql<ContactColumns>`
+    sqlText<ContactColumns>`
       select "id", "display_name", "emails", "bad_emails" from "contact"
-      where "account_id" = ${accountId} and ${inList(db, 'id', ids)}`,
+      where "account_id" = ${accountId} and ${inList('id', ids)}`,
   );
 
 export const sliceDebriefs = (db: DbOrTrx, accountId: string, interviewIds: readonly string[]) =>
-  rowsOf(
+  selectRows(
     db,
-    sql<{ interview_id: string }>`select "interview_id" from "debrief"
-      where "account_id" = ${accountId} and ${inList(db, 'interview_id', interviewIds)}`,
+    sqlText<{ interview_id: string }>`select "interview_id" from "debrief"
+      where "account_id" = ${accountId} and ${inList('interview_id', interviewIds)}`,
   );
 
 /**
@@ -88,10 +86,10 @@ export const sliceDebriefs = (db: DbOrTrx, accountId: string, interviewIds: read
 type MessageWithInterview = MessageColumns & { interview_found: string | null };
 
 /** Messages of the account matching `where`, with whether the interview they name still exists. */
-const messagesWhere = (db: DbOrTrx, accountId: string, where: RawBuilder<SqlBool>) =>
-  rowsOf(
+const messagesWhere = (db: DbOrTrx, accountId: string, where: SqlFragment) =>
+  selectRows(
     db,
-    sql<MessageWithInterview>`select "message"."id", "message"."kind", "message"."direction",
+    sqlText<MessageWithInterview>`select "message"."id", "message"."kind", "message"."direction",
         "message"."opportunity_id", "message"."interview_id", "message"."status", "message"."sent_at",
         "message"."send_at", "message"."action_key", "message"."created_at",
         "interview"."id" as "interview_found"
@@ -102,14 +100,14 @@ const messagesWhere = (db: DbOrTrx, accountId: string, where: RawBuilder<SqlBool
 
 /** Messages of these opportunities (indexed by opportunity). */
 export const messagesOfOpportunities = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
-  messagesWhere(db, accountId, inList(db, 'message.opportunity_id', opportunityIds));
+  messagesWhere(db, accountId, inList('message.opportunity_id', opportunityIds));
 
 /**
  * Messages with no opportunity: the planner attributes them by interview, or, when that is
  * missing too, by their people. Few: notes are recorded with their opportunity when it is known.
  */
 export const messagesWithoutOpportunity = (db: DbOrTrx, accountId: string) =>
-  messagesWhere(db, accountId, sql<SqlBool>`"message"."opportunity_id" is null`);
+  messagesWhere(db, accountId, sqlText`"message"."opportunity_id" is null`);
 
 /**
  * Messages recorded for one of these action keys (indexed by key) that are not of these
@@ -124,23 +122,23 @@ export const messagesForKeys = (
   messagesWhere(
     db,
     accountId,
-    sql<SqlBool>`${inList(db, 'message.action_key', keys)}
-      and ("message"."opportunity_id" is null or not (${inList(db, 'message.opportunity_id', opportunityIds)}))`,
+    sqlText`${inList('message.action_key', keys)}
+      and ("message"."opportunity_id" is null or not (${inList('message.opportunity_id', opportunityIds)}))`,
   );
 
 export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds: readonly string[]) =>
-  rowsOf(
+  selectRows(
     db,
-    sql<RecipientColumns>`
+    sqlText<RecipientColumns>`
       select "message_id", "contact_id" from "message_contact"
-      where "account_id" = ${accountId} and ${inList(db, 'message_id', messageIds)}`,
+      where "account_id" = ${accountId} and ${inList('message_id', messageIds)}`,
   );
 
 /** Decisions on these exact keys, and every check-in decision (their keys grow with the chain). */
 export const sliceDecisions = (db: DbOrTrx, accountId: string, exact: readonly string[]) =>
-  rowsOf(
+  selectRows(
     db,
-    sql<ActionDecisionRow>`select * from "action_decision"
+    sqlText<ActionDecisionRow>`select * from "action_decision"
       where "account_id" = ${accountId}
-        and (${inList(db, 'action_key', exact)} or "action_key" like ${'check-in:%'})`,
+        and (${inList('action_key', exact)} or "action_key" like ${'check-in:%'})`,
   );

@@ -2,8 +2,9 @@
  * The wake-up index's queries (see wake.ts): which opportunities a change touches, marking them,
  * and reading and settling their wake-up times.
  */
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database';
+import { selectRows } from '../../db/select-rows';
+import { sqlText } from '../../db/sql-text';
 import type { PlanWakeRow } from '../../db/tables/plan-wake.table';
 
 /** Mark opportunities dirty (creating their rows): a change touched their slices. */
@@ -123,12 +124,13 @@ export const messageContactIds = (db: DbOrTrx, accountId: string, messageIds: re
 
 /** The opportunities Today must plan at `nowIso`: dirty ones and those awake by then. */
 // SQL text, as the slice queries (slice.repository.ts): run once by every `afterview today`.
-export const awakeOpportunities = async (db: DbOrTrx, accountId: string, nowIso: string) =>
-  (
-    await sql<Pick<PlanWakeRow, 'opportunity_id' | 'dirty' | 'version'>>`
+export const awakeOpportunities = (db: DbOrTrx, accountId: string, nowIso: string) =>
+  selectRows(
+    db,
+    sqlText<Pick<PlanWakeRow, 'opportunity_id' | 'dirty' | 'version'>>`
       select "opportunity_id", "dirty", "version" from "plan_wake"
-      where "account_id" = ${accountId} and ("dirty" = 1 or "wake_at" <= ${nowIso})`.execute(db)
-  ).rows;
+      where "account_id" = ${accountId} and ("dirty" = 1 or "wake_at" <= ${nowIso})`,
+  );
 
 /** Store a computed wake-up time, unless a change touched the opportunity meanwhile. */
 export const settleWake = (
