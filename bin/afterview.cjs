@@ -4,7 +4,6 @@
 // loader; every other command imports the ESM bundle.
 'use strict';
 const { existsSync } = require('node:fs');
-const module_ = require('node:module');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { cacheHome, startFast, takesFastPath } = require('./code-cache.cjs');
@@ -21,7 +20,10 @@ async function main() {
   const argv = process.argv.slice(2);
   const codeCache = !process.env.AFTERVIEW_NO_CODE_CACHE;
   let code = null;
-  if (codeCache && module_.enableCompileCache) {
+  // node:module only where it has enableCompileCache (Node 22.1): loading it brings the ES module
+  // loader along, which a Node 20 start through the code cache never needs.
+  const module_ = Number(process.versions.node.split('.')[0]) >= 22 ? require('node:module') : null;
+  if (codeCache && module_?.enableCompileCache) {
     // Node >= 22.1 keeps V8's compiled code between runs. Only ever in the user's own cache folder:
     // Node's default is the shared temp folder, where anyone could plant code for us to run.
     module_.enableCompileCache(join(cacheHome(), 'v8'));

@@ -42,7 +42,7 @@ export function createTestCli(): TestCli {
         },
         env: { TZ: 'UTC', ...options.env },
         readStdin: async () => options.stdin ?? '',
-        stdinIsTTY: false,
+        stdinIsTTY: async () => false,
         cwd: dataDir,
       };
       const argv = ['--data', dataDir, ...(options.now ? ['--now', options.now] : []), ...args];

@@ -24,11 +24,12 @@ export async function withPassword(protocol: 'smtp' | 'imap', url: string, io: C
   if (!parsed.username || parsed.password) return url;
   const envName = PASSWORD_ENV[protocol];
   let password = io.env[envName] ?? '';
-  if (!password && io.stdinIsTTY && io.readSecret) {
+  const terminal = !password && (await io.stdinIsTTY());
+  if (!password && terminal && io.readSecret) {
     password = await io.readSecret(
       `${protocol.toUpperCase()} password for ${decodeURIComponent(parsed.username)}@${parsed.hostname}: `,
     );
-  } else if (!password && !io.stdinIsTTY) {
+  } else if (!password && !terminal) {
     // A pipe: the first line is the password (`pass show mail | afterview config set smtp URL`).
     password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
   }

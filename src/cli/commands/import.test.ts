@@ -232,7 +232,7 @@ describe('afterview import', () => {
       stderr: () => {},
       env: { TZ: 'UTC' },
       readStdin: async () => '',
-      stdinIsTTY: true,
+      stdinIsTTY: async () => true,
       confirm: async (q) => {
         questions.push(q);
         return false;

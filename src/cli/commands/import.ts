@@ -199,7 +199,7 @@ async function importBackupFile(
     });
   } catch (err) {
     // A folder with data of its own: a terminal is asked which settings to keep (never --yes).
-    const ask = session.io.stdinIsTTY && !session.json ? session.io.confirm : undefined;
+    const ask = !session.json && (await session.io.stdinIsTTY()) ? session.io.confirm : undefined;
     if (!(err instanceof AppError && err.field === 'settings' && settings === undefined && ask)) throw err;
     const replace = await ask(
       'This data folder already has data. Replace its settings (time zone, holidays, addresses, name, signature, playbook) with the backup’s? No keeps this folder’s.',
@@ -293,7 +293,7 @@ export function registerImportCommands(program: Command, kit: CommandKit): void 
           }
           s.io.stdout(`${describeBundle(bundle, s.timeZone)}\n`);
         }
-        const ask = s.io.stdinIsTTY && !o.yes && !o.dryRun && !s.json && s.io.confirm;
+        const ask = !o.yes && !o.dryRun && !s.json && (await s.io.stdinIsTTY()) && s.io.confirm;
         if (ask && !(await ask('Save this?'))) {
           s.io.stdout('Nothing saved.\n');
           return;

@@ -14,7 +14,7 @@ const quietIo = (out: string[] = []): CliIo => ({
   stderr: (t) => out.push(t),
   env: {},
   readStdin: async () => '',
-  stdinIsTTY: false,
+  stdinIsTTY: async () => false,
   cwd: process.cwd(),
 });
 

@@ -8,7 +8,6 @@
  * is treated as empty and the dates are computed as if there were no cache.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +31,10 @@ function dateHolidaysVersion(): string {
       if (existsSync(file)) return versionIn(JSON.parse(readFileSync(file, 'utf8')));
       if (dirname(dir) === dir) break;
     }
-    return versionIn(createRequire(import.meta.url)('date-holidays/package.json'));
+    // Found no node_modules folder above (Yarn Plug'n'Play, say): ask Node's resolver. node:module
+    // is fetched only then: importing it loads the ES module loader into every CLI start.
+    const modules = process.getBuiltinModule?.('node:module');
+    return modules ? versionIn(modules.createRequire(import.meta.url)('date-holidays/package.json')) : '';
   } catch {
     return '';
   }
