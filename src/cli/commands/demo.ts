@@ -13,7 +13,9 @@ const wholeNumber = (text: string, flag: string): number => {
 export function registerDemoCommand(program: Command, kit: CommandKit): void {
   program
     .command('demo')
-    .description('seed a realistic sample job hunt: N opportunities up to next week (from 100 up, a bigger N adds past, not live work)')
+    .description(
+      'seed a realistic sample job hunt: N opportunities up to next week (from 100 up, a bigger N adds past, not live work)',
+    )
     .option('--scale <n>', 'number of opportunities', '20')
     .option('--seed <n>', 'random seed: the same seed gives the same data', '1')
     .action((o: { scale: string; seed: string }, cmd: Command) =>

@@ -162,7 +162,8 @@ export const COMMAND_MANIFEST: readonly CommandEntry[] = [
     group: 'demo',
     name: 'demo',
     term: 'demo [options]',
-    description: 'seed a realistic sample job hunt: N opportunities up to next week (from 100 up, a bigger N adds past, not live work)',
+    description:
+      'seed a realistic sample job hunt: N opportunities up to next week (from 100 up, a bigger N adds past, not live work)',
   },
   {
     group: 'draft',
