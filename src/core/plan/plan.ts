@@ -99,10 +99,12 @@ export function openActions(planned: readonly PlannedAction[]): Action[] {
 
 /** Actions in the planner's order: due time, then key. */
 export function sortPlanned<A extends Action>(actions: A[]): A[] {
-  return actions
-    .map((action) => ({ action, dueMs: ms(action.due) }))
-    .sort((a, b) => a.dueMs - b.dueMs || cmpKey(a.action.key, b.action.key))
-    .map((p) => p.action);
+  return inPlanOrder(actions.map((action) => ({ action, dueMs: ms(action.due) })));
+}
+
+/** Actions whose due times (epoch ms) are known, in the planner's order: due time, then key. */
+export function inPlanOrder<A extends Action>(timed: Array<{ action: A; dueMs: number }>): A[] {
+  return timed.sort((a, b) => a.dueMs - b.dueMs || cmpKey(a.action.key, b.action.key)).map((p) => p.action);
 }
 
 const cmpKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -121,7 +123,7 @@ export function planWith(ctx: PlanContext): PlannedAction[] {
       dueMs: candidate.due,
     });
   }
-  return planned.sort((a, b) => a.dueMs - b.dueMs || cmpKey(a.action.key, b.action.key)).map((p) => p.action);
+  return inPlanOrder(planned);
 }
 
 function stateOf(c: Candidate, decision: ActionDecision | undefined, nowMs: number): ActionState {

@@ -13,18 +13,22 @@ export const planRoutes: FeatureRoutes = async (app, { contextOf }) => {
     '/today',
     {
       schema: { tags: ['today'], response: { 200: todayView } },
-      // The presenter builds exactly this shape; checking a hundred actions against the zod schema
-      // on every request cost more than planning them. The schema still documents the route.
-      serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (req) => {
+    async (req, reply) => {
       const ctx = await contextOf(req);
       const today = await getToday(ctx);
-      return {
+      const body = {
         actions: today.actions.map(presentAction),
         nextStart: today.nextStart,
         now: formatInstant(ctx.now),
       };
+      // The presenter builds exactly this shape: checking a hundred actions against the zod schema
+      // on every request cost more than planning them (the schema still documents the route). And
+      // encoded once, here: sent as text, its ~70 KB of UTF-8 were counted for Content-Length,
+      // then encoded again to be written (plan.bench: 372 -> 447 req/s). Fastify sends bytes as
+      // they are; the cast is only for the schema's type of the body they encode.
+      const json = Buffer.from(JSON.stringify(body));
+      return reply.type('application/json; charset=utf-8').send(json as unknown as typeof body);
     },
   );
 

@@ -9,7 +9,7 @@
 import { AppError, invalid } from '../../core/errors';
 import { ms } from '../../core/plan/context';
 import { keyTarget } from '../../core/plan/keys';
-import { type PlannedAction, plan, planAll, urgencyAtMs } from '../../core/plan/plan';
+import { inPlanOrder, type PlannedAction, plan, planAll, urgencyAtMs } from '../../core/plan/plan';
 import {
   changePoints,
   intervalOf,
@@ -60,13 +60,10 @@ export async function getToday(ctx: ServiceContext, voice: Voice = USER_VOICE): 
   const playbook = await playbookOf(account);
   const entries = await cachedSlices(ctx, rows, account);
   const slices = entries.map((e) => e.slice);
-  const actions = mergePlans(
-    entries.map((e) =>
-      voice === USER_VOICE
-        ? openActionsAt(e, playbook, ctx.now)
-        : planOpportunity(e.slice, playbook, ctx.now, voice),
-    ),
-  );
+  const actions =
+    voice === USER_VOICE
+      ? inPlanOrder(entries.flatMap((e) => openActionsAt(e, playbook, ctx.now)))
+      : mergePlans(entries.map((e) => planOpportunity(e.slice, playbook, ctx.now, voice)));
 
   const changed = rows.filter((r) => r.dirty === 1);
   if (changed.length > 0) {
@@ -140,8 +137,13 @@ interface CachedSlice {
   slice: OpportunitySlice;
   /** When its open actions can change with time alone (`changePoints`), once asked. */
   points?: number[];
-  /** Its open actions as planned at `atMs` (urgencies aside). */
-  planned?: { atMs: number; actions: Action[] };
+  /** Its open actions as planned at `atMs` (urgencies aside), with their instants as epoch ms. */
+  planned?: { atMs: number; actions: TimedAction[] };
+}
+interface TimedAction {
+  action: Action;
+  startMs: number;
+  dueMs: number;
 }
 
 /**
@@ -150,12 +152,21 @@ interface CachedSlice {
  * urgencies read again at `now`. The playbook cannot differ within one version: changing it
  * touches every opportunity.
  */
-function openActionsAt(entry: CachedSlice, playbook: Playbook, now: Temporal.Instant): Action[] {
+function openActionsAt(entry: CachedSlice, playbook: Playbook, now: Temporal.Instant): TimedAction[] {
   const nowMs = now.epochMilliseconds;
   if (!entry.planned || !sameInterval(entry, entry.planned.atMs, nowMs)) {
-    entry.planned = { atMs: nowMs, actions: planOpportunity(entry.slice, playbook, now) };
+    // Read back to epoch ms once per plan: a server answers Today again with these numbers.
+    const actions = planOpportunity(entry.slice, playbook, now).map((action) => ({
+      action,
+      startMs: ms(action.start),
+      dueMs: ms(action.due),
+    }));
+    entry.planned = { atMs: nowMs, actions };
   }
-  return entry.planned.actions.map((a) => ({ ...a, urgency: urgencyAtMs(ms(a.start), ms(a.due), nowMs) }));
+  return entry.planned.actions.map((t) => ({
+    ...t,
+    action: { ...t.action, urgency: urgencyAtMs(t.startMs, t.dueMs, nowMs) },
+  }));
 }
 
 /**

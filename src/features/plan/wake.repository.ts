@@ -122,14 +122,20 @@ export const messageContactIds = (db: DbOrTrx, accountId: string, messageIds: re
         .where('message_id', 'in', messageIds)
         .execute();
 
-/** The opportunities Today must plan at `nowIso`: dirty ones and those awake by then. */
+/**
+ * The opportunities Today must plan at `nowIso`: dirty ones and those awake by then. Two ranges of
+ * plan_wake_awake_idx, so the read follows live work, not every opportunity ever recorded.
+ */
 // SQL text, as the slice queries (slice.repository.ts): run once by every `afterview today`.
 export const awakeOpportunities = (db: DbOrTrx, accountId: string, nowIso: string) =>
   selectRows(
     db,
     sqlText<Pick<PlanWakeRow, 'opportunity_id' | 'dirty' | 'version'>>`
       select "opportunity_id", "dirty", "version" from "plan_wake"
-      where "account_id" = ${accountId} and ("dirty" = 1 or "wake_at" <= ${nowIso})`,
+      where "account_id" = ${accountId} and "dirty" = 1
+      union all
+      select "opportunity_id", "dirty", "version" from "plan_wake"
+      where "account_id" = ${accountId} and "dirty" = 0 and "wake_at" <= ${nowIso}`,
   );
 
 /** Store a computed wake-up time, unless a change touched the opportunity meanwhile. */
