@@ -3,24 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/store';
+import { Temporal } from '../core/time';
+import { createAccount } from '../features/accounts/account.service';
 import { openStore, type Store } from './connect';
 import type { DbOrTrx } from './database';
 import { selectRows } from './select-rows';
 import { sqlText } from './sql-text';
 
-const account = (id: string, created: string) => ({
-  id,
-  time_zone: 'Europe/Berlin',
-  holiday_region: null,
-  own_emails: '[]',
-  playbook: '{}',
-  signature: null,
-  display_name: null,
-  locale: null,
-  feed_token: null,
-  created_at: created,
-  updated_at: created,
-});
+/** An account made as sign-up makes one, on day `day` of January 2026 (the order they list in). */
+const addAccount = (db: DbOrTrx, id: string, day: number) =>
+  createAccount(db, Temporal.Instant.from(`2026-01-0${day}T00:00:00Z`), { id, timeZone: 'Europe/Berlin' });
 
 const accountIds = (db: DbOrTrx) =>
   selectRows(db, sqlText<{ id: string }>`select "id" from "account" order by "created_at", "id"`).then(
@@ -30,14 +22,12 @@ const accountIds = (db: DbOrTrx) =>
 describeEachDialect('selectRows', (t) => {
   it('reads what the query builder reads, values bound, in and out of a transaction', async () => {
     const db = t.store.db;
-    await db
-      .insertInto('account')
-      .values([account('a1', '2026-01-01T00:00:00Z'), account('a2', '2026-01-02T00:00:00Z')])
-      .execute();
+    await addAccount(db, 'a1', 1);
+    await addAccount(db, 'a2', 2);
     const built = await db.selectFrom('account').selectAll().where('id', '=', 'a2').execute();
     expect(await selectRows(db, sqlText`select * from "account" where "id" = ${'a2'}`)).toEqual(built);
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('account').values(account('a3', '2026-01-03T00:00:00Z')).execute();
+      await addAccount(trx, 'a3', 3);
       // Inside the transaction it reads through it: its own uncommitted row included.
       expect(await accountIds(trx)).toEqual(['a1', 'a2', 'a3']);
     });
@@ -58,12 +48,15 @@ async function fileStore(concurrentReads: boolean): Promise<Store> {
   dirs.push(dir);
   const store = await openStore(`sqlite:${join(dir, 'afterview.db')}`, { concurrentReads });
   stores.push(store);
-  await store.db.insertInto('account').values(account('a1', '2026-01-01T00:00:00Z')).execute();
+  await addAccount(store.db, 'a1', 1);
   return store;
 }
 
-it('on one SQLite connection, a direct read waits for a running transaction and never sees its rows early', async () => {
-  const { db } = await fileStore(false);
+/**
+ * A transaction that has written account a2 and stays open until `release` is called; `done`
+ * settles when it has committed.
+ */
+async function heldTransaction(db: Store['db']) {
   let release!: () => void;
   const held = new Promise<void>((r) => {
     release = r;
@@ -72,42 +65,35 @@ it('on one SQLite connection, a direct read waits for a running transaction and 
   const insertedYet = new Promise<void>((r) => {
     inserted = r;
   });
-  const transaction = db.transaction().execute(async (trx) => {
-    await trx.insertInto('account').values(account('a2', '2026-01-02T00:00:00Z')).execute();
+  const done = db.transaction().execute(async (trx) => {
+    await addAccount(trx, 'a2', 2);
     inserted();
     await held;
   });
   await insertedYet;
+  return { release, done };
+}
+
+it('on one SQLite connection, a direct read waits for a running transaction and never sees its rows early', async () => {
+  const { db } = await fileStore(false);
+  const transaction = await heldTransaction(db);
   let read: string[] | null = null;
   const reading = accountIds(db).then((ids) => {
     read = ids;
   });
   await new Promise((r) => setTimeout(r, 50));
   expect(read).toBeNull();
-  release();
-  await transaction;
+  transaction.release();
+  await transaction.done;
   await reading;
   expect(read).toEqual(['a1', 'a2']);
 });
 
 it('beside a running transaction (as `serve` opens the file), a direct read answers at once from the last commit', async () => {
   const { db } = await fileStore(true);
-  let release!: () => void;
-  const held = new Promise<void>((r) => {
-    release = r;
-  });
-  let inserted!: () => void;
-  const insertedYet = new Promise<void>((r) => {
-    inserted = r;
-  });
-  const transaction = db.transaction().execute(async (trx) => {
-    await trx.insertInto('account').values(account('a2', '2026-01-02T00:00:00Z')).execute();
-    inserted();
-    await held;
-  });
-  await insertedYet;
+  const transaction = await heldTransaction(db);
   expect(await accountIds(db)).toEqual(['a1']);
-  release();
-  await transaction;
+  transaction.release();
+  await transaction.done;
   expect(await accountIds(db)).toEqual(['a1', 'a2']);
 });
