@@ -334,16 +334,13 @@ describe.skipIf(skip !== null)('Compose in a browser', () => {
     await browser.context.setOffline(true);
     await compose.setBody(`${mine}\nP.P.S. unsaved`);
     await page.getByText(/Not saved to Afterview yet/).waitFor();
-    // The next tab opens first: this is a persistent profile, and Chromium, like any browser, may
-    // quit when its last tab closes (once, under load, the context was gone before newPage).
-    const next = await browser.context.newPage();
     const dialog = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     const asked = await dialog;
     expect(asked.type()).toBe('beforeunload');
     await asked.accept();
     await browser.context.setOffline(false);
-    page = next;
+    page = await browser.context.newPage();
     page.setDefaultTimeout(45_000);
     compose = new ComposePage(page, server.url);
     // Nothing lost even then: the words waited on the device and are saved when the note reopens.
