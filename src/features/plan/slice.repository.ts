@@ -134,33 +134,11 @@ export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds:
       where "account_id" = ${accountId} and ${inList('message_id', messageIds)}`,
   );
 
-/**
- * Decisions on these exact keys, and on any key under these prefixes (check-ins: their keys name
- * the event each follows, `check-in:<opportunityId>:<anchor>`). A prefix is read as a range of
- * the primary key on SQLite, whose text order is by byte: from the prefix up to the same text
- * with its closing `:` raised to `;`. PostgreSQL's order follows the database's collation, so
- * there each prefix is matched with `starts_with`. Before, every check-in decision the account
- * ever made was read for every Today.
- */
-export const sliceDecisions = (
-  db: DbOrTrx,
-  accountId: string,
-  exact: readonly string[],
-  prefixes: readonly string[],
-) =>
+/** Decisions on these exact keys, and every check-in decision (their keys grow with the chain). */
+export const sliceDecisions = (db: DbOrTrx, accountId: string, exact: readonly string[]) =>
   selectRows(
     db,
-    sqlText<ActionDecisionRow>`${perDialect(
-      sqlText`select * from "action_decision"
-        where "account_id" = ${accountId} and "action_key" in (select value from json_each(${JSON.stringify(exact)}))
-        union all
-        select "d".* from json_each(${JSON.stringify(prefixes)}) as "p" cross join "action_decision" as "d"
-        where "d"."account_id" = ${accountId}
-          and "d"."action_key" > "p"."value"
-          and "d"."action_key" < substr("p"."value", 1, length("p"."value") - 1) || ';'`,
-      sqlText`select * from "action_decision"
-        where "account_id" = ${accountId}
-          and ("action_key" = any(${[...exact]}::text[])
-            or exists (select 1 from unnest(${[...prefixes]}::text[]) as "p" where starts_with("action_key", "p")))`,
-    )}`,
+    sqlText<ActionDecisionRow>`select * from "action_decision"
+      where "account_id" = ${accountId}
+        and (${inList('action_key', exact)} or "action_key" like ${'check-in:%'})`,
   );

@@ -65,7 +65,7 @@ export async function loadSlices(
     repo.messagesWithoutOpportunity(ctx.db, id),
     // Messages count through their key only for the rules that read `sentFor` (keys.ts).
     repo.messagesForKeys(ctx.db, id, keys.sent, oppIds),
-    repo.sliceDecisions(ctx.db, id, keys.exact, keys.prefixes),
+    repo.sliceDecisions(ctx.db, id, keys.exact),
   ]);
   const byId = new Map<Id, (typeof ofOpps)[number]>();
   for (const m of [...ofOpps, ...keyedRows]) byId.set(m.id, m);
