@@ -161,6 +161,20 @@ describe('a problem they raised is what they told you, not a verdict on them', (
   });
 });
 
+describe('a problem named with a relative clause is a thing to think about, not a report', () => {
+  it.each([
+    'reporting queries that time out at month end',
+    'a mobile app release train that keeps slipping',
+    'deploys that fail at night',
+  ])('%j follows the template\'s own framing in every variant', (problem) => {
+    for (const body of allVariants({ problem })) {
+      expect(body).toContain(problem);
+      expect(body).not.toMatch(/You (?:mentioned|told me|said|explained|shared) that/);
+      expect(body).not.toMatch(/\bYou deploy\b/);
+    }
+  });
+});
+
 describe('the recipient named in the third person', () => {
   it.each([
     [

@@ -35,6 +35,25 @@ describe('toSecondPerson', () => {
     expect(rewrite('flaky deploys on Fridays').kind).toBe('phrase');
   });
 
+  it('reads a noun with a relative clause as a phrase, unless the sentence goes on', () => {
+    for (const line of [
+      'a mobile app release train that keeps slipping',
+      'reporting queries that time out at month end',
+      'the consumers that fall behind',
+      'engineers who leave after a year',
+      'a monolith that no team feels it owns',
+    ])
+      expect(rewrite(line), line).toEqual({ text: line, unsure: false, kind: 'phrase' });
+    // a plural the tagger takes for a verb is not a fragment to give "you"
+    expect(rewrite('deploys that fail at night')).toEqual({
+      text: 'deploys that fail at night',
+      unsure: false,
+      kind: 'phrase',
+    });
+    expect(rewrite('the team that owns billing is understaffed').kind).toBe('sentence');
+    expect(rewrite('Runs the platform team').text).toBe('You run the platform team');
+  });
+
   const lines = fc.constantFrom(...[...SECOND_PERSON_CASES, ...HELD_OUT_CASES].map(([line]) => line));
 
   it('is idempotent: a rewritten line rewrites to itself', () => {

@@ -495,6 +495,57 @@ function render(tokens: Token[], edits: Edits): string {
   return out;
 }
 
+const RELATIVE_PRONOUNS = new Set(['that', 'who', 'which']);
+// Auxiliaries that agree with a singular subject: "(the team) that is...", not "(deploys) that".
+const SINGULAR_AUX = new Set(['is', 'was', 'has', 'does', "'s"]);
+
+/**
+ * Does a relative clause about a plural noun open at `i`: "(deploys) that fail at night",
+ * "(queries) that time out", "(engineers) who are leaving"? Then the plural before it is a noun,
+ * however the tagger read it, and not a verb with "that" opening its object ("runs that team").
+ * The clause's verb is tagged again after "they", where its reading is clear; it must agree
+ * with a plural and go on ("that team", "that team of 40" are a determiner and a noun).
+ */
+function pluralRelativeAt(tokens: Token[], i: number, tag: Tagger): boolean {
+  const pronoun = lower(tokens[i]);
+  if (!RELATIVE_PRONOUNS.has(pronoun)) return false;
+  const rest = tokens
+    .slice(i + 1)
+    .map((t) => t.before + t.text)
+    .join('')
+    .trim();
+  const [, verb, next] = tag(`they ${rest}`);
+  if (!verb) return false;
+  if (verb.pos === 'AUX') return !SINGULAR_AUX.has(lower(verb));
+  if (verb.pos !== 'VERB' || verb.text.toLowerCase() !== verb.lemma) return false;
+  return pronoun === 'who' || (next !== undefined && lower(next) !== 'of');
+}
+
+/** Is the verb at `v` inside a relative clause on a noun before it ("a train that keeps...")? */
+function inRelativeClause(tokens: Token[], v: number): boolean {
+  return tokens.some(
+    (t, k) =>
+      k > 0 &&
+      k < v &&
+      RELATIVE_PRONOUNS.has(lower(t)) &&
+      (NOUNISH.has(tokens[k - 1]?.pos ?? '') || pluralNoun(tokens[k - 1] as Token)),
+  );
+}
+
+/**
+ * After a relative clause's verb at `v`, is there a verb of the sentence's own ("the team that
+ * owns billing is understaffed")? A verb after a pronoun is the clause's: "a monolith that no
+ * team feels it owns".
+ */
+function mainVerbAfter(tokens: Token[], v: number): boolean {
+  return tokens.some(
+    (t, k) =>
+      k > v &&
+      tokens[k - 1]?.pos !== 'PRON' &&
+      ((t.pos === 'AUX' && !/ing$/i.test(t.text)) || (t.pos === 'VERB' && (isPast(t) || isThirdSingular(t)))),
+  );
+}
+
 const NOUNISH = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 const pluralNoun = (t: Token) => /[^s]s$/i.test(t.text) && t.text.toLowerCase() !== t.lemma;
@@ -557,6 +608,8 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
     const after = tokens[j + 1];
     if (w.pos === 'NOUN' && !after) continue;
     if (third && w.pos === 'NOUN' && !(after && ['DET', 'NUM', 'PRON'].includes(after.pos))) continue;
+    // "reporting queries that time out": the plural is the noun a relative clause is about.
+    if (pluralNoun(w) && pluralRelativeAt(tokens, j + 1, tag)) continue;
     const again = tag(`${third ? 'it' : 'they'} ${rest}`)[1];
     const v = again && again.text === w.text ? again : w;
     if (gerund) {
@@ -595,6 +648,12 @@ function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
   if (v < 0) return 'phrase';
   const verb = tokens[v] as Token;
   if (verb.text.toLowerCase().endsWith('ing') && verb.pos === 'VERB') return 'phrase';
+  // "a release train that keeps slipping" names a thing; "the team that owns billing is
+  // understaffed" says something of it.
+  if (inRelativeClause(tokens, v)) return mainVerbAfter(tokens, v) ? 'sentence' : 'phrase';
+  // "deploys that fail at night": the plural the tagger took for a verb is the noun.
+  if (pluralNoun(verb) && pluralRelativeAt(tokens, v + 1, tag))
+    return mainVerbAfter(tokens, v + 2) ? 'sentence' : 'phrase';
   if (v === 0) return 'sentence';
   // Adverbs between the subject and its verb do not change the shape: "I really appreciated".
   const head = tokens.slice(0, v).filter((t, k) => k === 0 || t.pos !== 'ADV');
@@ -686,6 +745,9 @@ export function toSecondPerson(
     const v = fragmentVerbAt(tokens, start, end);
     // "deploys take 40 minutes": a plural noun the tagger read as a verb, not a fragment.
     if (v === null || (v === start && subjectVerbAt(tokens.slice(0, end), tag, start) !== null)) return;
+    // "deploys that fail at night": a plural noun with a relative clause, not "You deploy".
+    if (v === start && pluralNoun(tokens[v] as Token) && pluralRelativeAt(tokens.slice(0, end), v + 1, tag))
+      return;
     const verb = tokens[v] as Token;
     const first = start === 0 || /[.!?]/.test(tokens[start - 1]?.text ?? '');
     // "thanked her for her time", "loved his story": the reader is the object or owns it, so the
