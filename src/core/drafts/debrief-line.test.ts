@@ -166,7 +166,7 @@ describe('a problem named with a relative clause is a thing to think about, not 
     'reporting queries that time out at month end',
     'a mobile app release train that keeps slipping',
     'deploys that fail at night',
-  ])('%j follows the template\'s own framing in every variant', (problem) => {
+  ])("%j follows the template's own framing in every variant", (problem) => {
     for (const body of allVariants({ problem })) {
       expect(body).toContain(problem);
       expect(body).not.toMatch(/You (?:mentioned|told me|said|explained|shared) that/);
