@@ -42,6 +42,31 @@ export const presentAction = (a: Action): ActionView => ({
   contactId: a.contactId,
 });
 
+/**
+ * The body of `GET /api/today` as UTF-8, exactly `JSON.stringify` of the view. Each action's
+ * JSON is encoded once and kept with the action object: Today hands out the same object while
+ * its slice and urgency stay the same (plan.service.ts), so a server answering Today again
+ * encodes only what changed. At scale 300 that was ~0.5 ms of a ~2 ms request: stringifying
+ * ~70 KB, and encoding it again as UTF-8 because names like "Nguyễn" make it two-byte text.
+ */
+export function todayJson(actions: readonly Action[], nextStart: string | null, now: string): Buffer {
+  const parts: Buffer[] = [OPEN_ACTIONS];
+  actions.forEach((a, i) => {
+    if (i > 0) parts.push(COMMA);
+    let json = encoded.get(a);
+    if (!json) {
+      json = Buffer.from(JSON.stringify(presentAction(a)));
+      encoded.set(a, json);
+    }
+    parts.push(json);
+  });
+  parts.push(Buffer.from(`],"nextStart":${JSON.stringify(nextStart)},"now":${JSON.stringify(now)}}`));
+  return Buffer.concat(parts);
+}
+const encoded = new WeakMap<Action, Buffer>();
+const OPEN_ACTIONS = Buffer.from('{"actions":[');
+const COMMA = Buffer.from(',');
+
 /** Body of done / dismiss / undo. */
 export const actionKeySchema = z.object({ key: z.string().min(1, 'is required').max(300) });
 /** Body of snooze. */

@@ -24,6 +24,38 @@ describeEachMode('today routes', (t) => {
     await api.close();
   });
 
+  it('answers again with what changed since: an urgency at a later moment, a renamed person', async () => {
+    const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
+    const s = await seedStory(api);
+    const thanksKey = `thank-you:${s.interviewId}:${s.priyaId}`;
+    const thanksOf = (body: { actions: Array<{ key: string }> }) =>
+      body.actions.find((a) => a.key === thanksKey);
+    api.setNow('2026-12-01T19:00:00Z');
+    const first = await api.get('/api/today');
+    // The bytes are JSON.stringify of the view, in its order, so a client sees no difference.
+    expect(first.body).toBe(JSON.stringify(first.json()));
+    expect(thanksOf(first.json())).toMatchObject({ urgency: 'due', title: expect.stringContaining('Priya') });
+    api.setNow('2026-12-02T19:00:00Z'); // past the thank-you's deadline
+    const later = await api.get('/api/today');
+    expect(later.body).toBe(JSON.stringify(later.json()));
+    expect(thanksOf(later.json())).toMatchObject({ urgency: 'overdue' });
+    expect(later.json().now).toBe('2026-12-02T19:00:00Z');
+    const renamed = await api.patch(`/api/people/${s.priyaId}`, { displayName: 'Priya Raman-Iyer' });
+    expect(renamed.statusCode).toBe(200);
+    const after = (await api.get('/api/today')).json();
+    expect(thanksOf(after)).toMatchObject({
+      urgency: 'overdue',
+      title: expect.stringContaining('Priya Raman-Iyer'),
+    });
+    // And back to the earlier moment: the earlier urgency, with the new name.
+    api.setNow('2026-12-01T19:00:00Z');
+    expect(thanksOf((await api.get('/api/today')).json())).toMatchObject({
+      urgency: 'due',
+      title: expect.stringContaining('Priya Raman-Iyer'),
+    });
+    await api.close();
+  });
+
   it('marks an action done, snoozes one, and undoes a decision', async () => {
     const api = await createTestApi(t, { now: '2026-12-01T16:00:00Z' });
     const s = await seedStory(api);

@@ -22,7 +22,7 @@ import {
 import { USER_VOICE, type Voice } from '../../core/plan/voice';
 import type { Playbook } from '../../core/playbook';
 import { formatInstant, parseUserInstant, type Temporal } from '../../core/time';
-import type { Account, Action, DecisionKind } from '../../core/types';
+import type { Account, Action, DecisionKind, Urgency } from '../../core/types';
 import { getAccount, getPlaybook, playbookOf } from '../accounts/account.service';
 import type { ServiceContext } from '../context';
 import { upsertDecision } from '../decisions/decision.repository';
@@ -144,6 +144,12 @@ interface TimedAction {
   action: Action;
   startMs: number;
   dueMs: number;
+  /**
+   * The action as shown at each urgency, made once per plan: Today hands out the same object
+   * while nothing changes, so what a caller derives from it (the API's JSON, plan.presenter.ts)
+   * can be kept with it. Callers do not change actions.
+   */
+  shown?: Partial<Record<Urgency, Action>>;
 }
 
 /**
@@ -163,10 +169,12 @@ function openActionsAt(entry: CachedSlice, playbook: Playbook, now: Temporal.Ins
     }));
     entry.planned = { atMs: nowMs, actions };
   }
-  return entry.planned.actions.map((t) => ({
-    ...t,
-    action: { ...t.action, urgency: urgencyAtMs(t.startMs, t.dueMs, nowMs) },
-  }));
+  return entry.planned.actions.map((t) => {
+    const urgency = urgencyAtMs(t.startMs, t.dueMs, nowMs);
+    t.shown ??= {};
+    t.shown[urgency] ??= { ...t.action, urgency };
+    return { action: t.shown[urgency], startMs: t.startMs, dueMs: t.dueMs };
+  });
 }
 
 /**
