@@ -76,7 +76,9 @@ export function checkInAnchorOf(key: string): string | null {
 /**
  * What an action key is about: the opportunity (check-in, thanks-for-consideration, reconnect)
  * or the interview (collect-contact, debrief, thank-you) named in it; null for any other text.
- * Decisions and messages recorded for a key belong to the slice of that opportunity.
+ * Decisions and messages recorded for a key belong to the slice of that opportunity. The store
+ * indexes this id, the text between the key's first and second colon, to find them
+ * (migration 2026-11-28T0500-action-key-target-index).
  */
 export function keyTarget(key: string): { opportunityId: Id } | { interviewId: Id } | null {
   const m =
@@ -110,35 +112,3 @@ export const fulfilledByKey = (key: string): boolean => {
   const colon = key.indexOf(':');
   return colon > 0 && FULFILLED_BY_KEY.has(key.slice(0, colon));
 };
-
-/**
- * Every key the actions of these opportunities can have: exact keys, and for check-ins (whose
- * anchors name later events) the prefix `check-in:<opportunityId>:`. How the store finds the
- * decisions recorded for them; `sent`, the exact keys a message can fulfil (`fulfilledByKey`),
- * how it finds the messages. People are the recruiter and the participants.
- */
-export function keyPatternsOf(
-  opportunities: ReadonlyArray<{ id: Id; recruiterId: Id | null }>,
-  interviews: ReadonlyArray<{ id: Id; opportunityId: Id; contactIds: readonly Id[] }>,
-): { exact: string[]; prefixes: string[]; sent: string[] } {
-  const exact: string[] = [];
-  const prefixes: string[] = [];
-  const sent: string[] = [];
-  const peopleOf = new Map<Id, Set<Id>>();
-  for (const o of opportunities) {
-    sent.push(reconnectKey(o.id), thanksForConsiderationKey(o.id, null));
-    prefixes.push(`check-in:${o.id}:`);
-    peopleOf.set(o.id, new Set(o.recruiterId ? [o.recruiterId] : []));
-  }
-  for (const iv of interviews) {
-    exact.push(debriefKey(iv.id));
-    for (const c of iv.contactIds) {
-      sent.push(thankYouKey(iv.id, c));
-      exact.push(collectContactKey(iv.id, c, 'before'), collectContactKey(iv.id, c, 'after'));
-      peopleOf.get(iv.opportunityId)?.add(c);
-    }
-  }
-  for (const [o, people] of peopleOf) for (const c of people) sent.push(thanksForConsiderationKey(o, c));
-  exact.push(...sent);
-  return { exact, prefixes, sent };
-}

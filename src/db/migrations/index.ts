@@ -23,6 +23,7 @@ export const migrationLoaders: Record<string, () => Promise<Migration>> = {
     import('./2026-11-27T1920-account-template-auth-failure'),
   '2026-11-27T1930-system-mail': () => import('./2026-11-27T1930-system-mail'),
   '2026-11-28T0300-plan-wake-awake-index': () => import('./2026-11-28T0300-plan-wake-awake-index'),
+  '2026-11-28T0500-action-key-target-index': () => import('./2026-11-28T0500-action-key-target-index'),
 };
 
 /** The names this build knows, in the order they apply. */

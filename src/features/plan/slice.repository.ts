@@ -29,11 +29,27 @@ import type {
  * variables for every query, ~5 ms per thousand, most of the slice loader's time. Both forms use
  * the same indexes; the wake-up differential test compares the plans on both dialects.
  */
-const inList = (name: string, values: readonly string[]): SqlFragment =>
+const inList = (name: string, values: readonly string[]): SqlFragment => valueIn(column(name), values);
+
+/** `expression IN (values)`, bound as `inList` binds them. */
+const valueIn = (expression: SqlFragment, values: readonly string[]): SqlFragment =>
   perDialect(
-    sqlText`${column(name)} in (select value from json_each(${JSON.stringify(values)}))`,
-    sqlText`${column(name)} = any(${[...values]}::text[])`,
+    sqlText`${expression} in (select value from json_each(${JSON.stringify(values)}))`,
+    sqlText`${expression} = any(${[...values]}::text[])`,
   );
+
+/**
+ * What an action key in `name` is about: the id between its first and second colon (keys.ts
+ * `keyTarget`). Written exactly as the indexes of migration 2026-11-28T0500 compute it, or the
+ * database would not use them (slice.repository.test.ts checks SQLite's plan).
+ */
+const keyTargetIn = (name: string): SqlFragment => {
+  const key = column(name);
+  return perDialect(
+    sqlText`substr(substr(${key}, instr(${key}, ':') + 1), 1, instr(substr(${key}, instr(${key}, ':') + 1) || ':', ':') - 1)`,
+    sqlText`split_part(${key}, ':', 2)`,
+  );
+};
 
 const none = <T>(): Promise<T[]> => Promise.resolve([]);
 
@@ -87,16 +103,16 @@ type MessageWithInterview = MessageColumns & { interview_found: string | null };
 
 /** Messages of the account matching `where`, with whether the interview they name still exists. */
 const messagesWhere = (db: DbOrTrx, accountId: string, where: SqlFragment) =>
-  selectRows(
-    db,
-    sqlText<MessageWithInterview>`select "message"."id", "message"."kind", "message"."direction",
+  selectRows(db, messagesQuery(accountId, where));
+
+const messagesQuery = (accountId: string, where: SqlFragment) =>
+  sqlText<MessageWithInterview>`select "message"."id", "message"."kind", "message"."direction",
         "message"."opportunity_id", "message"."interview_id", "message"."status", "message"."sent_at",
         "message"."send_at", "message"."action_key", "message"."created_at",
         "interview"."id" as "interview_found"
       from "message" left join "interview"
         on "interview"."id" = "message"."interview_id" and "interview"."account_id" = "message"."account_id"
-      where "message"."account_id" = ${accountId} and ${where}`,
-  );
+      where "message"."account_id" = ${accountId} and ${where}`;
 
 /** Messages of these opportunities (indexed by opportunity). */
 export const messagesOfOpportunities = (db: DbOrTrx, accountId: string, opportunityIds: readonly string[]) =>
@@ -110,19 +126,25 @@ export const messagesWithoutOpportunity = (db: DbOrTrx, accountId: string) =>
   messagesWhere(db, accountId, sqlText`"message"."opportunity_id" is null`);
 
 /**
- * Messages recorded for one of these action keys (indexed by key) that are not of these
- * opportunities: those come with `messagesOfOpportunities` already. Usually none.
+ * Messages recorded for an action about one of these opportunities or interviews (by the id in
+ * their key, indexed) that are not of these opportunities: those come with
+ * `messagesOfOpportunities` already. Usually none.
  */
-export const messagesForKeys = (
+export const messagesForTargets = (
   db: DbOrTrx,
   accountId: string,
-  keys: readonly string[],
+  targetIds: readonly string[],
+  opportunityIds: readonly string[],
+) => selectRows(db, messagesForTargetsQuery(accountId, targetIds, opportunityIds));
+
+export const messagesForTargetsQuery = (
+  accountId: string,
+  targetIds: readonly string[],
   opportunityIds: readonly string[],
 ) =>
-  messagesWhere(
-    db,
+  messagesQuery(
     accountId,
-    sqlText`${inList('message.action_key', keys)}
+    sqlText`"message"."action_key" is not null and ${valueIn(keyTargetIn('message.action_key'), targetIds)}
       and ("message"."opportunity_id" is null or not (${inList('message.opportunity_id', opportunityIds)}))`,
   );
 
@@ -134,11 +156,14 @@ export const sliceMessageContacts = (db: DbOrTrx, accountId: string, messageIds:
       where "account_id" = ${accountId} and ${inList('message_id', messageIds)}`,
   );
 
-/** Decisions on these exact keys, and every check-in decision (their keys grow with the chain). */
-export const sliceDecisions = (db: DbOrTrx, accountId: string, exact: readonly string[]) =>
-  selectRows(
-    db,
-    sqlText<ActionDecisionRow>`select * from "action_decision"
-      where "account_id" = ${accountId}
-        and (${inList('action_key', exact)} or "action_key" like ${'check-in:%'})`,
-  );
+/**
+ * Decisions on the actions about these opportunities or interviews, by the id in their key
+ * (indexed): check-ins included, whose keys name the event each follows. Not every check-in
+ * decision of the account, as before, which grew with history.
+ */
+export const sliceDecisions = (db: DbOrTrx, accountId: string, targetIds: readonly string[]) =>
+  selectRows(db, sliceDecisionsQuery(accountId, targetIds));
+
+export const sliceDecisionsQuery = (accountId: string, targetIds: readonly string[]) =>
+  sqlText<ActionDecisionRow>`select * from "action_decision"
+    where "account_id" = ${accountId} and ${valueIn(keyTargetIn('action_key'), targetIds)}`;

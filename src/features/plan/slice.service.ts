@@ -4,7 +4,7 @@
  * planner's records as snapshot.service.ts maps the whole account.
  */
 import type { Contact, Message } from '../../core/plan/context';
-import { fulfilledByKey, keyPatternsOf, keyTarget } from '../../core/plan/keys';
+import { fulfilledByKey, keyTarget } from '../../core/plan/keys';
 import type { OpportunitySlice } from '../../core/plan/slice';
 import type { Account, Id } from '../../core/types';
 import { getAccount } from '../accounts/account.service';
@@ -47,26 +47,21 @@ export async function loadSlices(
     if (opp) peopleOf.get(opp)?.add(p.contact_id);
   }
   const people = [...new Set([...peopleOf.values()].flatMap((s) => [...s]))];
-  const participantsOf = groupRows(participantRows, (p) => p.interview_id);
-  const keys = keyPatternsOf(
-    oppRows.map((o) => ({ id: o.id, recruiterId: o.recruiter_id })),
-    ivRows.map((iv) => ({
-      id: iv.id,
-      opportunityId: iv.opportunity_id,
-      contactIds: (participantsOf.get(iv.id) ?? []).map((p) => p.contact_id),
-    })),
-  );
+  // What the actions of these slices are about (keys.ts `keyTarget`): decisions and keyed
+  // messages are found by that id in their key.
+  const targets = [...oppIds, ...ivIds];
 
   const ivSet = new Set(ivIds);
-  const [contactRows, debriefRows, ofOpps, loose, keyedRows, decisionRows] = await Promise.all([
+  const [contactRows, debriefRows, ofOpps, loose, aboutOurs, decisionRows] = await Promise.all([
     repo.sliceContacts(ctx.db, id, people),
     repo.sliceDebriefs(ctx.db, id, ivIds),
     repo.messagesOfOpportunities(ctx.db, id, oppIds),
     repo.messagesWithoutOpportunity(ctx.db, id),
-    // Messages count through their key only for the rules that read `sentFor` (keys.ts).
-    repo.messagesForKeys(ctx.db, id, keys.sent, oppIds),
-    repo.sliceDecisions(ctx.db, id, keys.exact),
+    repo.messagesForTargets(ctx.db, id, targets, oppIds),
+    repo.sliceDecisions(ctx.db, id, targets),
   ]);
+  // Messages count through their key only for the rules that read `sentFor` (keys.ts).
+  const keyedRows = aboutOurs.filter((m) => m.action_key !== null && fulfilledByKey(m.action_key));
   const byId = new Map<Id, (typeof ofOpps)[number]>();
   for (const m of [...ofOpps, ...keyedRows]) byId.set(m.id, m);
   // Without an opportunity: ours by interview, or by people when its interview is missing (below).
