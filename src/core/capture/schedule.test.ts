@@ -210,6 +210,11 @@ describe('parseSchedule: labels and job titles are not people', () => {
     ['Team lunch with Marcus Lee, Staff Engineer', 'a meal', 'Marcus Lee'],
     ['Office tour with Ana Gómez', 'a visit', 'Ana Gómez'],
     ['Meet the team with Ana Gómez and Ben Ito', 'a visit', 'Ana Gómez, Ben Ito'],
+    // the block's name before a colon or dash is a label, not a first person ("Meet", "Office")
+    ['Meet the team: Ana Gómez and Ben Ito', 'a visit', 'Ana Gómez, Ben Ito'],
+    ['Meet the team – Ana Gómez and Ben Ito', 'a visit', 'Ana Gómez, Ben Ito'],
+    ['Office tour: Ana Gómez', 'a visit', 'Ana Gómez'],
+    ['Team lunch: Ana Gómez, Ben Ito', 'a meal', 'Ana Gómez, Ben Ito'],
   ])('"%s" is not an interview: its people are kept, no debrief is asked', (slot, what, names) => {
     const b = parseSchedule(
       `${day}10:00 AM - 10:45 AM  Priya Raman\n12:00 PM - 12:45 PM  ${slot}\n`,

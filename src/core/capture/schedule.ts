@@ -155,11 +155,14 @@ function readPerson(chunk: string): { person: PersonSpec | null; note: string | 
  * and what follows it, or null when the text starts with a person.
  */
 function leadingLabel(text: string): { label: string; rest: string } | null {
+  // "Meet the team:", "Office tour –": a social block's name is a label too, or its first word
+  // would be read as a person and the name after it lost.
+  const labelled = (t: string) => isLabel(t) || SOCIAL.test(t.trim());
   const colon = /^([^:]{1,80}):(?:\s+|$)(.*)$/.exec(text);
-  if (colon && isLabel(colon[1] ?? ''))
+  if (colon && labelled(colon[1] ?? ''))
     return { label: (colon[1] ?? '').trim(), rest: (colon[2] ?? '').trim() };
   const bar = /^(.{1,80}?)\s+(?:\||–|—|-)\s+(.*)$/.exec(text);
-  if (bar && isLabel(bar[1] ?? '') && !isBareName(bar[1] ?? '')) {
+  if (bar && labelled(bar[1] ?? '') && !isBareName(bar[1] ?? '')) {
     return { label: (bar[1] ?? '').trim(), rest: (bar[2] ?? '').trim() };
   }
   return null;
