@@ -175,6 +175,28 @@ describe('a problem named with a relative clause is a thing to think about, not 
   });
 });
 
+describe('"their" on the reader’s own story, advice or question is "your"', () => {
+  it.each([
+    ['their story about migrating the billing system', 'your story about migrating the billing system'],
+    ['their advice on growing into a tech lead role', 'your advice on growing into a tech lead role'],
+    ['their dog joining the video call halfway through', 'your dog joining the video call halfway through'],
+    ['their whiteboard sketch of the event pipeline', 'your whiteboard sketch of the event pipeline'],
+    // the team's or the company's things stay "the"
+    ['their event pipeline', 'the event pipeline'],
+    ['their approach to on-call', 'your approach to on-call'],
+  ])('%j is recalled as %j in every variant', (memorable, recalled) => {
+    for (const body of allVariants({ memorable })) {
+      expect(body.toLowerCase()).toContain(recalled);
+      expect(body).not.toMatch(/\btheir\b/i);
+    }
+  });
+
+  it('keeps "the" for their things in a clause of its own', () => {
+    for (const body of allVariants({ problem: 'their ci takes 45 min & devs hate it' }))
+      expect(body).toMatch(/the CI takes 45 minutes/);
+  });
+});
+
 describe('the recipient named in the third person', () => {
   it.each([
     [

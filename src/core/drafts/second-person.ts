@@ -495,6 +495,33 @@ function render(tokens: Token[], edits: Edits): string {
   return out;
 }
 
+// What a person tells, asks, draws or has: "their story", "their advice", "their dog".
+const PERSONAL_THINGS = new Set(
+  'story anecdote advice tip question answer take view perspective opinion thought idea insight example explanation framing sketch drawing diagram recommendation suggestion demo talk book blog podcast journey path career background experience approach philosophy dog cat kid hobby marathon training trip project side'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The lemma of the head noun of the noun phrase after a possessive at `from`: "whiteboard sketch
+ * of..." -> sketch, "dog joining the call" -> dog. After a possessive every word up to a
+ * preposition is the phrase's, so a noun the tagger took for a verb ("book/VERB recommendation",
+ * "whiteboard sketch/VERB") counts; an -ing word after a noun opens what it did.
+ */
+function headNounAfter(tokens: Token[], from: number): string {
+  let head = '';
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === '-' && t.before === '') continue;
+    if (!['NOUN', 'ADJ', 'PROPN', 'VERB'].includes(t.pos)) break;
+    // ("their CI takes 45 min": a verb after the noun, with its object, is the clause's own)
+    const ends = !tokens[k + 1] || ['ADP', 'PUNCT'].includes(tokens[k + 1]?.pos ?? '');
+    if (t.pos === 'VERB' && head !== '' && (/ing$/i.test(t.text) || !ends)) break;
+    if (t.pos !== 'ADJ') head = t.lemma;
+  }
+  return head;
+}
+
 const RELATIVE_PRONOUNS = new Set(['that', 'who', 'which']);
 // Auxiliaries that agree with a singular subject: "(the team) that is...", not "(deploys) that".
 const SINGULAR_AUX = new Set(['is', 'was', 'has', 'does', "'s"]);
@@ -844,7 +871,9 @@ export function toSecondPerson(
     });
   }
   // Any other "their" in a line about one person is their team's or company's: "the" is always
-  // right ("Their AWS bill doubled" -> "The AWS bill doubled").
+  // right ("Their AWS bill doubled" -> "The AWS bill doubled"). But a line that opens on the
+  // reader's own story, advice or question names it as the note recalls it: "their story about
+  // the migration" -> "your story about the migration", not "the story".
   if (options.theirMeansThe)
     tokens.forEach((t, i) => {
       const next = tokens[i + 1];
@@ -854,8 +883,10 @@ export function toSecondPerson(
         next &&
         /^\w/.test(next.text) &&
         next.before !== ''
-      )
-        edits.replace.set(i, sameCase(t.text, 'the'));
+      ) {
+        const own = i === 0 && !gendered && PERSONAL_THINGS.has(headNounAfter(tokens, i + 1));
+        edits.replace.set(i, sameCase(t.text, own ? 'your' : 'the'));
+      }
     });
   if (edits.replace.size === 0 && edits.insertBefore.size === 0) {
     return { text: trimmed, unsure: false, kind: kindOf(tokens, tag) };
