@@ -191,6 +191,13 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
     }
   });
 
+  it('reads "your take on X" as the thing recalled, not as a clause', () => {
+    for (const body of allVariants({ memorable: 'their take on writing design docs people actually read' })) {
+      expect(body).toMatch(/your take on writing design docs people actually read/i);
+      expect(body).not.toMatch(/(?:that|since:|to me:) your take/);
+    }
+  });
+
   it('keeps "the" for their things in a clause of its own', () => {
     for (const body of allVariants({ problem: 'their ci takes 45 min & devs hate it' }))
       expect(body).toMatch(/the CI takes 45 minutes/);

@@ -664,9 +664,13 @@ export function subjectVerbAt(tokens: Token[], tag: Tagger, start = 0): number |
  */
 function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
   if (tokens.length > 1 && subjectVerbAt(tokens, tag) !== null) return 'sentence';
+  // (a word right after a determiner or possessive is a noun, however tagged: "your take on X")
+  const afterDeterminer = (i: number) =>
+    /^(?:a|an|the|this|these|those|every|each|no|another)$/.test(lower(tokens[i - 1])) ||
+    POSSESSIVES.has(lower(tokens[i - 1]));
   const v = tokens.findIndex(
     (t, i) =>
-      t.pos === 'VERB' ||
+      (t.pos === 'VERB' && !afterDeterminer(i)) ||
       t.pos === 'AUX' ||
       (t.pos === 'ADJ' &&
         /ed$/i.test(t.text) &&
