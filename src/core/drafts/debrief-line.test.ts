@@ -198,6 +198,18 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
     }
   });
 
+  it('enjoys what they said or showed, and hears about a subject', () => {
+    expect(draft({ memorable: 'their question about consistency vs latency' }, 2)).toContain(
+      'I especially enjoyed your question about consistency vs latency.',
+    );
+    expect(draft({ memorable: 'the way they framed on-call as a product problem' }, 2)).toContain(
+      'I especially enjoyed the way you framed on-call as a product problem.',
+    );
+    expect(draft({ memorable: 'the ledger rewrite' }, 2)).toContain(
+      'I especially enjoyed hearing about the ledger rewrite.',
+    );
+  });
+
   it('keeps "the" for their things in a clause of its own', () => {
     for (const body of allVariants({ problem: 'their ci takes 45 min & devs hate it' }))
       expect(body).toMatch(/the CI takes 45 minutes/);

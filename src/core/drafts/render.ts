@@ -22,7 +22,13 @@ import {
 } from './debrief-line';
 import { formatList, listItems } from './lists';
 import type { Locale } from './locale';
-import { isReaderName, type Reader, subjectVerbAt, toSecondPerson } from './second-person';
+import {
+  isReaderName,
+  namesSomethingSaid,
+  type Reader,
+  subjectVerbAt,
+  toSecondPerson,
+} from './second-person';
 import { expandShorthand, LANGUAGES } from './shorthand';
 import { rememberingTags, type Tagger, winkTagger } from './tagger';
 
@@ -425,6 +431,8 @@ function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {
       decision_date: present(data.decisionDate),
       memorable: memorable ? memorable.text : null,
       memorable_kind: memorable ? memorable.kind : null,
+      // "your story about X": something they said or showed, enjoyed rather than "heard about".
+      memorable_told: memorable?.kind === 'phrase' && namesSomethingSaid(memorable.text, tag),
       // "fun chat about X": the sentence in the user's feeling ("Talking with you about X was great
       // fun."), and the feeling itself (enjoyed, useful, interesting, inspiring, good) for templates.
       memorable_chat: memorableChat,

@@ -502,6 +502,22 @@ const PERSONAL_THINGS = new Set(
   ),
 );
 
+// What a person says or shows rather than a subject of talk: "your story about X" is enjoyed,
+// not "heard about"; "the ledger rewrite" is heard about.
+const SAID_THINGS = new Set(
+  'story anecdote advice tip question answer take view perspective opinion thought idea insight example explanation framing sketch drawing diagram recommendation suggestion demo talk presentation walkthrough way'.split(
+    ' ',
+  ),
+);
+
+/** True when a noun phrase names something its speaker said or showed ("your story about…"). */
+export function namesSomethingSaid(phrase: string, tag: Tagger): boolean {
+  const tokens = tag(phrase);
+  const first = tokens[0];
+  const from = first && (first.pos === 'DET' || POSSESSIVES.has(lower(first))) ? 1 : 0;
+  return SAID_THINGS.has(headNounAfter(tokens, from));
+}
+
 /**
  * The lemma of the head noun of the noun phrase after a possessive at `from`: "whiteboard sketch
  * of..." -> sketch, "dog joining the call" -> dog. After a possessive every word up to a
@@ -668,9 +684,12 @@ function kindOf(tokens: Token[], tag: Tagger): 'sentence' | 'phrase' {
   const afterDeterminer = (i: number) =>
     /^(?:a|an|the|this|these|those|every|each|no|another)$/.test(lower(tokens[i - 1])) ||
     POSSESSIVES.has(lower(tokens[i - 1]));
+  // (nor is a bare verb form after a singular noun: "the ledger rewrite", not "ledger rewrites")
+  const compound = (t: Token, i: number) =>
+    lower(t) === t.lemma && tokens[i - 1]?.pos === 'NOUN' && !pluralNoun(tokens[i - 1] as Token);
   const v = tokens.findIndex(
     (t, i) =>
-      (t.pos === 'VERB' && !afterDeterminer(i)) ||
+      (t.pos === 'VERB' && !afterDeterminer(i) && !compound(t, i)) ||
       t.pos === 'AUX' ||
       (t.pos === 'ADJ' &&
         /ed$/i.test(t.text) &&
