@@ -253,6 +253,25 @@ describe('a recruiter screen, and the note after a "no"', () => {
     );
   });
 
+  it('spells a person of the opportunity as recorded, and a word that only looks like one stays', () => {
+    const withPeople = (memorable: string) =>
+      renderDraft(template, {
+        recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
+        company: 'Kora',
+        role: 'Staff Engineer',
+        round: null,
+        interviewDate: 'Tuesday, November 24',
+        notes: { memorable, topics: '', problem: '', promise: '' },
+        addToAnswer: '',
+        variant: 0,
+        sender: { name: 'Ada Obi', signature: null },
+        people: ['Ana Souza', 'Jo Park', 'Grace Lee', 'Will Chen'],
+      }).body;
+    expect(withPeople('she said team is 6 ppl & hiring mgr is jo')).toContain('the hiring manager is Jo.');
+    expect(withPeople('she said the grace period for on-call swaps is a week')).toContain('the grace period');
+    expect(withPeople('she said she will send the rota')).not.toMatch(/\bWill\b/);
+  });
+
   it('each clause joined by "and" gets its "the"', () => {
     expect(
       middle(draft({ memorable: 'recruiter screen, nice call, she said team is 6 ppl & hiring mgr is jo' })),

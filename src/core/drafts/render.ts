@@ -62,6 +62,11 @@ export interface DraftData {
   variant: number;
   /** The user's name and sign-off (the signature wins when both are set). */
   sender: { name: string | null; signature: string | null };
+  /**
+   * Everyone recorded for the opportunity (its recruiter and interviewers), as recorded: a
+   * debrief that types one of them in lower case ("hiring mgr is jo") is spelt as recorded.
+   */
+  people?: readonly string[];
 }
 
 /** A rendered draft. */
@@ -339,9 +344,57 @@ export function companySpelling(text: string, company: string): string {
   return out;
 }
 
+/**
+ * The opportunity's people as recorded where a debrief typed them in lower case: "hiring mgr is
+ * jo" for Jo Park reads "Jo". A whole word typed all in lower case, and only where the tagger
+ * reads it as a name or a noun, not after a determiner: "will send it" for Will Chen, "mark it
+ * done" for Mark Ito, "the grace period" for Grace Lee stay words.
+ */
+export function peopleSpelling(text: string, people: readonly string[], tag: Tagger): string {
+  const recorded = new Map<string, string>();
+  for (const name of people)
+    for (const word of name.trim().split(/\s+/))
+      if (/^\p{Lu}\p{Ll}/u.test(word) && word.length >= 2) recorded.set(word.toLowerCase(), word);
+  if (recorded.size === 0 || !/\p{Ll}/u.test(text)) return text;
+  const tokens = tag(text);
+  let changed = false;
+  const out = tokens.map((t, i) => {
+    const spelling = recorded.get(t.text);
+    const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+    // (a verb the tagger read as a noun has its object next: "mark it done")
+    const object = /^(?:it|them|this|that|these|those)$/i.test(tokens[i + 1]?.text ?? '');
+    const asName = (t.pos === 'PROPN' || t.pos === 'NOUN') && !object;
+    if (!spelling || !asName || DETERMINERS.has(prev)) return t.before + t.text;
+    changed = true;
+    return t.before + spelling;
+  });
+  return changed ? out.join('') : text;
+}
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'no',
+  'any',
+  'some',
+  'every',
+]);
+
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
 function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {
-  const spelt = (text: string) => companySpelling(text, typed.company);
+  const people = typed.people ?? [];
+  const spelt = (text: string) => peopleSpelling(companySpelling(text, typed.company), people, tag);
   const data: DraftData = {
     ...typed,
     notes: {

@@ -127,6 +127,14 @@ export async function draftForAction(
       ? [ADD_TO_ANSWER_UNPLACED]
       : [];
   const dateOf = (instant: Temporal.Instant) => formatDraftDate(instant, account.timeZone, account.locale);
+  // Everyone recorded for the opportunity, so a debrief's "hiring mgr is jo" is spelt "Jo".
+  const peopleIds = new Set(interviews.flatMap((i) => i.participants.map((p) => p.contactId)));
+  if (opportunity.recruiterId) peopleIds.add(opportunity.recruiterId);
+  const people = await Promise.all(
+    [...peopleIds].map(
+      async (id) => (id === recipient.id ? recipient : await getContact(ctx, id)).displayName,
+    ),
+  );
 
   const data: DraftData = {
     recipient: { firstName: firstNameOf(recipient.displayName), fullName: recipient.displayName },
@@ -160,6 +168,7 @@ export async function draftForAction(
     // cancelling one never moves anyone onto a wording someone else already has.)
     variant: opportunityReaderIndex(interviews, recipient.id),
     sender: { name: account.displayName, signature: account.signature },
+    people,
   };
   const rendered = renderDraft(await loadTemplateFor(ctx, dataDir, templateName), data);
   const message = await saveDraft(
