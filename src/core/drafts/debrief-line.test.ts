@@ -216,6 +216,28 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
   });
 });
 
+describe('what the writer saw stays with the writer', () => {
+  it.each([
+    ['talked a lot about their migration to k8s, she seemed stressed about the timeline', /stressed/],
+    ['walked me through the roadmap, looked a bit tired', /tired/],
+  ])('%j keeps the impression out of every variant', (memorable, impression) => {
+    for (const body of allVariants({ memorable })) expect(body).not.toMatch(impression);
+  });
+
+  it('says a verdict on the thing shown as the writer’s own, not as a word about the reader', () => {
+    for (const body of allVariants({
+      memorable: 'showed me their internal deploy dashboard - super slick',
+    })) {
+      expect(body).toContain('I found it really slick.');
+      expect(body).not.toMatch(/you were super slick/i);
+    }
+  });
+
+  it('writes executive titles typed in lower case as titles', () => {
+    expect(draft({ memorable: 'the cto joined for the last 10 min' })).toContain('the CTO joined');
+  });
+});
+
 describe('the recipient named in the third person', () => {
   it.each([
     [

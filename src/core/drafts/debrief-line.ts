@@ -325,7 +325,7 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
 const THE_INTERVIEWER = /(^|[;.]\s*)(?:the\s+)?interviewer\b(?!s)/gi;
 // What happened that a thank-you does not bring up: lateness, apologies, distraction.
 const PRIVATE_FACTS =
-  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b/i;
+  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b|\b(?:seemed|looked|sounded)\s+(?:(?:a bit|a little|kind of|kinda|quite|pretty|very|super|really|so)\s+)?(?:stressed|tired|exhausted|rushed|bored|annoyed|nervous|grumpy|impatient|disengaged|cold|distant|unprepared|skeptical|sceptical|overwhelmed|burnt out|burned out|frustrated|unhappy|checked out)\b/i;
 
 /** "was 15 min late, apologised, then v engaged" -> "very engaged": the comma pieces that stay. */
 function withoutPrivateFacts(clause: string): string {
@@ -404,9 +404,10 @@ function hyphenated(tokens: Token[]): Token[] {
 const ENJOYED_IT =
   /^(?:(?:really|so|very|totally|genuinely|truly)\s+)*(?:enjoyed|loved|liked|appreciated)\s+(?:it|that|this)$/i;
 // Adjectives for what was said or shown, not for the person: "inspiring", "eye-opening", "cool".
-const THING_ADJECTIVES = /^(?:impressive|cool|neat|insightful|informative|awesome|amazing|valuable)$/i;
+const THING_ADJECTIVES =
+  /^(?:impressive|cool|neat|insightful|informative|awesome|amazing|valuable|slick|polished|elegant|sleek|nifty)$/i;
 const ABOUT_A_THING =
-  /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant)$/i;
+  /(?:ing|ful)$|^(?:impressive|cool|neat|insightful|informative|great|awesome|amazing|fun|valuable|clever|smart|brilliant|slick|polished|elegant|sleek|nifty)$/i;
 
 // "great questions", "v sharp qs on caching": the reader asked them.
 const QUESTIONS =
