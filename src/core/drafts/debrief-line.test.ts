@@ -233,6 +233,15 @@ describe('what the writer saw stays with the writer', () => {
     }
   });
 
+  it('is glad they liked the writer’s answer, rather than telling them they did', () => {
+    for (const body of allVariants({
+      memorable: 'asked me to design a rate limiter. liked my token bucket answer',
+    })) {
+      expect(body).toContain('I was glad you liked my token bucket answer.');
+      expect(body).not.toContain('You liked my');
+    }
+  });
+
   it('writes executive titles typed in lower case as titles', () => {
     expect(draft({ memorable: 'the cto joined for the last 10 min' })).toContain('the CTO joined');
   });

@@ -620,6 +620,9 @@ function pastEvent(text: string, tag: Tagger): boolean {
   return w === 'were' || (v.pos === 'VERB' && w !== v.lemma && /ed$|[^s]$/.test(w) && !w.endsWith('ing'));
 }
 
+// The reader liking something of the writer's: "You liked my token bucket answer".
+const LIKED_MINE = /^You (?:really )?(?:liked|loved|enjoyed|appreciated) my\b/;
+
 // Five, like the template's variants: readers of one interview start at their own (render.ts),
 // so the same line typed for everyone is not the same sentence in their notes.
 const REPORTING = ['You mentioned', 'You told me', 'You said', 'You explained', 'You shared'];
@@ -647,6 +650,10 @@ export function asSentence(part: Part, n: number, tag: Tagger, events = true): s
     if (time) return time[1] ? `${capitalised(time[1])}.` : '';
     return `Thank you again for ${thanked[1]}.`;
   }
+  // "liked my caching answer": telling them "You liked my answer." sounds pleased with oneself;
+  // the writer was glad of it.
+  if (part.kind === 'sentence' && !part.unsure && LIKED_MINE.test(text))
+    return `I was glad ${lowerFirst(text)}.`;
   // "I loved your story about...": the writer's own words already, not something they told you.
   if (part.own || part.unsure || REPORTED_ALREADY.test(text) || writerSubject(part))
     return `${capitalised(text)}.`;
