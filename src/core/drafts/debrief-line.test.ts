@@ -242,6 +242,18 @@ describe('what the writer saw stays with the writer', () => {
     }
   });
 
+  it('reads "hiring for 2 senior roles, wants someone…" as what they are doing and want', () => {
+    expect(
+      draft({ memorable: 'hiring for 2 senior roles, wants someone to lead the payments rewrite' }),
+    ).toContain("you're hiring for 2 senior roles and want someone to lead the payments rewrite.");
+  });
+
+  it('recalls a thing, then what they did with it, as two sentences', () => {
+    expect(draft({ memorable: 'deep dive into my last project, pushed on why we picked dynamo' })).toContain(
+      'I keep coming back to the deep dive into my last project. You pushed on why we picked dynamo.',
+    );
+  });
+
   it('writes executive titles typed in lower case as titles', () => {
     expect(draft({ memorable: 'the cto joined for the last 10 min' })).toContain('the CTO joined');
   });

@@ -314,7 +314,17 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
       continue;
     }
     // "struggling w/ on-call load": their struggle, said without a subject.
-    const r = you(describedThenDid(clause.replace(STRUGGLE_FRAGMENT, "you're "), tag));
+    const r = you(
+      describedThenDid(
+        clause
+          .replace(STRUGGLE_FRAGMENT, "you're ")
+          .replace(
+            ONGOING,
+            (_, doing: string, verb: string) => `you're ${doing} and ${WITH_YOU[verb.toLowerCase()] ?? verb}`,
+          ),
+        tag,
+      ),
+    );
     parts.push({ text: r.text, kind: r.kind, unsure: r.unsure });
   }
   // "panel w/ 3 ppl, elena led": with its label gone, "you led" says nothing a note can use.
@@ -503,6 +513,20 @@ function splitTrailingVerdict(clause: string, tag: Tagger): string[] {
   return [clause];
 }
 
+/** A noun phrase and nothing else ("deep dive into my last project", "the new platform team"). */
+function nounPhrase(text: string, tag: Tagger): boolean {
+  const tokens = tag(text);
+  const first = tokens[0];
+  if (!first || !['NOUN', 'ADJ', 'DET'].includes(first.pos)) return false;
+  if (first.pos === 'DET' && !/^(?:the|a|an)$/i.test(first.text)) return false;
+  const subject = (t: Token) => t.pos === 'PRON' && /^(?:i|you|he|she|we|they|it)$/i.test(t.text);
+  // Its head, before any preposition, is a noun: "super nice" describes someone.
+  const preposition = tokens.findIndex((t) => t.pos === 'ADP');
+  const head = tokens[(preposition < 0 ? tokens.length : preposition) - 1];
+  if (head?.pos !== 'NOUN' || INTENSIFIERS.has(head.lemma)) return false;
+  return !tokens.some((t) => t.pos === 'AUX' || subject(t)) && subjectVerbAt(tokens, tag) === null;
+}
+
 /** Does the text open on a subject and its verb, or on a past verb of a fragment ("told me…")? */
 function opensClause(text: string, tag: Tagger): boolean {
   const [first, second] = tag(text);
@@ -538,6 +562,9 @@ function splitAtCommas(clause: string, tag: Tagger): string[] {
     const newSubject = (p: string) => /^(?:she|he|they|I|we)\s/i.test(p);
     const splits = pieces.length > 2 || pieces.some(aside) || pieces.slice(1).some(newSubject);
     if (splits && pieces.every(stands)) return pieces;
+    // "deep dive into my last project, pushed on why we picked X": a thing, then what they did.
+    const [thing, did] = pieces;
+    if (pieces.length === 2 && thing && did && nounPhrase(thing, tag) && opensClause(did, tag)) return pieces;
   }
   return splitTrailingVerdict(clause, tag);
 }
@@ -571,6 +598,18 @@ function describedThenDid(clause: string, tag: Tagger): string {
   if (described.some((t) => PRIVATE_IMPRESSIONS.has(t.lemma))) return rest;
   return `was ${clause.slice(0, comma)} and ${rest}`;
 }
+
+// "hiring for 2 senior roles, wants someone to lead X": what they are doing, then what they want.
+const ONGOING = /^([a-z]+ing\b[^,;]*),\s+(wants|needs|has|plans|hopes|expects|looks)\b/i;
+const WITH_YOU: Record<string, string> = {
+  wants: 'want',
+  needs: 'need',
+  has: 'have',
+  plans: 'plan',
+  hopes: 'hope',
+  expects: 'expect',
+  looks: 'look',
+};
 
 const STRUGGLE_FRAGMENT =
   /^(?=(?:still\s+|really\s+)?(?:struggling|finding it (?:hard|difficult)|having (?:trouble|a hard time)|battling)\s)/i;

@@ -423,8 +423,13 @@ function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {
   // especially appreciated that I loved..."), so it follows the opening as it is.
   const first = memorableParts[0];
   const framed = first && !writerSubject(first) && !first.own ? first : undefined;
+  // ("deep dive into my last project" is recalled as "the deep dive…", as a problem is)
   const memorable =
-    framed?.kind === 'sentence' ? { ...framed, text: definiteSubject(framed.text, tag) } : framed;
+    framed?.kind === 'sentence'
+      ? { ...framed, text: definiteSubject(framed.text, tag) }
+      : framed?.kind === 'phrase'
+        ? { ...framed, text: definite(framed.text, tag) }
+        : framed;
   // "you told me about the k8s migration" is about the migration: said as that, it takes the
   // template's phrase frames ("The k8s migration has stayed with me since."), and three readers
   // told about three things do not each read "you told me about".
