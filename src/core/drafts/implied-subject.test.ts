@@ -37,6 +37,13 @@ describe('the implied subject of a fragment', () => {
       'You talked about your path from support to staff engineer',
     ],
     ['asked about her leads', 'You asked about your leads'],
+    // How they do something, after a verb of telling: still what the reader told; after a verb of
+    // noticing, the writer's.
+    [
+      'talked about the on-call rotation and how they pay for it',
+      'You talked about the on-call rotation and how they pay for it',
+    ],
+    ['saw how they run the release train', 'I saw how they run the release train'],
     // "my"/"me": the reader did it.
     [
       'grilled me on consistency models, seemed happy with my answers',
@@ -209,6 +216,7 @@ describe('a clause or a noun phrase', () => {
     ['should have mentioned the rollback plan', 'I should have mentioned the rollback plan.'],
     ['forgot to mention the reconciliation job', 'I forgot to mention the reconciliation job.'],
     ['add a nightly reconciliation job', 'I would add a nightly reconciliation job.'],
+    ['wish i had said we added canaries after it', 'I wish I had said we added canaries after it.'],
     ['TTL jitter to avoid stampedes', 'I would also mention TTL jitter to avoid stampedes.'],
     [
       'On the dual-writes question: a reconciliation job that compares both stores nightly',

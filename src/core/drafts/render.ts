@@ -245,6 +245,8 @@ export function addToAnswerSentence(text: string, tag: Tagger = winkTagger): str
   else if (ownClause(rest, tag)) point = rest;
   else if (MODALS.has(w) || (first.pos === 'VERB' && w !== first.lemma && !w.endsWith('ing')))
     point = `I ${lowerOpening(rest)}`;
+  // "wish I had said X": the writer's own thought now, not something they would do.
+  else if (THINKING.has(w)) point = `I ${lowerOpening(rest)}`;
   else if (first.pos === 'VERB' || PROMISE_VERBS.has(w) || w === 'add' || w === 'mention')
     point = `I would ${lowerOpening(rest)}`;
   else point = `I would also mention ${lowerOpening(rest)}`;
@@ -268,6 +270,8 @@ export function addToAnswerFor(text: string, reader: Reader, tag: Tagger = winkT
   const said = addToAnswerSentence(point, tag);
   return said ? toSecondPerson(said, reader, tag).text : '';
 }
+
+const THINKING = new Set(['wish', 'think', 'feel', 'realise', 'realize', 'regret', 'believe']);
 
 const PROMISE_VERBS = new Set([
   'send',

@@ -403,7 +403,10 @@ function impliedSubject(tokens: Token[], from: number, end: number): 'writer' | 
       for (let j = k + 1; j < Math.min(end, k + 5); j++) {
         const subject = lower(tokens[j]);
         if (tokens[j]?.pos === 'PUNCT') break;
-        if (subject === 'she' || subject === 'he' || subject === 'they') return 'writer';
+        // ("talked about how they pay for on-call": a clause of theirs after a verb of telling is
+        // still what the reader told; only the writer appreciates or notices how they did it)
+        if (subject === 'she' || subject === 'he' || subject === 'they')
+          return appreciating || NOTICING.has(lemma) ? 'writer' : null;
         if (subject === 'i' || subject === 'we') return 'reader';
       }
       return null;
@@ -422,6 +425,8 @@ function impliedSubject(tokens: Token[], from: number, end: number): 'writer' | 
 }
 
 const POSSESSIVE_THIRD = new Set(['his', 'her', 'hers', 'their', 'theirs']);
+// Verbs of the writer taking something in: "saw how they deploy", "learned how she hires".
+const NOTICING = new Set(['see', 'learn', 'notice', 'realise', 'realize', 'hear', 'watch', 'understand']);
 // Verbs of the writer appreciating what the reader did or has ("loved her story", "admired his
 // clarity", "was impressed by her questions", "found her question sharp").
 const APPRECIATE = new Set([
