@@ -253,6 +253,29 @@ describe('a recruiter screen, and the note after a "no"', () => {
     );
   });
 
+  it('values what the reader said in a rejection reply, and hears about a subject', () => {
+    const rejection = readFileSync(
+      new URL('../../../templates/thanks-for-consideration.liquid', import.meta.url),
+      'utf8',
+    );
+    const valued = (memorable: string) =>
+      renderDraft(rejection, {
+        recipient: { firstName: 'Maya', fullName: 'Maya Chen' },
+        company: 'Kora Payments',
+        role: 'Staff Engineer',
+        round: null,
+        interviewDate: null,
+        notes: { memorable, topics: '', problem: '', promise: '' },
+        addToAnswer: '',
+        variant: 3,
+        sender: { name: 'Alex Morgan', signature: null },
+      }).body;
+    expect(valued('their advice on growing into a tech lead role')).toContain(
+      'I especially valued your advice on growing into a tech lead role.',
+    );
+    expect(valued('the ledger rewrite')).toContain('I especially valued hearing about the ledger rewrite.');
+  });
+
   it('spells a person of the opportunity as recorded, and a word that only looks like one stays', () => {
     const withPeople = (memorable: string) =>
       renderDraft(template, {
