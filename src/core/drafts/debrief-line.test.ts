@@ -220,6 +220,9 @@ describe('what the writer saw stays with the writer', () => {
   it.each([
     ['talked a lot about their migration to k8s, she seemed stressed about the timeline', /stressed/],
     ['walked me through the roadmap, looked a bit tired', /tired/],
+    ['had to cut it short for another meeting', /cut it short|another meeting/],
+    ['she was the hiring manager, gave me a lot of context on the team', /you were the hiring manager/i],
+    ['ex-google, built their ml platform from scratch', /google/i],
   ])('%j keeps the impression out of every variant', (memorable, impression) => {
     for (const body of allVariants({ memorable })) expect(body).not.toMatch(impression);
   });
