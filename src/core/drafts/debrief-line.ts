@@ -248,6 +248,7 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   // "v candid about team morale": a description of the reader, who "was" it.
   const clauses = typed
     .filter((c) => !isLabel(c, tag) && !WHO_THEY_ARE.test(c))
+    .map((c) => c.replace(WHO_THEN, ''))
     .map((c) =>
       c
         .replace(QUESTIONS, 'asked $1 $2$3')
@@ -336,8 +337,11 @@ const THE_INTERVIEWER = /(^|[;.]\s*)(?:the\s+)?interviewer\b(?!s)/gi;
 
 // Who they are, for the user's records: "she was the hiring manager", "ex-google", "ex Stripe
 // eng". A note does not tell them their own job or past employer.
-const WHO_THEY_ARE =
-  /^(?:(?:she|he|they|\p{L}+)\s+(?:was|is|were|are)\s+(?:the|a|an|my)\s+(?:[\p{L}-]+\s+){0,3}(?:manager|mgr|recruiter|interviewer|lead|director|vp|cto|ceo|founder|head|pm|engineer|eng)|(?:ex|former)[- ]\p{L}[\p{L}.&-]*(?:\s+(?:eng|engineer|pm|manager|mgr|lead))?)$/iu;
+const WHO =
+  '(?:(?:she|he|they|\\p{L}+)\\s+(?:was|is|were|are)\\s+(?:the|a|an|my)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:manager|mgr|recruiter|interviewer|lead|director|vp|cto|ceo|founder|head|pm|engineer|eng)|(?:ex|former)[- ]\\p{L}[\\p{L}.&-]*(?:\\s+(?:eng|engineer|pm|manager|mgr|lead))?)';
+const WHO_THEY_ARE = new RegExp(`^${WHO}$`, 'iu');
+// ...and before what they did: "she was the hiring manager, gave me context on the team".
+const WHO_THEN = new RegExp(`^${WHO},\\s+(?=\\p{Ll})`, 'iu');
 // What happened that a thank-you does not bring up: lateness, apologies, distraction.
 const PRIVATE_FACTS =
   /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b|\bcut (?:it|things|the call|the interview|us) short\b|\b(?:had to|needed to) (?:leave|drop off|run|hop off|jump off)\b|\bleft early\b|\bran over\b|\b(?:seemed|looked|sounded)\s+(?:(?:a bit|a little|kind of|kinda|quite|pretty|very|super|really|so)\s+)?(?:stressed|tired|exhausted|rushed|bored|annoyed|nervous|grumpy|impatient|disengaged|cold|distant|unprepared|skeptical|sceptical|overwhelmed|burnt out|burned out|frustrated|unhappy|checked out)\b/i;
