@@ -237,8 +237,9 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
   const you = (line: string) => toSecondPerson(line, reader, tag, { theirMeansThe: true, theyMayBeReader });
   const separated = expanded
     .split(/\s*;\s*|(?<=[.!?])\s+|\s+[–—-]\s+|\n+/)
-    // (a "!" goes too: "very cool!" is a verdict like "very cool", and the note adds its own stop)
-    .map((raw) => raw.trim().replace(/[.;,!\s]+$/, ''))
+    // (a "!" goes too: "very cool!" is a verdict like "very cool", and the note adds its own stop;
+    // so does a "?" left after a question the line reads as a topic: "how to scale hiring?")
+    .map((raw) => raw.trim().replace(/[.;,!?\s]+$/, ''))
     .filter(Boolean);
   const typed = separated
     .map(withoutPrivateFacts)

@@ -253,6 +253,16 @@ describe('a recruiter screen, and the note after a "no"', () => {
     );
   });
 
+  it('promises an introduction as introducing them, and a question typed as a problem loses its "?"', () => {
+    const body = draft({
+      problem: 'how to scale the team without losing the culture?',
+      promise: 'intro to my old manager at shopify',
+    });
+    expect(body).toContain('I will introduce you to my old manager at Shopify');
+    expect(body).toContain('how to scale the team without losing the culture since');
+    expect(body).not.toContain('?');
+  });
+
   it('values what the reader said in a rejection reply, and hears about a subject', () => {
     const rejection = readFileSync(
       new URL('../../../templates/thanks-for-consideration.liquid', import.meta.url),

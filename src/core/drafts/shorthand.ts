@@ -125,7 +125,7 @@ const TERMS = new Map(
     'Kafka Kubernetes Terraform Docker Redis Postgres PostgreSQL MySQL MongoDB GraphQL Elasticsearch ' +
     'Grafana Datadog Prometheus Airflow Django Figma Jira GitHub GitLab Linux Android SwiftUI JavaScript Heroku ' +
     'TypeScript Salesforce iOS macOS AWS GCP SQL API APIs CI/CD OKR OKRs KPI KPIs ML LLM LLMs UX UI QA SRE ' +
-    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI CRUD CTO CEO CFO COO CPO CIO CISO VP SVP EVP'
+    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI CRUD PHP CTO CEO CFO COO CPO CIO CISO VP SVP EVP'
   )
     .split(' ')
     .map((term) => [term.toLowerCase(), term] as const),

@@ -87,7 +87,8 @@ describe('what the trial typed', () => {
       'One thing has stayed with me since: you walked me through the robot fleet sim. I found it very cool.',
     );
     const asked = bodyOf(draft('Dana Whitfield', { memorable: "she asked if I'd ever used Rust?" }));
-    expect(asked).toContain("One thing has stayed with me since: you asked if I'd ever used Rust?");
+    // (an indirect question ends on a full stop: the "?" typed after it goes)
+    expect(asked).toContain("One thing has stayed with me since: you asked if I'd ever used Rust.");
     expect(asked).not.toMatch(/[!?]\./);
   });
 
