@@ -154,9 +154,9 @@ function promiseAction(
     .replace(/[.;!]+$/, '')
     .trim();
   if (!bare) return null;
-  const rewritten = toSecondPerson(readerObject(bare, tag), reader, tag, { objectIsReader: true })
-    .text // "intro to my old manager at Shopify": promised to the reader, the introduction is theirs.
-    .replace(/^(?:an?\s+)?introduction\s+to\s+/i, 'introduce you to ');
+  const second = toSecondPerson(readerObject(bare, tag), reader, tag, { objectIsReader: true }).text;
+  // "intro to my old manager at Shopify": promised to the reader, the introduction is theirs.
+  const rewritten = second.replace(/^(?:an?\s+)?introduction\s+to\s+/i, 'introduce you to ');
   if (!PROMISE_LEAD.test(text.trim()) && ownClause(rewritten, tag)) {
     // The reader's own offer ("she'll send me the RFC") is thanked for, not promised back to them.
     const offer = /^you(?:'ll|’ll| will) (.+)$/i.exec(rewritten);
