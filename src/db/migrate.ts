@@ -15,6 +15,14 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const detail = error instanceof Error ? error.message : String(error);
+    // Kysely's words for a database a newer build has migrated ("corrupted migrations: previously
+    // executed migration X is missing"): a downgrade, said as one.
+    const newer = /previously executed migration (\S+) is missing/.exec(detail)?.[1];
+    if (newer)
+      throw new AppError(
+        'unavailable',
+        `This database was last opened by a newer Afterview (it has migration ${newer}, which this version does not know). Update Afterview to open it; nothing was changed.`,
+      );
     throw new AppError(
       'unavailable',
       failed
