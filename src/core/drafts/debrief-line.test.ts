@@ -216,6 +216,32 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
   });
 });
 
+describe('a debrief pasted as a paragraph', () => {
+  it('says the questions they asked, keeps out how the writer thinks it went and what kind of round it was', () => {
+    const friendly = draft({
+      memorable:
+        'Friendly but tough questions on system design: design a URL shortener, then scale it to 1B links. Pushed on consistency. I think it went ok.',
+    });
+    expect(friendly).toContain(
+      'you asked friendly but tough questions on system design: design a URL shortener, then scale it to 1B links, and you pushed on consistency.',
+    );
+    expect(friendly).not.toMatch(/went ok|was friendly/i);
+    const behavioural = draft({
+      memorable:
+        'Mostly behavioural. STAR questions about conflict and failure. He shared that he joined 3 months ago from Atlassian.',
+    });
+    expect(behavioural).toContain('you asked STAR questions about conflict and failure.');
+    expect(behavioural).not.toMatch(/behavioural/i);
+  });
+
+  it('writes "they" after "that" in lower case', () => {
+    const body = draft({
+      memorable: 'She leads the platform group. They are moving from ECS to Kubernetes this year.',
+    });
+    expect(body).not.toMatch(/that They\b/);
+  });
+});
+
 describe('what the writer saw stays with the writer', () => {
   it.each([
     ['talked a lot about their migration to k8s, she seemed stressed about the timeline', /stressed/],

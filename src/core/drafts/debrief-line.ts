@@ -251,10 +251,14 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
     .filter((c) => !isLabel(c, tag) && !WHO_THEY_ARE.test(c))
     .map((c) => c.replace(WHO_THEN, ''))
     .map((c) =>
-      c
-        .replace(QUESTIONS, 'asked $1 $2$3')
-        .replace(GOOD_CALL, (_, how: string) => `made ${/^a\s/i.test(how) ? '' : 'a '}${how} call on `),
+      askedQuestions(
+        c
+          .replace(QUESTIONS, 'asked $1 $2$3')
+          .replace(GOOD_CALL, (_, how: string) => `made ${/^a\s/i.test(how) ? '' : 'a '}${how} call on `),
+        tag,
+      ),
     )
+    .filter((c) => !interviewKind(c, tag))
     .flatMap((c) => describedReader(c, tag));
   if (clauses.length === 0) return [];
   // "talked about her path from support to eng mgr - really inspiring": the user's verdict on
@@ -345,7 +349,7 @@ const WHO_THEY_ARE = new RegExp(`^${WHO}$`, 'iu');
 const WHO_THEN = new RegExp(`^${WHO},\\s+(?=\\p{Ll})`, 'iu');
 // What happened that a thank-you does not bring up: lateness, apologies, distraction.
 const PRIVATE_FACTS =
-  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b|\bcut (?:it|things|the call|the interview|us) short\b|\b(?:had to|needed to) (?:leave|drop off|run|hop off|jump off)\b|\bleft early\b|\bran over\b|\b(?:seemed|looked|sounded)\s+(?:(?:a bit|a little|kind of|kinda|quite|pretty|very|super|really|so)\s+)?(?:stressed|tired|exhausted|rushed|bored|annoyed|nervous|grumpy|impatient|disengaged|cold|distant|unprepared|skeptical|sceptical|overwhelmed|burnt out|burned out|frustrated|unhappy|checked out)\b/i;
+  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b|\bcut (?:it|things|the call|the interview|us) short\b|\b(?:had to|needed to) (?:leave|drop off|run|hop off|jump off)\b|\bleft early\b|\bran over\b|\b(?:it|that|this|the (?:interview|call|chat|round|conversation)|things)\s+went\s+(?:ok|okay|well|fine|great|badly|poorly|alright|all right|so-so)\b|\b(?:seemed|looked|sounded)\s+(?:(?:a bit|a little|kind of|kinda|quite|pretty|very|super|really|so)\s+)?(?:stressed|tired|exhausted|rushed|bored|annoyed|nervous|grumpy|impatient|disengaged|cold|distant|unprepared|skeptical|sceptical|overwhelmed|burnt out|burned out|frustrated|unhappy|checked out)\b/i;
 
 /** "was 15 min late, apologised, then v engaged" -> "very engaged": the comma pieces that stay. */
 function withoutPrivateFacts(clause: string): string {
@@ -433,6 +437,42 @@ const ABOUT_A_THING =
 const QUESTIONS =
   /^((?:(?:really|very|super|such)\s+)?(?:great|good|sharp|tough|thoughtful|interesting|smart|probing|hard|deep|insightful|clever|excellent))\s+(questions)(\b.*)$/i;
 
+/**
+ * "STAR questions about conflict", "friendly but tough questions on system design": questions
+ * they asked, named by a noun phrase; said as what they did ("asked STAR questions about…").
+ */
+function askedQuestions(clause: string, tag: Tagger): string {
+  const tokens = tag(clause);
+  const at = tokens.findIndex((t) => t.text.toLowerCase() === 'questions');
+  if (at < 1 || at > 4) return clause;
+  const before = tokens.slice(0, at);
+  const describing = before.every(
+    (t) => ['ADJ', 'ADV', 'NOUN', 'PROPN', 'CCONJ'].includes(t.pos) || (t.pos === 'PUNCT' && t.text === '-'),
+  );
+  const next = tokens[at + 1];
+  if (!describing || (next && !['ADP', 'PUNCT'].includes(next.pos))) return clause;
+  // ("STAR questions" keeps its capitals; "Friendly but tough" opened the typed line)
+  return `asked ${/^\p{Lu}\p{Ll}/u.test(clause) ? clause.charAt(0).toLowerCase() + clause.slice(1) : clause}`;
+}
+
+// What kind of interview it was ("mostly behavioural", "very technical"): notes for the user.
+const INTERVIEW_KINDS = new Set(
+  'behavioural behavioral technical conversational informal casual structured practical theoretical hands-on'.split(
+    ' ',
+  ),
+);
+
+/** A clause that only says what kind of interview it was ("Mostly behavioural"). */
+function interviewKind(clause: string, tag: Tagger): boolean {
+  const tokens = tag(clause.charAt(0).toLowerCase() + clause.slice(1));
+  const last = tokens.at(-1);
+  return (
+    last !== undefined &&
+    INTERVIEW_KINDS.has(last.text.toLowerCase()) &&
+    tokens.slice(0, -1).every((t) => t.pos === 'ADV' || INTENSIFIERS.has(t.lemma))
+  );
+}
+
 // "good call on using Postgres": their decision, which the writer thinks was right.
 const GOOD_CALL = /^((?:a\s+)?(?:really\s+|very\s+)?(?:good|great|smart|right|wise))\s+call\s+on\s+/i;
 
@@ -494,6 +534,12 @@ function describedReader(clause: string, tag: Tagger): string[] {
   // ("v candid that the team is stretched thin": what they were candid about, as a clause)
   const leads = after && (after.pos === 'ADP' || after.pos === 'CCONJ' || after.pos === 'SCONJ');
   if (after && !(leads || after.pos === 'PUNCT')) return [clause];
+  // "friendly but tough questions": adjectives joined by "but" that end on a noun describe it.
+  if (after?.pos === 'CCONJ') {
+    const rest = tokens.slice(i + 2);
+    const end = rest.findIndex((t) => !['ADJ', 'ADV'].includes(t.pos) && !INTENSIFIERS.has(t.lemma));
+    if (end >= 0 && rest[end]?.pos === 'NOUN') return [clause];
+  }
   if (after?.pos === 'PUNCT') return [clause];
   // (the sentiment lexicon is no help here: it rates "keen" negative and "dismissive" neutral)
   if (PRIVATE_IMPRESSIONS.has(adjective.lemma)) return [];
@@ -634,7 +680,9 @@ const STRUGGLE =
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) =>
-  /^(?:You|Your|The|A|An)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  /^(?:You|Your|The|A|An|They|Their|We|Our|It|Its|This|These|Those|There)\b/.test(s)
+    ? s.charAt(0).toLowerCase() + s.slice(1)
+    : s;
 
 /**
  * What the reader told you, as a clause to follow "You mentioned" or similar: "how hard it is to
