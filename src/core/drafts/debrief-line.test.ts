@@ -216,6 +216,14 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
   });
 });
 
+describe('topics as typed', () => {
+  it('names an employer and the company’s things as a note would', () => {
+    expect(draft({ topics: 'my experience at stripe, their roadmap, a/b testing' }, 1)).toContain(
+      'talking with you about my experience at Stripe, the roadmap and A/B testing.',
+    );
+  });
+});
+
 describe('a debrief pasted as a paragraph', () => {
   it('says the questions they asked, keeps out how the writer thinks it went and what kind of round it was', () => {
     const friendly = draft({

@@ -476,7 +476,8 @@ function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {
     .filter((item) => !LOGISTICS.test(item) && !coveredBy(item, seen) && fresh(item) !== '')
     // "go", "rust" alone in a list of topics are the languages
     .map((item) => LANGUAGES.get(item.toLowerCase()) ?? item)
-    .map((item) => topicPhrase(toSecondPerson(item, reader, tag).text, tag))
+    // ("their roadmap" in a list of topics is the company's: "the roadmap")
+    .map((item) => topicPhrase(toSecondPerson(item, reader, tag, { theirMeansThe: true }).text, tag))
     // "the SRE team": people are no topic to "dig into"; their work is.
     .map((item) => (TEAM_TOPIC.test(item) ? `the work of ${definite(item, tag)}` : item));
   const promised = present(data.notes.promise)

@@ -125,7 +125,7 @@ const TERMS = new Map(
     'Kafka Kubernetes Terraform Docker Redis Postgres PostgreSQL MySQL MongoDB GraphQL Elasticsearch ' +
     'Grafana Datadog Prometheus Airflow Django Figma Jira GitHub GitLab Linux Android SwiftUI JavaScript Heroku ' +
     'TypeScript Salesforce iOS macOS AWS GCP SQL API APIs CI/CD OKR OKRs KPI KPIs ML LLM LLMs UX UI QA SRE ' +
-    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI CRUD PHP CTO CEO CFO COO CPO CIO CISO VP SVP EVP'
+    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI CRUD PHP A/B CTO CEO CFO COO CPO CIO CISO VP SVP EVP'
   )
     .split(' ')
     .map((term) => [term.toLowerCase(), term] as const),
@@ -150,7 +150,7 @@ const languageName = (word: string) => LANGUAGES.get(word.toLowerCase()) ?? word
 // "my old mgr at wise", "the dashboard I built at stripe": a place someone works or worked is a
 // company, written with its capital ("at work", "at scale" are no company).
 const EMPLOYER =
-  /(\b(?:manager|mgr|colleague|coworker|co-worker|boss|mentor|friend|lead|director|cto|ceo|vp|engineer|team|built|worked|work|working|job|role|time|days|years)\s+at\s+)([a-z][a-z0-9]+)\b(?!['’]s\b)/g;
+  /(\b(?:manager|mgr|colleague|coworker|co-worker|boss|mentor|friend|lead|director|cto|ceo|vp|engineer|team|built|worked|work|working|job|role|time|days|years|experience|internship|stint|tenure)\s+at\s+)([a-z][a-z0-9]+)\b(?!['’]s\b)/g;
 const NOT_EMPLOYERS = new Set(
   'work home night first least all once times the a an my our your their his her that this scale lunch school university uni college random best most length last some any every the startup startups'.split(
     ' ',
