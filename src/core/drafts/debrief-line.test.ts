@@ -49,6 +49,11 @@ describe('shorthand pasted raw', () => {
       'wants a staff engineer who can mentor 2 engineering managers',
     ],
     ['the eng team is approx 40', 'the engineering team is about 40'],
+    [
+      'the data team and the product team dont talk, thats the problem',
+      "the data team and the product team don't talk, that's the problem",
+    ],
+    ['theyre hiring; i cant say; the wont of the team', "they're hiring; I cant say; the wont of the team"],
   ])('%j -> %j', (line, expected) => {
     expect(expandShorthand(line)).toBe(expected);
   });
@@ -213,6 +218,15 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
   it('keeps "the" for their things in a clause of its own', () => {
     for (const body of allVariants({ problem: 'their ci takes 45 min & devs hate it' }))
       expect(body).toMatch(/the CI takes 45 minutes/);
+  });
+});
+
+describe('a problem typed as a want or a need', () => {
+  it.each([
+    ['need to migrate 200 services to k8s by Q2', 'you need to migrate 200 services to k8s by Q2'],
+    ['want to move from monthly to weekly releases', 'you want to move from monthly to weekly releases'],
+  ])('%j is theirs: %j', (problem, said) => {
+    for (const body of allVariants({ problem })) expect(body).toContain(said);
   });
 });
 

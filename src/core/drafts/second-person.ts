@@ -466,11 +466,15 @@ function fragmentVerbAt(tokens: Token[], start: number, end: number): number | n
   // "grilled/ADJ me on...": a past form the tagger read as an adjective, known by its object.
   if (t?.pos === 'ADJ' && /ed$/i.test(t.text) && /^(?:me|us|him|her|them)$/i.test(tokens[i + 1]?.text ?? ''))
     return i;
+  // "need to migrate 200 services", "want to ship weekly": a want or a need, said of them.
+  if (i === start && t && WANTING.has(t.text.toLowerCase()) && tokens[i + 1]?.text.toLowerCase() === 'to')
+    return i;
   if (t?.pos !== 'VERB' || PARTICIPLE_ADJECTIVES.has(t.text.toLowerCase())) return null;
   return isPast(t) || isThirdSingular(t) ? i : null;
 }
 
 const FRAGMENT_AUX = new Set(['was', 'is', 'has', 'had']);
+const WANTING = new Set(['need', 'want', 'plan', 'hope', 'expect']);
 
 /**
  * In a fragment, ", was impressed by..." after a first verb phrase shares its subject: the comma

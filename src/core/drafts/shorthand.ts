@@ -111,6 +111,12 @@ const LOWER_I = /(^|[^\p{L}\p{N}'’.])i(?=['’](?:d|m|ll|ve)(?![\p{L}])|[\s,;:
 const BARE_CONTRACTION =
   /\b(?:(im)|(ive)|(?<=\b(?:how|what|why|when|where|if|that|which)\s+)(id))\b(?=\s+\p{Ll})/giu;
 const CONTRACTED: Record<string, string> = { im: "I'm", ive: "I've", id: "I'd" };
+// "dont", "theyre", "thats": the apostrophe a phone keyboard left out, where the word without it
+// is no word ("cant" and "wont" are, and stay).
+const NO_APOSTROPHE =
+  /\b(?:(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)nt|(they|you)re|(that|there|what|he|she)s)\b/giu;
+const withApostrophe = (_: string, nt?: string, re?: string, s?: string): string =>
+  nt ? `${nt}n't` : re ? `${re}'re` : `${s}'s`;
 
 // Emoji and typed smileys are notes to self ("asked about underperformers 😅", "great chat :)"):
 // a thank-you says it in words or not at all.
@@ -163,6 +169,7 @@ export function expandShorthand(text: string): string {
     .replace(EMOJI, ' ')
     .replace(LOWER_I, '$1I')
     .replace(BARE_CONTRACTION, (word: string) => CONTRACTED[word.toLowerCase()] ?? word)
+    .replace(NO_APOSTROPHE, withApostrophe)
     .replace(INTRO_VERB, 'introduce ');
   // "intro to X" / "an intro" / "intros": the noun.
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
