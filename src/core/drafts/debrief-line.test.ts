@@ -221,6 +221,20 @@ describe('"their" on the reader’s own story, advice or question is "your"', ()
   });
 });
 
+describe('what they did, then how they were', () => {
+  it('joins a description after a comma to what they did', () => {
+    expect(draft({ memorable: 'laughed a lot, very easy to talk to' })).toContain(
+      'you laughed a lot and were very easy to talk to.',
+    );
+  });
+
+  it('recalls "a time" they told of as the time', () => {
+    expect(draft({ memorable: 'told me about a time they had a 3 day outage' }, 1)).toContain(
+      'The time you had a 3 day outage has stayed with me since.',
+    );
+  });
+});
+
 describe('a problem typed as a want or a need', () => {
   it.each([
     ['need to migrate 200 services to k8s by Q2', 'you need to migrate 200 services to k8s by Q2'],

@@ -649,10 +649,30 @@ function describedThenDid(clause: string, tag: Tagger): string {
     (first.pos === 'VERB' || first.pos === 'ADJ') &&
     (/ed$|^put$|^made$|^gave$|^took$/i.test(first.text) ||
       (first.pos === 'VERB' && first.text.toLowerCase() !== first.lemma && !/(?:ing|s)$/i.test(first.text)));
-  if (!adjectival || !did) return clause;
+  if (!adjectival || !did) return didThenDescribed(clause, comma, tag);
   // "quiet, took lots of notes": a private impression goes, what they did stays.
   if (described.some((t) => PRIVATE_IMPRESSIONS.has(t.lemma))) return rest;
   return `was ${clause.slice(0, comma)} and ${rest}`;
+}
+
+/**
+ * "laughed a lot, very easy to talk to": what they did, then a description of them with its
+ * "was" left out; given back, so the rewrite says "You laughed a lot and were very easy to talk to".
+ */
+function didThenDescribed(clause: string, comma: number, tag: Tagger): string {
+  const did = tag(clause.slice(0, comma))[0];
+  const past = did?.pos === 'VERB' && did.text.toLowerCase() !== did.lemma && !/(?:ing|s)$/i.test(did.text);
+  const described = tag(clause.slice(comma + 2));
+  let i = 0;
+  while (described[i] && (described[i]?.pos === 'ADV' || INTENSIFIERS.has(described[i]?.lemma ?? ''))) i++;
+  const adjective = described[i];
+  const after = described[i + 1];
+  const adjectival =
+    i > 0 &&
+    adjective?.pos === 'ADJ' &&
+    !PRIVATE_IMPRESSIONS.has(adjective.lemma) &&
+    (after === undefined || after.pos === 'PART' || after.text.toLowerCase() === 'to');
+  return past && adjectival ? `${clause.slice(0, comma)} and was ${clause.slice(comma + 2)}` : clause;
 }
 
 // "hiring for 2 senior roles, wants someone to lead X": what they are doing, then what they want.

@@ -442,7 +442,8 @@ function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {
   const toldAbout = memorable?.kind === 'sentence' ? TOLD_ABOUT.exec(memorable.text) : null;
   if (memorable && toldAbout?.[1]) {
     memorable.kind = 'phrase';
-    memorable.text = toldAbout[1];
+    // "told me about a time they had a 3-day outage": recalled, it is the time they told of.
+    memorable.text = toldAbout[1].replace(/^an?\s+time\b/i, 'the time');
   }
   // A verdict on the chat is said with the user's own feeling, in the reader's wording; the
   // next chat sentence in the same note takes the wording after it.
