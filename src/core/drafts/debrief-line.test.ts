@@ -54,6 +54,11 @@ describe('shorthand pasted raw', () => {
       "the data team and the product team don't talk, that's the problem",
     ],
     ['theyre hiring; i cant say; the wont of the team', "they're hiring; I cant say; the wont of the team"],
+    [
+      '8 engineers and a pm, standup at 9 am, demo at 3 pm',
+      '8 engineers and a PM, standup at 9 am, demo at 3 pm',
+    ],
+    ['their python monolith; mostly java', 'their Python monolith; mostly Java'],
   ])('%j -> %j', (line, expected) => {
     expect(expandShorthand(line)).toBe(expected);
   });

@@ -115,6 +115,9 @@ const CONTRACTED: Record<string, string> = { im: "I'm", ive: "I've", id: "I'd" }
 // is no word ("cant" and "wont" are, and stay).
 const NO_APOSTROPHE =
   /\b(?:(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)nt|(they|you)re|(that|there|what|he|she)s)\b/giu;
+// "a pm", "our pm": the product manager ("at 3 pm" stays a time).
+const PM = /\b(a|the|our|their|your|my|his|her)\s+pm\b/gi;
+
 const withApostrophe = (_: string, nt?: string, re?: string, s?: string): string =>
   nt ? `${nt}n't` : re ? `${re}'re` : `${s}'s`;
 
@@ -131,7 +134,7 @@ const TERMS = new Map(
     'Kafka Kubernetes Terraform Docker Redis Postgres PostgreSQL MySQL MongoDB GraphQL Elasticsearch ' +
     'Grafana Datadog Prometheus Airflow Django Figma Jira GitHub GitLab Linux Android SwiftUI JavaScript Heroku ' +
     'TypeScript Salesforce iOS macOS AWS GCP SQL API APIs CI/CD OKR OKRs KPI KPIs ML LLM LLMs UX UI QA SRE ' +
-    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI CRUD PHP A/B CTO CEO CFO COO CPO CIO CISO VP SVP EVP'
+    'DevOps SaaS B2B B2C SLA SLAs SLO SLOs AI OTel eBPF CI CRUD PHP Python Java Kotlin Scala Haskell Elixir Erlang Clojure OCaml Golang A/B CTO CEO CFO COO CPO CIO CISO VP SVP EVP'
   )
     .split(' ')
     .map((term) => [term.toLowerCase(), term] as const),
@@ -170,6 +173,7 @@ export function expandShorthand(text: string): string {
     .replace(LOWER_I, '$1I')
     .replace(BARE_CONTRACTION, (word: string) => CONTRACTED[word.toLowerCase()] ?? word)
     .replace(NO_APOSTROPHE, withApostrophe)
+    .replace(PM, '$1 PM')
     .replace(INTRO_VERB, 'introduce ');
   // "intro to X" / "an intro" / "intros": the noun.
   out = out.replace(/\bintros\b/gi, 'introductions').replace(/\bintro\b(?!duc)/gi, 'introduction');
