@@ -14,15 +14,26 @@ export const thankYouTemplate = readFileSync(
 );
 
 export function draftToAna(notes: Partial<DraftData['notes']>, variant = 0, addToAnswer = ''): string {
-  return renderDraft(thankYouTemplate, {
+  return renderDraft(
+    thankYouTemplate,
+    anaDraftData({ notes: { ...NO_NOTES, ...notes }, addToAnswer, variant }),
+  ).body;
+}
+
+const NO_NOTES: DraftData['notes'] = { memorable: '', topics: '', problem: '', promise: '' };
+
+/** The draft data of a note to Ana at Kora, with some fields changed (another template's tests). */
+export function anaDraftData(changes: Partial<DraftData> = {}): DraftData {
+  return {
     recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
     company: 'Kora',
     role: 'Staff Engineer',
     round: null,
     interviewDate: 'Tuesday, November 24',
-    notes: { memorable: '', topics: '', problem: '', promise: '', ...notes },
-    addToAnswer,
-    variant,
+    notes: NO_NOTES,
+    addToAnswer: '',
+    variant: 0,
     sender: { name: 'Ada Obi', signature: null },
-  }).body;
+    ...changes,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ANA, draftToAna, thankYouTemplate as template } from '../../../test/draft-to-ana';
+import { ANA, anaDraftData, draftToAna, thankYouTemplate as template } from '../../../test/draft-to-ana';
 import { addToAnswerFor, renderDraft } from './render';
 import { toSecondPerson } from './second-person';
 import { expandShorthand } from './shorthand';
@@ -269,17 +269,10 @@ describe('a recruiter screen, and the note after a "no"', () => {
       'utf8',
     );
     const valued = (memorable: string) =>
-      renderDraft(rejection, {
-        recipient: { firstName: 'Maya', fullName: 'Maya Chen' },
-        company: 'Kora Payments',
-        role: 'Staff Engineer',
-        round: null,
-        interviewDate: null,
-        notes: { memorable, topics: '', problem: '', promise: '' },
-        addToAnswer: '',
-        variant: 3,
-        sender: { name: 'Alex Morgan', signature: null },
-      }).body;
+      renderDraft(
+        rejection,
+        anaDraftData({ notes: { memorable, topics: '', problem: '', promise: '' }, variant: 3 }),
+      ).body;
     expect(valued('their advice on growing into a tech lead role')).toContain(
       'I especially valued your advice on growing into a tech lead role.',
     );
@@ -288,18 +281,13 @@ describe('a recruiter screen, and the note after a "no"', () => {
 
   it('spells a person of the opportunity as recorded, and a word that only looks like one stays', () => {
     const withPeople = (memorable: string) =>
-      renderDraft(template, {
-        recipient: { firstName: 'Ana', fullName: 'Ana Souza' },
-        company: 'Kora',
-        role: 'Staff Engineer',
-        round: null,
-        interviewDate: 'Tuesday, November 24',
-        notes: { memorable, topics: '', problem: '', promise: '' },
-        addToAnswer: '',
-        variant: 0,
-        sender: { name: 'Ada Obi', signature: null },
-        people: ['Ana Souza', 'Jo Park', 'Grace Lee', 'Will Chen'],
-      }).body;
+      renderDraft(
+        template,
+        anaDraftData({
+          notes: { memorable, topics: '', problem: '', promise: '' },
+          people: ['Ana Souza', 'Jo Park', 'Grace Lee', 'Will Chen'],
+        }),
+      ).body;
     expect(withPeople('she said team is 6 ppl & hiring mgr is jo')).toContain('the hiring manager is Jo.');
     expect(withPeople('she said the grace period for on-call swaps is a week')).toContain('the grace period');
     expect(withPeople('she said she will send the rota')).not.toMatch(/\bWill\b/);
