@@ -326,7 +326,7 @@ export function debriefParts(text: string, reader: Reader, tag: Tagger): Part[] 
           .replace(STRUGGLE_FRAGMENT, "you're ")
           .replace(
             ONGOING,
-            (_, doing: string, verb: string) => `you're ${doing} and ${WITH_YOU[verb.toLowerCase()] ?? verb}`,
+            (_, doing: string, verb: string) => `you're ${doing} and ${tag(verb)[0]?.lemma ?? verb}`,
           ),
         tag,
       ),
@@ -349,13 +349,18 @@ const WHO_THEY_ARE = new RegExp(`^${WHO}$`, 'iu');
 const WHO_THEN = new RegExp(`^${WHO},\\s+(?=\\p{Ll})`, 'iu');
 // What happened that a thank-you does not bring up: lateness, apologies, distraction.
 const PRIVATE_FACTS =
-  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b|\bcut (?:it|things|the call|the interview|us) short\b|\b(?:had to|needed to) (?:leave|drop off|run|hop off|jump off)\b|\bleft early\b|\bran over\b|\b(?:it|that|this|the (?:interview|call|chat|round|conversation)|things)\s+went\s+(?:ok|okay|well|fine|great|badly|poorly|alright|all right|so-so)\b|\b(?:seemed|looked|sounded)\s+(?:(?:a bit|a little|kind of|kinda|quite|pretty|very|super|really|so)\s+)?(?:stressed|tired|exhausted|rushed|bored|annoyed|nervous|grumpy|impatient|disengaged|cold|distant|unprepared|skeptical|sceptical|overwhelmed|burnt out|burned out|frustrated|unhappy|checked out)\b/i;
+  /\b(?:was|were|is|ran|running|came|showed up)\s+(?:\d+\s+\w+\s+|a bit\s+|very\s+|super\s+)?late\b|\bapologi[sz](?:ed|ing)\b|\bon (?:her|his|their) phone\b|\bcamera off\b|\bdistracted\b|\bcut (?:it|things|the call|the interview|us) short\b|\b(?:had to|needed to) (?:leave|drop off|run|hop off|jump off)\b|\bleft early\b|\bran over\b|\b(?:it|that|this|the (?:interview|call|chat|round|conversation)|things)\s+went\s+(?:ok|okay|well|fine|great|badly|poorly|alright|all right|so-so)\b/i;
+// "she seemed stressed", "looked a bit tired": the writer's impression (PRIVATE_IMPRESSIONS).
+const SEEMED =
+  /\b(?:seemed|looked|sounded)\s+(?:(?:a bit|a little|kind of|kinda|quite|pretty|very|super|really|so)\s+)?(\p{L}+)/iu;
+const privateFact = (text: string): boolean =>
+  PRIVATE_FACTS.test(text) || PRIVATE_IMPRESSIONS.has(SEEMED.exec(text)?.[1]?.toLowerCase() ?? '');
 
 /** "was 15 min late, apologised, then v engaged" -> "very engaged": the comma pieces that stay. */
 function withoutPrivateFacts(clause: string): string {
-  if (!PRIVATE_FACTS.test(clause)) return clause;
+  if (!privateFact(clause)) return clause;
   const pieces = clause.split(/,\s+/);
-  const kept = pieces.filter((p) => !PRIVATE_FACTS.test(p));
+  const kept = pieces.filter((p) => !privateFact(p));
   if (kept.length === 0) return '';
   const subject = /^(\S+)\s+(?:was|is|were)\b/i.exec(pieces[0] ?? '')?.[1];
   const first = (kept[0] ?? '').replace(/^(?:then|but|and)\s+/i, '');
@@ -509,7 +514,7 @@ function isLabel(clause: string, tag: Tagger): boolean {
 
 // Descriptions a thank-you does not repeat back: the user's private impression.
 const PRIVATE_IMPRESSIONS = new Set(
-  'quiet reserved tired distracted rushed late busy serious stern tough cold intense skeptical sceptical blunt nervous stressed grumpy awkward hard strict rude dismissive arrogant condescending bored annoyed impatient unfriendly disengaged harsh mean distant unprepared'.split(
+  'quiet reserved tired distracted rushed late busy serious stern tough cold intense skeptical sceptical blunt nervous stressed grumpy awkward hard strict rude dismissive arrogant condescending bored annoyed impatient unfriendly disengaged harsh mean distant unprepared exhausted overwhelmed frustrated unhappy'.split(
     ' ',
   ),
 );
@@ -676,16 +681,8 @@ function didThenDescribed(clause: string, comma: number, tag: Tagger): string {
 }
 
 // "hiring for 2 senior roles, wants someone to lead X": what they are doing, then what they want.
+// (the verb is said with "you" by its lemma: "wants" -> "want", "has" -> "have")
 const ONGOING = /^([a-z]+ing\b[^,;]*),\s+(wants|needs|has|plans|hopes|expects|looks)\b/i;
-const WITH_YOU: Record<string, string> = {
-  wants: 'want',
-  needs: 'need',
-  has: 'have',
-  plans: 'plan',
-  hopes: 'hope',
-  expects: 'expect',
-  looks: 'look',
-};
 
 const STRUGGLE_FRAGMENT =
   /^(?=(?:still\s+|really\s+)?(?:struggling|finding it (?:hard|difficult)|having (?:trouble|a hard time)|battling)\s)/i;

@@ -327,8 +327,28 @@ const TEAM_TOPIC = /^(?:(?:the|your|their)\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}team$/i
 // "no tracing across services": the problem is the lack of it ("no one owns X" is a clause).
 const NO_THING = /^no\s+(?!one\b|longer\b|more\b)/i;
 
-// Words before which a company's one-word name is an ordinary word ("the notion of", "a square").
-const NOT_A_COMPANY_BEFORE = '(?<!\\b(?:the|a|an|no|this|that|my|your|our|their|his|her|its|any|some)\\s+)';
+// Words before which a name is an ordinary word ("the notion of", "a square", "the grace period").
+const DETERMINERS = [
+  'the',
+  'a',
+  'an',
+  'no',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'any',
+  'some',
+  'every',
+];
+const NOT_A_COMPANY_BEFORE = `(?<!\\b(?:${DETERMINERS.join('|')})\\s+)`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -370,32 +390,12 @@ export function peopleSpelling(text: string, people: readonly string[], tag: Tag
     // (a verb the tagger read as a noun has its object next: "mark it done")
     const object = /^(?:it|them|this|that|these|those)$/i.test(tokens[i + 1]?.text ?? '');
     const asName = (t.pos === 'PROPN' || t.pos === 'NOUN') && !object;
-    if (!spelling || !asName || DETERMINERS.has(prev)) return t.before + t.text;
+    if (!spelling || !asName || DETERMINERS.includes(prev)) return t.before + t.text;
     changed = true;
     return t.before + spelling;
   });
   return changed ? out.join('') : text;
 }
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'my',
-  'your',
-  'our',
-  'their',
-  'his',
-  'her',
-  'its',
-  'no',
-  'any',
-  'some',
-  'every',
-]);
 
 /** The names a template sees: snake_case, missing values as nil; debrief lines in second person. */
 function prepare(typed: DraftData, tag: Tagger = winkTagger): Prepared {

@@ -504,13 +504,6 @@ function render(tokens: Token[], edits: Edits): string {
   return out;
 }
 
-// What a person tells, asks, draws or has: "their story", "their advice", "their dog".
-const PERSONAL_THINGS = new Set(
-  'story anecdote advice tip question answer take view perspective opinion thought idea insight example explanation framing sketch drawing diagram recommendation suggestion demo talk book blog podcast journey path career background experience approach philosophy dog cat kid hobby marathon training trip project side'.split(
-    ' ',
-  ),
-);
-
 // What a person says or shows rather than a subject of talk: "your story about X" is enjoyed,
 // not "heard about"; "the ledger rewrite" is heard about.
 const SAID_THINGS = new Set(
@@ -518,6 +511,14 @@ const SAID_THINGS = new Set(
     ' ',
   ),
 );
+
+// What a person tells, asks, draws or has: "their story", "their advice", "their dog".
+const PERSONAL_THINGS = new Set([
+  ...SAID_THINGS,
+  ...'book blog podcast journey path career background experience approach philosophy dog cat kid hobby marathon training trip project'.split(
+    ' ',
+  ),
+]);
 
 /** True when a noun phrase names something its speaker said or showed ("your story about…"). */
 export function namesSomethingSaid(phrase: string, tag: Tagger): boolean {

@@ -115,11 +115,10 @@ const CONTRACTED: Record<string, string> = { im: "I'm", ive: "I've", id: "I'd" }
 // is no word ("cant" and "wont" are, and stay).
 const NO_APOSTROPHE =
   /\b(?:(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)nt|(they|you)re|(that|there|what|he|she)s)\b/giu;
-// "a pm", "our pm": the product manager ("at 3 pm" stays a time).
-const PM = /\b(a|the|our|their|your|my|his|her)\s+pm\b/gi;
-
 const withApostrophe = (_: string, nt?: string, re?: string, s?: string): string =>
   nt ? `${nt}n't` : re ? `${re}'re` : `${s}'s`;
+// "a pm", "our pm": the product manager ("at 3 pm" stays a time).
+const PM = /\b(a|the|our|their|your|my|his|her)\s+pm\b/gi;
 
 // Emoji and typed smileys are notes to self ("asked about underperformers 😅", "great chat :)"):
 // a thank-you says it in words or not at all.
